@@ -1,0 +1,72 @@
+//! `awxm delete TYPE NAME_OR_ID`: delete one object.
+
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::output::{Human, Report, confirm};
+use crate::resources::{self, types};
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+EXAMPLES:
+  awxm delete inventory old-web          # asks for confirmation on a terminal
+  awxm delete job_template 12 --yes      # for scripts
+
+Sub-objects go with the object (an inventory's hosts and groups, a template's links); objects
+that only refer to it lose the reference (a job template's inventory becomes empty). An
+organization still used by other objects is not deleted (exit 65).
+
+JSON OUTPUT (--format json):
+  {\"format_version\": 1, \"type\": \"inventory\", \"id\": 4, \"name\": \"old-web\", \"deleted\": true}")]
+pub struct Args {
+    /// Type (singular or plural)
+    #[arg(value_name = "TYPE")]
+    pub kind: String,
+    /// Name, or id when no object has that name
+    #[arg(value_name = "NAME_OR_ID")]
+    pub name: String,
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeleteReport {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub id: i64,
+    pub name: String,
+    pub deleted: bool,
+}
+
+impl Report for DeleteReport {
+    fn human(&self, out: &mut Human) -> std::io::Result<()> {
+        if self.deleted {
+            out.line(format!("deleted {} {:?} (id {})", self.kind.replace('_', " "), self.name, self.id))
+        } else {
+            out.line("nothing deleted")
+        }
+    }
+    fn exit_code(&self) -> u8 {
+        if self.deleted { 0 } else { 1 }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<DeleteReport> {
+    let rt = types::find(&args.kind)
+        .ok_or_else(|| Error::usage(format!("unknown type {:?} (expected one of: {})", args.kind, types::names().join(", "))))?;
+    let mut db = ctx.db()?;
+    let (id, name) = db.read(|tx| resources::resolve(tx, rt, &args.name))?;
+    if !args.yes && !confirm(&format!("Delete {} {name:?} (id {id})?", rt.singular.replace('_', " ")))? {
+        return Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: false });
+    }
+    db.write(|tx| {
+        tx.lock(&format!("awxm:{}:{id}", rt.singular))?;
+        // Resolve again inside the transaction: it may have gone meanwhile.
+        let name = resources::name_by_id(tx, rt, id)?
+            .ok_or_else(|| Error::not_found(format!("{} {id} was deleted meanwhile", rt.singular.replace('_', " "))))?;
+        resources::delete(tx, rt, id, &name)
+    })?;
+    Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: true })
+}

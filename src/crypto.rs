@@ -1,0 +1,173 @@
+//! Secrets at rest: AES-256-GCM under a key file created with mode 0600 on first use.
+//!
+//! A stored secret is `$encrypted$AESGCM$<base64(nonce ‖ ciphertext ‖ tag)>`; the field name is
+//! bound as associated data so a value cannot be moved to another field unnoticed. Exports and
+//! reports show secrets as [`REDACTED`] (`$encrypted$`), and applying `$encrypted$` keeps the
+//! stored value, as AWX does.
+
+use std::cell::OnceCell;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use aes_gcm::aead::{Aead, KeyInit, OsRng, Payload};
+use aes_gcm::{AeadCore, Aes256Gcm, Key, Nonce};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+
+use crate::error::{Error, Result};
+
+/// What secrets look like in exports and reports.
+pub const REDACTED: &str = "$encrypted$";
+const PREFIX: &str = "$encrypted$AESGCM$";
+
+pub fn is_encrypted(s: &str) -> bool {
+    s.starts_with(PREFIX)
+}
+
+/// The secret key, loaded (or created) on first use.
+pub struct Secrets {
+    path: PathBuf,
+    key: OnceCell<Key<Aes256Gcm>>,
+}
+
+impl Secrets {
+    pub fn new(path: impl Into<PathBuf>) -> Secrets {
+        Secrets { path: path.into(), key: OnceCell::new() }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn key(&self) -> Result<&Key<Aes256Gcm>> {
+        if let Some(k) = self.key.get() {
+            return Ok(k);
+        }
+        let key = load_or_create(&self.path)?;
+        Ok(self.key.get_or_init(|| key))
+    }
+
+    /// Encrypt `plain` for `field`. An already-encrypted value is returned unchanged.
+    pub fn encrypt(&self, plain: &str, field: &str) -> Result<String> {
+        if is_encrypted(plain) {
+            return Ok(plain.to_string());
+        }
+        let cipher = Aes256Gcm::new(self.key()?);
+        let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
+        let ct = cipher
+            .encrypt(&nonce, Payload { msg: plain.as_bytes(), aad: field.as_bytes() })
+            .map_err(|_| Error::internal("encryption failed"))?;
+        let mut blob = nonce.to_vec();
+        blob.extend_from_slice(&ct);
+        Ok(format!("{PREFIX}{}", B64.encode(blob)))
+    }
+
+    /// Decrypt a stored value for `field`. A value that is not encrypted is returned as is.
+    pub fn decrypt(&self, stored: &str, field: &str) -> Result<String> {
+        let Some(b64) = stored.strip_prefix(PREFIX) else {
+            return Ok(stored.to_string());
+        };
+        let blob = B64.decode(b64).map_err(|_| Error::data(format!("stored secret {field:?} is corrupt (bad base64)")))?;
+        if blob.len() < 12 + 16 {
+            return Err(Error::data(format!("stored secret {field:?} is corrupt (too short)")));
+        }
+        let (nonce, ct) = blob.split_at(12);
+        let cipher = Aes256Gcm::new(self.key()?);
+        let plain = cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: field.as_bytes() }).map_err(|_| {
+            Error::config(format!(
+                "cannot decrypt secret {field:?}: the key in {} is not the key it was encrypted with",
+                self.path.display()
+            ))
+        })?;
+        String::from_utf8(plain).map_err(|_| Error::data(format!("stored secret {field:?} is not UTF-8")))
+    }
+}
+
+fn load_or_create(path: &Path) -> Result<Key<Aes256Gcm>> {
+    match fs_err::read_to_string(path) {
+        Ok(text) => {
+            let raw = B64.decode(text.trim()).map_err(|_| Error::config(format!("secret key file {} is not base64", path.display())))?;
+            if raw.len() != 32 {
+                return Err(Error::config(format!("secret key file {} must hold 32 bytes, not {}", path.display(), raw.len())));
+            }
+            if let Ok(meta) = std::fs::metadata(path)
+                && meta.permissions().mode() & 0o077 != 0
+            {
+                tracing::warn!("secret key file {} is readable by others (mode {:o})", path.display(), meta.permissions().mode() & 0o777);
+            }
+            Ok(*Key::<Aes256Gcm>::from_slice(&raw))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent()
+                && !dir.exists()
+            {
+                fs_err::create_dir_all(dir).map_err(|e| Error::config(format!("cannot create {}: {e}", dir.display())))?;
+                let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+            }
+            let key = Aes256Gcm::generate_key(&mut OsRng);
+            let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+                Ok(f) => f,
+                // Another process created it at the same moment: use theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return load_or_create(path),
+                Err(e) => return Err(Error::config(format!("cannot create secret key file {}: {e}", path.display()))),
+            };
+            f.write_all(B64.encode(key).as_bytes())
+                .and_then(|_| f.write_all(b"\n"))
+                .and_then(|_| f.sync_all())
+                .map_err(|e| Error::config(format!("cannot write secret key file {}: {e}", path.display())))?;
+            tracing::info!("created secret key file {}", path.display());
+            Ok(key)
+        }
+        Err(e) => Err(Error::config(format!("cannot read secret key file: {e}"))),
+    }
+}
+
+/// Replace every occurrence of the given secret values in `text` with `$encrypted$`.
+/// Longer secrets are replaced first so a secret containing another is fully hidden.
+pub fn redact(text: &str, secrets: &[String]) -> String {
+    let mut sorted: Vec<&String> = secrets.iter().filter(|s| s.len() >= 3).collect();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut out = text.to_string();
+    for s in sorted {
+        if out.contains(s.as_str()) {
+            out = out.replace(s.as_str(), REDACTED);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_field_binding() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k/secret.key");
+        let s = Secrets::new(&path);
+        let enc = s.encrypt("hunter2", "password").unwrap();
+        assert!(enc.starts_with(PREFIX));
+        assert!(!enc.contains("hunter2"));
+        assert_eq!(s.decrypt(&enc, "password").unwrap(), "hunter2");
+        assert!(s.decrypt(&enc, "become_password").is_err());
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        // A second handle reads the same key.
+        assert_eq!(Secrets::new(&path).decrypt(&enc, "password").unwrap(), "hunter2");
+        // Encrypting twice gives different ciphertexts.
+        assert_ne!(enc, s.encrypt("hunter2", "password").unwrap());
+    }
+
+    #[test]
+    fn wrong_key_is_a_config_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let enc = Secrets::new(dir.path().join("a")).encrypt("x", "f").unwrap();
+        let e = Secrets::new(dir.path().join("b")).decrypt(&enc, "f").unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Config);
+    }
+
+    #[test]
+    fn redaction_prefers_longer_secrets() {
+        assert_eq!(redact("pw=abcdef and abc", &["abc".into(), "abcdef".into()]), "pw=$encrypted$ and $encrypted$");
+    }
+}

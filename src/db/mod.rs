@@ -1,0 +1,696 @@
+//! The database layer: SQLite (embedded default) and PostgreSQL (clusters), chosen by URL.
+//!
+//! Queries are written once with `$1` placeholders and run on both backends (`$N` is rewritten
+//! to `?N` for SQLite). Every write happens inside [`Db::write`], one transaction that commits
+//! only when the closure returns `Ok`: on SQLite it is `BEGIN IMMEDIATE` (writers serialise on
+//! the database lock, waiting up to `--lock-timeout`), on PostgreSQL a normal transaction plus
+//! advisory locks where a command must not run twice on one object ([`Tx::lock`]). Locks that
+//! must outlive one transaction are [`Db::session_lock`]s. Only this module contains
+//! backend-specific code.
+
+mod migrate;
+mod value;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use value::{FromValue, Row, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    pub lock_timeout: Duration,
+    /// Log every statement with its duration (target `awxm::sql`).
+    pub profile: bool,
+}
+
+impl Default for DbOptions {
+    fn default() -> Self {
+        DbOptions { lock_timeout: Duration::from_secs(30), profile: false }
+    }
+}
+
+enum Backend {
+    Sqlite(rusqlite::Connection),
+    Postgres(Box<postgres::Client>),
+}
+
+pub struct Db {
+    backend: Backend,
+    url: String,
+    opts: DbOptions,
+    pg_cache: HashMap<String, postgres::Statement>,
+    sqlite_path: Option<PathBuf>,
+}
+
+/// Replace the password of a URL with `****`.
+pub fn redact_url(url: &str) -> String {
+    if let Some((scheme, rest)) = url.split_once("://")
+        && let Some((creds, host)) = rest.rsplit_once('@')
+        && let Some((user, _)) = creds.split_once(':')
+    {
+        return format!("{scheme}://{user}:****@{host}");
+    }
+    url.to_string()
+}
+
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = rest.split('?').next().unwrap_or(rest);
+    if rest.is_empty() {
+        return None;
+    }
+    Some(PathBuf::from(rest))
+}
+
+/// A stable 64-bit key for advisory locks.
+fn lock_key(name: &str) -> i64 {
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(name.as_bytes());
+    i64::from_be_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}
+
+/// Rewrite `$N` placeholders to SQLite's `?N`, leaving quoted text alone.
+fn to_sqlite_sql(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut quote: Option<char> = None;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => {
+                if c == '\'' || c == '"' {
+                    quote = Some(c);
+                    out.push(c);
+                } else if c == '$' && chars.peek().is_some_and(|n| n.is_ascii_digit()) {
+                    out.push('?');
+                } else {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn classify_sqlite(e: rusqlite::Error, sql: &str) -> Error {
+    use rusqlite::ErrorCode;
+    if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+        let text = msg.clone().unwrap_or_else(|| f.to_string());
+        match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                return Error::temp(format!(
+                    "the database is busy (locked by another awxm run): {text}; try again or raise --lock-timeout"
+                ));
+            }
+            ErrorCode::ConstraintViolation => return Error::data(format!("database constraint violated: {text}")),
+            ErrorCode::CannotOpen | ErrorCode::NotADatabase | ErrorCode::PermissionDenied | ErrorCode::ReadOnly => {
+                return Error::unavailable(format!("cannot use the SQLite database: {text}"));
+            }
+            ErrorCode::DiskFull | ErrorCode::SystemIoFailure => return Error::io(format!("SQLite I/O error: {text}")),
+            _ => {}
+        }
+    }
+    Error::internal(format!("SQL error: {e}")).detail(format!("in: {}", sql.trim()))
+}
+
+fn classify_pg(e: postgres::Error, sql: &str) -> Error {
+    use postgres::error::SqlState;
+    if let Some(db) = e.as_db_error() {
+        let code = db.code();
+        let msg = match db.detail() {
+            Some(d) => format!("{}: {d}", db.message()),
+            None => db.message().to_string(),
+        };
+        if *code == SqlState::UNIQUE_VIOLATION
+            || *code == SqlState::FOREIGN_KEY_VIOLATION
+            || *code == SqlState::CHECK_VIOLATION
+            || *code == SqlState::NOT_NULL_VIOLATION
+        {
+            return Error::data(format!("database constraint violated: {msg}"));
+        }
+        if *code == SqlState::LOCK_NOT_AVAILABLE
+            || *code == SqlState::T_R_SERIALIZATION_FAILURE
+            || *code == SqlState::T_R_DEADLOCK_DETECTED
+            || *code == SqlState::QUERY_CANCELED
+        {
+            return Error::temp(format!("the database is busy: {msg}; try again"));
+        }
+        return Error::internal(format!("SQL error: {msg}")).detail(format!("in: {}", sql.trim()));
+    }
+    if e.is_closed() {
+        return Error::unavailable(format!("lost the connection to PostgreSQL: {e}"));
+    }
+    Error::unavailable(format!("PostgreSQL error: {e}"))
+}
+
+impl Db {
+    /// Open the database named by `url` and migrate its schema.
+    pub fn connect(url: &str, opts: DbOptions) -> Result<Db> {
+        let mut db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let client = connect_pg(url)?;
+            Db { backend: Backend::Postgres(Box::new(client)), url: url.to_string(), opts, pg_cache: HashMap::new(), sqlite_path: None }
+        } else if let Some(path) = sqlite_path(url) {
+            let conn = open_sqlite(&path, &opts)?;
+            Db { backend: Backend::Sqlite(conn), url: url.to_string(), opts, pg_cache: HashMap::new(), sqlite_path: Some(path) }
+        } else {
+            return Err(Error::config(format!(
+                "unsupported database URL {:?}: use sqlite:///path/to/awxm.db or postgres://user@host:port/db",
+                redact_url(url)
+            )));
+        };
+        migrate::run(&mut db)?;
+        Ok(db)
+    }
+
+    pub fn kind(&self) -> DbKind {
+        match self.backend {
+            Backend::Sqlite(_) => DbKind::Sqlite,
+            Backend::Postgres(_) => DbKind::Postgres,
+        }
+    }
+
+    pub fn url_redacted(&self) -> String {
+        redact_url(&self.url)
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn options(&self) -> &DbOptions {
+        &self.opts
+    }
+
+    /// The SQLite database file, if this is SQLite.
+    pub fn sqlite_file(&self) -> Option<&Path> {
+        self.sqlite_path.as_deref()
+    }
+
+    /// Run `f` in a write transaction; commit on `Ok`, roll back on `Err`.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(true, true, f)
+    }
+
+    /// A write transaction that commits only when `commit` is true (for `--dry-run`: the
+    /// same code runs, takes the same locks, and everything is rolled back).
+    pub fn write_maybe<T>(&mut self, commit: bool, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(true, commit, f)
+    }
+
+    /// Run `f` in a read transaction (a consistent snapshot); nothing is committed.
+    pub fn read<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(false, false, f)
+    }
+
+    fn transaction<T>(&mut self, write: bool, commit: bool, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let profile = self.opts.profile;
+        let lock_timeout = self.opts.lock_timeout;
+        match &mut self.backend {
+            Backend::Sqlite(conn) => {
+                let behaviour = if write { rusqlite::TransactionBehavior::Immediate } else { rusqlite::TransactionBehavior::Deferred };
+                let started = Instant::now();
+                let t = conn.transaction_with_behavior(behaviour).map_err(|e| {
+                    let err = classify_sqlite(e, "BEGIN");
+                    if err.kind == ErrorKind::TempFail {
+                        Error::temp(format!(
+                            "the SQLite database is locked by another awxm run; gave up after {:.1}s (--lock-timeout)",
+                            started.elapsed().as_secs_f64()
+                        ))
+                    } else {
+                        err
+                    }
+                })?;
+                let mut tx = Tx { inner: TxInner::Sqlite(&t), profile, lock_timeout };
+                let out = f(&mut tx);
+                drop(tx);
+                let out = out?;
+                if commit {
+                    t.commit().map_err(|e| classify_sqlite(e, "COMMIT"))?;
+                } else {
+                    t.rollback().map_err(|e| classify_sqlite(e, "ROLLBACK"))?;
+                }
+                Ok(out)
+            }
+            Backend::Postgres(client) => {
+                let t = client.transaction().map_err(|e| classify_pg(e, "BEGIN"))?;
+                let mut tx = Tx { inner: TxInner::Postgres(t, &mut self.pg_cache), profile, lock_timeout };
+                let out = f(&mut tx)?;
+                let TxInner::Postgres(t, _) = tx.inner else { return Err(Error::internal("transaction kind changed")) };
+                if commit {
+                    t.commit().map_err(|e| classify_pg(e, "COMMIT"))?;
+                } else {
+                    t.rollback().map_err(|e| classify_pg(e, "ROLLBACK"))?;
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// A lock held until the guard is dropped, across transactions and even while no
+    /// transaction is open: a lock file on SQLite (`<db>.locks/NAME`), a session advisory lock
+    /// on a dedicated PostgreSQL connection. Both vanish if the process dies. Waiting past
+    /// `--lock-timeout` is a temporary failure (exit 75).
+    pub fn session_lock(&self, name: &str) -> Result<SessionLock> {
+        let deadline = Instant::now() + self.opts.lock_timeout;
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let db_path = self.sqlite_path.as_ref().ok_or_else(|| Error::internal("SQLite without a path"))?;
+                let dir = PathBuf::from(format!("{}.locks", db_path.display()));
+                fs_err::create_dir_all(&dir)?;
+                let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+                let path = dir.join(format!("{safe}-{:016x}.lock", lock_key(name)));
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&path)
+                    .map_err(|e| Error::io_at(&path, &e))?;
+                loop {
+                    match file.try_lock() {
+                        Ok(()) => return Ok(SessionLock { _inner: SessionInner::File(file), name: name.to_string() }),
+                        Err(std::fs::TryLockError::WouldBlock) => {}
+                        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io_at(&path, &e)),
+                    }
+                    if Instant::now() >= deadline {
+                        return Err(lock_busy(name, self.opts.lock_timeout));
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+            Backend::Postgres(_) => {
+                let mut client = connect_pg(&self.url)?;
+                let key = lock_key(name);
+                loop {
+                    let got: bool = client
+                        .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+                        .map_err(|e| classify_pg(e, "pg_try_advisory_lock"))?
+                        .get(0);
+                    if got {
+                        return Ok(SessionLock { _inner: SessionInner::Pg(Box::new(client)), name: name.to_string() });
+                    }
+                    if Instant::now() >= deadline {
+                        return Err(lock_busy(name, self.opts.lock_timeout));
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+        }
+    }
+
+    /// Open another connection to the same database (for a worker thread).
+    pub fn reconnect(&self) -> Result<Db> {
+        Db::connect(&self.url, self.opts.clone())
+    }
+}
+
+fn lock_busy(name: &str, timeout: Duration) -> Error {
+    Error::temp(format!(
+        "another awxm run holds the lock {name:?}; gave up after {:.1}s (--lock-timeout); try again later",
+        timeout.as_secs_f64()
+    ))
+}
+
+enum SessionInner {
+    File(std::fs::File),
+    Pg(#[allow(dead_code)] Box<postgres::Client>),
+}
+
+/// Guard of a [`Db::session_lock`]; the lock is released on drop.
+pub struct SessionLock {
+    _inner: SessionInner,
+    pub name: String,
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        if let SessionInner::File(f) = &self._inner {
+            let _ = f.unlock();
+        }
+    }
+}
+
+fn open_sqlite(path: &Path, opts: &DbOptions) -> Result<rusqlite::Connection> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+        && !dir.exists()
+    {
+        fs_err::create_dir_all(dir).map_err(|e| Error::unavailable(format!("cannot create the database directory: {e}")))?;
+    }
+    let conn = rusqlite::Connection::open(path)
+        .map_err(|e| Error::unavailable(format!("cannot open the SQLite database {}: {e}", path.display())))?;
+    conn.busy_timeout(opts.lock_timeout).map_err(|e| classify_sqlite(e, "busy_timeout"))?;
+    // journal_mode returns a row; it may be busy while another process migrates.
+    let mode: String =
+        conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(|e| classify_sqlite(e, "PRAGMA journal_mode"))?;
+    if mode.to_lowercase() != "wal" {
+        tracing::warn!("SQLite database {} is in {mode} mode, not WAL", path.display());
+    }
+    conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;")
+        .map_err(|e| classify_sqlite(e, "PRAGMA"))?;
+    conn.set_prepared_statement_cache_capacity(256);
+    Ok(conn)
+}
+
+fn connect_pg(url: &str) -> Result<postgres::Client> {
+    let tls = {
+        let mut builder =
+            openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls()).map_err(|e| Error::internal(format!("TLS setup: {e}")))?;
+        builder.set_verify(openssl::ssl::SslVerifyMode::PEER);
+        postgres_openssl::MakeTlsConnector::new(builder.build())
+    };
+    let mut delay = Duration::from_millis(250);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match postgres::Client::connect(url, tls.clone()) {
+            Ok(c) => return Ok(c),
+            Err(e) => {
+                let transient = e.as_db_error().is_some_and(|d| d.code() == &postgres::error::SqlState::CANNOT_CONNECT_NOW);
+                if attempt < 3 && (transient || e.as_db_error().is_none()) {
+                    tracing::info!("connecting to {} failed ({e}); retrying", redact_url(url));
+                    std::thread::sleep(delay);
+                    delay *= 2;
+                    continue;
+                }
+                return Err(Error::unavailable(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(url))));
+            }
+        }
+    }
+}
+
+enum TxInner<'a> {
+    Sqlite(&'a rusqlite::Connection),
+    Postgres(postgres::Transaction<'a>, &'a mut HashMap<String, postgres::Statement>),
+}
+
+/// An open transaction. All SQL goes through it.
+pub struct Tx<'a> {
+    inner: TxInner<'a>,
+    profile: bool,
+    lock_timeout: Duration,
+}
+
+fn sqlite_row(row: &rusqlite::Row<'_>, n: usize) -> Result<Row> {
+    let mut values = Vec::with_capacity(n);
+    for i in 0..n {
+        values.push(value::from_sqlite(row.get_ref(i).map_err(|e| Error::internal(format!("reading column {i}: {e}")))?));
+    }
+    Ok(Row { values })
+}
+
+fn pg_row(row: &postgres::Row) -> Result<Row> {
+    let mut values = Vec::with_capacity(row.len());
+    for i in 0..row.len() {
+        values.push(value::from_pg(row, i)?);
+    }
+    Ok(Row { values })
+}
+
+fn pg_params(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+    params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect()
+}
+
+impl<'a> Tx<'a> {
+    pub fn kind(&self) -> DbKind {
+        match self.inner {
+            TxInner::Sqlite(_) => DbKind::Sqlite,
+            TxInner::Postgres(..) => DbKind::Postgres,
+        }
+    }
+
+    fn log(&self, sql: &str, started: Instant, rows: Option<u64>) {
+        if self.profile {
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let sql = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+            match rows {
+                Some(n) => tracing::info!(target: "awxm::sql", "{ms:8.3} ms  {n:>6} rows  {sql}"),
+                None => tracing::info!(target: "awxm::sql", "{ms:8.3} ms  {sql}"),
+            }
+        }
+    }
+
+    fn pg_statement(
+        t: &mut postgres::Transaction<'a>,
+        cache: &mut HashMap<String, postgres::Statement>,
+        sql: &str,
+    ) -> Result<postgres::Statement> {
+        if let Some(s) = cache.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = t.prepare(sql).map_err(|e| classify_pg(e, sql))?;
+        if cache.len() > 512 {
+            cache.clear();
+        }
+        cache.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+
+    /// Execute a statement; returns the number of rows changed.
+    pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        let started = Instant::now();
+        let n = match &mut self.inner {
+            TxInner::Sqlite(t) => {
+                let q = to_sqlite_sql(sql);
+                let mut stmt = t.prepare_cached(&q).map_err(|e| classify_sqlite(e, sql))?;
+                stmt.execute(rusqlite::params_from_iter(params.iter())).map_err(|e| classify_sqlite(e, sql))? as u64
+            }
+            TxInner::Postgres(t, cache) => {
+                let stmt = Self::pg_statement(t, cache, sql)?;
+                t.execute(&stmt, &pg_params(params)).map_err(|e| classify_pg(e, sql))?
+            }
+        };
+        self.log(sql, started, Some(n));
+        Ok(n)
+    }
+
+    /// Execute several statements separated by `;` (no parameters).
+    pub fn batch(&mut self, sql: &str) -> Result<()> {
+        let started = Instant::now();
+        match &mut self.inner {
+            TxInner::Sqlite(t) => t.execute_batch(sql).map_err(|e| classify_sqlite(e, sql))?,
+            TxInner::Postgres(t, _) => t.batch_execute(sql).map_err(|e| classify_pg(e, sql))?,
+        }
+        self.log(sql, started, None);
+        Ok(())
+    }
+
+    /// Run a query and collect its rows.
+    pub fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        let mut out = Vec::new();
+        self.query_each(sql, params, |r| {
+            out.push(r.clone());
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Run a query and call `f` for each row as it arrives (never holding all rows).
+    pub fn query_each(&mut self, sql: &str, params: &[Value], mut f: impl FnMut(&Row) -> Result<()>) -> Result<u64> {
+        let started = Instant::now();
+        let mut n = 0u64;
+        match &mut self.inner {
+            TxInner::Sqlite(t) => {
+                let q = to_sqlite_sql(sql);
+                let mut stmt = t.prepare_cached(&q).map_err(|e| classify_sqlite(e, sql))?;
+                let cols = stmt.column_count();
+                let mut rows = stmt.query(rusqlite::params_from_iter(params.iter())).map_err(|e| classify_sqlite(e, sql))?;
+                while let Some(r) = rows.next().map_err(|e| classify_sqlite(e, sql))? {
+                    f(&sqlite_row(r, cols)?)?;
+                    n += 1;
+                }
+            }
+            TxInner::Postgres(t, cache) => {
+                use postgres::fallible_iterator::FallibleIterator;
+                let stmt = Self::pg_statement(t, cache, sql)?;
+                let mut it = t.query_raw(&stmt, pg_params(params)).map_err(|e| classify_pg(e, sql))?;
+                while let Some(r) = it.next().map_err(|e| classify_pg(e, sql))? {
+                    f(&pg_row(&r)?)?;
+                    n += 1;
+                }
+            }
+        }
+        self.log(sql, started, Some(n));
+        Ok(n)
+    }
+
+    pub fn query_opt(&mut self, sql: &str, params: &[Value]) -> Result<Option<Row>> {
+        let mut first = None;
+        self.query_each(sql, params, |r| {
+            if first.is_none() {
+                first = Some(r.clone());
+            }
+            Ok(())
+        })?;
+        Ok(first)
+    }
+
+    pub fn query_one(&mut self, sql: &str, params: &[Value]) -> Result<Row> {
+        self.query_opt(sql, params)?.ok_or_else(|| Error::internal("query returned no row").detail(format!("in: {}", sql.trim())))
+    }
+
+    /// The first column of the first row.
+    pub fn scalar<T: FromValue>(&mut self, sql: &str, params: &[Value]) -> Result<T> {
+        self.query_one(sql, params)?.get(0)
+    }
+
+    /// The first column of the first row, if there is a row.
+    pub fn scalar_opt<T: FromValue>(&mut self, sql: &str, params: &[Value]) -> Result<Option<T>> {
+        match self.query_opt(sql, params)? {
+            Some(r) => r.get(0).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// `INSERT ... RETURNING id` → the new id.
+    pub fn insert(&mut self, sql: &str, params: &[Value]) -> Result<i64> {
+        self.scalar(sql, params)
+    }
+
+    /// Insert many rows fast: one prepared statement on SQLite, `COPY ... FROM STDIN` on
+    /// PostgreSQL. Returns the number of rows inserted.
+    pub fn insert_many<I>(&mut self, table: &str, columns: &[&str], rows: I) -> Result<u64>
+    where
+        I: IntoIterator<Item = Vec<Value>>,
+    {
+        let started = Instant::now();
+        let mut n = 0u64;
+        match &mut self.inner {
+            TxInner::Sqlite(t) => {
+                let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+                let sql = format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), placeholders.join(", "));
+                let mut stmt = t.prepare_cached(&sql).map_err(|e| classify_sqlite(e, &sql))?;
+                for row in rows {
+                    stmt.execute(rusqlite::params_from_iter(row.iter())).map_err(|e| classify_sqlite(e, &sql))?;
+                    n += 1;
+                }
+            }
+            TxInner::Postgres(t, _) => {
+                use std::io::Write;
+                let sql = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
+                let mut w = t.copy_in(&sql).map_err(|e| classify_pg(e, &sql))?;
+                let mut buf = String::new();
+                for row in rows {
+                    buf.clear();
+                    for (i, v) in row.iter().enumerate() {
+                        if i > 0 {
+                            buf.push('\t');
+                        }
+                        copy_text(&mut buf, v);
+                    }
+                    buf.push('\n');
+                    w.write_all(buf.as_bytes()).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
+                    n += 1;
+                }
+                w.finish().map_err(|e| classify_pg(e, &sql))?;
+            }
+        }
+        self.log(&format!("bulk insert into {table}"), started, Some(n));
+        Ok(n)
+    }
+
+    /// Serialise with other runs on `name` until the transaction ends (PostgreSQL advisory
+    /// transaction lock; on SQLite the write transaction already holds the database lock).
+    pub fn lock(&mut self, name: &str) -> Result<()> {
+        match &mut self.inner {
+            TxInner::Sqlite(_) => Ok(()),
+            TxInner::Postgres(t, _) => {
+                let key = lock_key(name);
+                let deadline = Instant::now() + self.lock_timeout;
+                loop {
+                    let got: bool = t
+                        .query_one("SELECT pg_try_advisory_xact_lock($1)", &[&key])
+                        .map_err(|e| classify_pg(e, "pg_try_advisory_xact_lock"))?
+                        .get(0);
+                    if got {
+                        return Ok(());
+                    }
+                    if Instant::now() >= deadline {
+                        return Err(lock_busy(name, self.lock_timeout));
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+        }
+    }
+
+    /// The id of the row just inserted is returned by [`Tx::insert`]; this returns the list of
+    /// ids for a name column after a bulk insert: `name -> id`.
+    pub fn id_map(&mut self, sql: &str, params: &[Value]) -> Result<HashMap<String, i64>> {
+        let mut m = HashMap::new();
+        self.query_each(sql, params, |r| {
+            m.insert(r.get::<String>(1)?, r.get::<i64>(0)?);
+            Ok(())
+        })?;
+        Ok(m)
+    }
+}
+
+/// PostgreSQL COPY text format for one value.
+fn copy_text(buf: &mut String, v: &Value) {
+    match v {
+        Value::Null => buf.push_str("\\N"),
+        Value::Int(i) => buf.push_str(&i.to_string()),
+        Value::Float(f) => buf.push_str(&f.to_string()),
+        Value::Bool(b) => buf.push(if *b { 't' } else { 'f' }),
+        Value::Text(s) => {
+            for c in s.chars() {
+                match c {
+                    '\\' => buf.push_str("\\\\"),
+                    '\t' => buf.push_str("\\t"),
+                    '\n' => buf.push_str("\\n"),
+                    '\r' => buf.push_str("\\r"),
+                    c => buf.push(c),
+                }
+            }
+        }
+        Value::Blob(b) => {
+            buf.push_str("\\\\x");
+            buf.push_str(&hex::encode(b));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_rewritten_outside_quotes() {
+        assert_eq!(to_sqlite_sql("SELECT $1, '$2', \"$3\" WHERE a = $10"), "SELECT ?1, '$2', \"$3\" WHERE a = ?10");
+    }
+
+    #[test]
+    fn urls_are_redacted() {
+        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:****@h:5432/db");
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+    }
+
+    #[test]
+    fn sqlite_urls() {
+        assert_eq!(sqlite_path("sqlite:///var/lib/a.db"), Some(PathBuf::from("/var/lib/a.db")));
+        assert_eq!(sqlite_path("sqlite:rel.db"), Some(PathBuf::from("rel.db")));
+        assert_eq!(sqlite_path("mysql://x"), None);
+    }
+
+    #[test]
+    fn copy_escapes() {
+        let mut b = String::new();
+        copy_text(&mut b, &Value::Text("a\tb\nc\\".into()));
+        assert_eq!(b, "a\\tb\\nc\\\\");
+    }
+}

@@ -1,0 +1,89 @@
+//! awxm: AWX's awx-manage as one binary. See ARCHITECTURE.md for the map.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod logging;
+pub mod output;
+pub mod resources;
+pub mod settings;
+pub mod time;
+pub mod yaml;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::config::{Config, Overrides};
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::output::{Format, Output};
+
+/// Parse arguments, run the command, map the outcome to an exit code (the one place that does).
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let g = cli.global.clone();
+    logging::init(g.verbose, g.quiet, g.profile_sql);
+
+    if let Command::Completions(args) = &cli.command {
+        let out = Output { format: Format::Human, quiet: g.quiet, progress: false };
+        return match out.raw(&commands::completions::render(args.shell)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                out.error(&Error::io(format!("writing to stdout: {e}")));
+                ExitCode::from(74)
+            }
+        };
+    }
+
+    let overrides = Overrides {
+        config: g.config.clone(),
+        database: g.database.clone(),
+        format: None,
+        lock_timeout: g.lock_timeout,
+        known_hosts: None,
+        host_key_policy: None,
+    };
+    let fallback = Output { format: g.format.unwrap_or_default(), quiet: g.quiet, progress: false };
+    let config = match Config::resolve(&overrides) {
+        Ok(c) => c,
+        Err(e) => {
+            fallback.error(&e);
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    let format = match (g.format, config.format.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(s)) => match Format::parse(s) {
+            Some(f) => f,
+            None => {
+                let e = Error::config(format!("format {s:?} in the config file is not one of human, json, yaml"));
+                fallback.error(&e);
+                return ExitCode::from(e.exit_code());
+            }
+        },
+        (None, None) => Format::Human,
+    };
+    let progress =
+        !g.no_progress && !g.quiet && g.verbose == 0 && crate::config::env_var("AWXM_LOG").is_none() && output::stderr_is_terminal();
+    let out = Output { format, quiet: g.quiet, progress };
+    let ctx = Ctx::new(config, out.clone(), g.profile_sql, g.verbose);
+    match commands::run(&ctx, cli.command) {
+        Ok(report) => {
+            if let Err(e) = out.emit(report.as_ref()) {
+                out.error(&e);
+                return ExitCode::from(e.exit_code());
+            }
+            ExitCode::from(report.exit_code())
+        }
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

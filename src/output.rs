@@ -1,0 +1,309 @@
+//! The only module that writes to stdout and stderr.
+//!
+//! Every command returns a [`Report`]: `--format json` prints it as exactly one JSON document
+//! (with `"format_version": 1` first), `yaml` the same as YAML, `human` calls [`Report::human`],
+//! which writes tables (comfy-table) or short text through [`Human`]. Progress bars go to stderr
+//! and only when stderr is a terminal and no `-q`/`-v`/`--no-progress`/`AWXM_LOG` is in force.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind};
+
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+    Yaml,
+    /// JSON Lines (one document per line), for streams such as job events.
+    Jsonl,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "human" => Some(Format::Human),
+            "json" => Some(Format::Json),
+            "yaml" => Some(Format::Yaml),
+            "jsonl" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// JSON data of a report (blanket-implemented for every `Serialize` type).
+pub trait ReportData {
+    fn to_json(&self) -> Value;
+}
+
+impl<T: serde::Serialize> ReportData for T {
+    fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or_else(|e| serde_json::json!({"serialization_error": e.to_string()}))
+    }
+}
+
+/// What every command returns.
+pub trait Report: ReportData {
+    /// Render for a human on stdout.
+    fn human(&self, out: &mut Human) -> io::Result<()>;
+    /// Exit code for a run that completed (0, or 1 when the outcome is a failure).
+    fn exit_code(&self) -> u8 {
+        0
+    }
+}
+
+/// A report that has already been written (streams) and only carries an exit code.
+pub struct Streamed(pub u8);
+
+impl serde::Serialize for Streamed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_none()
+    }
+}
+
+impl Report for Streamed {
+    fn human(&self, _: &mut Human) -> io::Result<()> {
+        Ok(())
+    }
+    fn exit_code(&self) -> u8 {
+        self.0
+    }
+}
+
+/// Human-mode writer over stdout with table helpers.
+pub struct Human {
+    out: Box<dyn Write>,
+    tty: bool,
+}
+
+impl Human {
+    pub fn stdout() -> Human {
+        Human { out: Box::new(io::stdout().lock()), tty: io::stdout().is_terminal() }
+    }
+    pub fn to_writer(out: Box<dyn Write>) -> Human {
+        Human { out, tty: false }
+    }
+    pub fn line(&mut self, s: impl AsRef<str>) -> io::Result<()> {
+        writeln!(self.out, "{}", s.as_ref())
+    }
+    pub fn write_raw(&mut self, s: &[u8]) -> io::Result<()> {
+        self.out.write_all(s)
+    }
+    /// A table with a header row.
+    pub fn table<R, C>(&mut self, headers: &[&str], rows: R) -> io::Result<()>
+    where
+        R: IntoIterator<Item = C>,
+        C: IntoIterator<Item = String>,
+    {
+        let mut t = Table::new();
+        if self.tty {
+            t.load_style(presets::UTF8_HORIZONTAL_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            // Piped: plain aligned columns, easy for grep and awk.
+            t.force_no_tty().load_style(presets::NOTHING).set_content_arrangement(ContentArrangement::Disabled);
+        }
+        t.set_header(headers.iter().map(|h| h.to_string()));
+        for r in rows {
+            t.add_row(r.into_iter().collect::<Vec<_>>());
+        }
+        writeln!(self.out, "{t}")
+    }
+    /// Key/value pairs aligned in two columns.
+    pub fn pairs<I, K, V>(&mut self, pairs: I) -> io::Result<()>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let pairs: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.as_ref().to_string(), v.as_ref().to_string())).collect();
+        let width = pairs.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        for (k, v) in pairs {
+            let mut lines = v.lines();
+            writeln!(self.out, "{k:width$}  {}", lines.next().unwrap_or(""))?;
+            for l in lines {
+                writeln!(self.out, "{:width$}  {l}", "")?;
+            }
+        }
+        Ok(())
+    }
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Render a JSON value as short human text (for table cells).
+pub fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The output settings of one run.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: Format,
+    pub quiet: bool,
+    pub progress: bool,
+}
+
+fn with_version(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut out = serde_json::Map::new();
+            out.insert("format_version".into(), Value::from(FORMAT_VERSION));
+            for (k, v) in m {
+                if k != "format_version" {
+                    out.insert(k, v);
+                }
+            }
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+fn is_broken_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+}
+
+impl Output {
+    /// Print a report in the chosen format. A closed pipe on stdout is not an error.
+    pub fn emit(&self, report: &dyn Report) -> Result<(), Error> {
+        let res = match self.format {
+            Format::Human => {
+                let mut h = Human::stdout();
+                report.human(&mut h).and_then(|_| h.flush())
+            }
+            Format::Json | Format::Jsonl => {
+                let v = report.to_json();
+                if v.is_null() {
+                    return Ok(());
+                }
+                let mut out = io::stdout().lock();
+                let text = if self.format == Format::Json {
+                    serde_json::to_string_pretty(&with_version(v))
+                } else {
+                    serde_json::to_string(&with_version(v))
+                };
+                writeln!(out, "{}", text.unwrap_or_default()).and_then(|_| out.flush())
+            }
+            Format::Yaml => {
+                let v = report.to_json();
+                if v.is_null() {
+                    return Ok(());
+                }
+                let text = yaml_serde::to_string(&with_version(v)).map_err(|e| Error::internal(e.to_string()))?;
+                let mut out = io::stdout().lock();
+                out.write_all(text.as_bytes()).and_then(|_| out.flush())
+            }
+        };
+        match res {
+            Err(e) if is_broken_pipe(&e) => Ok(()),
+            Err(e) => Err(Error::io(format!("writing to stdout: {e}"))),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    /// Write one line of a stream (JSON Lines, live job output) to stdout.
+    pub fn stream(&self, line: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{line}")?;
+        out.flush()
+    }
+
+    /// Write raw bytes (live output) to stdout; a closed pipe is ignored.
+    pub fn raw(&self, bytes: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        match out.write_all(bytes).and_then(|_| out.flush()) {
+            Err(e) if is_broken_pipe(&e) => Ok(()),
+            r => r,
+        }
+    }
+
+    /// A status line on stderr (dropped by `-q` and in machine formats).
+    pub fn status(&self, msg: impl AsRef<str>) {
+        if !self.quiet && self.format == Format::Human {
+            eprintln!("{}", msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr (dropped only by `-q`).
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("awxm: warning: {}", msg.as_ref());
+        }
+    }
+
+    /// A progress bar on stderr, hidden unless progress is enabled.
+    pub fn progress(&self, len: u64, what: &str) -> indicatif::ProgressBar {
+        if !self.progress {
+            return indicatif::ProgressBar::hidden();
+        }
+        let pb = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+        let style = indicatif::ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        pb.set_style(style);
+        pb.set_message(what.to_string());
+        pb
+    }
+
+    /// A spinner on stderr for work of unknown length.
+    pub fn spinner(&self, what: &str) -> indicatif::ProgressBar {
+        if !self.progress {
+            return indicatif::ProgressBar::hidden();
+        }
+        let pb = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        pb.set_message(what.to_string());
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    }
+
+    /// Print an error: one line on stderr plus details; in JSON mode also an object on stdout.
+    pub fn error(&self, err: &Error) {
+        eprintln!("awxm: error: {}", err.message);
+        for d in &err.details {
+            eprintln!("  {d}");
+        }
+        if matches!(self.format, Format::Json | Format::Jsonl) {
+            let v = serde_json::json!({
+                "format_version": FORMAT_VERSION,
+                "error": {"kind": err.kind, "message": err.message, "details": err.details, "exit_code": err.exit_code()},
+            });
+            let _ = self.stream(&v.to_string());
+        }
+    }
+}
+
+/// Whether stdin and stderr are both terminals (we may prompt).
+pub fn can_prompt() -> bool {
+    io::stdin().is_terminal() && io::stderr().is_terminal()
+}
+
+pub fn stderr_is_terminal() -> bool {
+    io::stderr().is_terminal()
+}
+
+pub fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// Ask a yes/no question on the terminal; refuses (usage error) when not interactive.
+pub fn confirm(question: &str) -> Result<bool, Error> {
+    if !can_prompt() {
+        return Err(Error::usage(format!("{question}: refusing to ask without a terminal; pass --yes to confirm")));
+    }
+    dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| Error::new(ErrorKind::Interrupted, format!("prompt aborted: {e}")))
+}

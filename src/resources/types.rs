@@ -1,0 +1,413 @@
+//! The resource types `awxm apply` / `export` / `list` / `show` / `delete` know, described as
+//! data: each type's table, name column and scalar fields. Sub-objects (inventory hosts and
+//! groups, team members, template links, workflow nodes) are handled in `children.rs`.
+
+/// How a field's value is checked, stored and exported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    Int,
+    Bool,
+    Float,
+    /// Text restricted to these values.
+    Choice(&'static [&'static str]),
+    /// Any JSON document, stored as text.
+    Json,
+    /// Variables: a mapping (or YAML/JSON text of one), stored as JSON text.
+    Vars,
+    /// A mapping whose secret keys are encrypted at rest and exported as `$encrypted$`.
+    Secret,
+    /// A reference to another object by name (the singular type), stored as its id.
+    Ref(&'static str),
+}
+
+/// Default value of a field on creation (also: export omits values equal to it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Def {
+    Text(&'static str),
+    Int(i64),
+    Bool(bool),
+    Float(f64),
+    Null,
+    Json(&'static str),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// Key in the resource file; `a.b` is key `b` of the mapping `a`.
+    pub key: &'static str,
+    pub column: &'static str,
+    pub kind: Kind,
+    pub default: Def,
+    /// Must be given when the object is created.
+    pub required: bool,
+}
+
+const fn fld(key: &'static str, column: &'static str, kind: Kind, default: Def) -> Field {
+    Field { key, column, kind, default, required: false }
+}
+const fn req(key: &'static str, column: &'static str, kind: Kind, default: Def) -> Field {
+    Field { key, column, kind, default, required: true }
+}
+const fn text(key: &'static str) -> Field {
+    fld(key, key, Kind::Text, Def::Text(""))
+}
+const fn boolean(key: &'static str, d: bool) -> Field {
+    fld(key, key, Kind::Bool, Def::Bool(d))
+}
+const fn int(key: &'static str, d: i64) -> Field {
+    fld(key, key, Kind::Int, Def::Int(d))
+}
+const fn reference(key: &'static str, target: &'static str) -> Field {
+    fld(key, concat_id(key), Kind::Ref(target), Def::Null)
+}
+/// `organization` → `organization_id` (as a const fn we spell the common ones out).
+const fn concat_id(key: &'static str) -> &'static str {
+    match key.as_bytes() {
+        b"organization" => "organization_id",
+        b"inventory" => "inventory_id",
+        b"project" => "project_id",
+        b"credential" => "credential_id",
+        _ => "invalid_reference_column",
+    }
+}
+
+#[derive(Debug)]
+pub struct ResourceType {
+    /// Key in resource files (`inventories`).
+    pub plural: &'static str,
+    /// Name on the command line and in role assignments (`inventory`).
+    pub singular: &'static str,
+    pub table: &'static str,
+    /// Column holding the unique name.
+    pub key_column: &'static str,
+    /// Key holding the name in resource files.
+    pub key_field: &'static str,
+    pub fields: &'static [Field],
+    /// Keys handled by sub-object code.
+    pub children: &'static [&'static str],
+    /// Computed columns shown by `show` and `list` but never applied: (key, column).
+    pub readonly: &'static [(&'static str, &'static str)],
+    /// Keys shown as columns by `list` (besides id and name).
+    pub list: &'static [&'static str],
+}
+
+pub const CREDENTIAL_KINDS: &[&str] =
+    &["machine", "scm", "vault", "net", "cloud", "insights", "kubernetes", "galaxy", "registry", "external", "token"];
+pub const NODE_TYPES: &[&str] = &["control", "hybrid", "execution", "isolated"];
+pub const NOTIFICATION_TYPES: &[&str] = &["email", "webhook", "slack", "mattermost", "rocketchat", "pagerduty", "grafana", "irc", "twilio"];
+
+pub const ORGANIZATION: ResourceType = ResourceType {
+    plural: "organizations",
+    singular: "organization",
+    table: "organization",
+    key_column: "name",
+    key_field: "name",
+    fields: &[text("description"), int("max_hosts", 0)],
+    children: &[],
+    readonly: &[],
+    list: &["description", "max_hosts"],
+};
+
+pub const USER: ResourceType = ResourceType {
+    plural: "users",
+    singular: "user",
+    table: "auth_user",
+    key_column: "username",
+    key_field: "name",
+    fields: &[
+        text("email"),
+        text("first_name"),
+        text("last_name"),
+        boolean("is_superuser", false),
+        boolean("is_system_auditor", false),
+        boolean("is_active", true),
+    ],
+    children: &[],
+    readonly: &[],
+    list: &["email", "is_superuser"],
+};
+
+pub const TEAM: ResourceType = ResourceType {
+    plural: "teams",
+    singular: "team",
+    table: "team",
+    key_column: "name",
+    key_field: "name",
+    fields: &[req("organization", "organization_id", Kind::Ref("organization"), Def::Null), text("description")],
+    children: &["members"],
+    readonly: &[],
+    list: &["organization"],
+};
+
+pub const CREDENTIAL: ResourceType = ResourceType {
+    plural: "credentials",
+    singular: "credential",
+    table: "credential",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        req("kind", "kind", Kind::Choice(CREDENTIAL_KINDS), Def::Text("machine")),
+        fld("inputs", "inputs", Kind::Secret, Def::Json("{}")),
+    ],
+    children: &[],
+    readonly: &[],
+    list: &["kind", "organization"],
+};
+
+pub const PROJECT: ResourceType = ResourceType {
+    plural: "projects",
+    singular: "project",
+    table: "project",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        fld("scm_type", "scm_type", Kind::Choice(&["manual", "git"]), Def::Text("manual")),
+        text("scm_url"),
+        text("scm_branch"),
+        text("scm_refspec"),
+        boolean("scm_clean", false),
+        boolean("scm_delete_on_update", false),
+        boolean("scm_update_on_launch", false),
+        int("scm_update_cache_timeout", 0),
+        reference("credential", "credential"),
+        text("local_path"),
+        boolean("allow_override", false),
+        int("timeout", 0),
+    ],
+    children: &[],
+    readonly: &[("status", "status"), ("scm_revision", "scm_revision"), ("last_job_run", "last_job_run")],
+    list: &["scm_type", "local_path", "status"],
+};
+
+pub const INVENTORY: ResourceType = ResourceType {
+    plural: "inventories",
+    singular: "inventory",
+    table: "inventory",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        fld("variables", "variables", Kind::Vars, Def::Json("{}")),
+        fld("kind", "kind", Kind::Choice(&["", "smart", "constructed"]), Def::Text("")),
+        text("host_filter"),
+    ],
+    children: &["hosts", "groups"],
+    readonly: &[
+        ("total_hosts", "total_hosts"),
+        ("total_groups", "total_groups"),
+        ("hosts_with_active_failures", "hosts_with_active_failures"),
+        ("total_inventory_sources", "total_inventory_sources"),
+    ],
+    list: &["organization", "total_hosts", "total_groups"],
+};
+
+pub const INVENTORY_SOURCE: ResourceType = ResourceType {
+    plural: "inventory_sources",
+    singular: "inventory_source",
+    table: "inventory_source",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        req("inventory", "inventory_id", Kind::Ref("inventory"), Def::Null),
+        fld("source", "source", Kind::Choice(&["file", "script", "directory", "ansible-inventory", "scm"]), Def::Text("file")),
+        text("source_path"),
+        fld("source_project", "source_project_id", Kind::Ref("project"), Def::Null),
+        fld("source_vars", "source_vars", Kind::Vars, Def::Json("{}")),
+        text("enabled_var"),
+        text("enabled_value"),
+        text("instance_id_var"),
+        text("host_filter"),
+        text("group_filter"),
+        boolean("exclude_empty_groups", false),
+        boolean("overwrite", false),
+        boolean("overwrite_vars", false),
+        boolean("use_ansible_inventory", false),
+        int("timeout", 0),
+        int("verbosity", 1),
+        boolean("update_on_launch", false),
+        int("update_cache_timeout", 0),
+    ],
+    children: &[],
+    readonly: &[("status", "status"), ("last_job_run", "last_job_run")],
+    list: &["inventory", "source", "source_path", "status"],
+};
+
+pub const INSTANCE: ResourceType = ResourceType {
+    plural: "instances",
+    singular: "instance",
+    table: "instance",
+    key_column: "hostname",
+    key_field: "hostname",
+    fields: &[
+        fld("node_type", "node_type", Kind::Choice(NODE_TYPES), Def::Text("hybrid")),
+        boolean("enabled", true),
+        boolean("managed_by_policy", true),
+        fld("capacity_adjustment", "capacity_adjustment", Kind::Float, Def::Float(1.0)),
+        text("ip_address"),
+        fld("ssh.host", "ssh_host", Kind::Text, Def::Text("")),
+        fld("ssh.port", "ssh_port", Kind::Int, Def::Int(22)),
+        fld("ssh.user", "ssh_user", Kind::Text, Def::Text("")),
+        fld("ssh.credential", "ssh_credential_id", Kind::Ref("credential"), Def::Null),
+        text("ansible_bin_dir"),
+        text("work_dir"),
+    ],
+    children: &[],
+    readonly: &[
+        ("capacity", "capacity"),
+        ("cpu", "cpu"),
+        ("memory", "memory"),
+        ("cpu_capacity", "cpu_capacity"),
+        ("mem_capacity", "mem_capacity"),
+        ("version", "version"),
+        ("errors", "errors"),
+        ("last_seen", "last_seen"),
+        ("last_isolated_check", "last_isolated_check"),
+    ],
+    list: &["node_type", "enabled", "capacity", "last_seen"],
+};
+
+pub const INSTANCE_GROUP: ResourceType = ResourceType {
+    plural: "instance_groups",
+    singular: "instance_group",
+    table: "instance_group",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        boolean("is_isolated", false),
+        boolean("is_container_group", false),
+        reference("credential", "credential"),
+        int("policy_instance_percentage", 0),
+        int("policy_instance_minimum", 0),
+        fld("policy_instance_list", "policy_instance_list", Kind::Json, Def::Json("[]")),
+        int("max_concurrent_jobs", 0),
+        int("max_forks", 0),
+    ],
+    children: &["instances", "controller"],
+    readonly: &[],
+    list: &["is_isolated"],
+};
+
+pub const NOTIFICATION_TEMPLATE: ResourceType = ResourceType {
+    plural: "notification_templates",
+    singular: "notification_template",
+    table: "notification_template",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        req("notification_type", "notification_type", Kind::Choice(NOTIFICATION_TYPES), Def::Text("email")),
+        fld("notification_configuration", "notification_configuration", Kind::Secret, Def::Json("{}")),
+        fld("messages", "messages", Kind::Json, Def::Json("null")),
+    ],
+    children: &[],
+    readonly: &[],
+    list: &["notification_type", "organization"],
+};
+
+pub const JOB_TEMPLATE: ResourceType = ResourceType {
+    plural: "job_templates",
+    singular: "job_template",
+    table: "job_template",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        fld("job_type", "job_type", Kind::Choice(&["run", "check"]), Def::Text("run")),
+        reference("inventory", "inventory"),
+        req("project", "project_id", Kind::Ref("project"), Def::Null),
+        req("playbook", "playbook", Kind::Text, Def::Text("")),
+        text("scm_branch"),
+        int("forks", 0),
+        fld("limit", "job_limit", Kind::Text, Def::Text("")),
+        int("verbosity", 0),
+        fld("extra_vars", "extra_vars", Kind::Vars, Def::Json("{}")),
+        text("job_tags"),
+        text("skip_tags"),
+        text("start_at_task"),
+        boolean("force_handlers", false),
+        boolean("become_enabled", false),
+        boolean("diff_mode", false),
+        boolean("allow_simultaneous", false),
+        int("timeout", 0),
+        boolean("use_fact_cache", false),
+        text("host_config_key"),
+        boolean("survey_enabled", false),
+        fld("survey_spec", "survey_spec", Kind::Json, Def::Json("{}")),
+        int("job_slice_count", 1),
+    ],
+    children: &[
+        "credentials",
+        "labels",
+        "instance_groups",
+        "notification_templates_started",
+        "notification_templates_success",
+        "notification_templates_error",
+    ],
+    readonly: &[("status", "status"), ("last_job_run", "last_job_run"), ("last_job_failed", "last_job_failed")],
+    list: &["project", "playbook", "inventory", "status"],
+};
+
+pub const WORKFLOW_JOB_TEMPLATE: ResourceType = ResourceType {
+    plural: "workflow_job_templates",
+    singular: "workflow_job_template",
+    table: "workflow_job_template",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        reference("inventory", "inventory"),
+        fld("extra_vars", "extra_vars", Kind::Vars, Def::Json("{}")),
+        fld("limit", "job_limit", Kind::Text, Def::Text("")),
+        text("scm_branch"),
+        boolean("allow_simultaneous", false),
+        boolean("survey_enabled", false),
+        fld("survey_spec", "survey_spec", Kind::Json, Def::Json("{}")),
+    ],
+    children: &["nodes", "labels", "notification_templates_started", "notification_templates_success", "notification_templates_error"],
+    readonly: &[("status", "status"), ("last_job_run", "last_job_run")],
+    list: &["organization", "status"],
+};
+
+/// Types in dependency order: apply creates them in this order, export writes them so.
+pub const ALL: &[&ResourceType] = &[
+    &ORGANIZATION,
+    &USER,
+    &TEAM,
+    &CREDENTIAL,
+    &PROJECT,
+    &INVENTORY,
+    &INVENTORY_SOURCE,
+    &INSTANCE,
+    &INSTANCE_GROUP,
+    &NOTIFICATION_TEMPLATE,
+    &JOB_TEMPLATE,
+    &WORKFLOW_JOB_TEMPLATE,
+];
+
+/// Find a type by singular or plural name (`inventory`, `inventories`, `job-template`).
+pub fn find(name: &str) -> Option<&'static ResourceType> {
+    let n = name.replace('-', "_");
+    ALL.iter().copied().find(|t| t.singular == n || t.plural == n)
+}
+
+pub fn names() -> Vec<&'static str> {
+    ALL.iter().map(|t| t.singular).collect()
+}
+
+/// Whether an input or configuration key holds a secret (AWX's `secret: true` fields).
+pub fn is_secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    ["password", "secret", "token", "key_data", "key_unlock", "passphrase", "api_key", "private_key", "service_key"]
+        .iter()
+        .any(|s| k.contains(s))
+}

@@ -1,0 +1,91 @@
+//! Time helpers. Times are stored in UTC as fixed-width RFC 3339 text
+//! (`2026-01-02T03:04:05.123456Z`), which sorts correctly as text on both backends.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+
+pub type Timestamp = DateTime<Utc>;
+
+/// The current time. `AWXM_FAKE_NOW` (RFC 3339) pins it, for tests of time-dependent rules.
+pub fn now() -> Timestamp {
+    if let Some(s) = crate::config::env_var("AWXM_FAKE_NOW")
+        && let Some(t) = parse(&s)
+    {
+        return t;
+    }
+    Utc::now()
+}
+
+/// The storage form of a timestamp.
+pub fn fmt(t: &Timestamp) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+pub fn now_str() -> String {
+    fmt(&now())
+}
+
+/// Parse RFC 3339 and the common forms operators type: `2026-01-02`, `2026-01-02 03:04`,
+/// `2026-01-02T03:04:05` (UTC when no offset is given).
+pub fn parse(s: &str) -> Option<Timestamp> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    for f in ["%Y-%m-%d %H:%M:%S%.f%:z", "%Y-%m-%d %H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return Some(t.with_timezone(&Utc));
+        }
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(Utc.from_utc_datetime(&t));
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
+    }
+    None
+}
+
+/// Parse a duration such as `30d`, `12h`, `90m`, `45s`, `2w` or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Option<std::time::Duration> {
+    let s = s.trim();
+    let (num, unit) = match s.find(|c: char| !c.is_ascii_digit() && c != '.') {
+        Some(i) => (&s[..i], s[i..].trim()),
+        None => (s, "s"),
+    };
+    let n: f64 = num.parse().ok()?;
+    let secs = match unit {
+        "s" | "sec" | "secs" | "second" | "seconds" => n,
+        "m" | "min" | "mins" | "minute" | "minutes" => n * 60.0,
+        "h" | "hour" | "hours" => n * 3600.0,
+        "d" | "day" | "days" => n * 86400.0,
+        "w" | "week" | "weeks" => n * 7.0 * 86400.0,
+        _ => return None,
+    };
+    if !secs.is_finite() || secs < 0.0 {
+        return None;
+    }
+    Some(std::time::Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_form_round_trips_and_sorts() {
+        let t = parse("2026-03-04T05:06:07.5+01:00").unwrap();
+        assert_eq!(fmt(&t), "2026-03-04T04:06:07.500000Z");
+        assert_eq!(parse(&fmt(&t)), Some(t));
+        assert!(fmt(&parse("2026-03-04").unwrap()) < fmt(&t));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30d").unwrap().as_secs(), 30 * 86400);
+        assert_eq!(parse_duration("90").unwrap().as_secs(), 90);
+        assert_eq!(parse_duration("2 h").unwrap().as_secs(), 7200);
+        assert!(parse_duration("3x").is_none());
+    }
+}

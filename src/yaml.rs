@@ -1,0 +1,516 @@
+//! YAML reading with line numbers and PyYAML's YAML 1.1 scalar typing.
+//!
+//! Ansible reads YAML with PyYAML, whose implicit resolver is YAML 1.1: `yes`/`no`/`on`/`off` are
+//! booleans, `0755` is octal, `1_000` is 1000, `1:20` is sexagesimal (80), `1e3` is a string (a
+//! float needs a dot). No Rust YAML crate types scalars that way, so we build our own node tree
+//! from `saphyr-parser` events (which carry positions) and resolve plain scalars here. The tree
+//! keeps the line of every node so callers can report `file:line: problem`.
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use serde_json::{Map, Number, Value};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Scalar { value: String, plain: bool, tag: Option<String> },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// 1-based line of the node's first character.
+    pub line: usize,
+    pub kind: NodeKind,
+    /// Tag on a collection (`!!map`, `!vault` …), if any.
+    pub tag: Option<String>,
+}
+
+fn tag_string(tag: &saphyr_parser::Tag) -> String {
+    if tag.handle == "tag:yaml.org,2002:" {
+        format!("!!{}", tag.suffix)
+    } else if tag.handle == "!" {
+        format!("!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    }
+}
+
+/// Parse every document of a YAML stream into node trees. An empty document is a null scalar.
+pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Node>, Error> {
+    let mut docs = Vec::new();
+    let mut stack: Vec<(Node, Option<usize>, Option<Node>)> = Vec::new(); // (collection, anchor, pending key)
+    let mut anchors: std::collections::HashMap<usize, Node> = std::collections::HashMap::new();
+    let mut current: Option<Node> = None;
+    let mut in_doc = false;
+
+    for item in Parser::new_from_str(text) {
+        let (event, span) = item.map_err(|e| Error::at(file, e.marker().line(), format!("YAML syntax error: {}", e.info())))?;
+        let line = span.start.line();
+        let finished: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => None,
+            Event::DocumentStart(_) => {
+                in_doc = true;
+                current = None;
+                anchors.clear();
+                None
+            }
+            Event::DocumentEnd => {
+                if in_doc {
+                    docs.push(current.take().unwrap_or(Node {
+                        line,
+                        kind: NodeKind::Scalar { value: String::new(), plain: true, tag: None },
+                        tag: None,
+                    }));
+                }
+                in_doc = false;
+                None
+            }
+            Event::Alias(id) => match anchors.get(&id) {
+                Some(n) => Some((n.clone(), 0)),
+                None => return Err(Error::at(file, line, "YAML alias refers to an unknown anchor")),
+            },
+            Event::Scalar(value, style, anchor, tag) => {
+                let node = Node {
+                    line,
+                    kind: NodeKind::Scalar {
+                        value: value.into_owned(),
+                        plain: matches!(style, ScalarStyle::Plain),
+                        tag: tag.as_deref().map(tag_string),
+                    },
+                    tag: None,
+                };
+                Some((node, anchor))
+            }
+            Event::SequenceStart(anchor, tag) => {
+                let node = Node { line, kind: NodeKind::Seq(Vec::new()), tag: tag.as_deref().map(tag_string) };
+                stack.push((node, Some(anchor), None));
+                None
+            }
+            Event::MappingStart(anchor, tag) => {
+                let node = Node { line, kind: NodeKind::Map(Vec::new()), tag: tag.as_deref().map(tag_string) };
+                stack.push((node, Some(anchor), None));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor, _) = stack.pop().ok_or_else(|| Error::at(file, line, "unbalanced YAML collection"))?;
+                Some((node, anchor.unwrap_or(0)))
+            }
+        };
+        if let Some((node, anchor)) = finished {
+            if anchor != 0 {
+                anchors.insert(anchor, node.clone());
+            }
+            match stack.last_mut() {
+                None => current = Some(node),
+                Some((parent, _, pending)) => match &mut parent.kind {
+                    NodeKind::Seq(items) => items.push(node),
+                    NodeKind::Map(pairs) => match pending.take() {
+                        None => *pending = Some(node),
+                        Some(key) => pairs.push((key, node)),
+                    },
+                    NodeKind::Scalar { .. } => return Err(Error::internal("scalar on the YAML stack")),
+                },
+            }
+        }
+    }
+    Ok(docs)
+}
+
+/// Parse a single-document YAML (or JSON) text into JSON with PyYAML typing.
+pub fn parse_one(text: &str, file: &str) -> Result<Value, Error> {
+    let docs = parse_documents(text, file)?;
+    match docs.len() {
+        0 => Ok(Value::Null),
+        1 => docs[0].to_json(file),
+        _ => Err(Error::at(file, docs[1].line, "expected a single YAML document, found several")),
+    }
+}
+
+impl Node {
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { value, plain: true, tag: None } if is_null_scalar(value))
+            || matches!(&self.kind, NodeKind::Scalar { tag: Some(t), .. } if t == "!!null")
+    }
+
+    /// The scalar's text, when this node is a scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Look up a key in a mapping node (comparing the key's text).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(pairs) => pairs.iter().rev().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Line of the node at `path` (keys and indices) below this node, or the deepest line found.
+    pub fn line_at<'a>(&self, path: impl IntoIterator<Item = &'a str>) -> usize {
+        let mut node = self;
+        for seg in path {
+            let next = match &node.kind {
+                NodeKind::Map(_) => node.get(seg),
+                NodeKind::Seq(items) => seg.parse::<usize>().ok().and_then(|i| items.get(i)),
+                NodeKind::Scalar { .. } => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.line
+    }
+
+    /// Convert to JSON the way Ansible's loader sees the data: YAML 1.1 scalars, merge keys,
+    /// `!unsafe` as its text, `!vault` as `{"__ansible_vault": text}`.
+    pub fn to_json(&self, file: &str) -> Result<Value, Error> {
+        match &self.kind {
+            NodeKind::Scalar { value, plain, tag } => {
+                scalar_to_json(value, *plain, tag.as_deref()).map_err(|m| Error::at(file, self.line, m))
+            }
+            NodeKind::Seq(items) => items.iter().map(|n| n.to_json(file)).collect::<Result<Vec<_>, _>>().map(Value::Array),
+            NodeKind::Map(pairs) => {
+                let mut out = Map::new();
+                // PyYAML's flatten_mapping: merged keys first, then the mapping's own keys override.
+                let mut merged = Map::new();
+                for (k, v) in pairs {
+                    if is_merge_key(k) {
+                        let sources: Vec<&Node> = match &v.kind {
+                            NodeKind::Seq(items) => items.iter().rev().collect(),
+                            _ => vec![v],
+                        };
+                        for src in sources {
+                            match src.to_json(file)? {
+                                Value::Object(m) => {
+                                    for (mk, mv) in m {
+                                        merged.insert(mk, mv);
+                                    }
+                                }
+                                _ => return Err(Error::at(file, src.line, "expected a mapping for merging (<<)")),
+                            }
+                        }
+                    }
+                }
+                for (mk, mv) in merged {
+                    out.insert(mk, mv);
+                }
+                for (k, v) in pairs {
+                    if is_merge_key(k) {
+                        continue;
+                    }
+                    let key = match &k.kind {
+                        NodeKind::Scalar { .. } => key_string(&k.to_json(file)?),
+                        _ => return Err(Error::at(file, k.line, "a mapping key must be a scalar")),
+                    };
+                    out.insert(key, v.to_json(file)?);
+                }
+                if self.tag.as_deref() == Some("!vault") {
+                    return Err(Error::at(file, self.line, "!vault must tag a string"));
+                }
+                Ok(Value::Object(out))
+            }
+        }
+    }
+}
+
+fn is_merge_key(k: &Node) -> bool {
+    matches!(&k.kind, NodeKind::Scalar { value, plain: true, tag: None } if value == "<<")
+}
+
+/// How Python's json module writes a non-string dict key.
+fn key_string(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+pub fn is_null_scalar(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+pub fn is_bool_scalar(s: &str) -> Option<bool> {
+    match s {
+        "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => Some(true),
+        "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+fn scalar_to_json(value: &str, plain: bool, tag: Option<&str>) -> Result<Value, String> {
+    match tag {
+        None => {}
+        Some("!unsafe") => return Ok(Value::String(value.to_string())),
+        Some("!vault") | Some("!vault-encrypted") => {
+            let mut m = Map::new();
+            m.insert("__ansible_vault".to_string(), Value::String(value.to_string()));
+            return Ok(Value::Object(m));
+        }
+        Some("!!str") => return Ok(Value::String(value.to_string())),
+        Some("!!null") => return Ok(Value::Null),
+        Some("!!bool") => {
+            return is_bool_scalar(value).map(Value::Bool).ok_or_else(|| format!("{value:?} is not a boolean"));
+        }
+        Some("!!int") => return resolve_int(value).ok_or_else(|| format!("{value:?} is not an integer")),
+        Some("!!float") => {
+            return resolve_float(value)
+                .or_else(|| resolve_int(value).and_then(|v| v.as_f64()).map(float_value))
+                .ok_or_else(|| format!("{value:?} is not a float"));
+        }
+        Some(_) => return Ok(Value::String(value.to_string())),
+    }
+    if !plain {
+        return Ok(Value::String(value.to_string()));
+    }
+    Ok(resolve_plain(value))
+}
+
+/// PyYAML's implicit resolution of a plain scalar.
+pub fn resolve_plain(value: &str) -> Value {
+    if is_null_scalar(value) {
+        return Value::Null;
+    }
+    if let Some(b) = is_bool_scalar(value) {
+        return Value::Bool(b);
+    }
+    if let Some(v) = resolve_int(value) {
+        return v;
+    }
+    if let Some(v) = resolve_float(value) {
+        return v;
+    }
+    Value::String(value.to_string())
+}
+
+fn split_sign(s: &str) -> (bool, &str) {
+    if let Some(r) = s.strip_prefix('-') {
+        (true, r)
+    } else if let Some(r) = s.strip_prefix('+') {
+        (false, r)
+    } else {
+        (false, s)
+    }
+}
+
+fn int_value(neg: bool, magnitude: i128) -> Value {
+    let v = if neg { -magnitude } else { magnitude };
+    if let Ok(i) = i64::try_from(v) {
+        Value::Number(Number::from(i))
+    } else if let Ok(u) = u64::try_from(v) {
+        Value::Number(Number::from(u))
+    } else {
+        // Beyond 64 bits: keep the digits as JSON would print them.
+        serde_json::from_str(&v.to_string()).unwrap_or(Value::String(v.to_string()))
+    }
+}
+
+fn parse_radix(digits: &str, radix: u32) -> Option<i128> {
+    let cleaned: String = digits.chars().filter(|c| *c != '_').collect();
+    if cleaned.is_empty() {
+        // PyYAML would fail on `0b_`: treat as not-an-int.
+        return None;
+    }
+    i128::from_str_radix(&cleaned, radix).ok()
+}
+
+/// YAML 1.1 int: `0b1010`, `0755` (octal), `0x1F`, `1_000`, `190:20:30` (sexagesimal).
+pub fn resolve_int(s: &str) -> Option<Value> {
+    let (neg, body) = split_sign(s);
+    if body.is_empty() {
+        return None;
+    }
+    let all = |t: &str, f: fn(char) -> bool| !t.is_empty() && t.chars().all(f);
+    if let Some(b) = body.strip_prefix("0b") {
+        if all(b, |c| c == '0' || c == '1' || c == '_') {
+            return parse_radix(b, 2).map(|m| int_value(neg, m));
+        }
+        return None;
+    }
+    if let Some(h) = body.strip_prefix("0x") {
+        if all(h, |c| c.is_ascii_hexdigit() || c == '_') {
+            return parse_radix(h, 16).map(|m| int_value(neg, m));
+        }
+        return None;
+    }
+    if body == "0" {
+        return Some(int_value(neg, 0));
+    }
+    if let Some(o) = body.strip_prefix('0') {
+        if all(o, |c| ('0'..='7').contains(&c) || c == '_') {
+            return parse_radix(o, 8).map(|m| int_value(neg, m));
+        }
+        return None;
+    }
+    let first = body.chars().next()?;
+    if !('1'..='9').contains(&first) {
+        return None;
+    }
+    if body.contains(':') {
+        // [1-9][0-9_]*(:[0-5]?[0-9])+
+        let mut parts = body.split(':');
+        let head = parts.next()?;
+        if !all(head, |c| c.is_ascii_digit() || c == '_') {
+            return None;
+        }
+        let mut total = parse_radix(head, 10)?;
+        for p in parts {
+            if !sexagesimal_part(p) {
+                return None;
+            }
+            total = total * 60 + p.parse::<i128>().ok()?;
+        }
+        return Some(int_value(neg, total));
+    }
+    if all(body, |c| c.is_ascii_digit() || c == '_') {
+        return parse_radix(body, 10).map(|m| int_value(neg, m));
+    }
+    None
+}
+
+fn sexagesimal_part(p: &str) -> bool {
+    let b = p.as_bytes();
+    match b.len() {
+        1 => b[0].is_ascii_digit(),
+        2 => (b'0'..=b'5').contains(&b[0]) && b[1].is_ascii_digit(),
+        _ => false,
+    }
+}
+
+fn float_value(f: f64) -> Value {
+    match Number::from_f64(f) {
+        Some(n) => Value::Number(n),
+        // JSON has no inf/nan; Python's json writes Infinity/NaN. Keep a readable marker.
+        None => Value::String(if f.is_nan() {
+            ".nan".into()
+        } else if f > 0.0 {
+            ".inf".into()
+        } else {
+            "-.inf".into()
+        }),
+    }
+}
+
+/// YAML 1.1 float as PyYAML resolves it: a dot is required (`1.5`, `.5`, `1.`, `1.0e+3`), the
+/// exponent needs a sign, `_` is ignored, `1:20.5` is sexagesimal, `.inf`/`.nan`.
+pub fn resolve_float(s: &str) -> Option<Value> {
+    let (neg, body) = split_sign(s);
+    match body {
+        ".inf" | ".Inf" | ".INF" => return Some(float_value(if neg { f64::NEG_INFINITY } else { f64::INFINITY })),
+        ".nan" | ".NaN" | ".NAN" if s == body => return Some(float_value(f64::NAN)),
+        _ => {}
+    }
+    let sign = if neg { -1.0 } else { 1.0 };
+    if body.contains(':') {
+        // [0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*
+        let (int_part, frac) = body.split_once('.')?;
+        if !frac.chars().all(|c| c.is_ascii_digit() || c == '_') {
+            return None;
+        }
+        let mut parts = int_part.split(':');
+        let head = parts.next()?;
+        if head.is_empty() || !head.starts_with(|c: char| c.is_ascii_digit()) || !head.chars().all(|c| c.is_ascii_digit() || c == '_') {
+            return None;
+        }
+        let mut total: f64 = head.replace('_', "").parse().ok()?;
+        let mut count = 0;
+        for p in parts {
+            if !sexagesimal_part(p) {
+                return None;
+            }
+            count += 1;
+            total = total * 60.0 + p.parse::<f64>().ok()?;
+        }
+        if count == 0 {
+            return None;
+        }
+        let frac_clean = frac.replace('_', "");
+        let frac_val: f64 = if frac_clean.is_empty() { 0.0 } else { format!("0.{frac_clean}").parse().ok()? };
+        return Some(float_value(sign * (total + frac_val)));
+    }
+    // [0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)?  |  \.[0-9][0-9_]*([eE][-+][0-9]+)?
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    if let Some(exp) = exponent {
+        let digits = exp.strip_prefix(['+', '-'])?;
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let (ip, fp) = mantissa.split_once('.')?;
+    let ok = if ip.is_empty() {
+        fp.starts_with(|c: char| c.is_ascii_digit()) && fp.chars().all(|c| c.is_ascii_digit() || c == '_')
+    } else {
+        ip.starts_with(|c: char| c.is_ascii_digit())
+            && ip.chars().all(|c| c.is_ascii_digit() || c == '_')
+            && fp.chars().all(|c| c.is_ascii_digit() || c == '_')
+    };
+    if !ok {
+        return None;
+    }
+    let cleaned = body.replace('_', "");
+    let v: f64 = cleaned.parse().ok().or_else(|| format!("{cleaned}0").parse().ok())?;
+    Some(float_value(sign * v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn y(s: &str) -> Value {
+        parse_one(s, "t.yml").expect("parse")
+    }
+
+    #[test]
+    fn pyyaml_scalar_typing() {
+        let v = y(
+            "a: yes\nb: No\nc: 0755\nf: 1_000\nh: 1:20\nk: 010\nl: 1e3\nm: 1.0e+3\nn: .5\no: 0x1F\np: 0b101\nq: ~\nr: ''\ns: '0755'\nt: 09\nu: 1.\nv: -1:30\nw: 1:20.5\nx: y\n",
+        );
+        assert_eq!(
+            v,
+            json!({"a": true, "b": false, "c": 493, "f": 1000, "h": 80, "k": 8, "l": "1e3", "m": 1000.0,
+                   "n": 0.5, "o": 31, "p": 5, "q": null, "r": "", "s": "0755", "t": "09", "u": 1.0,
+                   "v": -90, "w": 80.5, "x": "y"})
+        );
+    }
+
+    #[test]
+    fn tags_and_merge_keys() {
+        let v = y(
+            "base: &b {x: 1, y: 2}\nd:\n  <<: *b\n  y: 3\nu: !unsafe '{{ x }}'\nv: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  3131\ns: !!str 123\n",
+        );
+        assert_eq!(v["d"], json!({"x": 1, "y": 3}));
+        assert_eq!(v["u"], json!("{{ x }}"));
+        assert_eq!(v["v"]["__ansible_vault"], json!("$ANSIBLE_VAULT;1.1;AES256\n3131\n"));
+        assert_eq!(v["s"], json!("123"));
+    }
+
+    #[test]
+    fn non_string_keys_become_strings_and_last_duplicate_wins() {
+        let v = y("1: a\ntrue: b\nk: 1\nk: 2\n");
+        assert_eq!(v, json!({"1": "a", "true": "b", "k": 2}));
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = parse_one("a: 1\nb: [1, 2\nc: 3\n", "bad.yml").unwrap_err();
+        assert!(e.message.starts_with("bad.yml:"), "{}", e.message);
+        assert_eq!(e.kind, crate::error::ErrorKind::Data);
+    }
+
+    #[test]
+    fn lines_are_tracked() {
+        let docs = parse_documents("a:\n  b:\n    - x\n    - y\n", "f").unwrap();
+        assert_eq!(docs[0].line_at(["a", "b", "1"]), 4);
+    }
+}

@@ -1,0 +1,399 @@
+//! Foundation: apply/export/list/show/delete, settings, exit codes, secrets, config layering.
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+const SENTINEL: &str = "S3cr3t-Sentinel-9f8e";
+
+fn demo() -> String {
+    std::fs::read_to_string(fixture("demo.yaml")).expect("demo fixture")
+}
+
+/// `show --format json` of every object, for comparing `modified` stamps.
+fn snapshot(env: &TestEnv) -> Vec<Value> {
+    let mut all = Vec::new();
+    for t in ["organization", "user", "credential", "project", "inventory", "instance", "instance_group", "job_template"] {
+        let list = env.json(&["list", t]);
+        for item in list["items"].as_array().expect("items") {
+            let id = item["id"].to_string();
+            all.push(env.json(&["show", t, &id]));
+        }
+    }
+    all
+}
+
+db_test!(demo_applies_and_export_round_trips_unchanged, |env| {
+    let r = env.apply(&demo());
+    assert_eq!(r["created"], 8, "{r}");
+    let first_export = env.ok(&["export"]);
+    let before = snapshot(&env);
+    let counts = env.row_counts();
+
+    let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &first_export);
+    assert_status(&out, 0, &["apply", "-f", "-"]);
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!((r["created"].as_u64(), r["updated"].as_u64()), (Some(0), Some(0)), "{r}");
+    assert_eq!(r["unchanged"], 8);
+
+    assert_eq!(env.ok(&["export"]), first_export);
+    assert_eq!(snapshot(&env), before, "apply of the export touched rows");
+    assert_eq!(env.row_counts(), counts);
+});
+
+db_test!(apply_updates_only_what_changed, |env| {
+    env.apply(&demo());
+    let r = env.apply("inventories:\n  - name: web\n    description: changed\n");
+    assert_eq!(r["updated"], 1);
+    let inv = env.json(&["show", "inventory", "web"]);
+    assert_eq!(inv["description"], "changed");
+    // Fields not given are kept.
+    assert_eq!(inv["variables"], json!({"env": "prod"}));
+    assert_eq!(inv["hosts"][0]["name"], "web1.example.test");
+    // A list given replaces the set: the group loses its host, a new host appears.
+    env.apply(
+        "inventories:\n  - name: web\n    hosts: [web2.example.test]\n    groups:\n      - name: frontends\n        hosts: [web2.example.test]\n",
+    );
+    let inv = env.json(&["show", "inventory", "web"]);
+    assert_eq!(inv["hosts"], json!([{"name": "web2.example.test"}]));
+    assert_eq!(inv["total_hosts"], 1);
+    assert_eq!(inv["groups"][0]["hosts"], json!(["web2.example.test"]));
+});
+
+db_test!(malformed_files_exit_65_name_the_line_and_write_nothing, |env| {
+    env.apply(&demo());
+    let counts = env.row_counts();
+    let cases: &[(&str, &str)] = &[
+        ("organizations:\n  - name: A\n  - name: B: C\n", "bad.yaml:3"),
+        ("organizations:\n  - name: NewOrg\ninventories:\n  - name: x\n    organisation: Ops\n", "bad.yaml:5"),
+        ("organizations:\n  - name: NewOrg\njob_templates:\n  - name: j\n    project: nope\n    playbook: a.yml\n", "bad.yaml:5"),
+        ("inventories:\n  - name: web\n    hosts:\n      - name: h1\n        enabled: maybe\n", "bad.yaml:5"),
+        ("teams:\n  - name: t\n", "bad.yaml:2"),
+        ("widgets:\n  - name: w\n", "bad.yaml:1"),
+        (
+            "inventories:\n  - name: web\n    groups:\n      - name: a\n        children: [b]\n      - name: b\n        children: [a]\n",
+            "bad.yaml:4",
+        ),
+    ];
+    for (text, loc) in cases {
+        let p = env.write("bad.yaml", text);
+        let out = env.run(&["apply", "-f", p.to_str().unwrap()]);
+        assert_status(&out, 65, &["apply", text]);
+        let err = stderr(&out);
+        assert!(err.contains(loc), "expected {loc} in: {err}");
+        assert!(err.starts_with("awxm: error: "), "{err}");
+        assert_eq!(env.row_counts(), counts, "something was written for {text}");
+    }
+});
+
+db_test!(secrets_are_encrypted_and_never_shown, |env| {
+    let file = format!(
+        "credentials:\n  - name: c\n    kind: machine\n    inputs: {{username: u, password: {SENTINEL}, ssh_key_data: {SENTINEL}-key}}\n"
+    );
+    let p = env.write("c.yaml", &file);
+    let out = env.run(&["-vvv", "--profile-sql", "apply", "-f", p.to_str().unwrap()]);
+    assert_status(&out, 0, &["apply"]);
+    assert!(!stderr(&out).contains(SENTINEL), "secret in logs");
+    let export = env.ok(&["export"]);
+    assert!(!export.contains(SENTINEL) && export.contains("$encrypted$"), "{export}");
+    let show = env.ok(&["--format", "json", "show", "credential", "c"]);
+    assert!(!show.contains(SENTINEL));
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM credential WHERE inputs LIKE '%{SENTINEL}%'")), 0);
+    assert_eq!(env.sql_count("SELECT count(*) FROM credential WHERE inputs LIKE '%$encrypted$AESGCM$%'"), 1);
+    if env.backend == Backend::Sqlite {
+        for f in ["awxm.db", "awxm.db-wal"] {
+            if let Ok(bytes) = std::fs::read(env.path().join(f)) {
+                assert!(!bytes.windows(SENTINEL.len()).any(|w| w == SENTINEL.as_bytes()), "plaintext secret in {f}");
+            }
+        }
+    }
+    // $encrypted$ keeps the stored secret; applying the export changes nothing.
+    let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["unchanged"], 1, "{r}");
+    // $encrypted$ with nothing stored is an error.
+    let p = env.write("n.yaml", "credentials:\n  - name: n\n    kind: vault\n    inputs: {vault_password: $encrypted$}\n");
+    assert_status(&env.run(&["apply", "-f", p.to_str().unwrap()]), 65, &["apply"]);
+    // The key file was created 0600.
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(env.secret_key()).unwrap().permissions().mode() & 0o777, 0o600);
+});
+
+db_test!(list_show_delete, |env| {
+    env.apply(&demo());
+    let l = env.json(&["list", "inventories"]);
+    assert_eq!(l["type"], "inventory");
+    assert_eq!(l["items"][0]["name"], "web");
+    assert_eq!(l["items"][0]["total_hosts"], 1);
+    let by_id = env.json(&["show", "inventory", &l["items"][0]["id"].to_string()]);
+    assert_eq!(by_id["name"], "web");
+
+    // Unknown object: 66; unknown type: 2.
+    assert_status(&env.run(&["show", "inventory", "nope"]), 66, &["show"]);
+    assert_status(&env.run(&["show", "gizmo", "x"]), 2, &["show"]);
+    // No terminal and no --yes: refuse with a usage error, delete nothing.
+    assert_status(&env.run(&["delete", "inventory", "web"]), 2, &["delete"]);
+    // An organization still in use is kept.
+    let out = env.run(&["delete", "organization", "Ops", "--yes"]);
+    assert_status(&out, 65, &["delete", "organization"]);
+    assert!(stderr(&out).contains("still used by"), "{}", stderr(&out));
+    // Deleting an inventory takes its hosts and groups; the template loses the reference.
+    let d = env.json(&["delete", "inventory", "web", "--yes"]);
+    assert_eq!(d["deleted"], true);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 0);
+    assert_eq!(env.sql_count("SELECT count(*) FROM inv_group"), 0);
+    let jt = env.json(&["show", "job_template", "deploy"]);
+    assert_eq!(jt["inventory"], Value::Null);
+});
+
+db_test!(workflows_teams_and_roles_round_trip, |env| {
+    env.apply(&demo());
+    let r = env.apply(
+        r#"
+users:
+  - name: bob
+teams:
+  - name: devs
+    organization: Ops
+    members: [alice, bob]
+notification_templates:
+  - name: mail-ops
+    organization: Ops
+    notification_type: email
+    notification_configuration: {host: smtp.example.test, port: 25, password: pw-sentinel, recipients: [ops@example.test]}
+workflow_job_templates:
+  - name: pipeline
+    organization: Ops
+    nodes:
+      - identifier: deploy
+        job_template: deploy
+        success_nodes: [approve]
+        failure_nodes: [page]
+      - identifier: approve
+        approval: {name: Go live?, timeout: 600}
+        always_nodes: [sync]
+      - identifier: sync
+        project: demo
+      - identifier: page
+        job_template: deploy
+        extra_data: {reason: failed}
+roles:
+  - team: devs
+    role: execute
+    job_template: deploy
+  - user: bob
+    role: use
+    credential: deploy-key
+"#,
+    );
+    assert_eq!(r["created"], 6, "{r}");
+    let export = env.ok(&["export"]);
+    assert!(!export.contains("pw-sentinel"));
+    let wf = env.json(&["show", "workflow_job_template", "pipeline"]);
+    assert_eq!(wf["nodes"].as_array().unwrap().len(), 4);
+    assert_eq!(wf["nodes"][1]["identifier"], "deploy");
+    assert_eq!(wf["nodes"][1]["success_nodes"], json!(["approve"]));
+    assert_eq!(wf["nodes"][0]["approval"]["timeout"], 600);
+    let roles = env.json(&["list", "roles"]);
+    assert_eq!(roles["items"].as_array().unwrap().len(), 2);
+    // Round trip changes nothing.
+    let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!((r["created"].as_u64(), r["updated"].as_u64()), (Some(0), Some(0)), "{r}");
+    assert_eq!(env.ok(&["export"]), export);
+    // Dropping a node removes it and its edges; revoking a role.
+    env.apply(
+        "workflow_job_templates:\n  - name: pipeline\n    nodes:\n      - identifier: deploy\n        job_template: deploy\nroles:\n  - user: bob\n    role: use\n    credential: deploy-key\n    state: absent\n",
+    );
+    assert_eq!(env.sql_count("SELECT count(*) FROM workflow_job_template_node"), 1);
+    assert_eq!(env.sql_count("SELECT count(*) FROM workflow_node_edge"), 0);
+    assert_eq!(env.sql_count("SELECT count(*) FROM workflow_approval_template"), 0);
+    assert_eq!(env.sql_count("SELECT count(*) FROM role_assignment"), 1);
+});
+
+db_test!(settings_round_trip, |env| {
+    let l = env.json(&["settings", "list"]);
+    assert!(l["settings"].as_array().unwrap().iter().any(|s| s["key"] == "tower_url_base"));
+    let s = env.json(&["settings", "set", "tower_url_base", "https://awx.example.test"]);
+    assert_eq!(s["changed"], true);
+    assert_eq!(env.json(&["settings", "get", "tower_url_base"])["value"], "https://awx.example.test");
+    assert_eq!(env.json(&["settings", "set", "tower_url_base", "https://awx.example.test"])["changed"], false);
+    assert_eq!(env.json(&["settings", "unset", "tower_url_base"])["is_set"], false);
+    let out = env.run(&["settings", "set", "tower_url_bse", "x"]);
+    assert_status(&out, 65, &["settings", "set"]);
+    assert!(stderr(&out).contains("did you mean: tower_url_base"), "{}", stderr(&out));
+});
+
+db_test!(concurrent_conflicting_applies_never_mix, |env| {
+    env.apply("organizations:\n  - name: Ops\n");
+    let mk = |tag: &str| {
+        let mut s = String::from("inventories:\n");
+        for i in 0..40 {
+            s.push_str(&format!("  - name: inv{i}\n    organization: Ops\n    description: {tag}\n    hosts:\n"));
+            for h in 0..25 {
+                s.push_str(&format!("      - name: h{h}.{tag}\n"));
+            }
+        }
+        env.write(&format!("{tag}.yaml"), &s)
+    };
+    let (a, b) = (mk("a"), mk("b"));
+    let spawn =
+        |p: &std::path::Path| env.cmd().args(["apply", "-f", p.to_str().unwrap()]).timeout(std::time::Duration::from_secs(120)).output();
+    let (ra, rb) = std::thread::scope(|s| {
+        let ha = s.spawn(|| spawn(&a));
+        let hb = s.spawn(|| spawn(&b));
+        (ha.join().unwrap().expect("run a"), hb.join().unwrap().expect("run b"))
+    });
+    for r in [&ra, &rb] {
+        assert!(matches!(r.status.code(), Some(0) | Some(75)), "exit {:?}: {}", r.status.code(), stderr(r));
+    }
+    assert!(ra.status.success() || rb.status.success());
+    let descs = env.sql_count("SELECT count(DISTINCT description) FROM inventory WHERE name LIKE 'inv%'");
+    assert_eq!(descs, 1, "inventories were written by both runs");
+    let mixed = env.sql_count(
+        "SELECT count(*) FROM host h JOIN inventory i ON i.id = h.inventory_id WHERE substr(h.name, length(h.name)) <> i.description",
+    );
+    assert_eq!(mixed, 0, "hosts of one file under the other's inventories");
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 40 * 25);
+});
+
+#[test]
+fn lock_held_elsewhere_exits_75() {
+    // SQLite: another connection holds the write lock.
+    let env = TestEnv::sqlite();
+    env.apply("organizations:\n  - name: Ops\n");
+    let conn = rusqlite::Connection::open(env.path().join("awxm.db")).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let p = env.write("o.yaml", "organizations:\n  - name: Other\n");
+    let started = std::time::Instant::now();
+    let out = env.run(&["--lock-timeout", "0.5", "apply", "-f", p.to_str().unwrap()]);
+    assert_status(&out, 75, &["apply"]);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(400));
+    assert!(stderr(&out).contains("lock"), "{}", stderr(&out));
+    conn.execute_batch("ROLLBACK").unwrap();
+    assert_status(&env.run(&["apply", "-f", p.to_str().unwrap()]), 0, &["apply"]);
+}
+
+#[test]
+fn lock_held_elsewhere_exits_75_postgres() {
+    let Some(env) = TestEnv::new(Backend::Postgres) else { return };
+    env.apply("organizations:\n  - name: Ops\n");
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(b"awxm:apply");
+    let key = i64::from_be_bytes(d[..8].try_into().unwrap());
+    let mut c = postgres::Client::connect(&env.url, postgres::NoTls).unwrap();
+    c.query_one("SELECT pg_advisory_lock($1)", &[&key]).unwrap();
+    let p = env.write("o.yaml", "organizations:\n  - name: Other\n");
+    let out = env.run(&["--lock-timeout", "0.5", "apply", "-f", p.to_str().unwrap()]);
+    assert_status(&out, 75, &["apply"]);
+    c.query_one("SELECT pg_advisory_unlock($1)", &[&key]).unwrap();
+    assert_status(&env.run(&["apply", "-f", p.to_str().unwrap()]), 0, &["apply"]);
+}
+
+db_test!(schema_newer_than_binary_is_refused, |env| {
+    env.apply("organizations:\n  - name: Ops\n");
+    env.sql_exec(
+        "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999999, 'future', 'x', '2030-01-01T00:00:00.000000Z')",
+    );
+    let out = env.run(&["list", "organizations"]);
+    assert_status(&out, 78, &["list"]);
+    assert!(stderr(&out).contains("newer than this awxm"), "{}", stderr(&out));
+});
+
+#[test]
+fn errors_have_documented_exit_codes() {
+    let env = TestEnv::sqlite();
+    // Usage.
+    assert_status(&env.run(&["apply"]), 2, &["apply"]);
+    assert_status(&env.run(&["no-such-command"]), 2, &["no-such-command"]);
+    // Unsupported URL: configuration.
+    assert_status(&env.run(&["--database", "mysql://x/y", "list", "organizations"]), 78, &["--database"]);
+    // Unreachable server: unavailable.
+    let out = env.run(&["--database", "postgres://nobody@127.0.0.1:1/x", "list", "organizations"]);
+    assert_status(&out, 69, &["--database"]);
+    // A missing input file: not found.
+    assert_status(&env.run(&["apply", "-f", "/nonexistent/file.yaml"]), 66, &["apply"]);
+    // A broken config file: configuration.
+    let cfg = env.write("bad.yaml", "databse: sqlite:///tmp/x.db\n");
+    let out = env.run(&["--config", cfg.to_str().unwrap(), "list", "organizations"]);
+    assert_status(&out, 78, &["--config"]);
+    assert!(stderr(&out).contains("databse"), "{}", stderr(&out));
+    // JSON mode still writes one error object on stdout.
+    let out = env.run(&["--format", "json", "show", "inventory", "nope"]);
+    assert_status(&out, 66, &["show"]);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json error object");
+    assert_eq!(v["error"]["exit_code"], 66);
+    assert_eq!(v["error"]["kind"], "not_found");
+}
+
+#[test]
+fn config_layering_flag_over_env_over_file() {
+    let env = TestEnv::sqlite();
+    env.apply("organizations:\n  - name: Ops\n");
+    let other = env.path().join("other.db");
+    let cfg = env.write("awxm.yaml", &format!("database: sqlite://{}\nformat: json\n", other.display()));
+    // The file picks the database and format (env var for the database removed).
+    let out =
+        env.cmd().env_remove("AWXM_DATABASE_URL").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
+    assert_status(&out, 0, &["list"]);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("file format json");
+    assert_eq!(v["items"], json!([]), "used the config file's empty database");
+    assert!(other.exists());
+    // The environment overrides the file.
+    let out = env.cmd().env("AWXM_FORMAT", "yaml").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
+    assert!(stdout(&out).contains("type: organization"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("name: Ops"), "env database wins over the file: {}", stdout(&out));
+    // A flag overrides the environment.
+    let out = env
+        .cmd()
+        .env("AWXM_FORMAT", "yaml")
+        .args(["--config", cfg.to_str().unwrap(), "--format", "human", "list", "organizations"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("NAME"), "{}", stdout(&out));
+    // The user config dir is read when no --config is given.
+    env.write("config/awxm/awxm.yaml", "format: json\n");
+    let v: Value = serde_json::from_slice(&env.run(&["list", "organizations"]).stdout).expect("user config json");
+    assert_eq!(v["items"][0]["name"], "Ops");
+}
+
+#[test]
+fn profile_sql_logs_statements_with_durations() {
+    let env = TestEnv::sqlite();
+    let out = env.run(&["--profile-sql", "list", "organizations"]);
+    assert_status(&out, 0, &["list"]);
+    let err = stderr(&out);
+    assert!(err.contains(" ms ") && err.contains("SELECT id, name"), "{err}");
+    // Without the flag a successful run prints nothing on stderr (cron mails any output).
+    let out = env.run(&["list", "organizations"]);
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn default_database_lives_in_the_user_data_dir() {
+    let env = TestEnv::sqlite();
+    let out = env.cmd().env_remove("AWXM_DATABASE_URL").args(["list", "organizations"]).output().unwrap();
+    assert_status(&out, 0, &["list"]);
+    let expected = if nix_is_root() { std::path::PathBuf::from("/var/lib/awxm/awxm.db") } else { env.path().join("data/awxm/awxm.db") };
+    if !nix_is_root() {
+        assert!(expected.exists(), "{} not created", expected.display());
+    }
+}
+
+fn nix_is_root() -> bool {
+    // SAFETY-free check through /proc: uid 0 owns our own process.
+    std::fs::read_to_string("/proc/self/status")
+        .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
+        .unwrap_or(false)
+}
+
+#[test]
+fn help_shows_exit_codes_and_only_working_commands() {
+    let env = TestEnv::sqlite();
+    let help = env.ok(&["--help"]);
+    assert!(help.contains("EXIT STATUS") && help.contains("75  temporary failure"));
+    for sub in ["apply", "export", "list", "show", "delete", "settings", "completions"] {
+        assert!(help.contains(sub), "{sub} missing from help");
+        env.ok(&[sub, "--help"]);
+    }
+}

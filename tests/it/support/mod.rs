@@ -1,0 +1,279 @@
+//! Test harness: a temp dir per test, the `awxm` binary with a clean environment, and a fresh
+//! database on the chosen backend. `db_test!(name, |env| { ... })` expands to `name::sqlite`
+//! and `name::postgres`.
+//!
+//! PostgreSQL tests use the server named by `AWXM_TEST_POSTGRES_URL` (test.sh starts a
+//! throwaway one) and create a database per test. Without that variable they fail, unless
+//! `AWXM_TEST_SKIP_PG=1` says to skip them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+    pub backend: Backend,
+    pub url: String,
+    pg_db: Option<(String, String)>, // (admin url, database name)
+}
+
+/// Root of the repository (for fixtures and scripts).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    repo().join("fixtures").join(rel)
+}
+
+/// The virtualenv with ansible-core and test helpers (scripts/venv.sh makes it).
+pub fn venv_bin() -> PathBuf {
+    let dir = std::env::var_os("AWXM_TEST_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"));
+    let bin = dir.join("bin");
+    assert!(
+        bin.join("ansible-playbook").exists(),
+        "no ansible-playbook in {} — run scripts/venv.sh (test.sh does) or set AWXM_TEST_VENV",
+        bin.display()
+    );
+    bin
+}
+
+fn pg_admin_url() -> Option<String> {
+    match std::env::var("AWXM_TEST_POSTGRES_URL") {
+        Ok(u) if !u.is_empty() => Some(u),
+        _ => {
+            if std::env::var("AWXM_TEST_SKIP_PG").as_deref() == Ok("1") {
+                None
+            } else {
+                panic!(
+                    "AWXM_TEST_POSTGRES_URL is not set: run ./test.sh (it starts a throwaway PostgreSQL) or set AWXM_TEST_SKIP_PG=1 to skip the PostgreSQL variants"
+                )
+            }
+        }
+    }
+}
+
+fn replace_db(url: &str, db: &str) -> String {
+    match url.rfind('/') {
+        Some(i) if url[..i].contains("://") && url[..i].matches('/').count() >= 2 => {
+            let (base, rest) = url.split_at(i);
+            let query = rest.find('?').map(|q| &rest[q..]).unwrap_or("");
+            format!("{base}/{db}{query}")
+        }
+        _ => format!("{url}/{db}"),
+    }
+}
+
+impl TestEnv {
+    pub fn new(backend: Backend) -> Option<TestEnv> {
+        let dir = tempfile::Builder::new().prefix("awxm-test-").tempdir().expect("tempdir");
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}", dir.path().join("awxm.db").display());
+                Some(TestEnv { dir, backend, url, pg_db: None })
+            }
+            Backend::Postgres => {
+                let admin = pg_admin_url()?;
+                let name = format!("awxm_t_{}", uuid::Uuid::new_v4().simple());
+                let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to the test PostgreSQL");
+                c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+                let url = replace_db(&admin, &name);
+                Some(TestEnv { dir, backend, url, pg_db: Some((admin, name)) })
+            }
+        }
+    }
+
+    pub fn sqlite() -> TestEnv {
+        Self::new(Backend::Sqlite).expect("sqlite env")
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn secret_key(&self) -> PathBuf {
+        self.path().join("secret.key")
+    }
+
+    /// `awxm` with a clean environment pointing at this test's database.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("awxm").expect("awxm binary");
+        for (k, _) in std::env::vars() {
+            if k.starts_with("AWXM_") {
+                c.env_remove(k);
+            }
+        }
+        c.env("AWXM_DATABASE_URL", &self.url)
+            .env("AWXM_SECRET_KEY_FILE", self.secret_key())
+            .env("HOME", self.path())
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("XDG_DATA_HOME", self.path().join("data"))
+            .env("NO_COLOR", "1")
+            .env("TERM", "dumb")
+            .env("LC_ALL", "C")
+            .current_dir(self.path());
+        c
+    }
+
+    /// Run awxm with `args`, returning the raw output.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run awxm")
+    }
+
+    /// Run awxm with stdin.
+    pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Output {
+        self.cmd().args(args).write_stdin(stdin.to_string()).output().expect("run awxm")
+    }
+
+    /// Run awxm, assert success, return stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_status(&out, 0, args);
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Run `awxm --format json ARGS`, assert success, parse stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut a = vec!["--format", "json"];
+        a.extend_from_slice(args);
+        let out = self.run(&a);
+        assert_status(&out, 0, &a);
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    }
+
+    /// Write a file into the test dir and return its path.
+    pub fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let p = self.path().join(rel);
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d).expect("mkdir");
+        }
+        std::fs::write(&p, text).expect("write file");
+        p
+    }
+
+    /// Apply a resource file given as text; asserts success.
+    pub fn apply(&self, yaml: &str) -> Value {
+        let p = self.write(&format!("apply-{}.yaml", uuid::Uuid::new_v4().simple()), yaml);
+        self.json(&["apply", "-f", p.to_str().expect("path")])
+    }
+
+    /// Run SQL directly against the test database (for assertions and setup only).
+    pub fn sql_count(&self, sql: &str) -> i64 {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                let c = rusqlite::Connection::open(path).expect("open sqlite");
+                c.query_row(sql, [], |r| r.get(0)).expect("count query")
+            }
+            Backend::Postgres => {
+                let mut c = postgres::Client::connect(&self.url, postgres::NoTls).expect("connect");
+                c.query_one(sql, &[]).expect("count query").get::<_, i64>(0)
+            }
+        }
+    }
+
+    /// Execute SQL directly (test setup of rows no command creates, e.g. old jobs).
+    pub fn sql_exec(&self, sql: &str) {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                let c = rusqlite::Connection::open(path).expect("open sqlite");
+                c.execute_batch(sql).expect("sql exec");
+            }
+            Backend::Postgres => {
+                let mut c = postgres::Client::connect(&self.url, postgres::NoTls).expect("connect");
+                c.batch_execute(sql).expect("sql exec");
+            }
+        }
+    }
+
+    /// Row counts of every table (to prove that nothing was written).
+    pub fn row_counts(&self) -> Vec<(String, i64)> {
+        let tables: Vec<String> = match self.backend {
+            Backend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                let c = rusqlite::Connection::open(path).expect("open sqlite");
+                let mut st = c
+                    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                    .expect("prepare");
+                st.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("row")).collect()
+            }
+            Backend::Postgres => {
+                let mut c = postgres::Client::connect(&self.url, postgres::NoTls).expect("connect");
+                c.query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1", &[])
+                    .expect("tables")
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect()
+            }
+        };
+        tables.into_iter().map(|t| (t.clone(), self.sql_count(&format!("SELECT count(*) FROM {t}")))).collect()
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = &self.pg_db
+            && let Ok(mut c) = postgres::Client::connect(admin, postgres::NoTls)
+        {
+            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[track_caller]
+pub fn assert_status(out: &Output, code: i32, what: &[&str]) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "awxm {:?}: expected exit {code}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        what,
+        stdout(out),
+        stderr(out)
+    );
+}
+
+/// Define a test that runs on SQLite and on PostgreSQL.
+macro_rules! db_test {
+    ($name:ident, |$env:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[allow(unused_imports)]
+            use $crate::support::*;
+
+            #[test]
+            fn sqlite() {
+                let $env = $crate::support::TestEnv::new($crate::support::Backend::Sqlite).expect("sqlite");
+                $body
+            }
+
+            #[test]
+            fn postgres() {
+                let Some($env) = $crate::support::TestEnv::new($crate::support::Backend::Postgres) else {
+                    eprintln!("skipped: AWXM_TEST_SKIP_PG=1");
+                    return;
+                };
+                $body
+            }
+        }
+    };
+}
