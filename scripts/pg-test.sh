@@ -4,6 +4,10 @@
 #   stop:   pg-test.sh stop DIR
 # Runs as root by dropping to the 'postgres' OS user (initdb/postgres refuse to run as root).
 set -euo pipefail
+# Debian keeps the server binaries out of PATH.
+if ! command -v initdb >/dev/null 2>&1; then
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do PATH="$d:$PATH"; break; done
+fi
 
 cmd=${1:-start}
 case "$cmd" in

@@ -1,0 +1,146 @@
+//! Unified-job bookkeeping shared by every command that creates or finishes jobs (run_job,
+//! project_update, inventory_update, the heartbeat reapers, cleanup).
+//!
+//! AWX's `UnifiedJob.save` rules: `failed` ⇔ status ∈ {failed, error, canceled}; `started` is set
+//! when the job first runs; `finished` and `elapsed` when it reaches a final state; the
+//! template's `current_job`/`status` follow running jobs and `last_job`/`last_job_failed`/
+//! `last_job_run` follow finished ones.
+
+use crate::db::Tx;
+use crate::error::{Error, Result};
+
+pub const STATUSES: &[&str] = &["new", "pending", "waiting", "running", "successful", "failed", "error", "canceled"];
+pub const FINAL: &[&str] = &["successful", "failed", "error", "canceled"];
+pub const ACTIVE: &[&str] = &["new", "pending", "waiting", "running"];
+
+/// The job tables and the template each one points at: (job table, template fk, template table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    Job,
+    ProjectUpdate,
+    InventoryUpdate,
+    WorkflowJob,
+}
+
+impl JobKind {
+    pub fn table(self) -> &'static str {
+        match self {
+            JobKind::Job => "job",
+            JobKind::ProjectUpdate => "project_update",
+            JobKind::InventoryUpdate => "inventory_update",
+            JobKind::WorkflowJob => "workflow_job",
+        }
+    }
+    /// (foreign key column on the job, template table, template column for "last update")
+    fn template(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            JobKind::Job => ("job_template_id", "job_template", "last_job_id"),
+            JobKind::ProjectUpdate => ("project_id", "project", "last_update_id"),
+            JobKind::InventoryUpdate => ("inventory_source_id", "inventory_source", "last_update_id"),
+            JobKind::WorkflowJob => ("workflow_job_template_id", "workflow_job_template", "last_job_id"),
+        }
+    }
+}
+
+pub fn is_final(status: &str) -> bool {
+    FINAL.contains(&status)
+}
+
+/// Move a job to `status`, maintaining started/finished/elapsed/failed and its template's
+/// status fields. `explanation` (when given) replaces `job_explanation`.
+pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: &str, explanation: Option<&str>) -> Result<()> {
+    if !STATUSES.contains(&status) {
+        return Err(Error::internal(format!("unknown job status {status:?}")));
+    }
+    let table = kind.table();
+    let now = crate::time::now();
+    let now_s = crate::time::fmt(&now);
+    let row = tx
+        .query_opt(&format!("SELECT started, status FROM {table} WHERE id = $1"), crate::params![id])?
+        .ok_or_else(|| Error::not_found(format!("no {} with id {id}", table.replace('_', " "))))?;
+    let started: Option<crate::time::Timestamp> = row.get(0)?;
+    let old: String = row.get(1)?;
+    if is_final(&old) && old != status {
+        // A finished job stays finished (a late cancel or a reaper racing a normal end).
+        return Ok(());
+    }
+    let started = match (started, status) {
+        (None, "running") => Some(now),
+        (s, _) => s,
+    };
+    let (finished, elapsed) = if is_final(status) {
+        let el = started.map(|s| (now - s).num_microseconds().unwrap_or(0) as f64 / 1e6).unwrap_or(0.0);
+        (Some(now_s.clone()), el)
+    } else {
+        (None, 0.0)
+    };
+    let failed = matches!(status, "failed" | "error" | "canceled");
+    tx.execute(
+        &format!(
+            "UPDATE {table} SET status = $1, failed = $2, started = $3, finished = COALESCE($4, finished), elapsed = $5,
+                job_explanation = COALESCE($6, job_explanation), modified = $7 WHERE id = $8"
+        ),
+        crate::params![status, failed, started.map(|s| crate::time::fmt(&s)), finished, elapsed, explanation, now_s.as_str(), id],
+    )?;
+    let (fk, ttable, last_col) = kind.template();
+    let template: Option<i64> = tx.scalar(&format!("SELECT {fk} FROM {table} WHERE id = $1"), crate::params![id])?;
+    if let Some(t) = template {
+        if is_final(status) {
+            let current = if ttable == "job_template" {
+                ", current_job_id = CASE WHEN current_job_id = $5 THEN NULL ELSE current_job_id END"
+            } else {
+                ""
+            };
+            tx.execute(
+                &format!(
+                    "UPDATE {ttable} SET status = $1, last_job_failed = $2, last_job_run = $3, {last_col} = $5{current} WHERE id = $4"
+                ),
+                crate::params![status, failed, now_s.as_str(), t, id],
+            )?;
+        } else if ttable == "job_template" {
+            tx.execute("UPDATE job_template SET status = $1, current_job_id = $2 WHERE id = $3", crate::params![status, id, t])?;
+        } else {
+            tx.execute(&format!("UPDATE {ttable} SET status = $1 WHERE id = $2"), crate::params![status, t])?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a process with this pid exists on this machine.
+pub fn pid_alive(pid: i64) -> bool {
+    if pid <= 0 {
+        return false;
+    }
+    match nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), None) {
+        Ok(()) => true,
+        Err(nix::errno::Errno::EPERM) => true,
+        Err(_) => false,
+    }
+}
+
+/// AWX's reaper explanation for a job whose process vanished.
+pub const REAPED_EXPLANATION: &str = "Task was marked as running but was not present in the job queue, so it has been marked as failed.";
+
+/// Fail every running/waiting job of `kind` on this node (`execution_node = node`, or
+/// `controller_node = node` for jobs run on isolated nodes, which is the isolated flow's
+/// business) whose recorded pid is no longer alive. Returns the ids reaped.
+pub fn reap_local_orphans(tx: &mut Tx<'_>, kind: JobKind, node: &str) -> Result<Vec<i64>> {
+    let table = kind.table();
+    let has_controller = kind == JobKind::Job;
+    let extra = if has_controller { " AND (controller_node = '' OR controller_node = execution_node)" } else { "" };
+    let rows = tx.query(
+        &format!("SELECT id, pid FROM {table} WHERE status IN ('running', 'waiting') AND execution_node = $1{extra}"),
+        crate::params![node],
+    )?;
+    let mut reaped = Vec::new();
+    for r in rows {
+        let id: i64 = r.get(0)?;
+        let pid: Option<i64> = r.get(1)?;
+        if pid.is_some_and(pid_alive) {
+            continue;
+        }
+        set_status(tx, kind, id, "failed", Some(REAPED_EXPLANATION))?;
+        reaped.push(id);
+    }
+    Ok(reaped)
+}
