@@ -32,6 +32,7 @@ ENVIRONMENT:
   AWXM_SECRET_KEY_FILE key file for secrets at rest (default /etc/awxm/secret.key as root)
   AWXM_LOG             log filter (tracing EnvFilter syntax), overrides -v/-q
   AWXM_NODE_NAME       this node's instance hostname (default: the machine's hostname)
+  AWXM_ANSIBLE_BIN_DIR directory holding ansible-playbook (default: found on PATH)
   NO_COLOR             disable colour";
 
 #[derive(Debug, Parser)]
@@ -95,6 +96,17 @@ pub enum Command {
     Delete(commands::delete::Args),
     /// Read and change cluster-wide settings stored in the database
     Settings(commands::settings::Args),
+    /// Launch a job from a job template and supervise it (live output, exit 0 on success)
+    #[command(name = "run_job", alias = "run-job")]
+    RunJob(commands::run_job::Args),
+    /// Sync a git project's checkout
+    #[command(name = "project_update", alias = "project-update")]
+    ProjectUpdate(commands::project_update::Args),
+    /// Inspect, follow and cancel jobs: list, show, stdout, events, cancel
+    Job(commands::job::Args),
+    /// Internal: guards a job's processes (started by run_job)
+    #[command(name = "job-guard", hide = true)]
+    JobGuard(commands::job_guard::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
 }

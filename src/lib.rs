@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod logging;
 pub mod output;
 pub mod resources;
+pub mod runner;
 pub mod settings;
 pub mod time;
 pub mod yaml;

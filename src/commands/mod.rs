@@ -5,7 +5,11 @@ pub mod apply;
 pub mod completions;
 pub mod delete;
 pub mod export;
+pub mod job;
+pub mod job_guard;
 pub mod list;
+pub mod project_update;
+pub mod run_job;
 pub mod settings;
 pub mod show;
 
@@ -22,6 +26,10 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Show(a) => show::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::RunJob(a) => run_job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::ProjectUpdate(a) => project_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::JobGuard(a) => job_guard::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }
 }
