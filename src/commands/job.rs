@@ -213,7 +213,14 @@ impl Report for JobReport {
             JobReport::Events { events, .. } => out.table(
                 &["COUNTER", "EVENT", "HOST", "TASK", "FAILED", "CHANGED"],
                 events.iter().map(|e| {
-                    vec![cell(&e["counter"]), cell(&e["event"]), cell(&e["host"]), cell(&e["task"]), cell(&e["failed"]), cell(&e["changed"])]
+                    vec![
+                        cell(&e["counter"]),
+                        cell(&e["event"]),
+                        cell(&e["host"]),
+                        cell(&e["task"]),
+                        cell(&e["failed"]),
+                        cell(&e["changed"]),
+                    ]
                 }),
             ),
             JobReport::Cancel { message, .. } => out.line(message),
@@ -233,11 +240,14 @@ impl Report for JobReport {
 }
 
 fn rfc(s: Option<String>) -> Json {
-    s.and_then(|s| crate::time::parse(&s)).map(|t| Json::String(t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))).unwrap_or(Json::Null)
+    s.and_then(|s| crate::time::parse(&s))
+        .map(|t| Json::String(t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
+        .unwrap_or(Json::Null)
 }
 
 fn exists(tx: &mut Tx<'_>, id: i64) -> Result<String> {
-    tx.scalar_opt::<String>("SELECT status FROM job WHERE id = $1", crate::params![id])?.ok_or_else(|| Error::not_found(format!("no job with id {id}")))
+    tx.scalar_opt::<String>("SELECT status FROM job WHERE id = $1", crate::params![id])?
+        .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
 }
 
 fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
@@ -348,7 +358,12 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
         Ok((status, true))
     })?;
     if !requested {
-        return Ok(JobReport::Cancel { id, message: format!("job {id} already finished ({status}); nothing to cancel"), status, canceled: false });
+        return Ok(JobReport::Cancel {
+            id,
+            message: format!("job {id} already finished ({status}); nothing to cancel"),
+            status,
+            canceled: false,
+        });
     }
     if status == "canceled" || no_wait {
         let msg = if status == "canceled" { format!("job {id} canceled") } else { format!("cancel of job {id} requested") };
@@ -362,7 +377,8 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
         })?;
         if jobs::is_final(&st) {
             let canceled = st == "canceled";
-            let msg = if canceled { format!("job {id} canceled") } else { format!("job {id} finished ({st}) before the cancel took effect") };
+            let msg =
+                if canceled { format!("job {id} canceled") } else { format!("job {id} finished ({st}) before the cancel took effect") };
             return Ok(JobReport::Cancel { id, status: st, canceled, message: msg });
         }
         if exec_node == node && !pid.is_some_and(jobs::pid_alive) {
@@ -414,7 +430,10 @@ fn ingest(ctx: &Ctx, id: i64, events: &std::path::Path, stdout: Option<&std::pat
         ing.feed(b"\n");
         inserted += ing.flush(tx)?;
         ing.finish(tx)?;
-        tx.execute("UPDATE job SET emitted_events = CASE WHEN emitted_events > $1 THEN emitted_events ELSE $1 END WHERE id = $2", crate::params![ing.max_counter, id])?;
+        tx.execute(
+            "UPDATE job SET emitted_events = CASE WHEN emitted_events > $1 THEN emitted_events ELSE $1 END WHERE id = $2",
+            crate::params![ing.max_counter, id],
+        )?;
         if let Some(path) = stdout {
             let mut cap = StdoutCapture::new(redactor);
             let mut off = 0u64;

@@ -9,6 +9,14 @@ use crate::error::Result;
 use crate::output::Streamed;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+EXAMPLES:
+  (internal) awxm run_job starts: awxm job-guard --grace 5 --cleanup /tmp/awx_12_ab12cd34 -- ansible-playbook ...
+
+Runs the command as its child and stays a child subreaper for it: when the command exits, or
+when this process gets SIGTERM/SIGINT/SIGHUP (also when the supervising awxm dies), every
+remaining descendant gets SIGTERM, then SIGKILL after --grace seconds. Exits with the
+command's exit code (128+n when killed by signal n).")]
 pub struct Args {
     /// Seconds between SIGTERM and SIGKILL when stopping
     #[arg(long, default_value_t = 5.0)]

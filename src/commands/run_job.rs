@@ -126,7 +126,10 @@ impl Report for RunJobReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         let r = &self.result;
         if self.mode == Mode::Detached {
-            return out.line(format!("job {} launched ({}); `awxm job show {}` for its state, `awxm job cancel {}` to stop it", r.id, r.status, r.id, r.id));
+            return out.line(format!(
+                "job {} launched ({}); `awxm job show {}` for its state, `awxm job cancel {}` to stop it",
+                r.id, r.status, r.id, r.id
+            ));
         }
         if self.mode == Mode::NoFollow && !r.host_summaries.is_empty() {
             out.table(

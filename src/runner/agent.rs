@@ -71,7 +71,10 @@ impl Agent {
         if rc != 0 {
             let text = String::from_utf8_lossy(&out);
             let text = redactor.redact(text.trim());
-            return Err(Error::data(format!("credential {credential:?}: its SSH key could not be loaded into ssh-agent: {}", text.replace('\n', " "))));
+            return Err(Error::data(format!(
+                "credential {credential:?}: its SSH key could not be loaded into ssh-agent: {}",
+                text.replace('\n', " ")
+            )));
         }
         Ok(())
     }

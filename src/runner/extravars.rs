@@ -144,7 +144,13 @@ fn push_number(out: &mut String, n: &serde_json::Number) {
     }
     let f = n.as_f64().unwrap_or(0.0);
     if !f.is_finite() {
-        out.push_str(if f.is_nan() { ".nan" } else if f > 0.0 { ".inf" } else { "-.inf" });
+        out.push_str(if f.is_nan() {
+            ".nan"
+        } else if f > 0.0 {
+            ".inf"
+        } else {
+            "-.inf"
+        });
         return;
     }
     let s = format!("{f:?}");

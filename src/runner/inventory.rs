@@ -31,9 +31,12 @@ pub struct Inventory {
     pub vars: Map<String, Json>,
     /// Enabled hosts by name: (id, variables).
     pub hosts: BTreeMap<String, (i64, Map<String, Json>)>,
-    /// Groups by name: (variables, member hosts, child groups).
-    pub groups: BTreeMap<String, (Map<String, Json>, BTreeSet<String>, BTreeSet<String>)>,
+    /// Groups by name.
+    pub groups: BTreeMap<String, Group>,
 }
+
+/// A group: (variables, member hosts, child groups).
+pub type Group = (Map<String, Json>, BTreeSet<String>, BTreeSet<String>);
 
 fn vars(text: &str) -> Map<String, Json> {
     match serde_json::from_str::<Json>(text) {
@@ -49,17 +52,13 @@ impl Inventory {
             .ok_or_else(|| Error::not_found(format!("no inventory with id {id}")))?;
         let mut inv = Inventory { id, name: row.get(0)?, vars: vars(&row.get::<String>(1)?), ..Default::default() };
         let mut host_names: HashMap<i64, String> = HashMap::new();
-        tx.query_each(
-            "SELECT id, name, variables FROM host WHERE inventory_id = $1 AND enabled ORDER BY name",
-            crate::params![id],
-            |r| {
-                let hid: i64 = r.get(0)?;
-                let name: String = r.get(1)?;
-                host_names.insert(hid, name.clone());
-                inv.hosts.insert(name, (hid, vars(&r.get::<String>(2)?)));
-                Ok(())
-            },
-        )?;
+        tx.query_each("SELECT id, name, variables FROM host WHERE inventory_id = $1 AND enabled ORDER BY name", crate::params![id], |r| {
+            let hid: i64 = r.get(0)?;
+            let name: String = r.get(1)?;
+            host_names.insert(hid, name.clone());
+            inv.hosts.insert(name, (hid, vars(&r.get::<String>(2)?)));
+            Ok(())
+        })?;
         let mut group_names: HashMap<i64, String> = HashMap::new();
         tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1 ORDER BY name", crate::params![id], |r| {
             let gid: i64 = r.get(0)?;
@@ -173,7 +172,9 @@ impl Inventory {
                 let data = self.script_data().to_string();
                 // A quoted here-document copies the JSON verbatim; the delimiter cannot occur
                 // in compact JSON on a line of its own.
-                let script = format!("#!/bin/sh\n# awxm inventory script (Ansible calls it with --list)\ncat <<'AWXM_INVENTORY_EOF'\n{data}\nAWXM_INVENTORY_EOF\n");
+                let script = format!(
+                    "#!/bin/sh\n# awxm inventory script (Ansible calls it with --list)\ncat <<'AWXM_INVENTORY_EOF'\n{data}\nAWXM_INVENTORY_EOF\n"
+                );
                 ("hosts", script, true)
             }
             InventoryFormat::Json => ("hosts.json", self.yaml_plugin_data().to_string(), false),

@@ -133,7 +133,10 @@ fn rfc3339(s: Option<String>) -> Option<String> {
 
 pub fn load_result(tx: &mut Tx<'_>, id: i64) -> Result<JobResult> {
     let r = tx
-        .query_opt("SELECT status, rc, started, finished, elapsed, execution_node, job_explanation FROM job WHERE id = $1", crate::params![id])?
+        .query_opt(
+            "SELECT status, rc, started, finished, elapsed, execution_node, job_explanation FROM job WHERE id = $1",
+            crate::params![id],
+        )?
         .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
     let mut host_summaries = BTreeMap::new();
     tx.query_each(
@@ -169,17 +172,25 @@ pub fn load_result(tx: &mut Tx<'_>, id: i64) -> Result<JobResult> {
     })
 }
 
+/// Receives a job's output as it comes.
+pub type LiveSink<'a> = dyn FnMut(&[u8]) + 'a;
+
 /// How to run.
 pub struct RunOptions<'a> {
     pub keep_artifacts: bool,
     pub inventory_format: InventoryFormat,
     /// Receives the (redacted) output as it comes, for a terminal.
-    pub live: Option<&'a mut dyn FnMut(&[u8])>,
+    pub live: Option<&'a mut LiveSink<'a>>,
 }
 
 /// Runner settings (cluster-wide, in the database).
 pub const SETTINGS: &[settings::SettingDef] = &[
-    settings::SettingDef { key: "default_job_timeout", default: "0", secret: false, help: "Seconds a job may run when its template sets no timeout (0: no limit)" },
+    settings::SettingDef {
+        key: "default_job_timeout",
+        default: "0",
+        secret: false,
+        help: "Seconds a job may run when its template sets no timeout (0: no limit)",
+    },
     settings::SettingDef { key: "max_forks", default: "200", secret: false, help: "Upper limit for a job's forks (0: no limit)" },
     settings::SettingDef {
         key: "allow_jinja_in_extra_vars",
@@ -187,14 +198,24 @@ pub const SETTINGS: &[settings::SettingDef] = &[
         secret: false,
         help: "Whether extra vars may contain Jinja: always, never, or template (only the template's own)",
     },
-    settings::SettingDef { key: "awx_task_env", default: "{}", secret: false, help: "Extra environment variables for every job (a mapping)" },
+    settings::SettingDef {
+        key: "awx_task_env",
+        default: "{}",
+        secret: false,
+        help: "Extra environment variables for every job (a mapping)",
+    },
     settings::SettingDef {
         key: "awx_isolation_base_path",
         default: "\"\"",
         secret: false,
         help: "Where job private data directories are created (empty: the system temp dir)",
     },
-    settings::SettingDef { key: "awx_cleanup_paths", default: "true", secret: false, help: "Remove job private data directories after the run" },
+    settings::SettingDef {
+        key: "awx_cleanup_paths",
+        default: "true",
+        secret: false,
+        help: "Remove job private data directories after the run",
+    },
     settings::SettingDef {
         key: "job_termination_grace_period",
         default: "5",
@@ -424,7 +445,7 @@ struct JobObserver<'a, 'b> {
     events_file_offset: u64,
     stdout: StdoutCapture,
     stdout_file: std::fs::File,
-    live: Option<&'a mut (dyn FnMut(&[u8]) + 'b)>,
+    live: Option<&'a mut LiveSink<'b>>,
     last_flush: Instant,
     canceled: bool,
 }
@@ -498,11 +519,8 @@ fn supervise(
 ) -> Result<String> {
     let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
     let stdout_path = prepared.dir.stdout_file();
-    let stdout_file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&stdout_path)
-        .map_err(|e| Error::io_at(&stdout_path, &e))?;
+    let stdout_file =
+        std::fs::OpenOptions::new().create(true).append(true).open(&stdout_path).map_err(|e| Error::io_at(&stdout_path, &e))?;
     // ansible-playbook runs under the job guard (this same binary), which outlives us only to
     // stop everything of the job if we die.
     let mut command = prepared.command.clone();
@@ -532,7 +550,8 @@ fn supervise(
         last_flush: Instant::now(),
         canceled: false,
     };
-    let limits = Limits { timeout: prepared.timeout, grace: Duration::from_secs_f64(grace.clamp(0.0, 3600.0)), tick: Duration::from_millis(100) };
+    let limits =
+        Limits { timeout: prepared.timeout, grace: Duration::from_secs_f64(grace.clamp(0.0, 3600.0)), tick: Duration::from_millis(100) };
     let outcome = process::supervise(&mut child, &mut prepared.prompts, &limits, &mut obs)?;
     let rest = obs.stdout.flush();
     obs.emit(&rest)?;
@@ -551,7 +570,15 @@ fn supervise(
         tx.execute(
             "UPDATE job SET rc = $1, stdout = $2, emitted_events = $3, artifacts = $4, cancel_flag = (cancel_flag OR $5),
                 canceled_on = CASE WHEN $5 THEN $6 ELSE canceled_on END WHERE id = $7",
-            crate::params![outcome.rc as i64, stdout_text.as_str(), events.max_counter, artifacts.to_string(), status == "canceled", ctx_now.as_str(), id],
+            crate::params![
+                outcome.rc as i64,
+                stdout_text.as_str(),
+                events.max_counter,
+                artifacts.to_string(),
+                status == "canceled",
+                ctx_now.as_str(),
+                id
+            ],
         )?;
         jobs::set_status(tx, JobKind::Job, id, status, explanation)
     })?;

@@ -230,10 +230,13 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     // Environment.
     let mut env: BTreeMap<String, String> = o.base_env.iter().cloned().collect();
     for (k, v) in &o.task_env {
-        env.insert(k.clone(), match v {
-            Json::String(s) => s.clone(),
-            other => other.to_string(),
-        });
+        env.insert(
+            k.clone(),
+            match v {
+                Json::String(s) => s.clone(),
+                other => other.to_string(),
+            },
+        );
     }
     let bin_dir = o.ansible_playbook.parent().map(|p| p.display().to_string()).unwrap_or_default();
     if !bin_dir.is_empty() {
@@ -334,7 +337,12 @@ mod tests {
             id: 42,
             playbook: "site.yml".into(),
             inventory: Some(Inventory { id: 3, name: "inv".into(), ..Default::default() }),
-            machine: Some(Machine { name: "m".into(), password: "sup3r-secret".into(), ssh_key_data: "KEYDATA-xyz".into(), ..Default::default() }),
+            machine: Some(Machine {
+                name: "m".into(),
+                password: "sup3r-secret".into(),
+                ssh_key_data: "KEYDATA-xyz".into(),
+                ..Default::default()
+            }),
             timeout: 0,
             ..Default::default()
         };

@@ -90,7 +90,8 @@ impl PtyChild {
             });
         }
         let child = c.spawn().map_err(|e| {
-            let kind = if e.kind() == std::io::ErrorKind::NotFound { crate::error::ErrorKind::Unavailable } else { crate::error::ErrorKind::Io };
+            let kind =
+                if e.kind() == std::io::ErrorKind::NotFound { crate::error::ErrorKind::Unavailable } else { crate::error::ErrorKind::Io };
             Error::new(kind, format!("cannot run {}: {e}", cmd.program.display()))
         })?;
         drop(pty.slave);
@@ -464,7 +465,8 @@ pub fn guard(program: &std::path::Path, args: &[String], grace: Duration) -> Res
         stop.store(true, Ordering::Relaxed);
     }
     let me = std::process::id() as i32;
-    let child = Command::new(program).args(args).spawn().map_err(|e| Error::unavailable(format!("cannot run {}: {e}", program.display())))?;
+    let child =
+        Command::new(program).args(args).spawn().map_err(|e| Error::unavailable(format!("cannot run {}: {e}", program.display())))?;
     let main = Pid::from_raw(child.id() as i32);
     drop(child);
     let mut rc: Option<i32> = None;
@@ -552,7 +554,8 @@ mod tests {
     fn prompts_are_answered_without_echo() {
         let mut p = Prompts::new();
         p.add(r"Secret:\s*$", "hunter2").unwrap();
-        let (rc, out) = run_with_prompts(&sh("printf 'Secret: '; read x; echo \"got ${#x} chars\"; tty"), &mut p, Duration::from_secs(10)).unwrap();
+        let (rc, out) =
+            run_with_prompts(&sh("printf 'Secret: '; read x; echo \"got ${#x} chars\"; tty"), &mut p, Duration::from_secs(10)).unwrap();
         let text = String::from_utf8_lossy(&out);
         assert_eq!(rc, 0, "{text}");
         assert!(text.contains("got 7 chars"), "{text}");

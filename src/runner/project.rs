@@ -201,11 +201,19 @@ struct Git<'a> {
 impl Git<'_> {
     /// Run git; its output (stdout and stderr interleaved) goes to the log.
     fn run(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<(bool, String)> {
-        let shown: Vec<String> = std::iter::once("git".to_string()).chain(args.iter().map(|a| self.redactor.redact(&redact::redact_url_passwords(a, redact::REDACTED)).into_owned())).collect();
+        let shown: Vec<String> = std::iter::once("git".to_string())
+            .chain(args.iter().map(|a| self.redactor.redact(&redact::redact_url_passwords(a, redact::REDACTED)).into_owned()))
+            .collect();
         self.log.push_str(&format!("$ {}\n", shown.join(" ")));
         self.args_log.push(shown);
         let out_path = self.scratch.join("git.out");
-        let out = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&out_path).map_err(|e| Error::io_at(&out_path, &e))?;
+        let out = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&out_path)
+            .map_err(|e| Error::io_at(&out_path, &e))?;
         let err = out.try_clone().map_err(|e| Error::io_at(&out_path, &e))?;
         let mut cmd = Command::new("git");
         cmd.args(args).env_clear().envs(self.env.iter().map(|(k, v)| (k, v))).stdin(Stdio::null()).stdout(out).stderr(err);
@@ -244,7 +252,11 @@ impl Git<'_> {
         let (ok, text) = self.run(args, cwd)?;
         if !ok {
             let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
-            return Err(Error::failure(format!("git {} failed{}", args.first().copied().unwrap_or(""), if last.is_empty() { String::new() } else { format!(": {last}") })));
+            return Err(Error::failure(format!(
+                "git {} failed{}",
+                args.first().copied().unwrap_or(""),
+                if last.is_empty() { String::new() } else { format!(": {last}") }
+            )));
         }
         Ok(text)
     }
@@ -272,7 +284,9 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
         let p = Project::load(tx, &projects_root, project_id)?;
         let cred = match p.credential_id {
             Some(c) => match tx.query_opt("SELECT name, kind, inputs FROM credential WHERE id = $1", crate::params![c])? {
-                Some(r) => Some((r.get::<String>(0)?, r.get::<String>(1)?, super::spec::decrypt_inputs(&ctx.secrets, &r.get::<String>(2)?)?)),
+                Some(r) => {
+                    Some((r.get::<String>(0)?, r.get::<String>(1)?, super::spec::decrypt_inputs(&ctx.secrets, &r.get::<String>(2)?)?))
+                }
                 None => None,
             },
             None => None,
@@ -280,7 +294,10 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
         Ok((p, cred))
     })?;
     if !p.is_scm() {
-        return Err(Error::data(format!("project {:?} is a manual project (scm_type {}); only git projects are updated", p.name, p.scm_type)));
+        return Err(Error::data(format!(
+            "project {:?} is a manual project (scm_type {}); only git projects are updated",
+            p.name, p.scm_type
+        )));
     }
     if p.scm_url.is_empty() {
         return Err(Error::data(format!("project {:?} has no scm_url", p.name)));
@@ -344,7 +361,16 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
 
     let started = Instant::now();
     let deadline = (p.timeout > 0).then(|| Instant::now() + Duration::from_secs(p.timeout as u64));
-    let mut git = Git { dir: &p.dir, env: Vec::new(), log: String::new(), args_log: Vec::new(), redactor: &redactor, deadline, scratch: scratch.clone(), ctx };
+    let mut git = Git {
+        dir: &p.dir,
+        env: Vec::new(),
+        log: String::new(),
+        args_log: Vec::new(),
+        redactor: &redactor,
+        deadline,
+        scratch: scratch.clone(),
+        ctx,
+    };
     let result = git_env(&scratch, &user, &password, &key, &unlock).and_then(|env| {
         git.env = env;
         sync(&mut git, &p, &url, &dir_s)
@@ -364,15 +390,39 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
     db.write(|tx| {
         tx.execute(
             "UPDATE project_update SET stdout = $1, scm_revision = $2, job_args = $3, job_env = $4, result_traceback = $5 WHERE id = $6",
-            crate::params![stdout.as_str(), revision.as_str(), json!(args).to_string(), json!(env_safe).to_string(), explanation.as_str(), update_id],
+            crate::params![
+                stdout.as_str(),
+                revision.as_str(),
+                json!(args).to_string(),
+                json!(env_safe).to_string(),
+                explanation.as_str(),
+                update_id
+            ],
         )?;
         if status == "successful" {
-            tx.execute("UPDATE project SET scm_revision = $1, modified = $2 WHERE id = $3", crate::params![revision.as_str(), crate::time::now_str(), p.id])?;
+            tx.execute(
+                "UPDATE project SET scm_revision = $1, modified = $2 WHERE id = $3",
+                crate::params![revision.as_str(), crate::time::now_str(), p.id],
+            )?;
         }
-        jobs::set_status(tx, JobKind::ProjectUpdate, update_id, status, if explanation.is_empty() { None } else { Some(explanation.as_str()) })?;
+        jobs::set_status(
+            tx,
+            JobKind::ProjectUpdate,
+            update_id,
+            status,
+            if explanation.is_empty() { None } else { Some(explanation.as_str()) },
+        )?;
         Ok(())
     })?;
-    Ok(UpdateOutcome { id: update_id, project: p.name, status: status.into(), scm_revision: revision, local_path: dir_s, job_explanation: explanation, elapsed })
+    Ok(UpdateOutcome {
+        id: update_id,
+        project: p.name,
+        status: status.into(),
+        scm_revision: revision,
+        local_path: dir_s,
+        job_explanation: explanation,
+        elapsed,
+    })
 }
 
 /// The environment git runs with: askpass script and secrets files in `scratch`.

@@ -155,7 +155,9 @@ impl JobSpec {
                         become_password: input(&inputs, "become_password"),
                     });
                 }
-                "vault" => spec.vaults.push(Vault { name, vault_password: input(&inputs, "vault_password"), vault_id: input(&inputs, "vault_id") }),
+                "vault" => {
+                    spec.vaults.push(Vault { name, vault_password: input(&inputs, "vault_password"), vault_id: input(&inputs, "vault_id") })
+                }
                 _ => spec.others.push(Other { name, kind }),
             }
         }
@@ -289,10 +291,11 @@ impl JobSpec {
             p.add(r"Bad passphrase, try again for .*:\s*?$", "")?;
         }
         if !m.become_password.is_empty() {
-            let mut methods: Vec<String> = ["sudo", "su", "pbrun", "pfexec", "dzdo", "pmrun", "runas", "enable", "doas", "ksu", "machinectl", "sesu"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
+            let mut methods: Vec<String> =
+                ["sudo", "su", "pbrun", "pfexec", "dzdo", "pmrun", "runas", "enable", "doas", "ksu", "machinectl", "sesu"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
             if !m.become_method.is_empty() && !methods.contains(&m.become_method) {
                 methods.push(m.become_method.clone());
             }

@@ -43,8 +43,7 @@ fn run_json(env: &TestEnv, args: &[&str]) -> (i32, Value) {
     let mut a = vec!["--format", "json"];
     a.extend_from_slice(args);
     let out = run(env, &a);
-    let v = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
     (out.status.code().unwrap_or(-1), v)
 }
 
@@ -139,7 +138,8 @@ fn summaries(r: &Value) -> BTreeMap<String, Value> {
 fn check_event_tree(evs: &[Value]) {
     let counters: Vec<i64> = evs.iter().map(|e| e["counter"].as_i64().unwrap()).collect();
     assert_eq!(counters, (1..=evs.len() as i64).collect::<Vec<_>>(), "counters are 1..=n in order");
-    let by_uuid: BTreeMap<&str, &Value> = evs.iter().filter(|e| e["event"] != "verbose").map(|e| (e["uuid"].as_str().unwrap(), e)).collect();
+    let by_uuid: BTreeMap<&str, &Value> =
+        evs.iter().filter(|e| e["event"] != "verbose").map(|e| (e["uuid"].as_str().unwrap(), e)).collect();
     let parent = |e: &Value| by_uuid.get(e["parent_uuid"].as_str().unwrap()).map(|p| p["event"].as_str().unwrap().to_string());
     assert_eq!(evs[0]["event"], "playbook_on_start");
     for e in evs {
@@ -159,8 +159,19 @@ fn check_event_tree(evs: &[Value]) {
     assert_eq!(evs.last().unwrap()["event"], "playbook_on_stats");
 }
 
-const REPORT_KEYS: &[&str] =
-    &["format_version", "id", "status", "rc", "started", "finished", "elapsed", "execution_node", "job_explanation", "host_summaries", "event_count"];
+const REPORT_KEYS: &[&str] = &[
+    "format_version",
+    "id",
+    "status",
+    "rc",
+    "started",
+    "finished",
+    "elapsed",
+    "execution_node",
+    "job_explanation",
+    "host_summaries",
+    "event_count",
+];
 
 // ---- tests -----------------------------------------------------------------------------------
 
@@ -192,7 +203,10 @@ db_test!(successful_run_records_events_stdout_and_summaries, |env| {
 
     let text = job_stdout(&env, 2);
     assert_eq!(summaries(&r), play_recap(&text), "host summaries equal the PLAY RECAP");
-    assert_eq!(r["host_summaries"]["h2"], json!({"ok": 4, "changed": 1, "failures": 0, "dark": 0, "skipped": 0, "rescued": 0, "ignored": 0}));
+    assert_eq!(
+        r["host_summaries"]["h2"],
+        json!({"ok": 4, "changed": 1, "failures": 0, "dark": 0, "skipped": 0, "rescued": 0, "ignored": 0})
+    );
     assert_eq!(r["host_summaries"]["h1"]["skipped"], 1);
 
     let evs = events(&env, 2);
@@ -242,7 +256,13 @@ db_test!(successful_run_records_events_stdout_and_summaries, |env| {
 });
 
 db_test!(task_failure_and_unreachable_host, |env| {
-    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: connect\n      ping:\n    - name: maybe fail\n      command: /bin/false\n      when: inventory_hostname == 'bad'\n    - name: after\n      debug: {msg: still here}\n")]);
+    project(
+        &env,
+        &[(
+            "site.yml",
+            "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: connect\n      ping:\n    - name: maybe fail\n      command: /bin/false\n      when: inventory_hostname == 'bad'\n    - name: after\n      debug: {msg: still here}\n",
+        )],
+    );
     let hosts = "      - name: good\n      - name: bad\n      - name: dark\n        variables: {ansible_connection: ssh, ansible_host: 127.0.0.1, ansible_port: 9, ansible_ssh_args: '-o ControlMaster=no -o ConnectTimeout=5'}\n";
     resources(&env, hosts, "", "");
     let (code, r) = run_json(&env, &["run_job", "t"]);
@@ -252,7 +272,12 @@ db_test!(task_failure_and_unreachable_host, |env| {
     assert_eq!(r["job_explanation"], "");
     assert_eq!(r["host_summaries"]["bad"]["failures"], 1, "{r}\n{}", job_stdout(&env, 1));
     assert_eq!(r["host_summaries"]["dark"]["dark"], 1);
-    assert_eq!((r["host_summaries"]["good"]["ok"].as_i64(), r["host_summaries"]["good"]["skipped"].as_i64()), (Some(2), Some(1)), "{}", job_stdout(&env, 1));
+    assert_eq!(
+        (r["host_summaries"]["good"]["ok"].as_i64(), r["host_summaries"]["good"]["skipped"].as_i64()),
+        (Some(2), Some(1)),
+        "{}",
+        job_stdout(&env, 1)
+    );
     assert_eq!(summaries(&r), play_recap(&job_stdout(&env, 1)));
     let evs = events(&env, 1);
     check_event_tree(&evs);
@@ -288,8 +313,11 @@ db_test!(check_mode_tags_and_limit, |env| {
     assert_eq!(summaries(&r).keys().cloned().collect::<Vec<_>>(), ["h1", "h3"]);
     assert_eq!(r["host_summaries"]["h1"]["changed"], 1, "check mode reports the change");
     assert!(!Path::new(&format!("{}-h1", marker.display())).exists(), "check mode changed nothing");
-    let tasks: Vec<String> =
-        events(&env, 1).iter().filter(|e| e["event"] == "playbook_on_task_start").map(|e| e["task"].as_str().unwrap().to_string()).collect();
+    let tasks: Vec<String> = events(&env, 1)
+        .iter()
+        .filter(|e| e["event"] == "playbook_on_task_start")
+        .map(|e| e["task"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(tasks, ["write file"]);
     let show = job(&env, 1);
     assert_eq!((show["job_type"].as_str(), show["limit"].as_str(), show["job_tags"].as_str()), (Some("check"), Some("h1,h3"), Some("a")));
@@ -324,7 +352,10 @@ db_test!(extra_vars_precedence, |env| {
     // launch > template > play; later -e over earlier; the template's Jinja is templated,
     // launch-time Jinja is not (AWX's allow_jinja_in_extra_vars=template).
     assert!(text.contains("RESULT template-launch-json-play-file ID=1 T=t TPL=42 LAUNCH={{ 1 + 1 }}"), "{text}");
-    assert_eq!(job(&env, 1)["extra_vars"], json!({"a": "template", "b": "launch", "tmpl": "{{ 40 + 2 }}", "from_file": "file", "c": "json", "launch": "{{ 1 + 1 }}"}));
+    assert_eq!(
+        job(&env, 1)["extra_vars"],
+        json!({"a": "template", "b": "launch", "tmpl": "{{ 40 + 2 }}", "from_file": "file", "c": "json", "launch": "{{ 1 + 1 }}"})
+    );
     // Bad input is refused before anything is created.
     let out = run(&env, &["run_job", "t", "-e", "notkv"]);
     assert_status(&out, 65, &["run_job", "-e", "notkv"]);
@@ -390,7 +421,9 @@ db_test!(become_password_is_answered_through_the_pty_and_redacted, |env| {
             ),
         ],
     );
-    let creds = format!("credentials:\n  - name: m\n    kind: machine\n    inputs: {{username: root, become_method: pwcheck, become_username: nobody, become_password: \"{secret}\"}}\n");
+    let creds = format!(
+        "credentials:\n  - name: m\n    kind: machine\n    inputs: {{username: root, become_method: pwcheck, become_username: nobody, become_password: \"{secret}\"}}\n"
+    );
     resources(&env, &hosts(&["h1"]), "    credentials: [m]\n    become_enabled: true\n", &creds);
     let out = run(&env, &["run_job", "t"]);
     let live = stdout(&out);
@@ -400,7 +433,9 @@ db_test!(become_password_is_answered_through_the_pty_and_redacted, |env| {
     // The secret is nowhere: live output, stored stdout, events, job record, args, env.
     let show = env.ok(&["--format", "json", "job", "show", "1"]);
     let evs = env.ok(&["--format", "jsonl", "job", "events", "1"]);
-    for (what, text) in [("live output", live.as_str()), ("stdout", &job_stdout(&env, 1)), ("job show", &show), ("events", &evs), ("stderr", &stderr(&out))] {
+    for (what, text) in
+        [("live output", live.as_str()), ("stdout", &job_stdout(&env, 1)), ("job show", &show), ("events", &evs), ("stderr", &stderr(&out))]
+    {
         assert!(!text.contains(secret), "{what} leaks the secret: {text}");
     }
     assert!(evs.contains("$encrypted$"));
@@ -418,7 +453,10 @@ db_test!(vault_credentials_decrypt_vaulted_files, |env| {
         &[
             ("plain1.yml", "v1: first-vaulted-value\n"),
             ("plain2.yml", "v2: second-vaulted-value\n"),
-            ("site.yml", "- hosts: all\n  gather_facts: false\n  vars_files: [v1.yml, v2.yml]\n  tasks:\n    - debug: msg=\"VAULT {{ v1 }} {{ v2 }}\"\n"),
+            (
+                "site.yml",
+                "- hosts: all\n  gather_facts: false\n  vars_files: [v1.yml, v2.yml]\n  tasks:\n    - debug: msg=\"VAULT {{ v1 }} {{ v2 }}\"\n",
+            ),
         ],
     );
     let pw1 = env.write("pw1", "Vault-One-pass");
@@ -557,7 +595,13 @@ impl Drop for Sshd {
 db_test!(ssh_key_with_passphrase_through_a_per_job_agent, |env| {
     let sshd_dir = env.path().join("sshd");
     let port = free_port();
-    let st = Command::new(repo().join("scripts/sshd-test.sh")).arg("start").arg(&sshd_dir).arg(port.to_string()).arg("127.0.0.1").output().unwrap();
+    let st = Command::new(repo().join("scripts/sshd-test.sh"))
+        .arg("start")
+        .arg(&sshd_dir)
+        .arg(port.to_string())
+        .arg("127.0.0.1")
+        .output()
+        .unwrap();
     assert!(st.status.success(), "sshd: {}", String::from_utf8_lossy(&st.stderr));
     let _guard = Sshd(sshd_dir.clone());
     let key = env.path().join("jobkey");
@@ -565,9 +609,19 @@ db_test!(ssh_key_with_passphrase_through_a_per_job_agent, |env| {
     let st = Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", phrase, "-C", "job", "-f"]).arg(&key).status().unwrap();
     assert!(st.success());
     let pubkey = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    std::fs::OpenOptions::new().append(true).open(sshd_dir.join("authorized_keys")).and_then(|mut f| std::io::Write::write_all(&mut f, pubkey.as_bytes())).unwrap();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(sshd_dir.join("authorized_keys"))
+        .and_then(|mut f| std::io::Write::write_all(&mut f, pubkey.as_bytes()))
+        .unwrap();
     let private = std::fs::read_to_string(&key).unwrap();
-    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - shell: echo over-ssh-$SSH_CONNECTION\n      register: r\n    - debug: var=r.stdout\n")]);
+    project(
+        &env,
+        &[(
+            "site.yml",
+            "- hosts: all\n  gather_facts: false\n  tasks:\n    - shell: echo over-ssh-$SSH_CONNECTION\n      register: r\n    - debug: var=r.stdout\n",
+        )],
+    );
     let user = nix::unistd::User::from_uid(nix::unistd::getuid()).unwrap().unwrap().name;
     let cred = serde_json::to_string(&json!({"username": user, "ssh_key_data": private, "ssh_key_unlock": phrase})).unwrap();
     let hosts = format!(
@@ -661,7 +715,9 @@ db_test!(git_projects_sync_on_launch_with_secret_credentials, |env| {
     assert_eq!(env.sql_count("SELECT count(*) FROM project_update WHERE stdout LIKE '%Git-Pass-5521%' OR job_args LIKE '%Git-Pass-5521%' OR job_env LIKE '%Git-Pass-5521%'"), 0);
 
     // A password in the URL is taken out of it, used, and redacted everywhere.
-    env.apply(&format!("projects:\n  - name: app\n    scm_url: http://gituser:Git-Pass-5521@127.0.0.1:{port}/repo.git\n    credential: null\n"));
+    env.apply(&format!(
+        "projects:\n  - name: app\n    scm_url: http://gituser:Git-Pass-5521@127.0.0.1:{port}/repo.git\n    credential: null\n"
+    ));
     let (code, u) = run_json(&env, &["project_update", "app"]);
     assert_eq!(code, 0, "{u}");
     let config = std::fs::read_to_string(checkout.join(".git/config")).unwrap();
