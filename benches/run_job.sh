@@ -7,7 +7,10 @@
 # events of a real run replicated to ~200,000 events and stored with `awxm job ingest` into a
 # fresh SQLite database. Peak memory via /usr/bin/time -v.
 #
-#   benches/run_job.sh [ROUNDS]        (default 3; HOSTS=200 FORKS=20 REPLAY=200000 to change)
+#   benches/run_job.sh [ROUNDS]        (default 3; 0 = only the replay; HOSTS=200 FORKS=20
+#                                       REPLAY=200000 to change)
+# Wall times on a busy machine are noisy; the CPU seconds (user+sys of the whole process tree)
+# are printed too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -77,12 +80,14 @@ else
   echo "ansible-runner: could not be installed into $runner_venv; skipped" >&2
 fi
 
-timed() { # name command... -> appends "seconds maxrss_kb" to $work/<name>.times
+timed() { # name command... -> appends "seconds maxrss_kb cpu_seconds" to $work/<name>.times
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.out" "$@" >"$work/$name.out" 2>&1 || true
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.out" "$@" >"$work/$name.out" 2>&1 || true
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time.out" >"$work/time.line" && mv "$work/time.line" "$work/time.out"
   cat "$work/time.out" >>"$work/$name.times"
 }
 
+if [ "$rounds" -gt 0 ]; then
 for r in $(seq 1 "$rounds"); do
   echo "round $r/$rounds ..." >&2
   (cd "$work/project" && timed ansible_playbook "$venv/bin/ansible-playbook" -i "$work/hosts.ini" --forks="$forks" site.yml)
@@ -96,12 +101,14 @@ grep -q "successful" "$work/awxm_run_job.out" || { echo "awxm run_job failed:" >
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo
-echo "== $hosts hosts x 5 tasks, forks $forks, $rounds rounds (median wall seconds, max RSS of the process tree's largest process) =="
+echo "== $hosts hosts x 5 tasks, forks $forks, $rounds rounds; load average: $(cut -d' ' -f1-3 /proc/loadavg) =="
+echo "   (median wall seconds, median CPU seconds of the tree, max RSS of its largest process)"
 for name in ansible_playbook awxm_run_job ansible_runner; do
   [ -f "$work/$name.times" ] || continue
   secs=$(cut -d' ' -f1 "$work/$name.times" | median)
   rss=$(cut -d' ' -f2 "$work/$name.times" | sort -n | tail -1)
-  printf '%-18s %8.2f s   %7d KB\n' "$name" "$secs" "$rss"
+  cpu=$(cut -d' ' -f3 "$work/$name.times" | median)
+  printf '%-18s %8.2f s wall  %8.2f s CPU  %7d KB\n' "$name" "$secs" "$cpu" "$rss"
 done
 base=$(cut -d' ' -f1 "$work/ansible_playbook.times" | median)
 mine=$(cut -d' ' -f1 "$work/awxm_run_job.times" | median)
@@ -112,6 +119,7 @@ if [ -f "$work/ansible_runner.times" ]; then
 fi
 events=$("$awxm" --format json job show 1 | "$py" -c 'import json,sys; print(json.load(sys.stdin)["event_count"])')
 echo "events per run: $events"
+fi
 
 # ---- event ingestion replay ----
 "$awxm" run_job bench --no-follow --keep-artifacts --format json >"$work/kept.json"

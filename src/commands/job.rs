@@ -394,7 +394,7 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
 
 /// Ingest an events file (and optionally stdout) into job `id`, in one transaction.
 fn ingest(ctx: &Ctx, id: i64, events: &std::path::Path, stdout: Option<&std::path::Path>) -> Result<JobReport> {
-    use crate::runner::ingest::{EventIngester, StdoutCapture, tail_file};
+    use crate::runner::ingest::{EventIngester, StdoutCapture, ingest_file, tail_file};
     use crate::runner::redact::Redactor;
     use crate::runner::spec::JobSpec;
     if !events.is_file() {
@@ -409,26 +409,7 @@ fn ingest(ctx: &Ctx, id: i64, events: &std::path::Path, stdout: Option<&std::pat
         let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
         let mut ing = EventIngester::new(id, host_ids, redactor.clone());
         let mut offset = 0u64;
-        let mut inserted = 0u64;
-        let mut err = None;
-        tail_file(events, &mut offset, |b| {
-            if err.is_some() {
-                return;
-            }
-            ing.feed(b);
-            // Keep the buffered rows bounded.
-            if ing.pending() >= 10_000 {
-                match ing.flush(tx) {
-                    Ok(n) => inserted += n,
-                    Err(e) => err = Some(e),
-                }
-            }
-        })?;
-        if let Some(e) = err {
-            return Err(e);
-        }
-        ing.feed(b"\n");
-        inserted += ing.flush(tx)?;
+        let inserted = ingest_file(tx, &mut ing, events, &mut offset, true)?;
         ing.finish(tx)?;
         tx.execute(
             "UPDATE job SET emitted_events = CASE WHEN emitted_events > $1 THEN emitted_events ELSE $1 END WHERE id = $2",

@@ -22,8 +22,8 @@ use super::redact::{Redactor, StreamRedactor};
 use crate::db::{Tx, Value};
 use crate::error::{Error, Result};
 
-/// Rows per INSERT statement (20 parameters each).
-const CHUNK: usize = 100;
+/// Rows per bulk insert call.
+const CHUNK: usize = 1000;
 /// AWX truncates these fields to 1024 characters.
 const MAX_NAME: usize = 1024;
 
@@ -178,8 +178,17 @@ pub struct EventIngester {
     /// Lines that were not valid events (skipped).
     pub bad_lines: u64,
     pub stats: Option<Stats>,
-    sql_cache: HashMap<usize, String>,
+    /// Playbook/play/task events: uuid → parent uuid (to flag ancestors).
+    ancestors: HashMap<String, String>,
+    flag_changed: std::collections::HashSet<String>,
+    flag_failed: std::collections::HashSet<String>,
+    /// Feeding started at a non-zero offset: earlier events are not in memory.
+    resumed: bool,
+    scratch: Vec<u8>,
 }
+
+/// The key the awxm_display plugin writes last; see [`EventIngester::line`].
+const EVENT_DATA_KEY: &[u8] = b",\"event_data\":";
 
 const COLUMNS: &[&str] = &[
     "job_id",
@@ -217,7 +226,11 @@ impl EventIngester {
             max_counter: 0,
             bad_lines: 0,
             stats: None,
-            sql_cache: HashMap::new(),
+            ancestors: HashMap::new(),
+            flag_changed: Default::default(),
+            flag_failed: Default::default(),
+            resumed: false,
+            scratch: Vec::new(),
         }
     }
 
@@ -228,6 +241,9 @@ impl EventIngester {
 
     /// Feed bytes of the events stream (any chunking).
     pub fn feed(&mut self, bytes: &[u8]) {
+        if self.offset > 0 && self.parsed == 0 && self.bad_lines == 0 && self.partial.is_empty() {
+            self.resumed = true;
+        }
         let mut rest = bytes;
         if !self.partial.is_empty() {
             match memchr::memchr(b'\n', rest) {
@@ -252,23 +268,84 @@ impl EventIngester {
         self.partial.extend_from_slice(rest);
     }
 
+    /// Parse one event line. Fast path for the awxm_display plugin's lines, whose last key is
+    /// `event_data` and whose other values are scalars: the first `,"event_data":` outside a
+    /// string is that key (an unescaped quote cannot occur inside a JSON string), so only the
+    /// small prefix is parsed and the event data is stored as the raw text it is (UTF-8
+    /// checked, not re-parsed). Any other shape goes through the full parse.
     fn line(&mut self, line: &[u8]) {
         if line.iter().all(u8::is_ascii_whitespace) {
             return;
         }
-        let parsed: Line<'_> = match serde_json::from_slice(line) {
-            Ok(l) => l,
+        let line = line.trim_ascii();
+        let mut fast: Option<&str> = None;
+        if line.last() == Some(&b'}')
+            && let Some(pos) = memchr::memmem::find(line, EVENT_DATA_KEY)
+        {
+            let body = line[pos + EVENT_DATA_KEY.len()..line.len() - 1].trim_ascii();
+            if body.first() == Some(&b'{')
+                && body.last() == Some(&b'}')
+                && let Ok(text) = std::str::from_utf8(body)
+            {
+                self.scratch.clear();
+                self.scratch.extend_from_slice(&line[..pos]);
+                self.scratch.push(b'}');
+                fast = Some(text);
+            }
+        }
+        let scratch = std::mem::take(&mut self.scratch);
+        let parsed: std::result::Result<Line<'_>, _> =
+            if fast.is_some() { serde_json::from_slice(&scratch) } else { serde_json::from_slice(line) };
+        let (parsed, data) = match parsed {
+            Ok(l) if l.event_data.is_none() && fast.is_some() => (l, fast.unwrap_or("{}")),
+            Ok(l) => {
+                let d = l.event_data.map(RawValue::get).unwrap_or("{}");
+                (l, d)
+            }
+            Err(_) if fast.is_some() => match serde_json::from_slice::<Line<'_>>(line) {
+                Ok(l) => {
+                    let d = l.event_data.map(RawValue::get).unwrap_or("{}");
+                    (l, d)
+                }
+                Err(e) => {
+                    self.bad_line(&e);
+                    self.scratch = scratch;
+                    return;
+                }
+            },
             Err(e) => {
-                self.bad_lines += 1;
-                tracing::warn!("job {}: skipping an event line that is not valid JSON: {e}", self.job_id);
+                self.bad_line(&e);
+                self.scratch = scratch;
                 return;
             }
         };
-        let data = parsed.event_data.map(RawValue::get).unwrap_or("{}");
+        self.record(parsed, data);
+        self.scratch = scratch;
+    }
+
+    fn bad_line(&mut self, e: &serde_json::Error) {
+        self.bad_lines += 1;
+        tracing::warn!("job {}: skipping an event line that is not valid JSON: {e}", self.job_id);
+    }
+
+    fn record(&mut self, parsed: Line<'_>, data: &str) {
         if parsed.event == "playbook_on_stats" {
             match serde_json::from_str::<Stats>(data) {
                 Ok(s) => self.stats = Some(s),
                 Err(e) => tracing::warn!("job {}: unreadable stats event: {e}", self.job_id),
+            }
+        }
+        if matches!(&*parsed.event, "playbook_on_start" | "playbook_on_play_start" | "playbook_on_task_start") && !parsed.uuid.is_empty() {
+            self.ancestors.insert(parsed.uuid.to_string(), parsed.parent_uuid.to_string());
+        }
+        for (flag, set) in [(parsed.changed, &mut self.flag_changed), (parsed.failed, &mut self.flag_failed)] {
+            if !flag {
+                continue;
+            }
+            let mut p: &str = &parsed.parent_uuid;
+            while !p.is_empty() && !set.contains(p) {
+                set.insert(p.to_string());
+                p = self.ancestors.get(p).map(String::as_str).unwrap_or("");
             }
         }
         let r = &self.redactor;
@@ -296,89 +373,42 @@ impl EventIngester {
         });
     }
 
-    fn insert_sql(&mut self, rows: usize) -> &str {
-        self.sql_cache.entry(rows).or_insert_with(|| {
-            let n = COLUMNS.len();
-            let mut sql = format!("INSERT INTO job_event ({}) VALUES ", COLUMNS.join(", "));
-            for r in 0..rows {
-                if r > 0 {
-                    sql.push_str(", ");
-                }
-                sql.push('(');
-                for c in 0..n {
-                    if c > 0 {
-                        sql.push_str(", ");
-                    }
-                    sql.push_str(&format!("${}", r * n + c + 1));
-                }
-                sql.push(')');
-            }
-            sql.push_str(" ON CONFLICT (job_id, counter) DO NOTHING");
-            sql
-        })
+    /// Store the buffered events. Returns how many rows were inserted (events already stored
+    /// are skipped).
+    pub fn flush(&mut self, tx: &mut Tx<'_>) -> Result<u64> {
+        let rows = self.take_pending();
+        store(tx, self.job_id, &self.host_ids, rows)
     }
 
-    /// Store the buffered events. Returns how many rows were inserted.
-    pub fn flush(&mut self, tx: &mut Tx<'_>) -> Result<u64> {
-        if self.pending.is_empty() {
-            return Ok(0);
-        }
-        let now = crate::time::now_str();
-        let rows = std::mem::take(&mut self.pending);
-        let mut inserted = 0;
-        let mut params: Vec<Value> = Vec::with_capacity(CHUNK * COLUMNS.len());
-        let mut it = rows.into_iter().peekable();
-        while it.peek().is_some() {
-            params.clear();
-            let mut n = 0;
-            for e in it.by_ref().take(CHUNK) {
-                let host_id = self.host_ids.get(&e.host_name).copied();
-                params.extend([
-                    Value::Int(self.job_id),
-                    Value::Int(e.counter),
-                    Value::Text(e.uuid),
-                    Value::Text(e.parent_uuid),
-                    Value::Text(e.event),
-                    Value::Text(e.event_data),
-                    Value::Bool(e.failed),
-                    Value::Bool(e.changed),
-                    host_id.map_or(Value::Null, Value::Int),
-                    Value::Text(e.host_name),
-                    Value::Text(e.playbook),
-                    Value::Text(e.play),
-                    Value::Text(e.role),
-                    Value::Text(e.task),
-                    Value::Text(e.stdout),
-                    Value::Int(e.verbosity),
-                    Value::Int(e.start_line),
-                    Value::Int(e.end_line),
-                    Value::Text(e.created),
-                    Value::Text(now.clone()),
-                ]);
-                n += 1;
-            }
-            let sql = self.insert_sql(n).to_string();
-            inserted += tx.execute(&sql, &params)?;
-        }
-        Ok(inserted)
+    /// Take the buffered rows, to [`store`] them elsewhere (another thread).
+    pub fn take_pending(&mut self) -> Vec<EventRow> {
+        std::mem::take(&mut self.pending)
     }
 
     /// After the last event: job host summaries from the stats event (AWX's rules), hosts'
     /// last job and failure flags, parents of changed/failed events flagged. Idempotent.
     pub fn finish(&mut self, tx: &mut Tx<'_>) -> Result<HashMap<String, HostCounts>> {
         self.flush(tx)?;
-        // Parents of changed/failed events become changed/failed, up the whole chain.
-        for col in ["changed", "failed"] {
-            for _ in 0..6 {
-                let n = tx.execute(
-                    &format!(
-                        "UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND NOT {col} AND uuid <> '' AND uuid IN
-                           (SELECT parent_uuid FROM job_event WHERE job_id = $1 AND {col} AND parent_uuid <> '')"
-                    ),
-                    crate::params![self.job_id],
-                )?;
-                if n == 0 {
-                    break;
+        // Ancestors of changed/failed events become changed/failed (AWX), known from the
+        // stream; when feeding resumed mid-stream, ask the database instead.
+        for (col, set) in [("changed", &self.flag_changed), ("failed", &self.flag_failed)] {
+            if self.resumed {
+                for _ in 0..6 {
+                    let n = tx.execute(
+                        &format!(
+                            "UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND NOT {col} AND uuid <> '' AND uuid IN
+                               (SELECT parent_uuid FROM job_event WHERE job_id = $1 AND {col} AND parent_uuid <> '')"
+                        ),
+                        crate::params![self.job_id],
+                    )?;
+                    if n == 0 {
+                        break;
+                    }
+                }
+            } else {
+                let sql = format!("UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND uuid = $2 AND NOT {col}");
+                for uuid in set {
+                    tx.execute(&sql, crate::params![self.job_id, uuid.as_str()])?;
                 }
             }
         }
@@ -416,6 +446,89 @@ impl EventIngester {
         }
         Ok(out)
     }
+}
+
+/// Store event rows of job `job_id`; rows already stored (same counter) are skipped.
+pub fn store(tx: &mut Tx<'_>, job_id: i64, host_ids: &HashMap<String, i64>, rows: Vec<EventRow>) -> Result<u64> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let now = crate::time::now_str();
+    let mut inserted = 0;
+    let mut params: Vec<Value> = Vec::with_capacity(CHUNK.min(rows.len()) * COLUMNS.len());
+    let mut it = rows.into_iter().peekable();
+    while it.peek().is_some() {
+        params.clear();
+        for e in it.by_ref().take(CHUNK) {
+            let host_id = host_ids.get(&e.host_name).copied();
+            params.extend([
+                Value::Int(job_id),
+                Value::Int(e.counter),
+                Value::Text(e.uuid),
+                Value::Text(e.parent_uuid),
+                Value::Text(e.event),
+                Value::Text(e.event_data),
+                Value::Bool(e.failed),
+                Value::Bool(e.changed),
+                host_id.map_or(Value::Null, Value::Int),
+                Value::Text(e.host_name),
+                Value::Text(e.playbook),
+                Value::Text(e.play),
+                Value::Text(e.role),
+                Value::Text(e.task),
+                Value::Text(e.stdout),
+                Value::Int(e.verbosity),
+                Value::Int(e.start_line),
+                Value::Int(e.end_line),
+                Value::Text(e.created),
+                Value::Text(now.clone()),
+            ]);
+        }
+        inserted += tx.insert_many_ignore("job_event", COLUMNS, &["job_id", "counter"], &params)?;
+    }
+    Ok(inserted)
+}
+
+/// Ingest a whole events file from `offset` (a replay, or artifacts copied back from a node):
+/// one thread reads and parses while this one stores, so the two overlap. With `complete`, a
+/// last line without its newline is taken too (the file is finished). Returns rows inserted.
+pub fn ingest_file(tx: &mut Tx<'_>, ing: &mut EventIngester, path: &Path, offset: &mut u64, complete: bool) -> Result<u64> {
+    const BATCH: usize = 2000;
+    let (job_id, host_ids) = (ing.job_id, ing.host_ids.clone());
+    let (send, recv) = std::sync::mpsc::sync_channel::<Vec<EventRow>>(4);
+    std::thread::scope(|s| {
+        let reader = s.spawn(move || -> Result<u64> {
+            let read = tail_file(path, offset, |b| {
+                ing.feed(b);
+                if ing.pending() >= BATCH {
+                    let _ = send.send(ing.take_pending());
+                }
+            })?;
+            if complete {
+                ing.feed(b"\n");
+            }
+            let rest = ing.take_pending();
+            if !rest.is_empty() {
+                let _ = send.send(rest);
+            }
+            Ok(read)
+        });
+        let mut inserted = 0;
+        let mut err = None;
+        for rows in recv {
+            if err.is_none() {
+                match store(tx, job_id, &host_ids, rows) {
+                    Ok(n) => inserted += n,
+                    Err(e) => err = Some(e),
+                }
+            }
+        }
+        reader.join().map_err(|_| Error::internal("the event reader thread panicked"))??;
+        match err {
+            Some(e) => Err(e),
+            None => Ok(inserted),
+        }
+    })
 }
 
 /// Read a file from `offset` to its current end, feeding `f`; advances `offset`. A missing

@@ -486,7 +486,12 @@ pub fn guard(program: &std::path::Path, args: &[String], grace: Duration) -> Res
             }
         }
         let stopping = stop.load(Ordering::Relaxed);
-        if (rc.is_some() || stopping) && kill_at.is_none() {
+        if rc.is_none() && !stopping {
+            // Running normally: only watch for the exit (scanning /proc is for the end).
+            std::thread::sleep(Duration::from_millis(25));
+            continue;
+        }
+        if kill_at.is_none() {
             for p in descendants(me) {
                 let _ = kill(Pid::from_raw(p), Signal::SIGTERM);
             }
