@@ -734,6 +734,23 @@ mod tests {
     }
 
     #[test]
+    fn insert_many_ignore_skips_conflicts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let rows: Vec<Value> = vec![Value::Int(1), "a".into(), Value::Int(2), "b".into()];
+        let n = db
+            .write(|tx| {
+                tx.batch("CREATE TABLE t (k BIGINT NOT NULL UNIQUE, v TEXT NOT NULL)")?;
+                let first = tx.insert_many_ignore("t", &["k", "v"], &["k"], &rows)?;
+                let again = tx.insert_many_ignore("t", &["k", "v"], &["k"], &rows)?;
+                Ok((first, again, tx.scalar::<i64>("SELECT count(*) FROM t", &[])?))
+            })
+            .unwrap();
+        assert_eq!(n, (2, 0, 2));
+        assert!(db.write(|tx| tx.insert_many_ignore("t", &["k", "v"], &["k"], &rows[..3])).is_err());
+    }
+
+    #[test]
     fn copy_escapes() {
         let mut b = String::new();
         copy_text(&mut b, &Value::Text("a\tb\nc\\".into()));
