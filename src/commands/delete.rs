@@ -70,14 +70,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<DeleteReport> {
     if !args.yes && !confirm(&format!("Delete {} {name:?} (id {id})?", rt.singular.replace('_', " ")))? {
         return Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: false, removed_checkout: None });
     }
-    let projects_root = ctx.config.projects_root.clone();
     let checkout = db.write(|tx| {
         tx.lock(&format!("awxm:{}:{id}", rt.singular))?;
         // Resolve again inside the transaction: it may have gone meanwhile.
         let name = resources::name_by_id(tx, rt, id)?
             .ok_or_else(|| Error::not_found(format!("{} {id} was deleted meanwhile", rt.singular.replace('_', " "))))?;
         // A git project's checkout goes with it (after the commit, below).
-        let checkout = if rt.singular == "project" { crate::runner::project::owned_checkout(tx, &projects_root, id)? } else { None };
+        let checkout = if rt.singular == "project" {
+            let root = crate::runner::projects_root(ctx, tx)?;
+            crate::runner::project::owned_checkout(tx, &root, id)?
+        } else {
+            None
+        };
         resources::delete(tx, rt, id, &name)?;
         Ok(checkout)
     })?;

@@ -28,8 +28,8 @@ EXAMPLES:
   awxm job ingest 12 --events DIR/artifacts/12/job_events.jsonl --stdout DIR/artifacts/12/stdout
 
 `job stdout` of a running job prints the output stored so far (from its events). `--download`
-buffers the complete output in a file under job_output_dir (config file; default
-<data_dir>/job_output), named job-<id>-<random>.out, as AWX does for downloads (ANSI codes kept
+buffers the complete output in a file under job_output_dir (the setting, else the config
+file's; default <data_dir>/job_output), named job-<id>-<random>.out, as AWX does for downloads (ANSI codes kept
 unless --no-color); `awxm cleanup_stdout` purges old ones. `job cancel` sets the job's cancel
 flag; its supervising awxm stops ansible-playbook (SIGTERM, then SIGKILL) and marks it canceled.
 A job that has not started, or whose supervisor is gone, is marked canceled at once.
@@ -474,18 +474,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
         }
         Action::Stdout { id, no_color, download } => {
             let mut db = ctx.db()?;
-            let (status, stdout) = db.read(|tx| {
+            let (status, stdout, out_dir) = db.read(|tx| {
                 let status = exists(tx, id)?;
                 let stdout = if jobs::is_final(&status) {
                     tx.scalar::<String>("SELECT stdout FROM job WHERE id = $1", crate::params![id])?
                 } else {
                     stdout_from_events(tx, id)?
                 };
-                Ok((status, stdout))
+                Ok((status, stdout, crate::runner::job_output_dir(ctx, tx)?))
             })?;
             let stdout = if no_color { strip_ansi(&stdout) } else { stdout };
             if download {
-                let dir = &ctx.config.job_output_dir;
+                let dir = &out_dir;
                 fs_err::create_dir_all(dir)?;
                 let (path, mut f) = loop {
                     let suffix = &uuid::Uuid::new_v4().simple().to_string()[..8];

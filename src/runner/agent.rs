@@ -48,12 +48,12 @@ impl Agent {
     pub fn add_key(&self, ssh_add: &Path, key: &Path, passphrase: &str, credential: &str, redactor: &Redactor) -> Result<()> {
         let mut prompts = Prompts::new();
         if !passphrase.is_empty() {
-            prompts.add(r"Enter passphrase for .*:\s*?$", passphrase)?;
+            prompts.add(r"Enter passphrase for .*:[ \t]*$", passphrase)?;
         }
         // A wrong passphrase: answer the retry with an empty line, which makes ssh-add give up.
-        prompts.add(r"Bad passphrase, try again for .*:\s*?$", "")?;
+        prompts.add(r"Bad passphrase, try again for .*:[ \t]*$", "")?;
         if passphrase.is_empty() {
-            prompts.add(r"Enter passphrase for .*:\s*?$", "")?;
+            prompts.add(r"Enter passphrase for .*:[ \t]*$", "")?;
         }
         let cmd = PtyCommand {
             program: ssh_add.to_path_buf(),

@@ -300,7 +300,7 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
         return Err(Early::Failed(NO_INVENTORY.into()));
     }
     let Some(project_id) = spec.project_id else { return Err(Early::Failed(NO_PROJECT.into())) };
-    let projects_root = ctx.config.projects_root.clone();
+    let projects_root = db.read(|tx| super::projects_root(ctx, tx))?;
     let mut proj = db.read(|tx| Project::load(tx, &projects_root, project_id))?;
 
     // Project sync before the run (update on launch, or a missing checkout).
@@ -310,6 +310,14 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
             tx.execute("UPDATE job SET project_update_id = $1 WHERE id = $2", crate::params![up.id, id])?;
             Ok(())
         })?;
+        if up.status == "canceled" || ctx.cancelled() {
+            db.write(|tx| {
+                tx.execute("UPDATE job SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
+                jobs::set_status(tx, JobKind::Job, id, "canceled", None)
+            })?;
+            hooks::job_finished(ctx, db, id, "canceled");
+            return Ok(db.read(|tx| load_result(tx, id))?);
+        }
         if up.status != "successful" {
             let detail = json!({"job_type": "project_update", "job_name": up.project, "job_id": up.id});
             return Err(Early::Failed(format!("Previous Task Failed: {detail}")));

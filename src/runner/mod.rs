@@ -27,6 +27,25 @@ pub mod spec;
 
 pub use job::SETTINGS;
 
+use std::path::PathBuf;
+
+/// A directory setting (`projects_root`, `job_output_dir`): the cluster setting when set,
+/// else the config file's value (default under `data_dir`).
+fn dir_setting(ctx: &crate::context::Ctx, tx: &mut crate::db::Tx<'_>, key: &str, fallback: &std::path::Path) -> crate::error::Result<PathBuf> {
+    let v = crate::settings::get_str(tx, &ctx.secrets, key)?;
+    Ok(if v.trim().is_empty() { fallback.to_path_buf() } else { PathBuf::from(v.trim()) })
+}
+
+/// Where project checkouts live.
+pub fn projects_root(ctx: &crate::context::Ctx, tx: &mut crate::db::Tx<'_>) -> crate::error::Result<PathBuf> {
+    dir_setting(ctx, tx, "projects_root", &ctx.config.projects_root)
+}
+
+/// Where downloaded job output is buffered (purged by cleanup_stdout).
+pub fn job_output_dir(ctx: &crate::context::Ctx, tx: &mut crate::db::Tx<'_>) -> crate::error::Result<PathBuf> {
+    dir_setting(ctx, tx, "job_output_dir", &ctx.config.job_output_dir)
+}
+
 /// Strips ANSI escape sequences from a byte stream (colour codes, cursor movement), across
 /// chunk boundaries.
 #[derive(Debug, Default, Clone)]

@@ -203,6 +203,8 @@ impl Prompts {
     }
 
     /// Answer output that ends with a match of `pattern` (a regex; `$` is the end of output).
+    /// AWX's patterns end in `\s*?$`; awxm's end in `[ \t]*$`, so text that merely ends a line
+    /// with "Password:" is not mistaken for a prompt (a prompt never ends with a newline).
     pub fn add(&mut self, pattern: &str, answer: &str) -> Result<()> {
         let re = regex::Regex::new(pattern).map_err(|e| Error::internal(format!("bad prompt pattern {pattern:?}: {e}")))?;
         self.entries.push((re, answer.to_string()));
@@ -608,8 +610,9 @@ mod tests {
     #[test]
     fn prompt_must_be_at_the_end_of_output() {
         let mut p = Prompts::new();
-        p.add(r"Password:\s*?$", "x").unwrap();
+        p.add(r"Password:[ \t]*$", "x").unwrap();
         assert_eq!(p.check(b"Password:\nmore output\n"), None);
+        assert_eq!(p.check(b"a line ending in Password:\n"), None);
         assert_eq!(p.check(b"Password: "), Some("x\n".into()));
     }
 }

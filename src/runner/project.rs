@@ -278,9 +278,9 @@ pub fn child_base_env() -> Vec<(String, String)> {
 /// session lock `project_update:<id>` keeps two syncs of one project apart.
 pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Result<UpdateOutcome> {
     let _lock = db.session_lock(&format!("project_update:{project_id}"))?;
-    let projects_root = ctx.config.projects_root.clone();
     let node = ctx.config.node_name.clone();
     let (p, cred) = db.read(|tx| {
+        let projects_root = super::projects_root(ctx, tx)?;
         let p = Project::load(tx, &projects_root, project_id)?;
         let cred = match p.credential_id {
             Some(c) => match tx.query_opt("SELECT name, kind, inputs FROM credential WHERE id = $1", crate::params![c])? {

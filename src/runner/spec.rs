@@ -287,8 +287,8 @@ impl JobSpec {
         let mut p = Prompts::new();
         let m = self.machine.clone().unwrap_or_default();
         if !m.ssh_key_unlock.is_empty() {
-            p.add(r"Enter passphrase for .*:\s*?$", &m.ssh_key_unlock)?;
-            p.add(r"Bad passphrase, try again for .*:\s*?$", "")?;
+            p.add(r"Enter passphrase for .*:[ \t]*$", &m.ssh_key_unlock)?;
+            p.add(r"Bad passphrase, try again for .*:[ \t]*$", "")?;
         }
         if !m.become_password.is_empty() {
             let mut methods: Vec<String> =
@@ -301,23 +301,23 @@ impl JobSpec {
             }
             for method in methods {
                 for name in [method.clone(), method.to_uppercase()] {
-                    p.add(&format!(r"{}\s+password.*:\s*?$", regex::escape(&name)), &m.become_password)?;
+                    p.add(&format!(r"{}\s+password.*:[ \t]*$", regex::escape(&name)), &m.become_password)?;
                 }
             }
-            p.add(r"BECOME password.*:\s*?$", &m.become_password)?;
+            p.add(r"BECOME password.*:[ \t]*$", &m.become_password)?;
         }
         if !m.password.is_empty() {
-            p.add(r"SSH password:\s*?$", &m.password)?;
-            p.add(r"Password:\s*?$", &m.password)?;
+            p.add(r"SSH password:[ \t]*$", &m.password)?;
+            p.add(r"Password:[ \t]*$", &m.password)?;
         }
         for v in &self.vaults {
             if v.vault_password.is_empty() {
                 continue;
             }
             if v.vault_id.is_empty() {
-                p.add(r"Vault password:\s*?$", &v.vault_password)?;
+                p.add(r"Vault password:[ \t]*$", &v.vault_password)?;
             } else {
-                p.add(&format!(r"Vault password \({}\):\s*?$", regex::escape(&v.vault_id)), &v.vault_password)?;
+                p.add(&format!(r"Vault password \({}\):[ \t]*$", regex::escape(&v.vault_id)), &v.vault_password)?;
             }
         }
         Ok(p)
