@@ -12,6 +12,7 @@ pub mod logging;
 pub mod output;
 pub mod resources;
 pub mod settings;
+pub mod ssh;
 pub mod time;
 pub mod yaml;
 
