@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_awxm_global_optspecs
-    string join \n database= config= format= v/verbose q/quiet no-progress lock-timeout= profile-sql h/help V/version
+    string join \n database= config= format= v/verbose q/quiet no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
 end
 
 function __fish_awxm_needs_command
@@ -31,6 +31,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_needs_command" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_needs_command" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_needs_command" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_needs_command" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_needs_command" -l no-progress -d 'Never draw progress bars'
@@ -44,6 +47,11 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "show" -d 'Show one object
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "delete" -d 'Delete one object (asks first on a terminal)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "ping" -d 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "test_isolated_connection" -d 'Connect to one node over SSH and run ansible-playbook --version there'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s f -l file -d 'Resource file (YAML or JSON); `-` reads stdin. May be repeated' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
@@ -52,6 +60,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l dry-run -d 'Compute and report the changes, write nothing'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s q -l quiet -d 'Only errors on stderr'
@@ -66,6 +77,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l no-progress -d 'Never draw progress bars'
@@ -79,6 +93,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l no-progress -d 'Never draw progress bars'
@@ -92,6 +109,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l no-progress -d 'Never draw progress bars'
@@ -105,6 +125,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s q -l quiet -d 'Only errors on stderr'
@@ -119,6 +142,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l no-progress -d 'Never draw progress bars'
@@ -136,6 +162,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
@@ -149,6 +178,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars'
@@ -162,6 +194,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
@@ -175,6 +210,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l no-progress -d 'Never draw progress bars'
@@ -188,9 +226,150 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -f -a "register" -d 'Register a node (or update a registered one)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -f -a "deregister" -d 'Remove a node from the cluster'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l node-type -d 'What the node does: control/hybrid nodes run awxm; isolated/execution nodes are reached over SSH' -r -f -a "control\t''
+hybrid\t''
+execution\t''
+isolated\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l controller-group -d 'Instance group controlling this node\'s groups (isolated/execution nodes)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l group -d 'Instance group to join (created if missing); repeatable' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ssh-host -d 'Address to connect to when it differs from the hostname' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ssh-user -d 'SSH user [default: the credential\'s username, else setting awx_isolated_username]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ssh-port -d 'SSH port [default: 22]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l credential -d 'Machine credential with the SSH key or password (\'\' removes it)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ansible-bin-dir -d 'Directory on the node holding ansible-playbook (else it is looked up on PATH)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l work-dir -d 'Work directory on the node [default: setting isolated_work_dir]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l capacity-adjustment -d 'Where capacity sits between the CPU- and memory-based values (0.0 to 1.0)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l enabled -d 'Enable or disable the node (a disabled node gets capacity 0)' -r -f -a "true\t''
+false\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l force -d 'Also when jobs run on it: they are failed with an explanation'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l dry-run -d 'Compute and report everything, change nothing'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l instance -d 'Probe only this instance (repeatable); also disabled ones' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l timeout -d 'Seconds to connect to a node [default: setting awx_isolated_connection_timeout (10)]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l probe-timeout -d 'Seconds the probe may run on a node once connected' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l parallel -d 'Nodes probed at once' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l claim -d 'Skip nodes another controller checked recently and claim the rest first'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l hostname -d 'The instance to connect to' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l timeout -d 'Seconds to connect [default: setting awx_isolated_connection_timeout (10)]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s V -l version -d 'Print version'

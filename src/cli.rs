@@ -32,6 +32,11 @@ ENVIRONMENT:
   AWXM_SECRET_KEY_FILE key file for secrets at rest (default /etc/awxm/secret.key as root)
   AWXM_LOG             log filter (tracing EnvFilter syntax), overrides -v/-q
   AWXM_NODE_NAME       this node's instance hostname (default: the machine's hostname)
+  AWXM_KNOWN_HOSTS     known_hosts file for nodes' SSH host keys (--known-hosts)
+  AWXM_HOST_KEY_POLICY strict or accept-new (--host-key-policy)
+  SSH_AUTH_SOCK        ssh-agent used for nodes without a credential
+  SYSTEM_TASK_FORKS_CPU, SYSTEM_TASK_FORKS_MEM, SYSTEM_TASK_ABS_CPU, SYSTEM_TASK_ABS_MEM,
+  SYSTEM_TASK_FORKS_CAPACITY  capacity overrides (win over the settings of those names)
   NO_COLOR             disable colour";
 
 #[derive(Debug, Parser)]
@@ -79,6 +84,12 @@ pub struct GlobalArgs {
     /// Log every SQL statement with its duration to stderr
     #[arg(long, global = true)]
     pub profile_sql: bool,
+    /// known_hosts file for nodes' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]
+    #[arg(long, global = true, env = "AWXM_KNOWN_HOSTS", value_name = "FILE")]
+    pub known_hosts: Option<PathBuf>,
+    /// Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]
+    #[arg(long, global = true, env = "AWXM_HOST_KEY_POLICY", value_name = "POLICY", value_parser = ["strict", "accept-new"])]
+    pub host_key_policy: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +108,19 @@ pub enum Command {
     Settings(commands::settings::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
+    /// Register or deregister cluster nodes (instances)
+    Instance(commands::instance::Args),
+    /// Record this node's heartbeat and capacity; mark lost nodes and reap their jobs
+    #[command(alias = "cluster_node_heartbeat")]
+    Heartbeat(commands::heartbeat::Args),
+    /// Probe isolated and execution nodes over SSH in parallel and record their capacity
+    #[command(name = "isolated_heartbeat", alias = "isolated-heartbeat")]
+    IsolatedHeartbeat(commands::isolated_heartbeat::Args),
+    /// Show the cluster: version, nodes with capacity and heartbeat, instance groups
+    Ping(commands::ping::Args),
+    /// Connect to one node over SSH and run ansible-playbook --version there
+    #[command(name = "test_isolated_connection", alias = "test-isolated-connection")]
+    TestIsolatedConnection(commands::test_isolated_connection::Args),
 }
 
 /// The whole command tree (for help, man pages and completions).

@@ -1,6 +1,7 @@
 //! awxm: AWX's awx-manage as one binary. See ARCHITECTURE.md for the map.
 
 pub mod cli;
+pub mod cluster;
 pub mod commands;
 pub mod config;
 pub mod context;
@@ -48,8 +49,8 @@ pub fn main() -> ExitCode {
         database: g.database.clone(),
         format: None,
         lock_timeout: g.lock_timeout,
-        known_hosts: None,
-        host_key_policy: None,
+        known_hosts: g.known_hosts.clone(),
+        host_key_policy: g.host_key_policy.clone(),
     };
     let fallback = Output { format: g.format.unwrap_or_default(), quiet: g.quiet, progress: false };
     let config = match Config::resolve(&overrides) {

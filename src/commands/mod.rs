@@ -5,9 +5,14 @@ pub mod apply;
 pub mod completions;
 pub mod delete;
 pub mod export;
+pub mod heartbeat;
+pub mod instance;
+pub mod isolated_heartbeat;
 pub mod list;
+pub mod ping;
 pub mod settings;
 pub mod show;
+pub mod test_isolated_connection;
 
 use crate::cli::Command;
 use crate::context::Ctx;
@@ -23,5 +28,10 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Ping(a) => ping::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::TestIsolatedConnection(a) => test_isolated_connection::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }
 }
