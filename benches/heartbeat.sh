@@ -101,9 +101,11 @@ for i in $(seq 1 "$max"); do reg "node$i" "127.0.5.$i" false; done
 reg refused1 127.0.7.1 true; reg refused2 127.0.7.2 true
 reg hung1 127.0.6.1 true; reg hung2 127.0.6.2 true
 
+# "wall_seconds max_rss_kib cpu_seconds" of a /usr/bin/time -v log (cpu = awxm's own user+sys).
 time_figures() {
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; w=s}
-              /Maximum resident set size/ {m=$2} END {printf "%.2f %d", w, m}' "$1"
+              /User time/ {c+=$2} /System time/ {c+=$2}
+              /Maximum resident set size/ {m=$2} END {printf "%.2f %d %.2f", w, m, c}' "$1"
 }
 
 # A stub ansible-playbook isolates awxm's own cost (SSH, probe script, parallelism) from the
@@ -117,7 +119,7 @@ for mode in stub real; do
   [ $mode = stub ] && bindir=$WORK/stub-bin
   for i in $(seq 1 "$max"); do "$BIN" instance register "node$i" --node-type isolated --enabled false --ansible-bin-dir "$bindir" >/dev/null; done
   if [ $mode = stub ]; then echo; echo "== stub ansible-playbook on the nodes (awxm's own cost)"; else echo; echo "== real ansible-playbook --version on every node (all on this machine)"; fi
-printf '%-9s %-8s %-7s %-9s %-13s %-13s %-10s %s\n' reachable failed wall "timeout" slowest_probe sum_of_probes peak_rss target
+printf '%-9s %-6s %-7s %-7s %-13s %-13s %-9s %-8s %s\n' reachable failed wall timeout slowest_probe sum_of_probes awxm_cpu peak_rss target
 for n in $SIZES; do
   for i in $(seq 1 "$n"); do "$BIN" instance register "node$i" --node-type isolated --enabled true >/dev/null; done
   set +e
@@ -125,7 +127,7 @@ for n in $SIZES; do
   rc=$?
   set -e
   [ $rc = 1 ] || { echo "unexpected exit $rc"; cat "$WORK/run$n.time"; exit 1; }
-  read -r wall rss <<<"$(time_figures "$WORK/run$n.time")"
+  read -r wall rss cpu <<<"$(time_figures "$WORK/run$n.time")"
   read -r ok failed slowest sum <<<"$(python3 - "$WORK/run$n.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -135,9 +137,9 @@ PY
 )"
   [ "$ok" = "$n" ] || { echo "only $ok of $n nodes answered"; exit 1; }
   verdict=$(python3 -c "print('ok' if $wall <= $TIMEOUT + $slowest + 1.0 else 'SLOW')")
-  printf '%-9s %-8s %-7s %-9s %-13s %-13s %-10s %s\n' "$n" "$failed" "${wall}s" "${TIMEOUT}s" "${slowest}s" \
-    "$(printf '%.1f' "$sum")s" "$((rss / 1024)) MiB" "$verdict (<= timeout + slowest + 1s)"
+  printf '%-9s %-6s %-7s %-7s %-13s %-13s %-9s %-8s %s\n' "$n" "$failed" "${wall}s" "${TIMEOUT}s" "${slowest}s" \
+    "$(printf '%.1f' "$sum")s" "${cpu}s" "$((rss / 1024)) MiB" "$verdict (<= timeout + slowest + 1s)"
 done
 done
 echo
-echo "(machine: $(nproc) CPUs; every node runs ansible-playbook --version on this same machine)"
+echo "(machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); all nodes run on this machine)"
