@@ -213,15 +213,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CheckReport> {
         let v = db.read(|tx| license::current(tx, &ctx.secrets))?;
         return Ok(CheckReport::new(&v, args.data, args.warn_exit, None));
     }
-    // One transaction, serialised across the cluster, so two nodes' timers never both send.
-    let (v, outcomes, failure) = db.write(|tx| {
-        tx.lock("awxm:license_alerts")?;
+    // Serialised across the cluster (a lock held across transactions, not a database write
+    // lock), so two nodes' timers never both send; no transaction is open while mailing.
+    let _lock = db.session_lock("awxm:license_alerts")?;
+    let (v, plan) = db.read(|tx| {
         let v = license::current(tx, &ctx.secrets)?;
-        let (outcomes, failure) = alerts::send_due(tx, &ctx.secrets, &v)?;
-        Ok((v, outcomes, failure))
+        let plan = alerts::plan(tx, &ctx.secrets, &v)?;
+        Ok((v, plan))
     })?;
-    if let Some(e) = failure {
+    let sent = plan.send();
+    db.write(|tx| alerts::record(tx, &sent))?;
+    if let Some(e) = sent.failure {
         return Err(e);
     }
-    Ok(CheckReport::new(&v, args.data, args.warn_exit, Some(outcomes)))
+    Ok(CheckReport::new(&v, args.data, args.warn_exit, Some(sent.outcomes)))
 }

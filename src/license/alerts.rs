@@ -150,100 +150,138 @@ pub fn recipients(tx: &mut Tx<'_>) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// Send the due alerts that are not duplicates, recording what was sent in `tx`. Returns the
-/// outcomes and, if a send failed, the error (exit 69, naming the server) for the caller to
-/// return after committing (alerts sent before the failure stay recorded).
-pub fn send_due(tx: &mut Tx<'_>, secrets: &Secrets, v: &Validation) -> Result<(Vec<AlertOutcome>, Option<Error>)> {
+/// What to do with each due alert, decided from the database (see [`plan`]).
+#[derive(Debug)]
+pub struct Plan {
+    items: Vec<(Alert, Option<String>)>,
+    recipients: Vec<String>,
+    smtp: Option<(SmtpConfig, String)>,
+    fingerprint: String,
+    now: crate::time::Timestamp,
+    state: Map<String, Json>,
+    before: Map<String, Json>,
+}
+
+/// The result of [`Plan::send`]: outcomes, the de-duplication state to store, and the error of
+/// a failed send (exit 69, naming the server).
+#[derive(Debug)]
+pub struct Sent {
+    pub outcomes: Vec<AlertOutcome>,
+    pub failure: Option<Error>,
+    state: Map<String, Json>,
+    changed: bool,
+}
+
+/// Decide which due alerts to send (not duplicates, alerts on, someone to send to), reading
+/// the settings and the de-duplication state. No network access.
+pub fn plan(tx: &mut Tx<'_>, secrets: &Secrets, v: &Validation) -> Result<Plan> {
     let due = due(v);
-    let mut state: Map<String, Json> = match settings::get_internal(tx, STATE_KEY)? {
+    let before: Map<String, Json> = match settings::get_internal(tx, STATE_KEY)? {
         Some(Json::Object(m)) => m,
         _ => Map::new(),
     };
-    let before = state.clone();
+    let mut state = before.clone();
     // Conditions that cleared: forget them, so their return alerts again.
     state.retain(|kind, _| due.iter().any(|a| a.kind == kind));
-    let mut outcomes = Vec::new();
-    let mut failure = None;
-    let skipped = |a: &Alert, why: String| AlertOutcome {
-        kind: a.kind.into(),
-        state: a.state.into(),
-        subject: a.subject.clone(),
-        sent: false,
-        recipients: vec![],
-        skipped: Some(why),
-    };
+    let now = crate::time::now();
+    let fp = fingerprint(v);
+    let mut items = Vec::new();
+    let mut recipients_list = Vec::new();
+    let mut smtp = None;
     if !due.is_empty() {
-        if !settings::get_bool(tx, secrets, "tower_admin_alerts")? {
-            outcomes.extend(due.iter().map(|a| skipped(a, "alerts are off (setting tower_admin_alerts is false)".into())));
-        } else {
-            let now = crate::time::now();
-            let every = interval(tx, secrets)?;
-            let fp = fingerprint(v);
-            let to = recipients(tx)?;
-            let mut smtp: Option<(SmtpConfig, String)> = None;
-            for a in &due {
-                if failure.is_some() {
-                    outcomes.push(skipped(a, "not tried after an earlier alert failed to send".into()));
-                    continue;
-                }
-                if let Some(prev) = state.get(a.kind)
-                    && prev["state"] == a.state
-                    && prev["license"] == fp.as_str()
-                    && let Some(sent_at) = prev["sent_at"].as_str().and_then(crate::time::parse)
-                    && (now - sent_at).num_seconds() < every
-                {
-                    let next = sent_at + chrono::Duration::seconds(every);
-                    outcomes.push(skipped(
-                        a,
-                        format!(
-                            "already sent at {}; not repeated before {} unless the state changes",
-                            crate::time::fmt(&sent_at),
-                            crate::time::fmt(&next)
-                        ),
-                    ));
-                    continue;
-                }
-                if to.is_empty() {
-                    tracing::warn!("license alert {:?} not sent: no active superuser has an e-mail address", a.subject);
-                    outcomes.push(skipped(a, "no active superuser has an e-mail address".into()));
-                    continue;
-                }
-                if smtp.is_none() {
-                    smtp = Some((SmtpConfig::from_settings(tx, secrets)?, settings::get_str(tx, secrets, "default_from_email")?));
-                }
-                let Some((cfg, from)) = &smtp else { continue };
-                let mail = Mail { from: from.clone(), to: to.clone(), subject: a.subject.clone(), body: a.body.clone() };
-                match email::send(cfg, &mail) {
-                    Ok(_) => {
-                        state.insert(a.kind.into(), json!({"state": a.state, "license": fp, "sent_at": crate::time::fmt(&now)}));
-                        outcomes.push(AlertOutcome {
-                            kind: a.kind.into(),
-                            state: a.state.into(),
-                            subject: a.subject.clone(),
-                            sent: true,
-                            recipients: to.clone(),
-                            skipped: None,
-                        });
-                    }
-                    Err(e) => {
-                        failure = Some(
-                            Error::unavailable(format!(
-                                "cannot send the license alert through the SMTP server {}: {}",
-                                cfg.server(),
-                                e.message
-                            ))
-                            .detail("check the email_* settings (`awxm settings list`); the alert is sent again at the next run"),
-                        );
-                        outcomes.push(skipped(a, format!("sending failed: {}", e.message)));
-                    }
-                }
+        let enabled = settings::get_bool(tx, secrets, "tower_admin_alerts")?;
+        let every = interval(tx, secrets)?;
+        recipients_list = recipients(tx)?;
+        for a in due {
+            let skip = if !enabled {
+                Some("alerts are off (setting tower_admin_alerts is false)".to_string())
+            } else if let Some(prev) = state.get(a.kind)
+                && prev["state"] == a.state
+                && prev["license"] == fp.as_str()
+                && let Some(sent_at) = prev["sent_at"].as_str().and_then(crate::time::parse)
+                && (now - sent_at).num_seconds() < every
+            {
+                let next = sent_at + chrono::Duration::seconds(every);
+                Some(format!(
+                    "already sent at {}; not repeated before {} unless the state changes",
+                    crate::time::fmt(&sent_at),
+                    crate::time::fmt(&next)
+                ))
+            } else if recipients_list.is_empty() {
+                tracing::warn!("license alert {:?} not sent: no active superuser has an e-mail address", a.subject);
+                Some("no active superuser has an e-mail address".to_string())
+            } else {
+                None
+            };
+            if skip.is_none() && smtp.is_none() {
+                smtp = Some((SmtpConfig::from_settings(tx, secrets)?, settings::get_str(tx, secrets, "default_from_email")?));
             }
+            items.push((a, skip));
         }
     }
-    if state != before {
-        settings::set_internal(tx, STATE_KEY, &Json::Object(state))?;
+    Ok(Plan { items, recipients: recipients_list, smtp, fingerprint: fp, now, state, before })
+}
+
+impl Plan {
+    /// Send the planned alerts (stopping at the first failure).
+    pub fn send(self) -> Sent {
+        let Plan { items, recipients, smtp, fingerprint, now, mut state, before } = self;
+        let mut outcomes = Vec::new();
+        let mut failure: Option<Error> = None;
+        for (a, skip) in items {
+            let mut outcome = AlertOutcome {
+                kind: a.kind.into(),
+                state: a.state.into(),
+                subject: a.subject.clone(),
+                sent: false,
+                recipients: vec![],
+                skipped: skip.clone(),
+            };
+            if skip.is_some() {
+                outcomes.push(outcome);
+                continue;
+            }
+            if failure.is_some() {
+                outcome.skipped = Some("not tried after an earlier alert failed to send".into());
+                outcomes.push(outcome);
+                continue;
+            }
+            let Some((cfg, from)) = &smtp else {
+                outcomes.push(outcome);
+                continue;
+            };
+            let mail = Mail { from: from.clone(), to: recipients.clone(), subject: a.subject.clone(), body: a.body.clone() };
+            match email::send(cfg, &mail) {
+                Ok(_) => {
+                    state.insert(a.kind.into(), json!({"state": a.state, "license": fingerprint, "sent_at": crate::time::fmt(&now)}));
+                    outcome.sent = true;
+                    outcome.recipients = recipients.clone();
+                }
+                Err(e) => {
+                    failure = Some(
+                        Error::unavailable(format!(
+                            "cannot send the license alert through the SMTP server {}: {}",
+                            cfg.server(),
+                            e.message
+                        ))
+                        .detail("check the email_* settings (`awxm settings list`); the alert is sent again at the next run"),
+                    );
+                    outcome.skipped = Some(format!("sending failed: {}", e.message));
+                }
+            }
+            outcomes.push(outcome);
+        }
+        let changed = state != before;
+        Sent { outcomes, failure, state, changed }
     }
-    Ok((outcomes, failure))
+}
+
+/// Store the de-duplication state after sending (alerts sent before a failure stay recorded).
+pub fn record(tx: &mut Tx<'_>, sent: &Sent) -> Result<()> {
+    if sent.changed {
+        settings::set_internal(tx, STATE_KEY, &Json::Object(sent.state.clone()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

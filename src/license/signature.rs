@@ -51,13 +51,15 @@ pub fn canonical_bytes(doc: &Map<String, Json>) -> Vec<u8> {
 fn decode_key(text: &str, pem_label: &str, der_prefix: &[u8]) -> Result<[u8; 32], String> {
     let t = text.trim();
     let raw: Vec<u8> = if t.starts_with("-----BEGIN") {
+        // Tolerant of newlines folded into spaces (a PEM block given as a YAML scalar).
         let begin = format!("-----BEGIN {pem_label}-----");
-        if !t.starts_with(&begin) {
-            let found = t.lines().next().unwrap_or_default();
+        let end = format!("-----END {pem_label}-----");
+        let Some(body) = t.strip_prefix(&begin).and_then(|rest| rest.split(&end).next()) else {
+            let found: String = t.chars().take_while(|c| *c != '\n').take(40).collect();
             return Err(format!("expected a PEM block `{begin}`, found `{found}`"));
-        }
-        let body: String = t.lines().filter(|l| !l.starts_with("-----")).collect::<Vec<_>>().join("");
-        let der = B64.decode(body.trim()).map_err(|e| format!("bad base64 in the PEM block: {e}"))?;
+        };
+        let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        let der = B64.decode(body).map_err(|e| format!("bad base64 in the PEM block: {e}"))?;
         match der.strip_prefix(der_prefix) {
             Some(k) => k.to_vec(),
             None => return Err(format!("the PEM block is not an Ed25519 {}", pem_label.to_lowercase())),
@@ -196,5 +198,7 @@ mod tests {
         assert_eq!(parse_private_key(&private_key_pem(&k)).unwrap().to_bytes(), k.to_bytes());
         assert!(parse_public_key(&private_key_pem(&k)).unwrap_err().contains("PUBLIC KEY"));
         assert!(parse_public_key("AAAA").unwrap_err().contains("32 bytes"));
+        // Newlines folded into spaces (YAML) still parse.
+        assert_eq!(parse_public_key(&public_key_pem(&pk).replace('\n', " ")).unwrap(), pk);
     }
 }

@@ -6,3 +6,6 @@ mod support;
 
 mod foundation;
 mod generated;
+mod license;
+mod notifications;
+mod sinks;
