@@ -30,7 +30,10 @@ Notification templates are resources (see `awxm apply --help`), e.g.:
       notification_templates_started: [chat]
       notification_templates_success: [chat]
       notification_templates_error: [ops-mail, chat]
-Secrets in the configuration (password, token, ...) are stored encrypted. Every send is
+Email configuration: host, port (25), username, password, use_tls (STARTTLS), use_ssl (SMTPS),
+sender, recipients, timeout (30 s), ca_file (PEM of extra trusted CAs). Webhook: url,
+http_method (POST or PUT), username/password (basic auth), headers, disable_ssl_verification,
+timeout. Secrets in the configuration (password, token, ...) are stored encrypted. Every send is
 recorded (status, error, notifications_sent, recipients, subject, body); a failed notification
 never changes a job's result.
 

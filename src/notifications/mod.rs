@@ -159,7 +159,7 @@ fn recipients_of(config: &Map<String, Json>) -> Vec<String> {
 pub fn recipients_text(t: &Template) -> String {
     match t.notification_type.as_str() {
         "email" => recipients_of(&t.config).join(", "),
-        "webhook" => t.config.get("url").and_then(|u| u.as_str()).unwrap_or_default().to_string(),
+        "webhook" => webhook::redact(t.config.get("url").and_then(|u| u.as_str()).unwrap_or_default()),
         _ => String::new(),
     }
 }

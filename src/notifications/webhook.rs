@@ -69,6 +69,19 @@ impl WebhookConfig {
     }
 }
 
+/// The URL with any password in it replaced by `****` (for records and messages).
+pub fn redact(url: &str) -> String {
+    if let Some((scheme, rest)) = url.split_once("://") {
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, tail) = rest.split_at(end);
+        if let Some((creds, host)) = authority.rsplit_once('@') {
+            let user = creds.split_once(':').map(|(u, _)| format!("{u}:****")).unwrap_or_else(|| creds.to_string());
+            return format!("{scheme}://{user}@{host}{tail}");
+        }
+    }
+    url.to_string()
+}
+
 /// Send `body` as JSON. Returns the number of notifications sent (1).
 pub fn send(cfg: &WebhookConfig, body: &Json) -> Result<u64, SendError> {
     let tls =
@@ -136,6 +149,12 @@ mod tests {
         assert_eq!(w.headers, vec![("X-Token".to_string(), "abc".to_string()), ("X-N".to_string(), "3".to_string())]);
         assert!(WebhookConfig::from_notification(json!({"url": "ftp://x"}).as_object().unwrap()).is_err());
         assert!(WebhookConfig::from_notification(json!({"url": "http://x", "http_method": "GET"}).as_object().unwrap()).is_err());
+    }
+
+    #[test]
+    fn passwords_in_urls_are_redacted() {
+        assert_eq!(redact("https://u:pw@h.example/x?q=a:b@c"), "https://u:****@h.example/x?q=a:b@c");
+        assert_eq!(redact("http://h/x@y"), "http://h/x@y");
     }
 
     #[test]
