@@ -46,6 +46,9 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "list" -d 'List the object
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "show" -d 'Show one object with all its fields'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "delete" -d 'Delete one object (asks first on a terminal)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "check_license" -d 'Validate the license against the hosts in use; alert superusers by e-mail'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "license" -d 'Install, show or remove the license; create signing keys and sign licenses'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "notification" -d 'Send a test notification; list the notifications sent'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
@@ -219,6 +222,182 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l data -d 'Print AWX\'s validate() dictionary (all fields) as one line of JSON'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l warn-exit -d 'Exit 3 when the license is in the warning zone (>= 90% of hosts, < 30 days left)'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l notify -d 'E-mail the superusers about host usage over 90% or (nearly) expired licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "install" -d 'Check a license file (and its signature) and install it'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "show" -d 'Show the installed license and its validation'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "remove" -d 'Remove the installed license (everything is allowed again: open)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "keygen" -d 'Create an Ed25519 key pair for signing licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "sign" -d 'Sign a license file with a private key and print the signed document'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (PEM, mode 0600; must not exist)' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l key -d 'Private key (PEM from `license keygen` or openssl, or base64)' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -f -a "test" -d 'Send a test message through a notification template'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -f -a "list" -d 'List recorded notifications, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l template -d 'Only this template\'s notifications' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l job -d 'Only this job\'s notifications' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l limit -d 'At most this many' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l format -d 'Output format' -r -f -a "human\t''

@@ -13,6 +13,7 @@ pub const AFTER_HELP: &str = "\
 EXIT STATUS:
    0  success
    1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down)
+   3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
    2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
   65  bad input data (the message names file:line)
   66  an input file or a named object does not exist
@@ -106,6 +107,13 @@ pub enum Command {
     Delete(commands::delete::Args),
     /// Read and change cluster-wide settings stored in the database
     Settings(commands::settings::Args),
+    /// Validate the license against the hosts in use; alert superusers by e-mail
+    #[command(name = "check_license", alias = "check-license")]
+    CheckLicense(commands::check_license::Args),
+    /// Install, show or remove the license; create signing keys and sign licenses
+    License(commands::license::Args),
+    /// Send a test notification; list the notifications sent
+    Notification(commands::notification::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
     /// Register or deregister cluster nodes (instances)

@@ -2,13 +2,16 @@
 //! commands never print data themselves (see `output`).
 
 pub mod apply;
+pub mod check_license;
 pub mod completions;
 pub mod delete;
 pub mod export;
 pub mod heartbeat;
 pub mod instance;
 pub mod isolated_heartbeat;
+pub mod license;
 pub mod list;
+pub mod notification;
 pub mod ping;
 pub mod settings;
 pub mod show;
@@ -27,6 +30,9 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Show(a) => show::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::CheckLicense(a) => check_license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::License(a) => license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Notification(a) => notification::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

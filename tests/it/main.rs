@@ -8,3 +8,6 @@ mod foundation;
 mod generated;
 mod heartbeat;
 mod ssh;
+mod license;
+mod notifications;
+mod sinks;
