@@ -95,6 +95,9 @@ pub enum Command {
     Delete(commands::delete::Args),
     /// Read and change cluster-wide settings stored in the database
     Settings(commands::settings::Args),
+    /// Collect usage analytics into AWX-format tarballs and upload them (--ship)
+    #[command(name = "gather_analytics", alias = "gather-analytics")]
+    GatherAnalytics(commands::gather_analytics::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
 }

@@ -5,6 +5,7 @@ pub mod apply;
 pub mod completions;
 pub mod delete;
 pub mod export;
+pub mod gather_analytics;
 pub mod list;
 pub mod settings;
 pub mod show;
@@ -22,6 +23,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Show(a) => show::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::GatherAnalytics(a) => gather_analytics::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }
 }
