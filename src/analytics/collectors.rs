@@ -93,11 +93,31 @@ impl Collector {
 
 pub const COLLECTORS: &[Collector] = &[
     Collector { key: "config", version: "1.6", description: "General platform configuration", body: Body::Json(config) },
-    Collector { key: "counts", version: "1.2", description: "Counts of objects such as organizations, inventories, and projects", body: Body::Json(counts) },
+    Collector {
+        key: "counts",
+        version: "1.2",
+        description: "Counts of objects such as organizations, inventories, and projects",
+        body: Body::Json(counts),
+    },
     Collector { key: "org_counts", version: "1.0", description: "Counts of users and teams by organization", body: Body::Json(org_counts) },
-    Collector { key: "cred_type_counts", version: "1.0", description: "Counts of credentials by credential type", body: Body::Json(cred_type_counts) },
-    Collector { key: "inventory_counts", version: "1.2", description: "Inventories, their inventory sources, and host counts", body: Body::Json(inventory_counts) },
-    Collector { key: "projects_by_scm_type", version: "1.0", description: "Counts of projects by source control type", body: Body::Json(projects_by_scm_type) },
+    Collector {
+        key: "cred_type_counts",
+        version: "1.0",
+        description: "Counts of credentials by credential type",
+        body: Body::Json(cred_type_counts),
+    },
+    Collector {
+        key: "inventory_counts",
+        version: "1.2",
+        description: "Inventories, their inventory sources, and host counts",
+        body: Body::Json(inventory_counts),
+    },
+    Collector {
+        key: "projects_by_scm_type",
+        version: "1.0",
+        description: "Counts of projects by source control type",
+        body: Body::Json(projects_by_scm_type),
+    },
     Collector { key: "instance_info", version: "1.3", description: "Cluster topology and capacity", body: Body::Json(instance_info) },
     Collector { key: "query_info", version: "1.0", description: "Metadata about the analytics collected", body: Body::Json(query_info) },
     Collector {
@@ -132,7 +152,8 @@ pub const COLLECTORS: &[Collector] = &[
             slicing: Slicing::Trivial,
             columns: UJT_COLUMNS,
             run: unified_job_template_table,
-            count_sql: "SELECT (SELECT count(*) FROM job_template) + (SELECT count(*) FROM project) + (SELECT count(*) FROM inventory_source)
+            count_sql:
+                "SELECT (SELECT count(*) FROM job_template) + (SELECT count(*) FROM project) + (SELECT count(*) FROM inventory_source)
                         + (SELECT count(*) FROM workflow_job_template) + (SELECT count(*) FROM workflow_approval_template)",
             windowed: false,
         }),
@@ -370,7 +391,10 @@ fn inventory_counts(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
          FROM inventory_source s ORDER BY s.inventory_id, s.id",
         &[],
         |r| {
-            sources.entry(r.get(0)?).or_default().push(json!({"name": r.get::<String>(1)?, "source": r.get::<String>(2)?, "num_hosts": r.get::<i64>(3)?}));
+            sources
+                .entry(r.get(0)?)
+                .or_default()
+                .push(json!({"name": r.get::<String>(1)?, "source": r.get::<String>(2)?, "num_hosts": r.get::<i64>(3)?}));
             Ok(())
         },
     )?;
@@ -908,7 +932,11 @@ impl NodeFolder<'_> {
 }
 
 fn workflow_job_node_table(tx: &mut Tx<'_>, start: &Timestamp, end: &Timestamp, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
-    let mut f = NodeFolder { head: &[Col::Int, Col::Time, Col::Time, Col::Int, Col::Int, Col::Int, Col::Int], tail: &[Col::Bool, Col::Bool], current: None };
+    let mut f = NodeFolder {
+        head: &[Col::Int, Col::Time, Col::Time, Col::Int, Col::Int, Col::Int, Col::Int],
+        tail: &[Col::Bool, Col::Bool],
+        current: None,
+    };
     tx.query_each(
         "SELECT n.id, n.created, n.modified,
             CASE n.job_type WHEN 'job' THEN n.job_id * 10 + 1 WHEN 'project_update' THEN n.job_id * 10 + 2
@@ -929,7 +957,13 @@ fn workflow_job_node_table(tx: &mut Tx<'_>, start: &Timestamp, end: &Timestamp, 
     f.flush(out, tick)
 }
 
-fn workflow_job_template_node_table(tx: &mut Tx<'_>, _s: &Timestamp, _e: &Timestamp, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
+fn workflow_job_template_node_table(
+    tx: &mut Tx<'_>,
+    _s: &Timestamp,
+    _e: &Timestamp,
+    out: &mut Splitter,
+    tick: &mut dyn FnMut(),
+) -> Result<()> {
     let mut f = NodeFolder { head: &[Col::Int, Col::Time, Col::Time, Col::Int, Col::Int, Col::Int], tail: &[Col::Bool], current: None };
     tx.query_each(
         "SELECT n.id, n.created, n.modified,

@@ -385,7 +385,12 @@ impl Run<'_> {
 
     /// Package `members` (+ manifest), ship it in ship mode; returns whether it shipped (true
     /// in a dry run).
-    fn package_and_ship(&mut self, members: &[Member], collectors: Vec<String>, slice: Option<(Timestamp, Timestamp, u64)>) -> Result<bool> {
+    fn package_and_ship(
+        &mut self,
+        members: &[Member],
+        collectors: Vec<String>,
+        slice: Option<(Timestamp, Timestamp, u64)>,
+    ) -> Result<bool> {
         let built = package::build(&self.dir, &self.stage, &self.base, &self.until, members, GZIP_LEVEL)?;
         let mut t = TarballReport {
             path: built.path.display().to_string(),
@@ -408,11 +413,7 @@ impl Run<'_> {
             if !outcome.ok {
                 self.any_failed = true;
                 self.all_unreachable &= outcome.unreachable;
-                self.ctx.out.warn(format!(
-                    "{}: {} (kept)",
-                    built.path.display(),
-                    outcome.error.as_deref().unwrap_or("upload failed")
-                ));
+                self.ctx.out.warn(format!("{}: {} (kept)", built.path.display(), outcome.error.as_deref().unwrap_or("upload failed")));
             }
             t.upload = Some(outcome);
         }
@@ -443,7 +444,11 @@ impl Run<'_> {
             Ok(docs)
         })?;
         for (c, since, v) in &docs {
-            members.push(Member { name: c.file_name(), version: c.version.into(), source: Source::Bytes(package::python_json(v).into_bytes()) });
+            members.push(Member {
+                name: c.file_name(),
+                version: c.version.into(),
+                source: Source::Bytes(package::python_json(v).into_bytes()),
+            });
             keys.push(c.key.to_string());
             self.report.collectors.push(CollectorReport {
                 key: c.key.into(),
@@ -476,7 +481,14 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn run_csv(&mut self, c: &Collector, spec: &collectors::CsvSpec, interval: &window::Interval, config_bytes: &[u8], max: u64) -> Result<()> {
+    fn run_csv(
+        &mut self,
+        c: &Collector,
+        spec: &collectors::CsvSpec,
+        interval: &window::Interval,
+        config_bytes: &[u8],
+        max: u64,
+    ) -> Result<()> {
         let start = interval.start_for(c.key, &self.entries);
         let slices = window::slices(spec.slicing, start, interval.until);
         let mut rep = CollectorReport {

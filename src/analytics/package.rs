@@ -133,7 +133,8 @@ fn header(name: &str, size: u64, mtime: u64) -> Result<tar::Header> {
 /// Create a file readable by its owner only (tarballs hold inventory and job data).
 pub fn create_private(path: &Path) -> Result<fs_err::File> {
     use std::os::unix::fs::OpenOptionsExt;
-    let f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path).map_err(|e| Error::io_at(path, &e))?;
+    let f =
+        std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path).map_err(|e| Error::io_at(path, &e))?;
     Ok(fs_err::File::from_parts(f, path))
 }
 

@@ -59,9 +59,8 @@ impl Shipper {
         let roots = match &cfg.ca_bundle {
             None => ureq::tls::RootCerts::PlatformVerifier,
             Some(path) => {
-                let pem = fs_err::read(path).map_err(|e| {
-                    Error::config(format!("cannot read the CA bundle insights_cert_path = {}: {e}", path.display()))
-                })?;
+                let pem = fs_err::read(path)
+                    .map_err(|e| Error::config(format!("cannot read the CA bundle insights_cert_path = {}: {e}", path.display())))?;
                 let mut certs = Vec::new();
                 for item in ureq::tls::parse_pem(&pem) {
                     match item {
@@ -177,10 +176,7 @@ impl Shipper {
                 } else {
                     format!("upload failed with status {status}: {body}")
                 };
-                (
-                    status >= 500,
-                    Err(Attempt { status: Some(status), body: Some(body), message, unreachable: false }),
-                )
+                (status >= 500, Err(Attempt { status: Some(status), body: Some(body), message, unreachable: false }))
             }
             Err(e) => {
                 let (retry, unreachable) = classify(&e);
@@ -206,6 +202,8 @@ impl Attempt {
 /// (worth retrying, endpoint unreachable)
 fn classify(e: &ureq::Error) -> (bool, bool) {
     match e {
+        // rustls reports certificate problems as InvalidData I/O errors: not transient.
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => (false, true),
         ureq::Error::Io(_) | ureq::Error::Timeout(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => (true, true),
         ureq::Error::Protocol(_) => (true, true),
         ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => (false, true),
@@ -222,6 +220,14 @@ fn describe(e: &ureq::Error, cfg: &ShipConfig) -> String {
             cfg.read_timeout.as_secs_f64()
         ),
         ureq::Error::Rustls(err) => format!("TLS error talking to {}: {err}", crate::db::redact_url(&cfg.url)),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            let hint = if cfg.ca_bundle.is_some() {
+                "check insights_cert_path"
+            } else {
+                "if the server's CA is not in the system trust store, set insights_cert_path to its PEM bundle"
+            };
+            format!("TLS error talking to {}: {io} ({hint})", crate::db::redact_url(&cfg.url))
+        }
         other => format!("cannot reach {}: {other}", crate::db::redact_url(&cfg.url)),
     }
 }

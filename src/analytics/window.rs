@@ -66,10 +66,7 @@ pub fn compute(since: Option<Timestamp>, until: Option<Timestamp>, now: Timestam
         (Some(s), Some(u)) => {
             let cap = s + horizon_span();
             if u > cap {
-                warnings.push(format!(
-                    "the end of the collection interval is more than 4 weeks after its start; using {}",
-                    show(&cap)
-                ));
+                warnings.push(format!("the end of the collection interval is more than 4 weeks after its start; using {}", show(&cap)));
                 cap
             } else {
                 u

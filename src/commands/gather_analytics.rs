@@ -131,11 +131,19 @@ impl Report for GatherAnalyticsReport {
         out.table(
             &["TARBALL", "SIZE", "MEMBERS", "STATUS"],
             r.tarballs.iter().map(|t| {
-                let members: Vec<String> =
-                    t.members.iter().filter(|m| m.name != "manifest.json" && (m.name != "config.json" || t.collectors.len() > 1)).map(|m| m.name.clone()).collect();
+                let members: Vec<String> = t
+                    .members
+                    .iter()
+                    .filter(|m| m.name != "manifest.json" && (m.name != "config.json" || t.collectors.len() > 1))
+                    .map(|m| m.name.clone())
+                    .collect();
                 let status = match &t.upload {
                     None => "kept (dry run)".to_string(),
-                    Some(u) if u.ok => format!("shipped ({}){}", u.status.map(|s| s.to_string()).unwrap_or_default(), if t.kept { ", kept" } else { ", removed" }),
+                    Some(u) if u.ok => format!(
+                        "shipped ({}){}",
+                        u.status.map(|s| s.to_string()).unwrap_or_default(),
+                        if t.kept { ", kept" } else { ", removed" }
+                    ),
                     Some(u) => format!("FAILED, kept: {}", u.error.as_deref().unwrap_or("upload failed")),
                 };
                 vec![t.path.clone(), human_size(t.size), members.join(" "), status]
@@ -143,12 +151,9 @@ impl Report for GatherAnalyticsReport {
         )?;
         let total: u64 = r.tarballs.iter().map(|t| t.size).sum();
         match r.mode.as_str() {
-            "ship" if r.failed == 0 => out.line(format!(
-                "shipped {} tarball(s), {} in all, to {}",
-                r.shipped,
-                human_size(total),
-                r.url.as_deref().unwrap_or("?")
-            )),
+            "ship" if r.failed == 0 => {
+                out.line(format!("shipped {} tarball(s), {} in all, to {}", r.shipped, human_size(total), r.url.as_deref().unwrap_or("?")))
+            }
             "ship" => out.line(format!(
                 "{} of {} tarball(s) failed to ship; all are kept in {}; the next gather resends what failed",
                 r.failed,

@@ -4,5 +4,6 @@
 #[macro_use]
 mod support;
 
+mod analytics;
 mod foundation;
 mod generated;
