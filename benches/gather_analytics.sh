@@ -67,6 +67,8 @@ out="$work/out"
   cat "$work/time.txt"; exit 1; }
 wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
 rss_kb=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
+user=$(grep 'User time' "$work/time.txt" | awk '{print $NF}')
+sys=$(grep 'System time' "$work/time.txt" | awk '{print $NF}')
 python3 - "$work/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -74,4 +76,5 @@ rows = {c["key"]: c["rows"] for c in r["collectors"] if c["format"] == "csv"}
 print(f"tarballs: {len(r['tarballs'])}, {sum(t['size'] for t in r['tarballs']) / 1e6:.1f} MB compressed")
 print("rows: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
 PY
-echo "full gather (dry run, 4-week window): wall ${wall} (target < 15 s), peak RSS $((rss_kb / 1024)) MB (target < 150 MB)"
+echo "full gather (dry run, 4-week window): wall ${wall} (target < 15 s), CPU ${user} s user + ${sys} s sys, peak RSS $((rss_kb / 1024)) MB (target < 150 MB)"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall time is CPU time plus waiting for a core)"
