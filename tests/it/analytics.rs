@@ -566,8 +566,9 @@ db_test!(server_errors_are_retried_until_the_upload_is_accepted, |env| {
     env.apply(&demo());
     let sink = Sink::start(&env, &["--mode", "fail-then-accept", "--fail-count", "2", "--status", "503"]);
     configure(&env, &sink.url);
-    let (out, r) = gather(&env, NOW, &["--ship", "--output-dir", &out_dir(&env)]);
-    assert_status(&out, 0, &["gather_analytics", "--ship"]);
+    let (out, r) = gather(&env, NOW, &["--ship", "--keep", "--output-dir", &out_dir(&env)]);
+    assert_status(&out, 0, &["gather_analytics", "--ship", "--keep"]);
+    assert!(r["tarballs"].as_array().unwrap().iter().all(|t| t["kept"] == true && Path::new(t["path"].as_str().unwrap()).is_file()));
     assert_eq!(r["tarballs"][0]["upload"]["attempts"], 3);
     assert_eq!(r["tarballs"][0]["upload"]["status"], 201);
     let statuses: Vec<Value> = sink.requests().iter().map(|q| q["status"].clone()).collect();
