@@ -49,6 +49,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and ch
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "check_license" -d 'Validate the license against the hosts in use; alert superusers by e-mail'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "license" -d 'Install, show or remove the license; create signing keys and sign licenses'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "notification" -d 'Send a test notification; list the notifications sent'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "gather_analytics" -d 'Collect usage analytics into AWX-format tarballs and upload them (--ship)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
@@ -398,6 +399,30 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l since -d 'Start of the window (RFC 3339 or a common date form; UTC unless an offset is given)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l until -d 'End of the window [default: now]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l output-dir -d 'Where tarballs are written [default: <data_dir>/analytics]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l max-table-size -d 'Split CSV tables into parts of at most this size [default: setting automation_analytics_max_table_size]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l ship -d 'Upload the tarballs (needs insights_tracking_state, automation_analytics_url and credentials)'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l dry-run -d 'Gather into local tarballs only; never contacts the network (the default without --ship)'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l scheduled -d 'With --ship: do nothing unless automation_analytics_gather_interval has passed since the last gather'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l keep -d 'Keep the tarballs even when everything shipped'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l format -d 'Output format' -r -f -a "human\t''

@@ -114,6 +114,9 @@ pub enum Command {
     License(commands::license::Args),
     /// Send a test notification; list the notifications sent
     Notification(commands::notification::Args),
+    /// Collect usage analytics into AWX-format tarballs and upload them (--ship)
+    #[command(name = "gather_analytics", alias = "gather-analytics")]
+    GatherAnalytics(commands::gather_analytics::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
     /// Register or deregister cluster nodes (instances)

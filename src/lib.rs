@@ -1,5 +1,6 @@
 //! awxm: AWX's awx-manage as one binary. See ARCHITECTURE.md for the map.
 
+pub mod analytics;
 pub mod cli;
 pub mod cluster;
 pub mod commands;

@@ -39,6 +39,7 @@ pub fn registry() -> Vec<SettingDef> {
     all.extend_from_slice(crate::cluster::SETTINGS);
     all.extend_from_slice(crate::license::SETTINGS);
     all.extend_from_slice(crate::notifications::SETTINGS);
+    all.extend_from_slice(crate::analytics::SETTINGS);
     all
 }
 

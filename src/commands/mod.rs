@@ -6,6 +6,7 @@ pub mod check_license;
 pub mod completions;
 pub mod delete;
 pub mod export;
+pub mod gather_analytics;
 pub mod heartbeat;
 pub mod instance;
 pub mod isolated_heartbeat;
@@ -33,6 +34,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::CheckLicense(a) => check_license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::License(a) => license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Notification(a) => notification::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::GatherAnalytics(a) => gather_analytics::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

@@ -4,6 +4,7 @@
 #[macro_use]
 mod support;
 
+mod analytics;
 mod foundation;
 mod generated;
 mod heartbeat;
