@@ -95,6 +95,12 @@ pub enum Command {
     Delete(commands::delete::Args),
     /// Read and change cluster-wide settings stored in the database
     Settings(commands::settings::Args),
+    /// Purge old buffered job-output files from the job-output directory
+    #[command(name = "cleanup_stdout", alias = "cleanup-stdout")]
+    CleanupStdout(commands::cleanup_stdout::Args),
+    /// Delete old jobs, updates, workflow jobs and notifications (AWX's rules, in batches)
+    #[command(name = "cleanup_jobs", alias = "cleanup-jobs")]
+    CleanupJobs(commands::cleanup_jobs::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
 }

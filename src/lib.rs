@@ -1,5 +1,6 @@
 //! awxm: AWX's awx-manage as one binary. See ARCHITECTURE.md for the map.
 
+pub mod cleanup;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -2,6 +2,8 @@
 //! commands never print data themselves (see `output`).
 
 pub mod apply;
+pub mod cleanup_jobs;
+pub mod cleanup_stdout;
 pub mod completions;
 pub mod delete;
 pub mod export;
@@ -22,6 +24,8 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Show(a) => show::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::CleanupStdout(a) => cleanup_stdout::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::CleanupJobs(a) => cleanup_jobs::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }
 }

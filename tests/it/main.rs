@@ -4,5 +4,6 @@
 #[macro_use]
 mod support;
 
+mod cleanup;
 mod foundation;
 mod generated;
