@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::db::{Db, Tx, Value};
+use crate::db::{Db, DbKind, Tx, Value};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
 
@@ -44,6 +44,11 @@ const CHUNK_MAX: i64 = 200_000;
 const CHUNK_START: i64 = 5_000;
 /// A record-deleting transaction longer than this halves the batch.
 const BATCH_SLOW: Duration = Duration::from_millis(1000);
+/// SQLite has one writer at a time and no queue: a waiting writer polls (every 100 ms once it
+/// has waited a while) and would starve if the next transaction began right after a commit.
+/// After each write transaction cleanup pauses 40% of its length, at most 100 ms, so every
+/// waiting writer's poll lands in a pause. PostgreSQL writers do not contend like this.
+const SQLITE_YIELD_MAX: Duration = Duration::from_millis(100);
 
 /// The record types, in AWX's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -215,7 +220,8 @@ struct Runner<'a> {
 }
 
 impl Runner<'_> {
-    /// One write transaction, timed from BEGIN (including waiting for the lock) to COMMIT.
+    /// One write transaction, timed from BEGIN (including waiting for the lock) to COMMIT;
+    /// then, on SQLite, a pause that lets waiting writers in.
     fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<(T, Duration)> {
         let started = Instant::now();
         let out = self.db.write(f)?;
@@ -223,6 +229,9 @@ impl Runner<'_> {
         self.stats.transactions += 1;
         self.stats.transaction_seconds += took.as_secs_f64();
         self.stats.longest_transaction_seconds = self.stats.longest_transaction_seconds.max(took.as_secs_f64());
+        if self.db.kind() == DbKind::Sqlite {
+            std::thread::sleep(sqlite_yield(took));
+        }
         Ok((out, took))
     }
 
@@ -387,6 +396,10 @@ fn delete_all(
     Ok(())
 }
 
+fn sqlite_yield(took: Duration) -> Duration {
+    (took * 2 / 5).clamp(Duration::from_millis(2), SQLITE_YIELD_MAX)
+}
+
 /// Grow the chunk when transactions are quick, shrink it when slow.
 fn adapt_chunk(chunk: i64, took: Duration, full: bool) -> i64 {
     if took > CHUNK_TARGET * 2 {
@@ -449,6 +462,13 @@ mod tests {
         assert_eq!(adapt_chunk(5000, Duration::from_millis(900), true), 2500);
         assert_eq!(adapt_chunk(CHUNK_MAX, Duration::from_millis(1), true), CHUNK_MAX);
         assert_eq!(adapt_chunk(CHUNK_MIN, Duration::from_secs(3), true), CHUNK_MIN);
+    }
+
+    #[test]
+    fn sqlite_pauses_scale_with_the_transaction() {
+        assert_eq!(sqlite_yield(Duration::from_millis(1)), Duration::from_millis(2));
+        assert_eq!(sqlite_yield(Duration::from_millis(100)), Duration::from_millis(40));
+        assert_eq!(sqlite_yield(Duration::from_secs(1)), SQLITE_YIELD_MAX);
     }
 
     #[test]
