@@ -239,7 +239,7 @@ impl Runner<'_> {
         if (self.cancelled)() {
             return Err(Error::new(
                 ErrorKind::Interrupted,
-                format!("interrupted after deleting {deleted} {}; run cleanup_jobs again to finish", kind.name().replace('_', " ")),
+                format!("interrupted ({}: {deleted} deleted so far); run cleanup_jobs again to finish", kind.name().replace('_', " ")),
             ));
         }
         Ok(())

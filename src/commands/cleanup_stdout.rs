@@ -17,8 +17,8 @@ Removes regular files directly inside the job-output directory (where `awxm job 
 --download` buffers complete job output, as AWX's JOBOUTPUT_ROOT) whose modification time is
 older than the threshold. It never follows a symlink (a link is neither removed through nor
 followed; its target is untouched), never descends into or removes a sub-directory, and never
-leaves the directory: the directory is opened once and every stat and unlink is relative to
-that descriptor. Files that vanish meanwhile or cannot be removed are reported as skipped
+leaves the directory: the directory is opened once (a symlink naming the directory itself is
+resolved then) and every stat and unlink is relative to that descriptor. Files that vanish meanwhile or cannot be removed are reported as skipped
 with the reason; the run still succeeds (a warning names files that could not be removed).
 A missing default directory means there is nothing to purge. Two runs on one directory never
 overlap: the second waits up to --lock-timeout, then exits 75.

@@ -252,6 +252,30 @@ fn cleanup_stdout_skips_a_file_that_was_replaced_after_the_scan() {
     assert_eq!(std::fs::read_to_string(&b.outside_file).unwrap(), "precious");
 }
 
+#[test]
+fn cleanup_stdout_keeps_working_in_the_directory_it_opened_when_the_path_is_swapped_for_a_symlink() {
+    let env = TestEnv::sqlite();
+    let b = buffer(&env);
+    let dir = b.dir.to_str().unwrap().to_string();
+    // A decoy with the same names, old too: it must survive.
+    let decoy = env.path().join("decoy");
+    std::fs::create_dir(&decoy).unwrap();
+    for name in ["job-1-abc.out", "project_update-2-def.out", "inventory_update-3 with space.out", ".hidden-old"] {
+        std::fs::write(decoy.join(name), "decoy").unwrap();
+        age(&decoy.join(name), 400 * DAY);
+    }
+    let (child, go) = spawn_paused(&env, "cleanup_stdout.scanned", &["--format", "json", "cleanup_stdout", "--dir", &dir, "--days", "30"]);
+    let moved = env.path().join("moved");
+    std::fs::rename(&b.dir, &moved).unwrap();
+    std::os::unix::fs::symlink(&decoy, &b.dir).unwrap();
+    let out = finish(child, &go);
+    assert_status(&out, 0, &["cleanup_stdout (paused)"]);
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["removed"]["files"], 4, "{r}");
+    assert_eq!(names(&decoy).len(), 4, "files in the symlink's target were removed");
+    assert_eq!(names(&moved), ["dangling", "dirlink", "fifo", "job-4-new.out", "job-5-edge.out", "job-6-link.out", "subdir"]);
+}
+
 /// Makes one file impossible to remove, by the means the machine offers; undone on drop.
 enum Denied {
     /// `chattr +i` on the file (root with CAP_LINUX_IMMUTABLE on ext4/xfs/btrfs).
@@ -527,6 +551,21 @@ db_test!(cleanup_jobs_type_flags_and_days, |env| {
     assert!(stderr(&out).contains("--days specified is too large. Try something less than 99999 (about 270 years)."), "{}", stderr(&out));
     let out = env.run(&["cleanup_jobs", "--batch-size", "0"]);
     assert_status(&out, 2, &["cleanup_jobs", "--batch-size", "0"]);
+});
+
+db_test!(cleanup_jobs_stops_cleanly_between_transactions_on_sigterm, |env| {
+    seed(&env);
+    let (child, go) = spawn_paused(&env, "cleanup_jobs.batch", &["cleanup_jobs", "--jobs", "--batch-size", "1"]);
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let out = finish(child, &go);
+    assert_status(&out, 130, &["cleanup_jobs (SIGTERM)"]);
+    assert!(stderr(&out).contains("interrupted (jobs: 1 deleted so far); run cleanup_jobs again to finish"), "{}", stderr(&out));
+    // The first batch is committed, nothing else was touched.
+    assert_eq!(ids(&env, "job"), [2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM job_event WHERE job_id IN (2, 3)"), 60);
+    let r = env.json(&["cleanup_jobs", "--jobs"]);
+    assert_eq!(r["deleted"], 2, "{r}");
 });
 
 db_test!(cleanup_jobs_holds_a_lock_but_leaves_the_database_usable_between_batches, |env| {
