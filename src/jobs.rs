@@ -144,3 +144,78 @@ pub fn reap_local_orphans(tx: &mut Tx<'_>, kind: JobKind, node: &str) -> Result<
     }
     Ok(reaped)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{Db, DbOptions};
+
+    fn db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = Db::connect(&url, DbOptions::default()).expect("connect");
+        (dir, db)
+    }
+
+    #[test]
+    fn status_rules_follow_awx() {
+        let (_d, mut db) = db();
+        db.write(|tx| {
+            let now = crate::time::now_str();
+            let p =
+                tx.insert("INSERT INTO project (name, created, modified) VALUES ('p', $1, $1) RETURNING id", crate::params![now.as_str()])?;
+            let t = tx.insert(
+                "INSERT INTO job_template (name, project_id, playbook, created, modified) VALUES ('t', $1, 'x.yml', $2, $2) RETURNING id",
+                crate::params![p, now.as_str()],
+            )?;
+            let j = tx.insert(
+                "INSERT INTO job (job_template_id, status, created, modified) VALUES ($1, 'pending', $2, $2) RETURNING id",
+                crate::params![t, now.as_str()],
+            )?;
+            set_status(tx, JobKind::Job, j, "running", None)?;
+            let r = tx.query_one("SELECT started IS NOT NULL, finished IS NULL, failed FROM job WHERE id = $1", crate::params![j])?;
+            assert!(r.get::<bool>(0)? && r.get::<bool>(1)? && !r.get::<bool>(2)?);
+            assert_eq!(tx.scalar::<Option<i64>>("SELECT current_job_id FROM job_template WHERE id = $1", crate::params![t])?, Some(j));
+            set_status(tx, JobKind::Job, j, "canceled", Some("Canceled by the operator"))?;
+            let r = tx.query_one(
+                "SELECT finished IS NOT NULL, failed, elapsed >= 0, job_explanation FROM job WHERE id = $1",
+                crate::params![j],
+            )?;
+            assert!(r.get::<bool>(0)? && r.get::<bool>(1)? && r.get::<bool>(2)?);
+            assert_eq!(r.get::<String>(3)?, "Canceled by the operator");
+            let r = tx.query_one(
+                "SELECT status, last_job_id, last_job_failed, current_job_id FROM job_template WHERE id = $1",
+                crate::params![t],
+            )?;
+            assert_eq!(r.get::<String>(0)?, "canceled");
+            assert_eq!(r.get::<i64>(1)?, j);
+            assert!(r.get::<bool>(2)?);
+            assert_eq!(r.get::<Option<i64>>(3)?, None);
+            // A finished job stays finished.
+            set_status(tx, JobKind::Job, j, "successful", None)?;
+            assert_eq!(tx.scalar::<String>("SELECT status FROM job WHERE id = $1", crate::params![j])?, "canceled");
+            Ok(())
+        })
+        .expect("transaction");
+    }
+
+    #[test]
+    fn orphans_on_this_node_are_reaped() {
+        let (_d, mut db) = db();
+        db.write(|tx| {
+            let now = crate::time::now_str();
+            let me = std::process::id() as i64;
+            for (pid, node) in [(me, "n1"), (999_999_999, "n1"), (999_999_999, "n2")] {
+                tx.execute(
+                    "INSERT INTO job (status, pid, execution_node, created, modified) VALUES ('running', $1, $2, $3, $3)",
+                    crate::params![pid, node, now.as_str()],
+                )?;
+            }
+            let reaped = reap_local_orphans(tx, JobKind::Job, "n1")?;
+            assert_eq!(reaped.len(), 1);
+            assert_eq!(tx.scalar::<i64>("SELECT count(*) FROM job WHERE status = 'failed'", &[])?, 1);
+            Ok(())
+        })
+        .expect("transaction");
+    }
+}

@@ -462,14 +462,15 @@ pub fn export(tx: &mut Tx<'_>, rt: &ResourceType, only: Option<i64>, all_fields:
 /// Read-only (computed) values of one object plus id/created/modified.
 pub fn computed(tx: &mut Tx<'_>, rt: &ResourceType, id: i64) -> Result<Map<String, Json>> {
     let mut cols = vec!["id", "created", "modified"];
-    cols.extend(rt.readonly.iter().map(|(_, c)| *c));
+    cols.extend(rt.readonly.iter().map(|f| f.column));
     let row = tx.query_one(&format!("SELECT {} FROM {} WHERE id = $1", cols.join(", "), rt.table), crate::params![id])?;
+    let mut names = Names::default();
     let mut m = Map::new();
     m.insert("id".into(), Json::from(id));
     m.insert("created".into(), row.value(1).to_json());
     m.insert("modified".into(), row.value(2).to_json());
-    for (i, (k, _)) in rt.readonly.iter().enumerate() {
-        m.insert((*k).to_string(), row.value(i + 3).to_json());
+    for (i, f) in rt.readonly.iter().enumerate() {
+        m.insert(f.key.to_string(), export_value(tx, &mut names, f, row.value(i + 3))?);
     }
     Ok(m)
 }

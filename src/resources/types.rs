@@ -86,8 +86,8 @@ pub struct ResourceType {
     pub fields: &'static [Field],
     /// Keys handled by sub-object code.
     pub children: &'static [&'static str],
-    /// Computed columns shown by `show` and `list` but never applied: (key, column).
-    pub readonly: &'static [(&'static str, &'static str)],
+    /// Computed columns shown by `show` and `list` but never applied.
+    pub readonly: &'static [Field],
     /// Keys shown as columns by `list` (besides id and name).
     pub list: &'static [&'static str],
 }
@@ -180,7 +180,7 @@ pub const PROJECT: ResourceType = ResourceType {
         int("timeout", 0),
     ],
     children: &[],
-    readonly: &[("status", "status"), ("scm_revision", "scm_revision"), ("last_job_run", "last_job_run")],
+    readonly: &[text("status"), text("scm_revision"), text("last_job_run")],
     list: &["scm_type", "local_path", "status"],
 };
 
@@ -198,12 +198,7 @@ pub const INVENTORY: ResourceType = ResourceType {
         text("host_filter"),
     ],
     children: &["hosts", "groups"],
-    readonly: &[
-        ("total_hosts", "total_hosts"),
-        ("total_groups", "total_groups"),
-        ("hosts_with_active_failures", "hosts_with_active_failures"),
-        ("total_inventory_sources", "total_inventory_sources"),
-    ],
+    readonly: &[int("total_hosts", 0), int("total_groups", 0), int("hosts_with_active_failures", 0), int("total_inventory_sources", 0)],
     list: &["organization", "total_hosts", "total_groups"],
 };
 
@@ -235,7 +230,7 @@ pub const INVENTORY_SOURCE: ResourceType = ResourceType {
         int("update_cache_timeout", 0),
     ],
     children: &[],
-    readonly: &[("status", "status"), ("last_job_run", "last_job_run")],
+    readonly: &[text("status"), text("last_job_run")],
     list: &["inventory", "source", "source_path", "status"],
 };
 
@@ -260,15 +255,15 @@ pub const INSTANCE: ResourceType = ResourceType {
     ],
     children: &[],
     readonly: &[
-        ("capacity", "capacity"),
-        ("cpu", "cpu"),
-        ("memory", "memory"),
-        ("cpu_capacity", "cpu_capacity"),
-        ("mem_capacity", "mem_capacity"),
-        ("version", "version"),
-        ("errors", "errors"),
-        ("last_seen", "last_seen"),
-        ("last_isolated_check", "last_isolated_check"),
+        int("capacity", 0),
+        fld("cpu", "cpu", Kind::Float, Def::Float(0.0)),
+        int("memory", 0),
+        int("cpu_capacity", 0),
+        int("mem_capacity", 0),
+        text("version"),
+        text("errors"),
+        text("last_seen"),
+        text("last_isolated_check"),
     ],
     list: &["node_type", "enabled", "capacity", "last_seen"],
 };
@@ -352,7 +347,7 @@ pub const JOB_TEMPLATE: ResourceType = ResourceType {
         "notification_templates_success",
         "notification_templates_error",
     ],
-    readonly: &[("status", "status"), ("last_job_run", "last_job_run"), ("last_job_failed", "last_job_failed")],
+    readonly: &[text("status"), text("last_job_run"), boolean("last_job_failed", false)],
     list: &["project", "playbook", "inventory", "status"],
 };
 
@@ -374,7 +369,7 @@ pub const WORKFLOW_JOB_TEMPLATE: ResourceType = ResourceType {
         fld("survey_spec", "survey_spec", Kind::Json, Def::Json("{}")),
     ],
     children: &["nodes", "labels", "notification_templates_started", "notification_templates_success", "notification_templates_error"],
-    readonly: &[("status", "status"), ("last_job_run", "last_job_run")],
+    readonly: &[text("status"), text("last_job_run")],
     list: &["organization", "status"],
 };
 

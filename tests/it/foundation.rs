@@ -144,6 +144,11 @@ db_test!(list_show_delete, |env| {
     assert_eq!(env.sql_count("SELECT count(*) FROM inv_group"), 0);
     let jt = env.json(&["show", "job_template", "deploy"]);
     assert_eq!(jt["inventory"], Value::Null);
+    // Computed fields have the same JSON types on both backends.
+    assert_eq!(jt["last_job_failed"], json!(false));
+    assert_eq!(jt["last_job_run"], Value::Null);
+    let node = env.json(&["show", "instance", "node1"]);
+    assert_eq!((node["capacity"].clone(), node["cpu"].clone()), (json!(0), json!(0.0)));
 });
 
 db_test!(workflows_teams_and_roles_round_trip, |env| {
