@@ -13,6 +13,7 @@
 # probe measures how long other writers had to wait meanwhile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (figures are wall times; busy machines inflate them)"
 
 FILES=${FILES:-200000}
 JOBS=${JOBS:-10000}
@@ -33,10 +34,12 @@ trap cleanup EXIT
 export HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data AWXM_SECRET_KEY_FILE=$WORK/secret.key
 unset AWXM_CONFIG AWXM_FORMAT AWXM_LOG
 
-# Print "wall_seconds max_rss_kib" of a /usr/bin/time -v log.
+# Print "wall_seconds max_rss_kib cpu_seconds" of a /usr/bin/time -v log (CPU = user + system:
+# less sensitive than wall time to other load on the machine).
 time_figures() {
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; w=s}
-              /Maximum resident set size/ {m=$2} END {printf "%.2f %d", w, m}' "$1"
+              /User time|System time/ {c+=$2}
+              /Maximum resident set size/ {m=$2} END {printf "%.2f %d %.2f", w, m, c}' "$1"
 }
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {'d': d}))" "$@"; }
 
@@ -66,14 +69,14 @@ for i in range(n):
 PY
   sync
   /usr/bin/time -v "$BIN" --format json cleanup_stdout --dir "$OUT" --days 30 --dry-run >"$WORK/dry.json" 2>"$WORK/dry.time"
-  read -r dwall drss <<<"$(time_figures "$WORK/dry.time")"
+  read -r dwall drss dcpu <<<"$(time_figures "$WORK/dry.time")"
   /usr/bin/time -v "$BIN" --format json cleanup_stdout --dir "$OUT" --days 30 >"$WORK/stdout.json" 2>"$WORK/stdout.time"
-  read -r wall rss <<<"$(time_figures "$WORK/stdout.time")"
+  read -r wall rss cpu <<<"$(time_figures "$WORK/stdout.time")"
   removed=$(json "$WORK/stdout.json" "d['removed']['files']")
   kept=$(json "$WORK/stdout.json" "d['kept']['files']")
   left=$(find "$OUT" -maxdepth 1 -type f | wc -l)
-  echo "dry run (scan only): ${dwall} s wall, peak RSS ${drss} KiB"
-  echo "real run: removed $removed, kept $kept (files left: $left) in ${wall} s wall, peak RSS ${rss} KiB (target < 3 s)"
+  echo "dry run (scan only): ${dwall} s wall, ${dcpu} s CPU, peak RSS ${drss} KiB"
+  echo "real run: removed $removed, kept $kept (files left: $left) in ${wall} s wall, ${cpu} s CPU, peak RSS ${rss} KiB (target < 3 s)"
   rm -rf "$OUT"
 done
 
@@ -137,10 +140,10 @@ PY
     read -r pw pn <"$WORK/probe.out"
     probe="longest wait ${pw} s over $pn writes"
   fi
-  read -r wall rss <<<"$(time_figures "$WORK/jobs.time")"
+  read -r wall rss cpu <<<"$(time_figures "$WORK/jobs.time")"
   echo "deleted $(json "$WORK/jobs.json" "d['deleted']") jobs, $(json "$WORK/jobs.json" "d['types'][0]['related']['job_events']") events," \
        "kept $(json "$WORK/jobs.json" "d['skipped']") jobs"
-  echo "  ${wall} s wall, peak RSS ${rss} KiB; $(json "$WORK/jobs.json" "d['transactions']") transactions," \
+  echo "  ${wall} s wall, ${cpu} s CPU, peak RSS ${rss} KiB; $(json "$WORK/jobs.json" "d['transactions']") transactions," \
        "longest $(json "$WORK/jobs.json" "round(d['longest_transaction_seconds'], 3)") s (target: < 30 s total, < 2 s each)"
   echo "  concurrent writer probe: $probe"
 }
