@@ -50,6 +50,8 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "check_license" -d 'Valida
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "license" -d 'Install, show or remove the license; create signing keys and sign licenses'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "notification" -d 'Send a test notification; list the notifications sent'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "gather_analytics" -d 'Collect usage analytics into AWX-format tarballs and upload them (--ship)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "cleanup_stdout" -d 'Purge old buffered job-output files from the job-output directory'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "cleanup_jobs" -d 'Delete old jobs, updates, workflow jobs and notifications (AWX\'s rules, in batches)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
@@ -423,6 +425,50 @@ complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l no-progre
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l days -d 'Remove files older than N days' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l older-than -d 'Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dir -d 'The directory to purge [default: setting job_output_dir, else the config\'s job_output_dir]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dry-run -d 'Only report what would be removed'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l days -d 'Delete records created more than N days ago' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l batch-size -d 'Records deleted per transaction' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l dry-run -d 'Only report what would be deleted'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l jobs -d 'Clean playbook jobs'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l project-updates -d 'Clean project updates'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l inventory-updates -d 'Clean inventory updates'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l workflow-jobs -d 'Clean workflow jobs'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l notifications -d 'Clean notifications'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l format -d 'Output format' -r -f -a "human\t''

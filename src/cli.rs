@@ -117,6 +117,12 @@ pub enum Command {
     /// Collect usage analytics into AWX-format tarballs and upload them (--ship)
     #[command(name = "gather_analytics", alias = "gather-analytics")]
     GatherAnalytics(commands::gather_analytics::Args),
+    /// Purge old buffered job-output files from the job-output directory
+    #[command(name = "cleanup_stdout", alias = "cleanup-stdout")]
+    CleanupStdout(commands::cleanup_stdout::Args),
+    /// Delete old jobs, updates, workflow jobs and notifications (AWX's rules, in batches)
+    #[command(name = "cleanup_jobs", alias = "cleanup-jobs")]
+    CleanupJobs(commands::cleanup_jobs::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
     /// Register or deregister cluster nodes (instances)

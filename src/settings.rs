@@ -40,6 +40,7 @@ pub fn registry() -> Vec<SettingDef> {
     all.extend_from_slice(crate::license::SETTINGS);
     all.extend_from_slice(crate::notifications::SETTINGS);
     all.extend_from_slice(crate::analytics::SETTINGS);
+    all.extend_from_slice(crate::cleanup::SETTINGS);
     all
 }
 

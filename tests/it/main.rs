@@ -5,6 +5,7 @@
 mod support;
 
 mod analytics;
+mod cleanup;
 mod foundation;
 mod generated;
 mod heartbeat;
