@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod completions;
+pub mod deep_copy;
 pub mod delete;
 pub mod export;
 pub mod list;
@@ -21,6 +22,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::List(a) => list::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Show(a) => show::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::DeepCopy(a) => deep_copy::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }

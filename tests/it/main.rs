@@ -4,5 +4,6 @@
 #[macro_use]
 mod support;
 
+mod deep_copy;
 mod foundation;
 mod generated;
