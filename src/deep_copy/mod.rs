@@ -262,38 +262,50 @@ fn copy_links(tx: &mut Tx<'_>, table: &str, owner: &str, columns: &str, old: i64
 
 /// Hosts, groups, memberships and nesting of inventory `old` into `new`; returns the counts.
 fn copy_inventory_contents(tx: &mut Tx<'_>, old: i64, new: i64, now: &str) -> Result<(u64, u64, u64, u64)> {
+    // In name order, so that the new rows are appended to every index (the name index leads).
     let mut sub = |table: &str, columns: &[&str]| -> Result<u64> {
         let cols = columns.join(", ");
         tx.execute(
             &format!(
                 "INSERT INTO {table} (inventory_id, created, modified, {cols})
-                 SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($2 AS TEXT), {cols} FROM {table} WHERE inventory_id = $3 ORDER BY id"
+                 SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($2 AS TEXT), {cols} FROM {table} WHERE inventory_id = $3 ORDER BY name"
             ),
             crate::params![new, now, old],
         )
     };
     let hosts = sub("host", HOST_COLUMNS)?;
     let groups = sub("inv_group", GROUP_COLUMNS)?;
+    // Old id → new id of every host and group, by joining on the name (unique within an
+    // inventory) once per row; the memberships and nesting are then rebuilt through these
+    // integer maps rather than by matching names once per membership.
+    tx.batch(
+        "CREATE TEMP TABLE awxm_copy_host (old_id BIGINT PRIMARY KEY, new_id BIGINT NOT NULL);
+         CREATE TEMP TABLE awxm_copy_group (old_id BIGINT PRIMARY KEY, new_id BIGINT NOT NULL)",
+    )?;
+    for (map, table) in [("awxm_copy_host", "host"), ("awxm_copy_group", "inv_group")] {
+        tx.execute(
+            &format!(
+                "INSERT INTO {map} (old_id, new_id)
+                 SELECT o.id, n.id FROM {table} o JOIN {table} n ON n.inventory_id = $1 AND n.name = o.name WHERE o.inventory_id = $2"
+            ),
+            crate::params![new, old],
+        )?;
+    }
+    // Driven from the (small) group map, so that only this inventory's memberships are read;
+    // CROSS JOIN keeps that order on SQLite, whose planner has no statistics for temp tables.
     let memberships = tx.execute(
         "INSERT INTO group_host (group_id, host_id)
-         SELECT ng.id, nh.id FROM group_host gh
-           JOIN inv_group og ON og.id = gh.group_id
-           JOIN host oh ON oh.id = gh.host_id
-           JOIN inv_group ng ON ng.inventory_id = $1 AND ng.name = og.name
-           JOIN host nh ON nh.inventory_id = $1 AND nh.name = oh.name
-         WHERE og.inventory_id = $2",
-        crate::params![new, old],
+         SELECT g.new_id, h.new_id FROM awxm_copy_group g CROSS JOIN group_host gh CROSS JOIN awxm_copy_host h
+         WHERE gh.group_id = g.old_id AND h.old_id = gh.host_id",
+        &[],
     )?;
     let nesting = tx.execute(
         "INSERT INTO group_child (parent_id, child_id)
-         SELECT np.id, nc.id FROM group_child gc
-           JOIN inv_group op ON op.id = gc.parent_id
-           JOIN inv_group oc ON oc.id = gc.child_id
-           JOIN inv_group np ON np.inventory_id = $1 AND np.name = op.name
-           JOIN inv_group nc ON nc.inventory_id = $1 AND nc.name = oc.name
-         WHERE op.inventory_id = $2",
-        crate::params![new, old],
+         SELECT p.new_id, c.new_id FROM awxm_copy_group p CROSS JOIN group_child gc CROSS JOIN awxm_copy_group c
+         WHERE gc.parent_id = p.old_id AND c.old_id = gc.child_id",
+        &[],
     )?;
+    tx.batch("DROP TABLE awxm_copy_host; DROP TABLE awxm_copy_group")?;
     Ok((hosts, groups, memberships, nesting))
 }
 
