@@ -12,8 +12,11 @@
 //! user becomes admin of the copy).
 //!
 //! Sub-objects are copied with `INSERT … SELECT` statements, never row by row: new hosts are
-//! selected from the old inventory's hosts, and the memberships are rebuilt by joining old and
-//! new rows on their names (unique within an inventory; identifiers within a workflow).
+//! selected from the old inventory's hosts, old and new rows are paired by joining them on
+//! their names (unique within an inventory; identifiers within a workflow), and the
+//! memberships, nesting, node credentials and edges are rebuilt from those pairs (for
+//! inventories through temporary old id → new id tables, so that each name is matched once,
+//! not once per membership).
 
 pub mod access;
 pub mod naming;
