@@ -119,7 +119,7 @@ pub struct CopyReport {
 impl Report for CopyReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         let what = self.kind.replace('_', " ");
-        let counts: Vec<String> = self.copied.iter().map(|(k, v)| format!("{} {}", crate::output::cell(v), k.replace('_', " "))).collect();
+        let counts: Vec<String> = self.copied.iter().map(|(k, v)| format!("{} {}", k.replace('_', " "), crate::output::cell(v))).collect();
         out.line(format!(
             "{}copied {what} {:?} (id {}) to {:?} (id {}){}",
             if self.dry_run { "dry run (rolled back): " } else { "" },

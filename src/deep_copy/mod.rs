@@ -219,14 +219,10 @@ pub fn copy(
             let unusable = access::workflow_unusable(tx, access, id)?;
             let new = copy_row(tx, "workflow_job_template", WORKFLOW_COLUMNS, id, new_name, &now)?;
             count("labels", copy_links(tx, "workflow_job_template_label", "workflow_job_template_id", "label_id", id, new)?);
-            for (k, n) in copy_workflow_nodes(tx, id, new, &now)? {
-                count(k, n);
-            }
+            let counts = copy_workflow_nodes(tx, id, new, &now)?;
             let removed = prune_nodes(tx, new, &unusable)?;
-            if let Some(Json::Number(n)) = copied.get("node_credentials")
-                && let Some(n) = n.as_u64()
-            {
-                copied.insert("node_credentials".into(), Json::from(n.saturating_sub(removed)));
+            for (k, n) in counts {
+                count(k, if k == "node_credentials" { n.saturating_sub(removed) } else { n });
             }
             dropped = Some(unusable);
             new
