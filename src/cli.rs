@@ -105,6 +105,9 @@ pub enum Command {
     Show(commands::show::Args),
     /// Delete one object (asks first on a terminal)
     Delete(commands::delete::Args),
+    /// Copy a template, inventory, project, credential or notification template with its sub-objects
+    #[command(name = "deep_copy", alias = "deep-copy")]
+    DeepCopy(commands::deep_copy::Args),
     /// Read and change cluster-wide settings stored in the database
     Settings(commands::settings::Args),
     /// Validate the license against the hosts in use; alert superusers by e-mail

@@ -6,6 +6,7 @@ pub mod check_license;
 pub mod cleanup_jobs;
 pub mod cleanup_stdout;
 pub mod completions;
+pub mod deep_copy;
 pub mod delete;
 pub mod export;
 pub mod gather_analytics;
@@ -32,6 +33,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::List(a) => list::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Show(a) => show::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::DeepCopy(a) => deep_copy::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::CheckLicense(a) => check_license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::License(a) => license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

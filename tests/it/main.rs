@@ -6,6 +6,7 @@ mod support;
 
 mod analytics;
 mod cleanup;
+mod deep_copy;
 mod foundation;
 mod generated;
 mod heartbeat;
