@@ -126,6 +126,8 @@ pub enum Command {
     /// Delete old jobs, updates, workflow jobs and notifications (AWX's rules, in batches)
     #[command(name = "cleanup_jobs", alias = "cleanup-jobs")]
     CleanupJobs(commands::cleanup_jobs::Args),
+    /// Show the resolved configuration and where it came from
+    Config(commands::config::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
     /// Register or deregister cluster nodes (instances)

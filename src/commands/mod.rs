@@ -6,6 +6,7 @@ pub mod check_license;
 pub mod cleanup_jobs;
 pub mod cleanup_stdout;
 pub mod completions;
+pub mod config;
 pub mod deep_copy;
 pub mod delete;
 pub mod export;
@@ -41,6 +42,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::GatherAnalytics(a) => gather_analytics::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::CleanupStdout(a) => cleanup_stdout::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::CleanupJobs(a) => cleanup_jobs::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Config(a) => config::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

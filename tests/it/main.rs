@@ -10,7 +10,7 @@ mod deep_copy;
 mod foundation;
 mod generated;
 mod heartbeat;
-mod ssh;
 mod license;
 mod notifications;
 mod sinks;
+mod ssh;
