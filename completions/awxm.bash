@@ -19,8 +19,23 @@ _awxm() {
             awxm,apply)
                 cmd="awxm__subcmd__apply"
                 ;;
+            awxm,check_license)
+                cmd="awxm__subcmd__check_license"
+                ;;
+            awxm,cleanup_jobs)
+                cmd="awxm__subcmd__cleanup_jobs"
+                ;;
+            awxm,cleanup_stdout)
+                cmd="awxm__subcmd__cleanup_stdout"
+                ;;
             awxm,completions)
                 cmd="awxm__subcmd__completions"
+                ;;
+            awxm,config)
+                cmd="awxm__subcmd__config"
+                ;;
+            awxm,deep_copy)
+                cmd="awxm__subcmd__deep_copy"
                 ;;
             awxm,delete)
                 cmd="awxm__subcmd__delete"
@@ -28,14 +43,35 @@ _awxm() {
             awxm,export)
                 cmd="awxm__subcmd__export"
                 ;;
+            awxm,gather_analytics)
+                cmd="awxm__subcmd__gather_analytics"
+                ;;
+            awxm,heartbeat)
+                cmd="awxm__subcmd__heartbeat"
+                ;;
+            awxm,instance)
+                cmd="awxm__subcmd__instance"
+                ;;
+            awxm,isolated_heartbeat)
+                cmd="awxm__subcmd__isolated_heartbeat"
+                ;;
             awxm,job)
                 cmd="awxm__subcmd__job"
                 ;;
             awxm,job-guard)
                 cmd="awxm__subcmd__job__subcmd__guard"
                 ;;
+            awxm,license)
+                cmd="awxm__subcmd__license"
+                ;;
             awxm,list)
                 cmd="awxm__subcmd__list"
+                ;;
+            awxm,notification)
+                cmd="awxm__subcmd__notification"
+                ;;
+            awxm,ping)
+                cmd="awxm__subcmd__ping"
                 ;;
             awxm,project_update)
                 cmd="awxm__subcmd__project_update"
@@ -48,6 +84,15 @@ _awxm() {
                 ;;
             awxm,show)
                 cmd="awxm__subcmd__show"
+                ;;
+            awxm,test_isolated_connection)
+                cmd="awxm__subcmd__test_isolated_connection"
+                ;;
+            awxm__subcmd__instance,deregister)
+                cmd="awxm__subcmd__instance__subcmd__deregister"
+                ;;
+            awxm__subcmd__instance,register)
+                cmd="awxm__subcmd__instance__subcmd__register"
                 ;;
             awxm__subcmd__job,cancel)
                 cmd="awxm__subcmd__job__subcmd__cancel"
@@ -66,6 +111,27 @@ _awxm() {
                 ;;
             awxm__subcmd__job,stdout)
                 cmd="awxm__subcmd__job__subcmd__stdout"
+                ;;
+            awxm__subcmd__license,install)
+                cmd="awxm__subcmd__license__subcmd__install"
+                ;;
+            awxm__subcmd__license,keygen)
+                cmd="awxm__subcmd__license__subcmd__keygen"
+                ;;
+            awxm__subcmd__license,remove)
+                cmd="awxm__subcmd__license__subcmd__remove"
+                ;;
+            awxm__subcmd__license,show)
+                cmd="awxm__subcmd__license__subcmd__show"
+                ;;
+            awxm__subcmd__license,sign)
+                cmd="awxm__subcmd__license__subcmd__sign"
+                ;;
+            awxm__subcmd__notification,list)
+                cmd="awxm__subcmd__notification__subcmd__list"
+                ;;
+            awxm__subcmd__notification,test)
+                cmd="awxm__subcmd__notification__subcmd__test"
                 ;;
             awxm__subcmd__settings,get)
                 cmd="awxm__subcmd__settings__subcmd__get"
@@ -86,7 +152,7 @@ _awxm() {
 
     case "${cmd}" in
         awxm)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version apply export list show delete settings run_job project_update job job-guard completions"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job project_update job job-guard check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions instance heartbeat isolated_heartbeat ping test_isolated_connection"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -108,6 +174,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -116,7 +190,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__apply)
-            opts="-f -v -q -h -V --file --dry-run --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-f -v -q -h -V --file --dry-run --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -146,6 +220,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -153,8 +235,8 @@ _awxm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        awxm__subcmd__completions)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version bash elvish fish powershell zsh"
+        awxm__subcmd__check_license)
+            opts="-v -q -h -V --data --warn-exit --notify --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -174,6 +256,232 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__cleanup_jobs)
+            opts="-v -q -h -V --days --dry-run --jobs --project-updates --inventory-updates --workflow-jobs --notifications --batch-size --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__cleanup_stdout)
+            opts="-v -q -h -V --days --older-than --dry-run --dir --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__completions)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__config)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__deep_copy)
+            opts="-v -q -h -V --name --as --check --dry-run --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -184,7 +492,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__delete)
-            opts="-y -v -q -h -V --yes --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-y -v -q -h -V --yes --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -204,6 +512,14 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -214,7 +530,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__export)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,6 +550,318 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__gather_analytics)
+            opts="-v -q -h -V --ship --dry-run --scheduled --since --until --output-dir --max-table-size --keep --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-table-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__heartbeat)
+            opts="-v -q -h -V --dry-run --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version register deregister"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance__subcmd__deregister)
+            opts="-v -q -h -V --force --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance__subcmd__register)
+            opts="-v -q -h -V --node-type --controller-group --group --ssh-host --ssh-user --ssh-port --credential --ansible-bin-dir --work-dir --capacity-adjustment --enabled --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --node-type)
+                    COMPREPLY=($(compgen -W "control hybrid execution isolated" -- "${cur}"))
+                    return 0
+                    ;;
+                --controller-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ansible-bin-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capacity-adjustment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --enabled)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__isolated_heartbeat)
+            opts="-v -q -h -V --instance --timeout --probe-timeout --parallel --claim --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --probe-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -244,7 +872,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version list show stdout events ingest cancel"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events ingest cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -266,6 +894,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -274,7 +910,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__guard)
-            opts="-v -q -h -V --grace --cleanup --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --grace --cleanup --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,6 +940,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -312,7 +956,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__cancel)
-            opts="-v -q -h -V --no-wait --wait-timeout --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --no-wait --wait-timeout --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -338,6 +982,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -346,7 +998,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__events)
-            opts="-v -q -h -V --event --failed --host --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --event --failed --host --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,6 +1028,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -384,7 +1044,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__ingest)
-            opts="-v -q -h -V --events --stdout --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --events --stdout --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,6 +1074,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -422,7 +1090,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__list)
-            opts="-v -q -h -V --status --template --limit --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --status --template --limit --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,6 +1124,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -464,7 +1140,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__show)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +1160,14 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -494,7 +1178,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__stdout)
-            opts="-v -q -h -V --no-color --download --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --no-color --download --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +1200,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -523,8 +1215,8 @@ _awxm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        awxm__subcmd__list)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+        awxm__subcmd__license)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version install show remove keygen sign"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -544,6 +1236,414 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__install)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__keygen)
+            opts="-v -q -h -V --out --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__remove)
+            opts="-y -v -q -h -V --yes --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__show)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__sign)
+            opts="-v -q -h -V --key --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__list)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version test list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification__subcmd__list)
+            opts="-v -q -h -V --template --job --limit --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification__subcmd__test)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__ping)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -554,7 +1654,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__project_update)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +1676,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -584,7 +1692,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__run_job)
-            opts="-l -e -t -v -q -h -V --limit --extra-vars --tags --skip-tags --job-type --check --verbosity --forks --diff --timeout --no-follow --detach --keep-artifacts --inventory-format --supervise --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-l -e -t -v -q -h -V --limit --extra-vars --tags --skip-tags --job-type --check --verbosity --forks --diff --timeout --no-follow --detach --keep-artifacts --inventory-format --supervise --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,6 +1766,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -666,7 +1782,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version list get set unset"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list get set unset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +1802,14 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -696,7 +1820,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__get)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,6 +1840,14 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -726,7 +1858,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__list)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,6 +1878,14 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -756,7 +1896,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__set)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +1916,14 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -786,7 +1934,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__unset)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -808,6 +1956,14 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -816,7 +1972,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__show)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --help --version"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,6 +1992,60 @@ _awxm() {
                     ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__test_isolated_connection)
+            opts="-v -q -h -V --hostname --timeout --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -674,6 +674,15 @@ impl<'a> Tx<'a> {
         }
     }
 
+    /// Connections open to this database: sessions on it in `pg_stat_activity` on PostgreSQL,
+    /// always 1 on SQLite (for analytics' `counts.database_connections`).
+    pub fn database_connections(&mut self) -> Result<i64> {
+        match self.kind() {
+            DbKind::Sqlite => Ok(1),
+            DbKind::Postgres => self.scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()", &[]),
+        }
+    }
+
     /// The id of the row just inserted is returned by [`Tx::insert`]; this returns the list of
     /// ids for a name column after a bulk insert: `name -> id`.
     pub fn id_map(&mut self, sql: &str, params: &[Value]) -> Result<HashMap<String, i64>> {

@@ -108,6 +108,15 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
         "INSERT INTO job_credential (job_id, credential_id) SELECT $1, credential_id FROM job_template_credential WHERE job_template_id = $2",
         crate::params![id, template_id],
     )?;
+    // AWX's task impact (capacity used while it runs): min(hosts, forks or 5) + 1.
+    let (hosts, forks): (Option<i64>, i64) = {
+        let r = tx.query_one(
+            "SELECT i.total_hosts, j.forks FROM job j LEFT JOIN inventory i ON i.id = j.inventory_id WHERE j.id = $1",
+            crate::params![id],
+        )?;
+        (r.get(0)?, r.get(1)?)
+    };
+    tx.execute("UPDATE job SET task_impact = $1 WHERE id = $2", crate::params![crate::cluster::capacity::job_impact(hosts, forks), id])?;
     jobs::set_status(tx, JobKind::Job, id, "pending", None)?;
     Ok(id)
 }
@@ -312,7 +321,10 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
         })?;
         if up.status == "canceled" || ctx.cancelled() {
             db.write(|tx| {
-                tx.execute("UPDATE job SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
+                tx.execute(
+                    "UPDATE job SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2",
+                    crate::params![crate::time::now_str(), id],
+                )?;
                 jobs::set_status(tx, JobKind::Job, id, "canceled", None)
             })?;
             hooks::job_finished(ctx, db, id, "canceled");

@@ -31,7 +31,12 @@ use std::path::PathBuf;
 
 /// A directory setting (`projects_root`, `job_output_dir`): the cluster setting when set,
 /// else the config file's value (default under `data_dir`).
-fn dir_setting(ctx: &crate::context::Ctx, tx: &mut crate::db::Tx<'_>, key: &str, fallback: &std::path::Path) -> crate::error::Result<PathBuf> {
+fn dir_setting(
+    ctx: &crate::context::Ctx,
+    tx: &mut crate::db::Tx<'_>,
+    key: &str,
+    fallback: &std::path::Path,
+) -> crate::error::Result<PathBuf> {
     let v = crate::settings::get_str(tx, &ctx.secrets, key)?;
     Ok(if v.trim().is_empty() { fallback.to_path_buf() } else { PathBuf::from(v.trim()) })
 }

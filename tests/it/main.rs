@@ -4,6 +4,14 @@
 #[macro_use]
 mod support;
 
+mod analytics;
+mod cleanup;
+mod deep_copy;
 mod foundation;
 mod generated;
+mod heartbeat;
+mod license;
+mod notifications;
 mod run_job;
+mod sinks;
+mod ssh;

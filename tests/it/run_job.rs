@@ -754,3 +754,28 @@ db_test!(missing_inventory_and_manual_project_checks, |env| {
     assert!(d.get("removed_checkout").is_none());
     assert!(env.path().join("project/site.yml").exists());
 });
+
+db_test!(notifications_fire_when_the_job_starts_and_ends, |env| {
+    let http = crate::sinks::HttpSink::start(&env.path().join("http"));
+    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: {msg: hi}\n")]);
+    let more = format!(
+        "notification_templates:\n  - name: hook\n    notification_type: webhook\n    notification_configuration: {{url: '{}'}}\n",
+        http.url("/job")
+    );
+    resources(
+        &env,
+        &hosts(&["h1"]),
+        "    notification_templates_started: [hook]\n    notification_templates_success: [hook]\n    notification_templates_error: [hook]\n",
+        &more,
+    );
+    let (code, r) = run_json(&env, &["run_job", "t"]);
+    assert_eq!(code, 0, "{r}");
+    let reqs = http.requests();
+    assert_eq!(reqs.len(), 2, "started and success: {reqs:?}");
+    assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE job_id = 1 AND status = 'successful'"), 2);
+    // A failed job (its limit matches no host) sends the error notification.
+    let (code, r) = run_json(&env, &["run_job", "t", "--limit", "nosuchhost"]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("failed")), "{r}");
+    assert_eq!(http.requests().len(), 4);
+    assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE job_id = 2"), 2);
+});
