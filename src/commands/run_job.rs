@@ -41,6 +41,9 @@ setting default_job_timeout; negative: none) stops the job with SIGTERM, then SI
 job_termination_grace_period seconds; the job fails with \"Job terminated due to timeout\".
 Jobs whose supervising awxm died are marked failed at the next run_job (or heartbeat).
 
+Before the job is created the license is checked (an expired or over-count trial refuses the
+launch, exit 1); the template's started/success/error notification templates are sent.
+
 Settings: default_job_timeout, max_forks, allow_jinja_in_extra_vars, awx_task_env,
 awx_isolation_base_path, awx_cleanup_paths, job_termination_grace_period.
 ansible-playbook is found in ansible_bin_dir (config file, or AWXM_ANSIBLE_BIN_DIR) or on PATH.
