@@ -99,6 +99,16 @@ fn procs_with(marker: &str) -> Vec<i32> {
     out
 }
 
+/// A `sleep` command line unique to this test and backend: the SQLite and PostgreSQL variants of a
+/// test run at the same time, and must not see each other's processes.
+fn sleeper(env: &TestEnv, base: u32) -> String {
+    let frac = match env.backend {
+        Backend::Sqlite => "25",
+        Backend::Postgres => "75",
+    };
+    format!("sleep {base}.{frac}")
+}
+
 fn job(env: &TestEnv, id: i64) -> Value {
     run_json(env, &["job", "show", &id.to_string()]).1
 }
@@ -484,7 +494,8 @@ db_test!(vault_credentials_decrypt_vaulted_files, |env| {
 });
 
 db_test!(timeout_terminates_the_job, |env| {
-    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 4713.5\n")]);
+    let sleep = sleeper(&env, 4713);
+    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
     resources(&env, &hosts(&["h1"]), "    timeout: 60\n", "");
     let started = Instant::now();
     let (code, r) = run_json(&env, &["run_job", "t", "--timeout", "4"]);
@@ -492,18 +503,19 @@ db_test!(timeout_terminates_the_job, |env| {
     assert_eq!(r["status"], "failed");
     assert_eq!(r["job_explanation"], "Job terminated due to timeout");
     assert!(started.elapsed() < Duration::from_secs(40), "took {:?}", started.elapsed());
-    wait_until("the sleep to be gone", Duration::from_secs(5), || procs_with("sleep 4713.5").is_empty());
+    wait_until("the sleep to be gone", Duration::from_secs(5), || procs_with(&sleep).is_empty());
     assert_eq!(job(&env, 1)["timeout"], 4);
 });
 
 db_test!(cancel_from_another_shell, |env| {
-    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: long\n      command: sleep 4714.5\n")]);
+    let sleep = sleeper(&env, 4714);
+    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - name: long\n      command: {sleep}\n"))]);
     resources(&env, &hosts(&["h1"]), "", "");
     let (code, r) = run_json(&env, &["run_job", "t", "--detach"]);
     assert_eq!((code, r["status"].as_str()), (0, Some("pending")), "{r}");
     let id = r["id"].as_i64().unwrap();
     wait_until("the task to start", Duration::from_secs(60), || {
-        events(&env, id).iter().any(|e| e["event"] == "runner_on_start") && !procs_with("sleep 4714.5").is_empty()
+        events(&env, id).iter().any(|e| e["event"] == "runner_on_start") && !procs_with(&sleep).is_empty()
     });
     assert_eq!(job(&env, id)["status"], "running");
     let (code, c) = run_json(&env, &["job", "cancel", &id.to_string()]);
@@ -512,7 +524,7 @@ db_test!(cancel_from_another_shell, |env| {
     let show = job(&env, id);
     assert_eq!((show["status"].as_str(), show["cancel_flag"].as_bool()), (Some("canceled"), Some(true)));
     let supervisor = show["pid"].as_i64().unwrap();
-    wait_until("nothing left running", Duration::from_secs(10), || procs_with("sleep 4714.5").is_empty() && !alive(supervisor));
+    wait_until("nothing left running", Duration::from_secs(10), || procs_with(&sleep).is_empty() && !alive(supervisor));
     // Cancelling a finished job changes nothing and exits 1.
     let (code, c) = run_json(&env, &["job", "cancel", &id.to_string()]);
     assert_eq!((code, c["canceled"].as_bool()), (1, Some(false)));
@@ -542,31 +554,33 @@ fn spawn_run_job(env: &TestEnv) -> Child {
 }
 
 db_test!(sigterm_to_awxm_cancels_the_job, |env| {
-    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 4715.5\n")]);
+    let sleep = sleeper(&env, 4715);
+    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
     resources(&env, &hosts(&["h1"]), "", "");
     let child = spawn_run_job(&env);
-    wait_until("the sleep to start", Duration::from_secs(60), || !procs_with("sleep 4715.5").is_empty());
+    wait_until("the sleep to start", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["status"], "canceled");
-    assert!(procs_with("sleep 4715.5").is_empty(), "nothing left running");
+    assert!(procs_with(&sleep).is_empty(), "nothing left running");
     assert_eq!(job(&env, 1)["status"], "canceled");
 });
 
 db_test!(jobs_of_a_dead_supervisor_are_reaped, |env| {
-    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep 4716.5\n")]);
+    let sleep = sleeper(&env, 4716);
+    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
     resources(&env, &hosts(&["h1"]), "", "");
     let (_, r) = run_json(&env, &["run_job", "t", "--detach"]);
     let id = r["id"].as_i64().unwrap();
-    wait_until("the sleep to start", Duration::from_secs(60), || !procs_with("sleep 4716.5").is_empty());
+    wait_until("the sleep to start", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
     let pid = job(&env, id)["pid"].as_i64().unwrap();
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL).unwrap();
     // ansible-playbook dies with its supervisor (parent-death signal, terminal hangup).
     let project_dir = env.path().join("project");
     wait_until("ansible-playbook and its task to die with awxm", Duration::from_secs(20), || {
-        procs_with("sleep 4716.5").is_empty()
+        procs_with(&sleep).is_empty()
             && procs_with("ansible-playbook").iter().all(|p| std::fs::read_link(format!("/proc/{p}/cwd")).ok() != Some(project_dir.clone()))
     });
     assert_eq!(job(&env, id)["status"], "running");
