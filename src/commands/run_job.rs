@@ -99,6 +99,12 @@ pub struct Args {
     /// Return at once and leave the job running in the background
     #[arg(long)]
     pub detach: bool,
+    /// Run in this instance group instead of the template's (an isolated group runs the job on one of its nodes)
+    #[arg(long, value_name = "GROUP")]
+    pub instance_group: Option<String>,
+    /// Fail at once when no isolated node has capacity for the job (instead of waiting, pending)
+    #[arg(long)]
+    pub no_wait: bool,
     /// Keep the job's private data directory (its path is stored in the job's work_dir)
     #[arg(long)]
     pub keep_artifacts: bool,
@@ -182,6 +188,7 @@ fn overrides(args: &Args) -> Result<Overrides> {
         diff_mode: args.diff.then_some(true),
         timeout: args.timeout,
         launch_type: None,
+        instance_group_id: None,
     })
 }
 
@@ -195,6 +202,9 @@ fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
     });
     if args.keep_artifacts {
         c.arg("--keep-artifacts");
+    }
+    if args.no_wait {
+        c.arg("--no-wait");
     }
     // The resolved configuration travels in the environment (never argv: the URL may hold a password).
     c.env("AWXM_DATABASE_URL", &ctx.config.database_url)
@@ -227,7 +237,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     let mut db = ctx.db()?;
     if let Some(id) = args.supervise {
         ctx.cancel_on_signals()?;
-        let opts = RunOptions { keep_artifacts: args.keep_artifacts, inventory_format: args.inventory_format, live: None };
+        let opts =
+            RunOptions { keep_artifacts: args.keep_artifacts, inventory_format: args.inventory_format, live: None, no_wait: args.no_wait };
         let result = job::run(ctx, &mut db, id, opts)?;
         return Ok(RunJobReport { result, mode: Mode::NoFollow });
     }
@@ -244,6 +255,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     }
     let id = db.write(|tx| {
         let (tid, _) = resources::resolve(tx, &types::JOB_TEMPLATE, &name)?;
+        let mut ov = ov.clone();
+        if let Some(g) = &args.instance_group {
+            ov.instance_group_id = Some(resources::resolve(tx, &types::INSTANCE_GROUP, g)?.0);
+        }
         hooks::before_launch(ctx, tx, tid)?;
         job::create_job(tx, tid, &ov, &node)
     })?;
@@ -288,6 +303,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
         keep_artifacts: args.keep_artifacts,
         inventory_format: args.inventory_format,
         live: if follow { Some(&mut sink) } else { None },
+        no_wait: args.no_wait,
     };
     let result = job::run(ctx, &mut db, id, opts)?;
     Ok(RunJobReport { result, mode: if follow { Mode::Followed } else { Mode::NoFollow } })

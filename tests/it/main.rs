@@ -10,6 +10,7 @@ mod deep_copy;
 mod foundation;
 mod generated;
 mod heartbeat;
+mod isolated_jobs;
 mod license;
 mod notifications;
 mod run_job;
