@@ -26,6 +26,7 @@ EXAMPLES:
   awxm run_job deploy --no-follow                      # print the id, wait, print the summary
   id=$(awxm run_job deploy --detach --format json | jq .id)   # leave it running
   awxm job cancel \"$id\"
+  awxm run_job deploy --instance-group remote --no-wait   # on an isolated node, or fail at once
 
 The job takes the template's options; launch-time flags override them (--extra-vars merge
 over the template's extra vars, later -e over earlier). The project is synced first when it is
@@ -41,11 +42,19 @@ setting default_job_timeout; negative: none) stops the job with SIGTERM, then SI
 job_termination_grace_period seconds; the job fails with \"Job terminated due to timeout\".
 Jobs whose supervising awxm died are marked failed at the next run_job (or heartbeat).
 
+Jobs whose template is in an isolated instance group (or launched with --instance-group G
+naming one) run on the node of that group with the most free capacity, over SSH: the job's
+directory is copied there, ansible-playbook runs detached from the connection, and its output
+and events are polled back every awx_isolated_check_interval seconds. With no node free the job
+stays pending (its job_explanation says why) until one is; --no-wait fails it instead. A node
+unreachable for isolated_node_grace_period seconds ends the job as error.
+
 Before the job is created the license is checked (an expired or over-count trial refuses the
 launch, exit 1); the template's started/success/error notification templates are sent.
 
 Settings: default_job_timeout, max_forks, allow_jinja_in_extra_vars, awx_task_env,
-awx_isolation_base_path, awx_cleanup_paths, job_termination_grace_period.
+awx_isolation_base_path, awx_cleanup_paths, job_termination_grace_period,
+awx_isolated_check_interval, isolated_node_grace_period.
 ansible-playbook is found in ansible_bin_dir (config file, or AWXM_ANSIBLE_BIN_DIR) or on PATH.
 
 EXIT STATUS:

@@ -328,8 +328,8 @@ fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
                 }
                 Decision::Wait(why) => {
                     tx.execute(
-                        "UPDATE job SET pid = $1, execution_node = '', job_explanation = $2, modified = $3 WHERE id = $4",
-                        crate::params![me, why.as_str(), now.as_str(), id],
+                        "UPDATE job SET pid = $1, execution_node = '', controller_node = $2, job_explanation = $3, modified = $4 WHERE id = $5",
+                        crate::params![me, node.as_str(), why.as_str(), now.as_str(), id],
                     )?;
                     Ok(Placed::Wait(why))
                 }
@@ -831,6 +831,7 @@ fn supervise_remote(
     let mut lost_since: Option<Instant> = None;
     let mut last_error = String::new();
     let mut last_alive_check = Instant::now();
+    let mut killed = false;
     let end = loop {
         // Cancel and timeout: SIGTERM now, SIGKILL after the grace period.
         if stop.is_none() {
@@ -846,6 +847,7 @@ fn supervise_remote(
         } else if kill_at.is_some_and(|k| Instant::now() >= k) {
             pending_signal = Some("KILL");
             kill_at = None;
+            killed = true;
         }
 
         if conn.is_none() {
@@ -862,7 +864,8 @@ fn supervise_remote(
         let mut polled = None;
         if let Some(c) = conn.as_mut() {
             let (mut out, mut evs) = (Vec::new(), Vec::new());
-            let check_alive = last_alive_check.elapsed() >= ALIVE_CHECK_EVERY;
+            // After SIGKILL the runner itself is gone: look every time.
+            let check_alive = killed || last_alive_check.elapsed() >= ALIVE_CHECK_EVERY;
             let r = poll_remote(c, &mut job, &mut pending_signal, &mut out, &mut evs, check_alive);
             if check_alive && r.is_ok() {
                 last_alive_check = Instant::now();

@@ -384,6 +384,9 @@ db_test!(isolated_jobs_go_to_the_node_with_the_most_free_capacity, |env| {
     // One host, forks 0: each job's task impact is min(1, 5) + 1 = 2.
     c.node("iso1", &s1, "iso", 2);
     c.node("iso2", &s2, "iso", 3);
+    // A node without a working ansible-playbook: isolated_heartbeat gives it capacity 0 and the error.
+    c.node("iso3", &s2, "iso", 0);
+    env.sql_exec("UPDATE instance SET errors = 'no executable ansible-playbook in ansible_bin_dir /x' WHERE hostname = 'iso3'");
     let sleep = sleeper(&env, 40);
     resources(&env, &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"));
     let running_on = |id: i64, node: &str| job_row(&env, id, &format!("status = 'running' AND execution_node = '{node}'"));
@@ -400,7 +403,8 @@ db_test!(isolated_jobs_go_to_the_node_with_the_most_free_capacity, |env| {
     assert!(
         why.contains("waiting for capacity (task impact 2)")
             && why.contains("iso1 has 0 of 2 free")
-            && why.contains("iso2 has 1 of 3 free"),
+            && why.contains("iso2 has 1 of 3 free")
+            && why.contains("iso3 has no capacity (no executable ansible-playbook"),
         "{why}"
     );
 
@@ -419,5 +423,5 @@ db_test!(isolated_jobs_go_to_the_node_with_the_most_free_capacity, |env| {
         assert_eq!((code, r["status"].as_str(), r["id"].as_i64()), (1, Some("canceled"), Some(id)), "{r}");
     }
     wait_until("the jobs' processes to stop", Duration::from_secs(10), || procs_with(&sleep).is_empty());
-    assert!(is_empty_dir(&c.work_dir("iso1")) && is_empty_dir(&c.work_dir("iso2")));
+    assert!(is_empty_dir(&c.work_dir("iso1")) && is_empty_dir(&c.work_dir("iso2")) && is_empty_dir(&c.work_dir("iso3")));
 });
