@@ -7,6 +7,7 @@ pub mod context;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod inventory;
 pub mod jobs;
 pub mod logging;
 pub mod output;
