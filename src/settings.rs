@@ -35,7 +35,9 @@ pub const CORE: &[SettingDef] = &[
 
 /// Every known setting.
 pub fn registry() -> Vec<SettingDef> {
-    CORE.to_vec()
+    let mut all = CORE.to_vec();
+    all.extend_from_slice(crate::inventory::run::SETTINGS);
+    all
 }
 
 pub fn lookup(key: &str) -> Option<SettingDef> {
