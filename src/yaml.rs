@@ -226,33 +226,7 @@ impl Node {
                     return Err(Error::at(file, self.line, format!("could not determine a constructor for the tag {t:?}")));
                 }
                 let mut out = Map::new();
-                // PyYAML's flatten_mapping: merged keys first, then the mapping's own keys override.
-                let mut merged = Map::new();
-                for (k, v) in pairs {
-                    if is_merge_key(k) {
-                        let sources: Vec<&Node> = match &v.kind {
-                            NodeKind::Seq(items) => items.iter().rev().collect(),
-                            _ => vec![v],
-                        };
-                        for src in sources {
-                            match src.to_json_with(file, mode)? {
-                                Value::Object(m) => {
-                                    for (mk, mv) in m {
-                                        merged.insert(mk, mv);
-                                    }
-                                }
-                                _ => return Err(Error::at(file, src.line, "expected a mapping for merging (<<)")),
-                            }
-                        }
-                    }
-                }
-                for (mk, mv) in merged {
-                    out.insert(mk, mv);
-                }
-                for (k, v) in pairs {
-                    if is_merge_key(k) {
-                        continue;
-                    }
+                for (k, v) in flatten_pairs(self, file)? {
                     let key = match &k.kind {
                         NodeKind::Scalar { .. } => key_string(&k.to_json_with(file, mode)?),
                         _ => return Err(Error::at(file, k.line, "a mapping key must be a scalar")),
@@ -266,6 +240,53 @@ impl Node {
             }
         }
     }
+}
+
+/// The pairs of a mapping node with `<<` merge keys expanded the way PyYAML 6.0.4's
+/// `flatten_mapping` does it: merged pairs first, in the order the sources are listed (so a
+/// later source overrides an earlier one), then the mapping's own pairs (which override
+/// everything). A merged key whose Python object is the very same as one already merged is
+/// skipped: that happens for the same node merged twice and, through CPython's string cache,
+/// for empty and one-character keys — so for those the first source wins.
+pub fn flatten_pairs<'a>(n: &'a Node, file: &str) -> Result<Vec<(&'a Node, &'a Node)>, Error> {
+    let NodeKind::Map(pairs) = &n.kind else { return Ok(Vec::new()) };
+    let mut merge: Vec<(&'a Node, &'a Node)> = Vec::new();
+    let mut seen: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
+    let mut own: Vec<(&'a Node, &'a Node)> = Vec::new();
+    let mut add = |merge: &mut Vec<(&'a Node, &'a Node)>, pairs: Vec<(&'a Node, &'a Node)>| {
+        for (k, v) in pairs {
+            let text = k.as_str().unwrap_or("").to_string();
+            let cached = text.chars().count() <= 1 && text.chars().all(|c| (c as u32) < 256);
+            let id = if cached { (text, 0) } else { (text, k.line) };
+            if seen.insert(id) {
+                merge.push((k, v));
+            }
+        }
+    };
+    for (k, v) in pairs {
+        if !is_merge_key(k) {
+            own.push((k, v));
+            continue;
+        }
+        match &v.kind {
+            NodeKind::Map(_) => {
+                let sub = flatten_pairs(v, file)?;
+                add(&mut merge, sub);
+            }
+            NodeKind::Seq(items) => {
+                for it in items {
+                    if !matches!(it.kind, NodeKind::Map(_)) {
+                        return Err(Error::at(file, it.line, "expected a mapping for merging (<<)"));
+                    }
+                    let sub = flatten_pairs(it, file)?;
+                    add(&mut merge, sub);
+                }
+            }
+            _ => return Err(Error::at(file, v.line, "expected a mapping or list of mappings for merging (<<)")),
+        }
+    }
+    merge.extend(own);
+    Ok(merge)
 }
 
 /// How tags are turned into JSON.
@@ -706,6 +727,14 @@ mod tests {
         assert_eq!(v["s"], json!("2001-1-1"));
         assert_eq!(v["f"], json!("2001-12-14T01:02:03"));
         assert!(parse_documents("d: 2001-02-30\n", "t").unwrap()[0].to_json_ansible("t").is_err());
+    }
+
+    #[test]
+    fn merge_lists_like_pyyaml_6() {
+        let v = y("a: &a {port: 1, p: 1}\nb: &b {port: 2, p: 2, x: 2}\nc:\n  <<: [*a, *b]\n  x: 3\n");
+        // Later sources override earlier ones, except for one-character keys (CPython's
+        // string cache makes them the "same" key, so the first stays); own keys win.
+        assert_eq!(v["c"], json!({"port": 2, "p": 1, "x": 3}));
     }
 
     #[test]

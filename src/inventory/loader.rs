@@ -339,6 +339,11 @@ fn ansible_inventory(path: &Path, opts: &LoadOptions, why: Option<String>) -> Re
     for (k, v) in ANSIBLE_ENV {
         run.env.push((k.to_string(), v.to_string()));
     }
+    // Ansible refuses to start without a UTF-8 locale (cron often has none).
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| crate::config::env_var(k)).unwrap_or_default().to_lowercase();
+    if !(locale.contains("utf-8") || locale.contains("utf8")) {
+        run.env.push(("LC_ALL".into(), "C.UTF-8".into()));
+    }
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();
     let what = format!("ansible-inventory -i {src}");
     let out = process::run(&bin, &argv, None, &run)?;

@@ -747,6 +747,25 @@ fn key_text(n: &Node) -> Result<String, EvalError> {
     })
 }
 
+/// Python equality of hashable values, as a string (numbers compare by value across types).
+fn identity(n: &Node) -> String {
+    match n {
+        Node::Bool(b) => format!("n:{}", *b as i64),
+        Node::Int(i) => format!("n:{i}"),
+        Node::Float(f) if f.fract() == 0.0 && f.abs() < 1e18 => format!("n:{}", *f as i128),
+        Node::Float(f) => format!("f:{f:?}"),
+        Node::Complex(r, i) if *i == 0.0 => identity(&Node::Float(*r)),
+        Node::Complex(r, i) => format!("c:{r:?}:{i:?}"),
+        Node::BigInt(s) => format!("b:{s}"),
+        Node::Str(s) => format!("s:{s}"),
+        Node::Bytes(b) => format!("y:{b:?}"),
+        Node::None => "none".into(),
+        Node::Ellipsis => "...".into(),
+        Node::Tuple(items) => format!("t:[{}]", items.iter().map(identity).collect::<Vec<_>>().join(",")),
+        _ => String::new(),
+    }
+}
+
 fn to_json(n: Node) -> Result<Json, EvalError> {
     Ok(match n {
         Node::Int(i) => int_json(i),
@@ -754,31 +773,51 @@ fn to_json(n: Node) -> Result<Json, EvalError> {
         Node::Float(f) => float_json(f),
         Node::Complex(r, i) => Json::String(complex_str(r, i)),
         Node::Str(s) => Json::String(s),
-        Node::Bytes(b) => Json::String(String::from_utf8(b).map_err(|_| EvalError::Fatal("bytes value is not valid UTF-8".into()))?),
+        // Text from a bytes literal is not trusted as a template: Ansible exports it wrapped.
+        Node::Bytes(b) => {
+            let text = String::from_utf8(b).map_err(|_| EvalError::Fatal("bytes value is not valid UTF-8".into()))?;
+            let mut m = Map::new();
+            m.insert("__ansible_unsafe".into(), Json::String(text));
+            Json::Object(m)
+        }
         Node::Bool(b) => Json::Bool(b),
         Node::None => Json::Null,
         Node::Ellipsis => Json::String("...".into()),
         Node::List(items) | Node::Tuple(items) => Json::Array(items.into_iter().map(to_json).collect::<Result<_, _>>()?),
         Node::Set(items) => {
             let mut out: Vec<Json> = Vec::new();
+            let mut seen: Vec<String> = Vec::new();
             for it in items {
                 if !is_hashable(&it) {
                     return Err(EvalError::Fatal(format!("unhashable type: '{}'", type_name(&it))));
                 }
-                let v = to_json(it)?;
-                if !out.contains(&v) {
-                    out.push(v);
+                let id = identity(&it);
+                if seen.contains(&id) {
+                    continue;
                 }
+                seen.push(id);
+                out.push(to_json(it)?);
             }
             Json::Array(out)
         }
         Node::Dict(pairs) => {
+            // Python dict semantics: equal keys (1, 1.0 and True are equal) keep the first
+            // key's spelling and position, and the last value.
+            let mut keys: Vec<(String, String)> = Vec::new(); // (identity, json key)
             let mut m = Map::new();
             for (k, v) in pairs {
                 if !is_hashable(&k) {
                     return Err(EvalError::Fatal(format!("unhashable type: '{}'", type_name(&k))));
                 }
-                let key = key_text(&k)?;
+                let id = identity(&k);
+                let key = match keys.iter().find(|(i, _)| *i == id) {
+                    Some((_, key)) => key.clone(),
+                    None => {
+                        let key = key_text(&k)?;
+                        keys.push((id, key.clone()));
+                        key
+                    }
+                };
                 m.insert(key, to_json(v)?);
             }
             Json::Object(m)
@@ -825,7 +864,8 @@ mod tests {
         assert_eq!(ev("(1,2)"), json!([1, 2]));
         assert_eq!(ev("(1)"), json!(1));
         assert_eq!(ev("{'k': 1}"), json!({"k": 1}));
-        assert_eq!(ev("{1: 'a', True: 2}"), json!({"1": "a", "true": 2}));
+        assert_eq!(ev("{1: 'a', True: 2}"), json!({"1": 2}));
+        assert_eq!(ev("{True: 1, 'x': 2}"), json!({"true": 1, "x": 2}));
         assert_eq!(ev("set()"), json!([]));
         assert_eq!(ev("{1, 2, 1}"), json!([1, 2]));
         assert_eq!(ev("..."), json!("..."));

@@ -36,6 +36,20 @@ pub fn is_list_form(v: &Json) -> bool {
         })
 }
 
+/// Wrap every string of a value as `{"__ansible_unsafe": text}` (dict keys stay plain).
+fn unsafe_strings(v: Json) -> Json {
+    match v {
+        Json::String(s) => {
+            let mut m = Map::new();
+            m.insert("__ansible_unsafe".into(), Json::String(s));
+            Json::Object(m)
+        }
+        Json::Array(a) => Json::Array(a.into_iter().map(unsafe_strings).collect()),
+        Json::Object(m) => Json::Object(m.into_iter().map(|(k, v)| (k, unsafe_strings(v))).collect()),
+        other => other,
+    }
+}
+
 /// Fetches one host's variables (`SCRIPT --host NAME`), when `_meta` is absent.
 pub type HostVarsFn<'a> = &'a dyn Fn(&[String]) -> Result<Vec<Json>, Error>;
 
@@ -88,7 +102,8 @@ pub fn parse_list(inv: &mut Inventory, data: &Json, what: &str, host_vars: Optio
                 inv.warn(format!("{what}: Treating malformed group '{group}' as the sole host of that group (deprecated)"));
                 let mut d = Map::new();
                 d.insert("hosts".into(), Json::Array(vec![Json::String(group.clone())]));
-                d.insert("vars".into(), Json::Object(m.clone()));
+                // Variables given this way are not trusted as templates.
+                d.insert("vars".into(), unsafe_strings(Json::Object(m.clone())));
                 owned = d;
                 &owned
             }

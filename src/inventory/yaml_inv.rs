@@ -128,7 +128,7 @@ impl<'a> Doc<'a> {
             Doc::Y(n) => {
                 let mut out: Vec<(Key, Doc<'a>)> = Vec::new();
                 let mut index: std::collections::HashMap<(String, bool), usize> = std::collections::HashMap::new();
-                for (k, v) in flatten(n, file)? {
+                for (k, v) in yaml::flatten_pairs(n, file)? {
                     let kv = k.to_json_ansible(file)?;
                     let is_str = kv.is_string();
                     let text = match &kv {
@@ -156,38 +156,6 @@ impl<'a> Doc<'a> {
     pub fn get(&self, key: &str, file: &str) -> Result<Option<Doc<'a>>, Error> {
         Ok(self.entries(file)?.into_iter().find(|(k, _)| k.is_str && k.text == key).map(|(_, v)| v))
     }
-}
-
-/// PyYAML's `flatten_mapping`: the pairs of a mapping node with `<<` merges expanded.
-fn flatten<'a>(n: &'a Node, file: &str) -> Result<Vec<(&'a Node, &'a Node)>, Error> {
-    let NodeKind::Map(pairs) = &n.kind else { return Ok(Vec::new()) };
-    let mut merge: Vec<(&'a Node, &'a Node)> = Vec::new();
-    let mut own: Vec<(&'a Node, &'a Node)> = Vec::new();
-    for (k, v) in pairs {
-        if yaml::is_merge_key(k) {
-            match &v.kind {
-                NodeKind::Map(_) => merge.extend(flatten(v, file)?),
-                NodeKind::Seq(items) => {
-                    let mut sub = Vec::new();
-                    for it in items {
-                        if !matches!(it.kind, NodeKind::Map(_)) {
-                            return Err(loc(file, it.line, "expected a mapping for merging"));
-                        }
-                        sub.push(flatten(it, file)?);
-                    }
-                    sub.reverse();
-                    for s in sub {
-                        merge.extend(s);
-                    }
-                }
-                _ => return Err(loc(file, v.line, "expected a mapping or list of mappings for merging")),
-            }
-        } else {
-            own.push((k, v));
-        }
-    }
-    merge.extend(own);
-    Ok(merge)
 }
 
 /// The YAML inventory plugin over a loaded document.

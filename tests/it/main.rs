@@ -6,3 +6,5 @@ mod support;
 
 mod foundation;
 mod generated;
+mod inventory;
+mod inventory_diff;
