@@ -194,10 +194,12 @@ fn guess_kind(source: &str, force_ansible: bool) -> &'static str {
     }
 }
 
-fn status_for(e: &Error) -> &'static str {
+/// The final status of a failed run: `failed` when the source is to blame (reading it),
+/// `canceled` on a signal, `error` for everything else (the database phase included).
+fn status_for(e: &Error, reading: bool) -> &'static str {
     match e.kind {
         ErrorKind::Interrupted => "canceled",
-        ErrorKind::Data | ErrorKind::NotFound | ErrorKind::Failure | ErrorKind::Permission => "failed",
+        ErrorKind::Data | ErrorKind::NotFound | ErrorKind::Failure | ErrorKind::Permission if reading => "failed",
         _ => "error",
     }
 }
@@ -370,8 +372,8 @@ fn counts_json(o: &import::Outcome, method: &str) -> String {
 }
 
 /// Record a failed run on its update (in a transaction of its own).
-fn finish_failed(db: &mut Db, update: i64, inv: i64, err: &Error, warnings: &[String]) -> Result<String> {
-    let status = status_for(err);
+fn finish_failed(db: &mut Db, update: i64, inv: i64, err: &Error, warnings: &[String], reading: bool) -> Result<String> {
+    let status = status_for(err, reading);
     let mut trace = err.message.clone();
     for d in &err.details {
         trace.push('\n');
@@ -478,7 +480,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Ok(x) => x,
         Err(e) => {
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[])?;
+                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], true)?;
             }
             return Err(e);
         }
@@ -531,7 +533,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Err(e) => {
             let e = if cancelled() && e.kind != ErrorKind::Interrupted { Error::new(ErrorKind::Interrupted, "interrupted") } else { e };
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &warnings)?;
+                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &warnings, false)?;
             }
             return Err(e);
         }

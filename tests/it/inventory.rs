@@ -50,6 +50,14 @@ fn counts(r: &Value, what: &str) -> (u64, u64, u64, u64) {
     (c["added"].as_u64().unwrap(), c["updated"].as_u64().unwrap(), c["removed"].as_u64().unwrap(), c["unchanged"].as_u64().unwrap())
 }
 
+/// A host added by hand (owned by no source) as a member of `group`.
+fn add_manual_host(env: &TestEnv, name: &str, group: &str) {
+    env.sql_exec(&format!(
+        "INSERT INTO host (inventory_id, name, created, modified) SELECT id, '{name}', 'now', 'now' FROM inventory WHERE name = 'inv';
+         INSERT INTO group_host (group_id, host_id) SELECT g.id, h.id FROM inv_group g, host h WHERE g.name = '{group}' AND h.name = '{name}';"
+    ));
+}
+
 /// Host names of the inventory, sorted.
 fn host_names(env: &TestEnv) -> Vec<String> {
     let inv = env.json(&["show", "inventory", "inv"]);
@@ -66,7 +74,7 @@ db_test!(reimport_merges_and_overwrite_removes_only_what_this_source_imported, |
     assert_eq!(r["inventory"]["created"], true);
 
     // Something added by hand and by another source must survive --overwrite.
-    env.apply("inventories:\n  - name: inv\n    hosts:\n      - name: manual\n    groups:\n      - name: web\n        hosts: [w1, w2, manual]\n      - name: db\n        hosts: [d1]\n");
+    add_manual_host(&env, "manual", "web");
     let other = env.write("other.ini", "[other]\no1\n");
     env.json(&["inventory_import", "--inventory-name", "inv", "--source", other.to_str().unwrap()]);
 
@@ -111,7 +119,7 @@ db_test!(membership_moves_are_synced_with_overwrite, |env| {
 db_test!(removed_group_hands_manual_members_to_its_parent, |env| {
     let src = env.write("h.ini", "[parent:children]\nmid\n[mid]\nm1\n");
     import(&env, &src, &["--overwrite"]);
-    env.apply("inventories:\n  - name: inv\n    hosts:\n      - name: manual\n      - name: m1\n    groups:\n      - name: mid\n        hosts: [m1, manual]\n      - name: parent\n        children: [mid]\n");
+    add_manual_host(&env, "manual", "mid");
     env.write("h.ini", "[parent]\nm1\n");
     let r = import(&env, &src, &["--overwrite"]);
     assert_eq!(r["groups"]["removed"], 1, "{r}");
@@ -227,6 +235,7 @@ db_test!(failing_import_changes_nothing_and_is_recorded, |env| {
 
 db_test!(dry_run_reports_and_writes_nothing, |env| {
     let src = env.write("h.ini", "[web]\nw1\nw2\n");
+    env.json(&["list", "inventories"]);
     let before = env.row_counts();
     let r = env.json(&["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().unwrap(), "--dry-run"]);
     assert_eq!(r["dry_run"], true);
