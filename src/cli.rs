@@ -99,7 +99,7 @@ pub enum Command {
     Completions(commands::completions::Args),
     /// Import an Ansible inventory (file, directory, script, plugin) into an inventory
     #[command(name = "inventory_import", alias = "inventory-import")]
-    InventoryImport(commands::inventory_import::Args),
+    InventoryImport(Box<commands::inventory_import::Args>),
     /// Re-run a stored inventory source, or list its past updates
     #[command(name = "inventory_update", alias = "inventory-update")]
     InventoryUpdate(commands::inventory_update::Args),

@@ -125,12 +125,20 @@ impl Report for ImportReport {
             format!("Dry run (nothing written): importing {} ({}) into {target} would change:", self.source, self.method)
         } else {
             let upd = self.inventory_update.as_ref().map(|u| format!(", update {}", u.id)).unwrap_or_default();
-            format!("Imported {} ({}) into {target} in {:.2}s (source {:?}{upd})", self.source, self.method, self.elapsed, self.inventory_source.name)
+            format!(
+                "Imported {} ({}) into {target} in {:.2}s (source {:?}{upd})",
+                self.source, self.method, self.elapsed, self.inventory_source.name
+            )
         };
         out.line(head)?;
-        let c = |x: &crate::inventory::import::Counts| format!("{} added, {} updated, {} removed, {} unchanged", x.added, x.updated, x.removed, x.unchanged);
+        let c = |x: &crate::inventory::import::Counts| {
+            format!("{} added, {} updated, {} removed, {} unchanged", x.added, x.updated, x.removed, x.unchanged)
+        };
         out.pairs([
-            ("  hosts", c(&self.hosts) + &if self.hosts_renamed > 0 { format!(" ({} renamed)", self.hosts_renamed) } else { String::new() }),
+            (
+                "  hosts",
+                c(&self.hosts) + &if self.hosts_renamed > 0 { format!(" ({} renamed)", self.hosts_renamed) } else { String::new() },
+            ),
             ("  groups", c(&self.groups)),
             ("  memberships", format!("{} added, {} removed", self.memberships.added, self.memberships.removed)),
             ("  group links", format!("{} added, {} removed", self.children.added, self.children.removed)),

@@ -137,7 +137,14 @@ fn load_source(ctx: &Ctx, name_or_id: &str) -> Result<Stored> {
             .ok_or_else(|| Error::not_found(format!("no inventory source named {name_or_id:?}")))?;
         let timeout: i64 = r.get(18)?;
         Ok(Stored {
-            info: SourceInfo { id: r.get(0)?, name: r.get(1)?, inventory: r.get(2)?, source: r.get(3)?, source_path: r.get(4)?, status: r.get(5)? },
+            info: SourceInfo {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                inventory: r.get(2)?,
+                source: r.get(3)?,
+                source_path: r.get(4)?,
+                status: r.get(5)?,
+            },
             inventory_id: r.get(6)?,
             project_id: r.get(7)?,
             source_vars: r.get(8)?,
@@ -193,7 +200,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
     let path = match s.info.source.as_str() {
         "file" | "script" | "directory" | "ansible-inventory" => s.info.source_path.clone(),
         "scm" => {
-            let pid = s.project_id.ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.info.name)))?;
+            let pid =
+                s.project_id.ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.info.name)))?;
             let mut db = ctx.db()?;
             let local: String = db.read(|tx| tx.scalar("SELECT local_path FROM project WHERE id = $1", crate::params![pid]))?;
             if local.is_empty() {

@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Delete(a) => delete::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
-        Command::InventoryImport(a) => inventory_import::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::InventoryImport(a) => inventory_import::run(ctx, *a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::InventoryUpdate(a) => inventory_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::InventoryExport(a) => inventory_export::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }

@@ -16,7 +16,7 @@
 //! variables (rare) are kept on a stored group named `ungrouped`, which the exporter folds
 //! back — AWX would have put them on every host.
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use regex::Regex;
 use serde::Serialize;
@@ -41,8 +41,7 @@ pub struct ImportOptions {
 
 /// Compile a filter the way Python's `re.match` applies it (anchored at the start only).
 pub fn compile_filter(pattern: &str, option: &str) -> Result<Regex> {
-    Regex::new(&format!("^(?:{pattern})"))
-        .map_err(|e| Error::usage(format!("invalid regular expression for {option}: {e}")))
+    Regex::new(&format!("^(?:{pattern})")).map_err(|e| Error::usage(format!("invalid regular expression for {option}: {e}")))
 }
 
 #[derive(Debug, Clone)]
@@ -111,7 +110,10 @@ pub fn py_str(v: &Json) -> String {
         },
         Json::String(s) => s.clone(),
         Json::Array(a) => format!("[{}]", a.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
-        Json::Object(m) => format!("{{{}}}", m.iter().map(|(k, v)| format!("{}: {}", py_repr(&Json::String(k.clone())), py_repr(v))).collect::<Vec<_>>().join(", ")),
+        Json::Object(m) => format!(
+            "{{{}}}",
+            m.iter().map(|(k, v)| format!("{}: {}", py_repr(&Json::String(k.clone())), py_repr(v))).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -194,9 +196,10 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
             continue;
         }
         if has_jinja(&host.name) {
-            let at = inv.files.get(host.origin.file as usize).map(|f| {
-                if host.origin.line > 0 { format!("{f}:{}: ", host.origin.line) } else { format!("{f}: ") }
-            });
+            let at = inv
+                .files
+                .get(host.origin.file as usize)
+                .map(|f| if host.origin.line > 0 { format!("{f}:{}: ", host.origin.line) } else { format!("{f}: ") });
             return Err(Error::data(format!(
                 "{}Inline Jinja variables are not allowed in host names: {}",
                 at.unwrap_or_default(),
@@ -395,7 +398,9 @@ fn update_hosts(tx: &mut Tx<'_>, rows: &[(i64, String, String, bool, String)], n
     tx.insert_many(
         "awxm_import_hosts",
         &["id", "name", "instance_id", "enabled", "variables"],
-        rows.iter().map(|(id, n, i, e, v)| vec![Value::Int(*id), Value::from(n.as_str()), Value::from(i.as_str()), Value::Bool(*e), Value::from(v.as_str())]),
+        rows.iter().map(|(id, n, i, e, v)| {
+            vec![Value::Int(*id), Value::from(n.as_str()), Value::from(i.as_str()), Value::Bool(*e), Value::from(v.as_str())]
+        }),
     )?;
     tx.execute(
         "UPDATE host SET name = u.name, instance_id = u.instance_id, enabled = u.enabled, variables = u.variables, modified = $1
@@ -416,7 +421,10 @@ fn update_groups(tx: &mut Tx<'_>, rows: &[(i64, String)], now: &str) -> Result<(
     }
     tx.batch("CREATE TEMP TABLE awxm_import_groups (id BIGINT PRIMARY KEY, variables TEXT NOT NULL)")?;
     tx.insert_many("awxm_import_groups", &["id", "variables"], rows.iter().map(|(id, v)| vec![Value::Int(*id), Value::from(v.as_str())]))?;
-    tx.execute("UPDATE inv_group SET variables = u.variables, modified = $1 FROM awxm_import_groups u WHERE inv_group.id = u.id", crate::params![now])?;
+    tx.execute(
+        "UPDATE inv_group SET variables = u.variables, modified = $1 FROM awxm_import_groups u WHERE inv_group.id = u.id",
+        crate::params![now],
+    )?;
     tx.batch("DROP TABLE awxm_import_groups")?;
     Ok(())
 }
@@ -430,7 +438,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
 
     // ---- current state: a handful of bulk queries ----
     let inv_vars_text: String = tx.scalar("SELECT variables FROM inventory WHERE id = $1", crate::params![inv])?;
-    let mut db_groups: HashMap<String, (i64, String)> = HashMap::new();
+    let mut db_groups: HashMap<String, (i64, String)> = HashMap::default();
     tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
         db_groups.insert(r.get(1)?, (r.get(0)?, r.get(2)?));
         Ok(())
@@ -441,17 +449,17 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
         Ok(())
     })?;
     let max_host_id = db_hosts.iter().map(|h| h.id).max().unwrap_or(0);
-    let mut owned_hosts: HashSet<i64> = HashSet::new();
+    let mut owned_hosts: HashSet<i64> = HashSet::default();
     tx.query_each("SELECT host_id FROM host_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
         owned_hosts.insert(r.get(0)?);
         Ok(())
     })?;
-    let mut owned_groups: HashSet<i64> = HashSet::new();
+    let mut owned_groups: HashSet<i64> = HashSet::default();
     tx.query_each("SELECT group_id FROM group_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
         owned_groups.insert(r.get(0)?);
         Ok(())
     })?;
-    let mut db_children: HashSet<(i64, i64)> = HashSet::new();
+    let mut db_children: HashSet<(i64, i64)> = HashSet::default();
     tx.query_each(
         "SELECT gc.parent_id, gc.child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id WHERE g.inventory_id = $1",
         crate::params![inv],
@@ -460,7 +468,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
             Ok(())
         },
     )?;
-    let mut db_members: HashSet<(i64, i64)> = HashSet::new();
+    let mut db_members: HashSet<(i64, i64)> = HashSet::default();
     tx.query_each(
         "SELECT gh.group_id, gh.host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id WHERE g.inventory_id = $1",
         crate::params![inv],
@@ -473,8 +481,8 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
 
     // ---- match imported hosts to stored hosts: instance id, then name ----
     let by_name: HashMap<&str, usize> = db_hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
-    let mut by_iid: HashMap<&str, usize> = HashMap::new();
-    let mut legacy_iid: HashMap<String, usize> = HashMap::new();
+    let mut by_iid: HashMap<&str, usize> = HashMap::default();
+    let mut legacy_iid: HashMap<String, usize> = HashMap::default();
     if !opts.instance_id_vars.is_empty() {
         for (i, h) in db_hosts.iter().enumerate() {
             if !h.instance_id.is_empty() {
@@ -520,7 +528,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
     let imported_group_names: HashSet<&str> = p.groups.iter().map(|g| g.name.as_str()).collect();
     let mut del_hosts: Vec<i64> = Vec::new();
     let mut del_groups: Vec<i64> = Vec::new();
-    let mut deleted_group_set: HashSet<i64> = HashSet::new();
+    let mut deleted_group_set: HashSet<i64> = HashSet::default();
     let mut del_members: Vec<(i64, i64)> = Vec::new();
     let mut del_children: Vec<(i64, i64)> = Vec::new();
     let mut reparent_members: Vec<(i64, i64)> = Vec::new();
@@ -528,7 +536,8 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
     // DB ids of imported hosts (matched ones; new ones get ids later).
     let host_db_id: Vec<Option<i64>> = matched.iter().map(|m| m.map(|d| db_hosts[d].id)).collect();
     if opts.overwrite {
-        let deleted_hosts: HashSet<i64> = db_hosts.iter().enumerate().filter(|(i, h)| !taken[*i] && owned_hosts.contains(&h.id)).map(|(_, h)| h.id).collect();
+        let deleted_hosts: HashSet<i64> =
+            db_hosts.iter().enumerate().filter(|(i, h)| !taken[*i] && owned_hosts.contains(&h.id)).map(|(_, h)| h.id).collect();
         del_hosts.extend(deleted_hosts.iter().copied());
         let deleted_groups: HashSet<i64> = db_groups
             .iter()
@@ -539,13 +548,13 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
         deleted_group_set = deleted_groups.clone();
         // Members others put into a removed group move up to its surviving ancestors.
         if !deleted_groups.is_empty() {
-            let mut parents: HashMap<i64, Vec<i64>> = HashMap::new();
+            let mut parents: HashMap<i64, Vec<i64>> = HashMap::default();
             for (pa, ch) in &db_children {
                 parents.entry(*ch).or_default().push(*pa);
             }
             let surviving = |g: i64| -> Vec<i64> {
                 let mut out = Vec::new();
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 let mut stack: Vec<i64> = parents.get(&g).cloned().unwrap_or_default();
                 while let Some(x) = stack.pop() {
                     if !seen.insert(x) {
@@ -573,10 +582,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
                     }
                 }
                 for (pa, c) in &db_children {
-                    if *pa == g
-                        && !deleted_groups.contains(c)
-                        && !gname_by_id.get(c).is_some_and(|n| imported_group_names.contains(n))
-                    {
+                    if *pa == g && !deleted_groups.contains(c) && !gname_by_id.get(c).is_some_and(|n| imported_group_names.contains(n)) {
                         for u in &up {
                             if u != c {
                                 reparent_children.push((*u, *c));
@@ -589,11 +595,8 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
         // Links of surviving groups of this source that the import no longer has.
         let import_children: HashSet<(&str, &str)> =
             p.groups.iter().flat_map(|g| g.children.iter().map(move |c| (g.name.as_str(), p.groups[*c].name.as_str()))).collect();
-        let import_members: HashSet<(&str, i64)> = p
-            .groups
-            .iter()
-            .flat_map(|g| g.hosts.iter().filter_map(|h| host_db_id[*h].map(|id| (g.name.as_str(), id))))
-            .collect();
+        let import_members: HashSet<(&str, i64)> =
+            p.groups.iter().flat_map(|g| g.hosts.iter().filter_map(|h| host_db_id[*h].map(|id| (g.name.as_str(), id)))).collect();
         let gname_by_id: HashMap<i64, &str> = db_groups.iter().map(|(n, (id, _))| (*id, n.as_str())).collect();
         for (pa, c) in &db_children {
             let (Some(pn), Some(cn)) = (gname_by_id.get(pa), gname_by_id.get(c)) else { continue };
@@ -695,11 +698,15 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
             }
         }
     }
-    let total = (del_hosts.len() + del_groups.len() + group_inserts.len() + group_updates.len() + host_inserts.len() + host_updates.len()) as u64;
+    let total =
+        (del_hosts.len() + del_groups.len() + group_inserts.len() + group_updates.len() + host_inserts.len() + host_updates.len()) as u64;
     mon.progress.set_length(total.max(1));
 
     // ---- checks before writing (license, organization host limit: see `checks`) ----
-    super::checks::before_write(tx, &super::checks::Pending { inventory_id: inv, new_hosts: host_inserts.iter().map(|i| p.hosts[*i].name.as_str()).collect() })?;
+    super::checks::before_write(
+        tx,
+        &super::checks::Pending { inventory_id: inv, new_hosts: host_inserts.iter().map(|i| p.hosts[*i].name.as_str()).collect() },
+    )?;
 
     // ---- write: deletions first ----
     delete_ids(tx, "host", &del_hosts)?;
@@ -735,7 +742,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
         }),
     )?;
     mon.tick((group_updates.len() + group_inserts.len()) as u64);
-    let mut group_id: HashMap<String, i64> = HashMap::new();
+    let mut group_id: HashMap<String, i64> = HashMap::default();
     tx.query_each("SELECT id, name FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
         group_id.insert(r.get(1)?, r.get(0)?);
         Ok(())
@@ -777,7 +784,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
     mon.check()?;
     let mut ids: Vec<Option<i64>> = host_db_id;
     if !host_inserts.is_empty() {
-        let mut new_ids: HashMap<String, i64> = HashMap::with_capacity(host_inserts.len());
+        let mut new_ids: HashMap<String, i64> = HashMap::with_capacity_and_hasher(host_inserts.len(), Default::default());
         tx.query_each("SELECT id, name FROM host WHERE inventory_id = $1 AND id > $2", crate::params![inv, max_host_id], |r| {
             new_ids.insert(r.get(1)?, r.get(0)?);
             Ok(())
@@ -793,7 +800,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
     // ---- links ----
     let gid = |name: &str| group_id.get(name).copied();
     let mut new_children: Vec<(i64, i64)> = Vec::new();
-    let mut seen: HashSet<(i64, i64)> = HashSet::new();
+    let mut seen: HashSet<(i64, i64)> = HashSet::default();
     for g in &p.groups {
         let Some(pa) = gid(&g.name) else { continue };
         for c in &g.children {
@@ -814,7 +821,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
     tx.insert_many("group_child", &["parent_id", "child_id"], new_children.iter().map(|(a, b)| vec![Value::Int(*a), Value::Int(*b)]))?;
 
     let mut new_members: Vec<(i64, i64)> = Vec::new();
-    let mut seen: HashSet<(i64, i64)> = HashSet::new();
+    let mut seen: HashSet<(i64, i64)> = HashSet::default();
     for g in &p.groups {
         let Some(gi) = gid(&g.name) else { continue };
         for h in &g.hosts {
@@ -837,9 +844,17 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
 
     // Ownership: everything imported now belongs to this source too.
     let own_h: Vec<i64> = ids.iter().flatten().copied().filter(|id| !owned_hosts.contains(id)).collect();
-    tx.insert_many("host_inventory_source", &["host_id", "inventory_source_id"], own_h.iter().map(|h| vec![Value::Int(*h), Value::Int(source)]))?;
+    tx.insert_many(
+        "host_inventory_source",
+        &["host_id", "inventory_source_id"],
+        own_h.iter().map(|h| vec![Value::Int(*h), Value::Int(source)]),
+    )?;
     let own_g: Vec<i64> = p.groups.iter().filter_map(|g| gid(&g.name)).filter(|id| !owned_groups.contains(id)).collect();
-    tx.insert_many("group_inventory_source", &["group_id", "inventory_source_id"], own_g.iter().map(|g| vec![Value::Int(*g), Value::Int(source)]))?;
+    tx.insert_many(
+        "group_inventory_source",
+        &["group_id", "inventory_source_id"],
+        own_g.iter().map(|g| vec![Value::Int(*g), Value::Int(source)]),
+    )?;
 
     crate::resources::children::update_inventory_counts(tx, inv)?;
 

@@ -158,8 +158,7 @@ pub fn parse(inv: &mut Inventory, text: &str, file: &str) -> Result<(), Error> {
         }
         match state {
             "hosts" => {
-                let tokens =
-                    pyast::shlex_split(line).map_err(|e| err(lineno, format!("Error parsing host definition '{line}': {e}")))?;
+                let tokens = pyast::shlex_split(line).map_err(|e| err(lineno, format!("Error parsing host definition '{line}': {e}")))?;
                 let Some(first) = tokens.first() else {
                     return Err(err(lineno, format!("Expected a host definition, got: {line}")));
                 };
@@ -167,11 +166,16 @@ pub fn parse(inv: &mut Inventory, text: &str, file: &str) -> Result<(), Error> {
                 if first.trim().ends_with(':') && port.is_none() {
                     return Err(err(
                         lineno,
-                        format!("Invalid host pattern '{first}' supplied, ending in ':' is not allowed, this character is reserved to provide a port."),
+                        format!(
+                            "Invalid host pattern '{first}' supplied, ending in ':' is not allowed, this character is reserved to provide a port."
+                        ),
                     ));
                 }
                 if names.iter().any(|n| n.trim() == "---") {
-                    return Err(err(lineno, format!("Invalid host pattern '{first}' supplied, '---' is normally a sign this is a YAML file.")));
+                    return Err(err(
+                        lineno,
+                        format!("Invalid host pattern '{first}' supplied, '---' is normally a sign this is a YAML file."),
+                    ));
                 }
                 let mut vars: Vec<(String, Json)> = Vec::with_capacity(tokens.len() - 1);
                 for t in &tokens[1..] {
@@ -181,13 +185,21 @@ pub fn parse(inv: &mut Inventory, text: &str, file: &str) -> Result<(), Error> {
                     vars.push((k.to_string(), value(v).map_err(|m| err(lineno, m))?));
                 }
                 let g = inv.group(&group);
-                for n in &names {
+                let last = names.len().saturating_sub(1);
+                for (i, n) in names.iter().enumerate() {
                     if n.is_empty() {
                         return Err(err(lineno, "Invalid empty host name provided: ".to_string()));
                     }
-                    inv.add_host(n, g, port, Origin { file: fid, line: lineno as u32 });
-                    for (k, v) in &vars {
-                        inv.set_variable(n, k, v.clone()).map_err(|m| err(lineno, m))?;
+                    let h = inv.add_host(n, g, port, Origin { file: fid, line: lineno as u32 });
+                    // Ansible sets these by name, and a group of the same name takes them.
+                    let same_name_group = inv.group(n);
+                    for (k, slot) in vars.iter_mut() {
+                        // The last host of the line takes the values themselves.
+                        let v = if i == last { std::mem::take(slot) } else { slot.clone() };
+                        match same_name_group {
+                            Some(sg) => inv.set_group_var(sg, k, v).map_err(|m| err(lineno, m))?,
+                            None => inv.set_host_var(h, k, v),
+                        }
                     }
                 }
             }

@@ -100,9 +100,7 @@ const IGNORED_EXTS: &[&str] = &[".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".m
 
 /// Ansible's `IGNORED` pattern for directory entries.
 pub fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || matches!(name, "host_vars" | "group_vars" | "vars_plugins")
-        || IGNORED_EXTS.iter().any(|e| name.ends_with(e))
+    name.starts_with('.') || matches!(name, "host_vars" | "group_vars" | "vars_plugins") || IGNORED_EXTS.iter().any(|e| name.ends_with(e))
 }
 
 fn ext_of(path: &Path) -> String {

@@ -4,16 +4,17 @@
 //! into the database (AWX's `inventory_import` algorithm, set-based), and the export back to
 //! `--list` JSON.
 
-pub mod ini;
-pub mod model;
-pub mod pattern;
-pub mod pyast;
-pub mod yaml_inv;
-pub mod loader;
-pub mod process;
-pub mod script;
-pub mod vars_files;
 pub mod checks;
 pub mod export;
+pub mod fxhash;
 pub mod import;
+pub mod ini;
+pub mod loader;
+pub mod model;
+pub mod pattern;
+pub mod process;
+pub mod pyast;
 pub mod run;
+pub mod script;
+pub mod vars_files;
+pub mod yaml_inv;

@@ -4,7 +4,9 @@
 //! parentless group under `all`, group-less hosts in `ungrouped`). Loaders fill it; the importer
 //! and the exporter read it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use super::fxhash::{FxHashMap, FxHashSet};
 
 use serde_json::{Map, Value as Json};
 
@@ -81,10 +83,10 @@ pub const INTERNAL_VARS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Inventory {
     pub groups: Vec<Group>,
-    group_index: HashMap<String, usize>,
+    group_index: FxHashMap<String, usize>,
     pub hosts: Vec<Host>,
-    host_index: HashMap<String, usize>,
-    members: HashSet<(u32, u32)>,
+    host_index: FxHashMap<String, usize>,
+    members: FxHashSet<(u32, u32)>,
     /// Source files read (for `Origin`).
     pub files: Vec<String>,
     pub warnings: Vec<String>,
@@ -128,10 +130,10 @@ impl Inventory {
     pub fn new() -> Inventory {
         let mut inv = Inventory {
             groups: Vec::new(),
-            group_index: HashMap::new(),
+            group_index: FxHashMap::default(),
             hosts: Vec::new(),
-            host_index: HashMap::new(),
-            members: HashSet::new(),
+            host_index: FxHashMap::default(),
+            members: FxHashSet::default(),
             files: Vec::new(),
             warnings: Vec::new(),
             warned_group_chars: false,

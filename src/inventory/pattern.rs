@@ -61,11 +61,7 @@ pub fn parse_address(address: &str) -> Option<(String, Option<i64>)> {
             addr = host;
         }
     }
-    if p.ipv4.is_match(&addr) || p.ipv6.is_match(&addr) || p.hostname.is_match(&addr) {
-        Some((addr, port))
-    } else {
-        None
-    }
+    if p.ipv4.is_match(&addr) || p.ipv6.is_match(&addr) || p.hostname.is_match(&addr) { Some((addr, port)) } else { None }
 }
 
 /// `_expand_hostpattern`: the host names and the port of one pattern.

@@ -873,7 +873,7 @@ mod tests {
         assert_eq!(ev("1+2j"), json!("(1+2j)"));
         assert_eq!(ev("1+2"), json!("1+2"));
         assert_eq!(ev("'a' 'b'"), json!("ab"));
-        assert_eq!(ev("b'xx'"), json!("xx"));
+        assert_eq!(ev("b'xx'"), json!({"__ansible_unsafe": "xx"}), "bytes are not trusted as templates");
         assert_eq!(ev("'\\x41\\n'"), json!("A\n"));
         assert_eq!(ev("r'\\n'"), json!("\\n"));
         assert_eq!(ev("5 # comment"), json!(5));
@@ -900,4 +900,3 @@ mod tests {
         assert_eq!(complex_str(-0.0, -1.0), "(-0-1j)");
     }
 }
-

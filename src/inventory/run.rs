@@ -238,7 +238,15 @@ fn unique_source_name(tx: &mut Tx<'_>, base: &str) -> Result<String> {
 }
 
 /// Find or create the inventory source record; returns (id, name, created).
-fn ensure_source(tx: &mut Tx<'_>, req: &Request, inv: i64, inv_name: &str, path: &str, kind: &str, verbosity: i64) -> Result<(i64, String, bool)> {
+fn ensure_source(
+    tx: &mut Tx<'_>,
+    req: &Request,
+    inv: i64,
+    inv_name: &str,
+    path: &str,
+    kind: &str,
+    verbosity: i64,
+) -> Result<(i64, String, bool)> {
     let o = &req.options;
     if let Some(id) = req.source_id {
         let name: String = tx.scalar("SELECT name FROM inventory_source WHERE id = $1", crate::params![id])?;
@@ -333,10 +341,21 @@ fn ensure_source(tx: &mut Tx<'_>, req: &Request, inv: i64, inv_name: &str, path:
     }
 }
 
+/// What an update record is about.
+struct UpdateOf<'a> {
+    inv: i64,
+    inv_name: &'a str,
+    source: i64,
+    source_name: &'a str,
+    path: &'a str,
+    kind: &'a str,
+    env: &'a str,
+}
+
 /// Create the `running` inventory update record.
-fn start_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, inv: i64, inv_name: &str, src: (i64, &str), path: &str, kind: &str, env: &str) -> Result<i64> {
+fn start_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, u: UpdateOf<'_>) -> Result<i64> {
     let argv: Vec<String> = std::env::args().collect();
-    let name: String = format!("{inv_name} - {}", src.1).chars().take(512).collect();
+    let name: String = format!("{} - {}", u.inv_name, u.source_name).chars().take(512).collect();
     let now = crate::time::now_str();
     let id = tx.insert(
         "INSERT INTO inventory_update (name, inventory_source_id, inventory_id, launch_type, status, source, source_path, overwrite, overwrite_vars,
@@ -344,16 +363,16 @@ fn start_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, inv: i64, inv_name: &
          VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
         crate::params![
             name.as_str(),
-            src.0,
-            inv,
+            u.source,
+            u.inv,
             req.launch_type,
-            kind,
-            path,
+            u.kind,
+            u.path,
             req.options.overwrite,
             req.options.overwrite_vars,
             ctx.config.node_name.as_str(),
             Json::from(argv).to_string(),
-            env,
+            u.env,
             std::process::id() as i64,
             now.as_str()
         ],
@@ -450,8 +469,15 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     if let (Some(r), false) = (&resolved, req.dry_run) {
         let inv = r.id.unwrap_or_default();
         records = Some(db.write(|tx| {
+            // Updates of this node whose process died (SIGKILL, power loss) are failed now.
+            jobs::reap_local_orphans(tx, JobKind::InventoryUpdate, &ctx.config.node_name)?;
             let (sid, sname, created) = ensure_source(tx, &req, inv, &r.name, &path, kind, verbosity)?;
-            let uid = start_update(tx, &req, ctx, inv, &r.name, (sid, &sname), &path, kind, &env_text)?;
+            let uid = start_update(
+                tx,
+                &req,
+                ctx,
+                UpdateOf { inv, inv_name: &r.name, source: sid, source_name: &sname, path: &path, kind, env: &env_text },
+            )?;
             Ok((sid, sname, created, uid))
         })?);
     }
@@ -511,7 +537,24 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             }
             None => {
                 let (sid, sname, created) = ensure_source(tx, &req, inv, &inv_name, &path, method.source_kind(), verbosity)?;
-                let uid = if req.dry_run { 0 } else { start_update(tx, &req, ctx, inv, &inv_name, (sid, &sname), &path, method.source_kind(), &env_text)? };
+                let uid = if req.dry_run {
+                    0
+                } else {
+                    start_update(
+                        tx,
+                        &req,
+                        ctx,
+                        UpdateOf {
+                            inv,
+                            inv_name: &inv_name,
+                            source: sid,
+                            source_name: &sname,
+                            path: &path,
+                            kind: method.source_kind(),
+                            env: &env_text,
+                        },
+                    )?
+                };
                 (sid, sname, created, uid)
             }
         };

@@ -288,7 +288,7 @@ mod tests {
         assert!(inv.host("orphan").is_none());
         assert!(inv.group("db").is_some());
         let single = inv.group("single").unwrap();
-        assert_eq!(inv.groups[single].vars["ansible_host"], "10.0.0.1");
+        assert_eq!(inv.groups[single].vars["ansible_host"], json!({"__ansible_unsafe": "10.0.0.1"}));
         assert!(inv.groups[UNGROUPED].hosts.is_empty());
         assert!(is_list_form(&data));
         assert!(!is_list_form(&json!({"web": {"hosts": {"a": {}}}})));

@@ -122,9 +122,7 @@ impl<'a> Doc<'a> {
     /// duplicates overriding earlier ones in the first one's position.
     pub fn entries(&self, file: &str) -> Result<Vec<(Key, Doc<'a>)>, Error> {
         match self {
-            Doc::J(Json::Object(m)) => {
-                Ok(m.iter().map(|(k, v)| (Key { text: k.clone(), is_str: true, line: 0 }, Doc::J(v))).collect())
-            }
+            Doc::J(Json::Object(m)) => Ok(m.iter().map(|(k, v)| (Key { text: k.clone(), is_str: true, line: 0 }, Doc::J(v))).collect()),
             Doc::Y(n) => {
                 let mut out: Vec<(Key, Doc<'a>)> = Vec::new();
                 let mut index: std::collections::HashMap<(String, bool), usize> = std::collections::HashMap::new();
@@ -284,7 +282,10 @@ fn parse_group(inv: &mut Inventory, key: &Key, data: Doc<'_>, file: &str, fid: u
                                     format!("Invalid data from file, expected dictionary and got: {}", d.to_json(file)?),
                                 ));
                             }
-                            d.entries(file)?.into_iter().map(|(k, v)| Ok((k.text, v.to_json(file)?, k.line))).collect::<Result<_, Error>>()?
+                            d.entries(file)?
+                                .into_iter()
+                                .map(|(k, v)| Ok((k.text, v.to_json(file)?, k.line)))
+                                .collect::<Result<_, Error>>()?
                         }
                         _ => Vec::new(),
                     };

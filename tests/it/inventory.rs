@@ -256,7 +256,8 @@ db_test!(create_and_missing_inventory, |env| {
     assert_status(&out, 66, &["missing id"]);
     let out = env.run(&["inventory_import", "--inventory-name", "x", "--source", "/nonexistent/file"]);
     assert_status(&out, 66, &["missing source"]);
-    let r = env.json(&["inventory_import", "--inventory-name", "made", "--create", "--organization", "Lab", "--source", src.to_str().unwrap()]);
+    let r =
+        env.json(&["inventory_import", "--inventory-name", "made", "--create", "--organization", "Lab", "--source", src.to_str().unwrap()]);
     assert_eq!(r["inventory"]["created"], true);
     assert_eq!(env.json(&["show", "inventory", "made"])["organization"], "Lab");
     let r = env.json(&["inventory_import", "--inventory-name", "made2", "--create", "--source", src.to_str().unwrap()]);
@@ -294,7 +295,10 @@ db_test!(bad_sources_exit_65_with_location, |env| {
 });
 
 fn slow_script(env: &TestEnv, name: &str, seconds: f64, host: &str) -> std::path::PathBuf {
-    let p = env.write(name, &format!("#!/bin/sh\nsleep {seconds}\necho '{{\"g\": {{\"hosts\": [\"{host}\"]}}, \"_meta\": {{\"hostvars\": {{}}}}}}'\n"));
+    let p = env.write(
+        name,
+        &format!("#!/bin/sh\nsleep {seconds}\necho '{{\"g\": {{\"hosts\": [\"{host}\"]}}, \"_meta\": {{\"hostvars\": {{}}}}}}'\n"),
+    );
     std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     p
 }
@@ -303,7 +307,7 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
     env.apply("inventories:\n  - name: inv\n");
     let a = slow_script(&env, "a.sh", 1.0, "ha");
     let b = slow_script(&env, "b.sh", 0.0, "hb");
-    let mut first = spawn_cmd(&env)
+    let first = spawn_cmd(&env)
         .args(["--format", "json", "inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()])
         .stdout(Stdio::piped())
         .spawn()
@@ -320,14 +324,13 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
     assert_eq!(second["inventory_update"]["status"], "successful");
     // The second update started only after the first finished.
     assert_eq!(
-        env.sql_count(
-            "SELECT count(*) FROM inventory_update u1, inventory_update u2 WHERE u1.id < u2.id AND u2.started >= u1.finished"
-        ),
+        env.sql_count("SELECT count(*) FROM inventory_update u1, inventory_update u2 WHERE u1.id < u2.id AND u2.started >= u1.finished"),
         1
     );
     assert_eq!(host_names(&env), ["ha", "hb"]);
     // A run that cannot get the lock in time exits 75.
-    let mut holder = spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()]).spawn().expect("spawn");
+    let mut holder =
+        spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()]).spawn().expect("spawn");
     let n = env.sql_count("SELECT count(*) FROM inventory_update");
     while env.sql_count("SELECT count(*) FROM inventory_update") == n {
         std::thread::sleep(Duration::from_millis(20));
@@ -340,7 +343,8 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
 db_test!(interrupt_and_timeout_are_recorded, |env| {
     env.apply("inventories:\n  - name: inv\n");
     let slow = slow_script(&env, "slow.sh", 30.0, "h");
-    let child = spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
+    let child =
+        spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(20);
     while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
         assert!(Instant::now() < deadline, "import never started");
@@ -380,7 +384,10 @@ db_test!(inventory_update_reruns_a_stored_source, |env| {
     assert_eq!(ups[0]["launch_type"], "manual");
     assert_eq!(hist["inventory_source"]["status"], "successful");
     // Sources made with `apply` run too, with their source_vars in the environment.
-    let script = env.write("envscript.sh", "#!/bin/sh\necho \"{\\\"g\\\": {\\\"hosts\\\": [\\\"$HOSTNAME_FROM_VARS\\\"]}, \\\"_meta\\\": {\\\"hostvars\\\": {}}}\"\n");
+    let script = env.write(
+        "envscript.sh",
+        "#!/bin/sh\necho \"{\\\"g\\\": {\\\"hosts\\\": [\\\"$HOSTNAME_FROM_VARS\\\"]}, \\\"_meta\\\": {\\\"hostvars\\\": {}}}\"\n",
+    );
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     env.apply(&format!(
         "inventory_sources:\n  - name: applied\n    inventory: inv\n    source: script\n    source_path: {}\n    source_vars: {{HOSTNAME_FROM_VARS: fromenv}}\n",
@@ -390,7 +397,12 @@ db_test!(inventory_update_reruns_a_stored_source, |env| {
     assert!(host_names(&env).contains(&"fromenv".to_string()));
     assert_eq!(env.json(&["inventory_update", "applied", "--history"])["updates"][0]["status"], "successful");
     // The recorded environment holds what awxm passed on, not awxm's own environment.
-    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE job_env LIKE '%HOSTNAME_FROM_VARS%' AND job_env NOT LIKE '%AWXM_DATABASE_URL%'"), 1);
+    assert_eq!(
+        env.sql_count(
+            "SELECT count(*) FROM inventory_update WHERE job_env LIKE '%HOSTNAME_FROM_VARS%' AND job_env NOT LIKE '%AWXM_DATABASE_URL%'"
+        ),
+        1
+    );
     let out = env.run(&["inventory_update", "nosuch"]);
     assert_status(&out, 66, &["missing source"]);
 });

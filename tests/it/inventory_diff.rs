@@ -155,7 +155,11 @@ pub fn differential(env: &TestEnv, rel: &str) {
     // A second import of the same source changes nothing.
     let again = import();
     for k in ["hosts", "groups"] {
-        assert_eq!(again[k]["added"].as_u64().unwrap_or(9) + again[k]["updated"].as_u64().unwrap_or(9), 0, "{rel}: re-import changed {k}: {again}");
+        assert_eq!(
+            again[k]["added"].as_u64().unwrap_or(9) + again[k]["updated"].as_u64().unwrap_or(9),
+            0,
+            "{rel}: re-import changed {k}: {again}"
+        );
     }
 }
 
