@@ -308,7 +308,11 @@ impl Inventory {
                 let _ = self.add_child_group(ALL, g);
             }
         }
+        let mut both: Vec<String> = Vec::new();
         for h in 0..self.hosts.len() {
+            if self.group_index.contains_key(&self.hosts[h].name) && both.len() < 20 {
+                both.push(self.hosts[h].name.clone());
+            }
             let in_ungrouped = self.members.contains(&(UNGROUPED as u32, h as u32));
             let others = self.hosts[h].groups.iter().any(|g| *g != ALL && *g != UNGROUPED);
             if in_ungrouped && others {
@@ -316,6 +320,9 @@ impl Inventory {
             } else if !in_ungrouped && !others {
                 self.add_host_to_group(UNGROUPED, h);
             }
+        }
+        for n in both {
+            self.warn(format!("Found both group and host with same name: {n}"));
         }
     }
 

@@ -211,7 +211,8 @@ fn failed(what: &str, out: &process::Captured) -> Error {
 pub fn load_script(inv: &mut Inventory, path: &Path, opts: &RunOpts) -> Result<(), Error> {
     let shown = path.display().to_string();
     let what = format!("{shown} --list");
-    let out = process::run(path, &["--list"], path.parent(), opts)?;
+    // Ansible runs scripts in its own working directory; so does awxm.
+    let out = process::run(path, &["--list"], None, opts)?;
     if out.status != 0 {
         return Err(failed(&what, &out));
     }
@@ -235,7 +236,7 @@ fn host_vars_parallel(path: &Path, names: &[String], opts: &RunOpts) -> Result<V
                     }
                     let name = &names[i];
                     let what = format!("{} --host {name}", path.display());
-                    let r = process::run(path, &["--host", name], path.parent(), opts).and_then(|out| {
+                    let r = process::run(path, &["--host", name], None, opts).and_then(|out| {
                         if out.status != 0 {
                             return Err(failed(&what, &out));
                         }

@@ -291,6 +291,13 @@ db_test!(bad_sources_exit_65_with_location, |env| {
     let out = env.run(&["inventory_import", "--inventory-name", "inv", "--create", "--source", script.to_str().unwrap()]);
     assert_status(&out, 65, &["junk script"]);
     assert!(stderr(&out).contains("not valid JSON"), "{}", stderr(&out));
+    // Inside a directory too (Ansible would only warn and import the rest).
+    env.write("dir/good.ini", "[g]\nh1\n");
+    env.write("dir/bad.yml", "all:\n  hosts: [h2]\n");
+    env.write("dir/notes.txt", "ignored\n");
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--create", "--source", env.path().join("dir").to_str().unwrap()]);
+    assert_status(&out, 65, &["bad file in a directory"]);
+    assert!(stderr(&out).contains("bad.yml:2"), "{}", stderr(&out));
     assert_eq!(env.sql_count("SELECT count(*) FROM inventory"), 0, "--create made nothing");
 });
 
