@@ -241,9 +241,13 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
         groups[pg].hosts = inv.groups[g].hosts.iter().map(|h| host_index[*h]).filter(|h| *h != usize::MAX).collect();
     }
     if opts.exclude_empty_groups {
-        // One pass, as AWX does: a parent emptied by this is not looked at again.
-        let empty: Vec<bool> = groups.iter().map(|g| g.children.is_empty() && g.hosts.is_empty() && g.vars.is_empty()).collect();
-        if empty.iter().any(|e| *e) {
+        // Until nothing changes: a parent left empty by removing its empty children goes too
+        // (AWX makes one pass and keeps such parents).
+        loop {
+            let empty: Vec<bool> = groups.iter().map(|g| g.children.is_empty() && g.hosts.is_empty() && g.vars.is_empty()).collect();
+            if !empty.iter().any(|e| *e) {
+                break;
+            }
             let mut remap = vec![usize::MAX; groups.len()];
             let mut kept = Vec::new();
             for (i, g) in groups.into_iter().enumerate() {

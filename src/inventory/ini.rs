@@ -93,8 +93,90 @@ fn value(text: &str) -> Result<Json, String> {
         if b.len() < 18 && b.iter().all(u8::is_ascii_digit) && (*first != b'0' || b.len() == 1) {
             return Ok(Json::from(text.parse::<i64>().unwrap_or(0)));
         }
+        // Made only of characters that cannot start a string, a container or a comment, the
+        // text is a literal only as a bare True/False/None or a number; a leading name, two
+        // dots or any of `:/@` rule that out (`web server`, `10.0.0.1`, `host-1.example`).
+        if b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'/' | b'@' | b' ' | b'-')) {
+            let name_led = first.is_ascii_alphabetic() || *first == b'_';
+            if (name_led && !matches!(text.trim_end(), "True" | "False" | "None"))
+                || b.iter().filter(|c| **c == b'.').count() >= 2
+                || b.iter().any(|c| matches!(c, b':' | b'/' | b'@'))
+            {
+                return Ok(Json::String(text.to_string()));
+            }
+        }
     }
     pyast::ini_value(text)
+}
+
+/// One host line, parsed: the expanded names, the port, the typed variables.
+struct HostLine {
+    names: Vec<String>,
+    port: Option<i64>,
+    vars: Vec<(String, Json)>,
+}
+
+fn host_line(line: &str) -> Result<HostLine, String> {
+    let tokens = pyast::shlex_split(line).map_err(|e| format!("Error parsing host definition '{line}': {e}"))?;
+    let Some(first) = tokens.first() else {
+        return Err(format!("Expected a host definition, got: {line}"));
+    };
+    let (names, port) = pattern::expand_hostpattern(first)?;
+    if first.trim().ends_with(':') && port.is_none() {
+        return Err(format!(
+            "Invalid host pattern '{first}' supplied, ending in ':' is not allowed, this character is reserved to provide a port."
+        ));
+    }
+    if names.iter().any(|n| n.trim() == "---") {
+        return Err(format!("Invalid host pattern '{first}' supplied, '---' is normally a sign this is a YAML file."));
+    }
+    let mut vars: Vec<(String, Json)> = Vec::with_capacity(tokens.len() - 1);
+    for t in &tokens[1..] {
+        let Some((k, v)) = t.split_once('=') else {
+            return Err(format!("Expected key=value host variable assignment, got: {t}"));
+        };
+        vars.push((k.to_string(), value(v)?));
+    }
+    Ok(HostLine { names, port, vars })
+}
+
+/// Large files: find the host lines (a cheap pass over section headers) and parse them on all
+/// CPUs; applying them to the inventory stays sequential, in file order.
+fn preparse(lines: &[&str]) -> Option<Vec<Option<Result<HostLine, String>>>> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    if lines.len() < 4000 || threads < 2 {
+        return None;
+    }
+    let r = res();
+    let mut is_host = vec![false; lines.len()];
+    let mut hosts_state = true;
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with(['#', ';']) {
+            continue;
+        }
+        if line.starts_with('[') {
+            if let Some(c) = r.section.captures(line) {
+                hosts_state = c.get(2).is_none_or(|m| m.as_str() == "hosts");
+                continue;
+            }
+        }
+        is_host[i] = hosts_state;
+    }
+    let mut out: Vec<Option<Result<HostLine, String>>> = (0..lines.len()).map(|_| None).collect();
+    let chunk = lines.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        for ((lines, flags), slots) in lines.chunks(chunk).zip(is_host.chunks(chunk)).zip(out.chunks_mut(chunk)) {
+            s.spawn(move || {
+                for ((line, host), slot) in lines.iter().zip(flags).zip(slots.iter_mut()) {
+                    if *host {
+                        *slot = Some(host_line(line.trim()));
+                    }
+                }
+            });
+        }
+    });
+    Some(out)
 }
 
 struct Pending {
@@ -106,6 +188,10 @@ struct Pending {
 
 /// Parse INI text into the inventory.
 pub fn parse(inv: &mut Inventory, text: &str, file: &str) -> Result<(), Error> {
+    parse_with(inv, text, file, true)
+}
+
+fn parse_with(inv: &mut Inventory, text: &str, file: &str, parallel: bool) -> Result<(), Error> {
     let fid = inv.file_id(file);
     let r = res();
     let mut pending: Vec<Pending> = Vec::new();
@@ -113,7 +199,9 @@ pub fn parse(inv: &mut Inventory, text: &str, file: &str) -> Result<(), Error> {
     let mut group = String::from("ungrouped");
     let mut state: &'static str = "hosts";
     let err = |line: usize, m: String| Error::at(file, line, m);
-    for (i, raw) in split_lines(text).into_iter().enumerate() {
+    let lines = split_lines(text);
+    let mut pre = if parallel { preparse(&lines) } else { None };
+    for (i, raw) in lines.into_iter().enumerate() {
         let lineno = i + 1;
         let line = raw.trim();
         if line.is_empty() || line.starts_with(['#', ';']) {
@@ -158,32 +246,11 @@ pub fn parse(inv: &mut Inventory, text: &str, file: &str) -> Result<(), Error> {
         }
         match state {
             "hosts" => {
-                let tokens = pyast::shlex_split(line).map_err(|e| err(lineno, format!("Error parsing host definition '{line}': {e}")))?;
-                let Some(first) = tokens.first() else {
-                    return Err(err(lineno, format!("Expected a host definition, got: {line}")));
+                let parsed = match pre.as_mut().and_then(|p| p[i].take()) {
+                    Some(r) => r,
+                    None => host_line(line),
                 };
-                let (names, port) = pattern::expand_hostpattern(first).map_err(|m| err(lineno, m))?;
-                if first.trim().ends_with(':') && port.is_none() {
-                    return Err(err(
-                        lineno,
-                        format!(
-                            "Invalid host pattern '{first}' supplied, ending in ':' is not allowed, this character is reserved to provide a port."
-                        ),
-                    ));
-                }
-                if names.iter().any(|n| n.trim() == "---") {
-                    return Err(err(
-                        lineno,
-                        format!("Invalid host pattern '{first}' supplied, '---' is normally a sign this is a YAML file."),
-                    ));
-                }
-                let mut vars: Vec<(String, Json)> = Vec::with_capacity(tokens.len() - 1);
-                for t in &tokens[1..] {
-                    let Some((k, v)) = t.split_once('=') else {
-                        return Err(err(lineno, format!("Expected key=value host variable assignment, got: {t}")));
-                    };
-                    vars.push((k.to_string(), value(v).map_err(|m| err(lineno, m))?));
-                }
+                let HostLine { names, port, mut vars } = parsed.map_err(|m| err(lineno, m))?;
                 let g = inv.group(&group);
                 let last = names.len().saturating_sub(1);
                 for (i, n) in names.iter().enumerate() {
@@ -309,6 +376,57 @@ mod tests {
             let e = parse(&mut inv, text, "hosts").unwrap_err();
             assert!(e.message.starts_with(line), "{text:?}: {}", e.message);
         }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_literal_eval() {
+        for t in [
+            "web server",
+            "10.0.0.1",
+            "host-01.example",
+            "a:b",
+            "1/2",
+            "x@y",
+            "True ",
+            "None",
+            "-5",
+            "1.5",
+            "1e3",
+            "0x1F",
+            "a",
+            "- 5",
+            "1 2",
+            "True-1",
+            "_x y",
+        ] {
+            assert_eq!(value(t).unwrap(), pyast::ini_value(t).unwrap(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn parallel_parse_gives_the_same_inventory() {
+        let mut text = String::from("lonely x=1\n");
+        for g in 0..60 {
+            text.push_str(&format!("[g{g}]\n"));
+            for h in 0..80 {
+                text.push_str(&format!("h{g}-{h}.example.com:22{} a={h} b='s {h}' c=\"[1, {g}]\" # c\n", h % 10));
+            }
+            text.push_str(&format!("r{g}-[1:3]\n[g{g}:vars]\nv={g}\n[p{}:children]\ng{g}\n", g % 5));
+        }
+        let (mut a, mut b) = (Inventory::new(), Inventory::new());
+        parse_with(&mut a, &text, "f", true).unwrap();
+        parse_with(&mut b, &text, "f", false).unwrap();
+        assert_eq!(a.hosts.len(), b.hosts.len());
+        for (x, y) in a.hosts.iter().zip(&b.hosts) {
+            assert_eq!((&x.name, &x.vars, &x.groups), (&y.name, &y.vars, &y.groups));
+        }
+        for (x, y) in a.groups.iter().zip(&b.groups) {
+            assert_eq!((&x.name, &x.vars, &x.children, &x.hosts), (&y.name, &y.vars, &y.children, &y.hosts));
+        }
+        // Errors keep their line on the parallel path.
+        let bad = format!("{text}[gx]\nbad x='\n");
+        let e = parse_with(&mut Inventory::new(), &bad, "f", true).unwrap_err();
+        assert!(e.message.starts_with(&format!("f:{}:", bad.lines().count())), "{}", e.message);
     }
 
     #[test]

@@ -139,7 +139,11 @@ pub fn load(source: &str, opts: &LoadOptions) -> Result<Loaded, Error> {
         return ansible_inventory(path, opts, None);
     }
     let mut inv = Inventory::new();
-    let result = if path.is_dir() { load_dir(&mut inv, path, opts).map(|_| Method::Directory) } else { load_file(&mut inv, path, opts) };
+    let result = if path.is_dir() {
+        load_dir(&mut inv, path, opts, &mut Vec::new()).map(|_| Method::Directory)
+    } else {
+        load_file(&mut inv, path, opts)
+    };
     match result {
         Ok(method) => {
             opts.run.check()?;
@@ -195,7 +199,14 @@ fn load_text(inv: &mut Inventory, text: &str, what: &str) -> Result<(), Error> {
     ini::parse(inv, text, what)
 }
 
-fn load_dir(inv: &mut Inventory, dir: &Path, opts: &LoadOptions) -> Result<(), Failure> {
+fn load_dir(inv: &mut Inventory, dir: &Path, opts: &LoadOptions, visiting: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    // A symlink back to an enclosing directory would recurse forever: read each directory once.
+    let real = fs_err::canonicalize(dir).map_err(Error::from)?;
+    if visiting.contains(&real) {
+        inv.warn(format!("{}: directory already being read (symlink loop), skipped", dir.display()));
+        return Ok(());
+    }
+    visiting.push(real);
     let mut names: Vec<std::ffi::OsString> = Vec::new();
     for e in fs_err::read_dir(dir).map_err(Error::from)? {
         names.push(e.map_err(Error::from)?.file_name());
@@ -210,11 +221,12 @@ fn load_dir(inv: &mut Inventory, dir: &Path, opts: &LoadOptions) -> Result<(), F
         opts.run.check()?;
         let p = dir.join(&n);
         if p.is_dir() {
-            load_dir(inv, &p, opts)?;
+            load_dir(inv, &p, opts, visiting)?;
         } else if p.exists() {
             load_file(inv, &p, opts)?;
         }
     }
+    visiting.pop();
     Ok(())
 }
 

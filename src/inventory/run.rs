@@ -570,6 +570,9 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Ok((inv, inv_created, sid, sname, s_created, uid, outcome))
     });
     bar.finish_and_clear();
+    // The process ends right after this run: freeing a million small allocations one by one
+    // would only cost time (rustc does the same with its big structures).
+    std::mem::forget(prepared);
     let write_seconds = write_started.elapsed().as_secs_f64();
     let (inv, inv_created, sid, sname, s_created, uid, outcome) = match result {
         Ok(x) => x,
