@@ -155,11 +155,11 @@ fn preparse(lines: &[&str]) -> Option<Vec<Option<Result<HostLine, String>>>> {
         if line.is_empty() || line.starts_with(['#', ';']) {
             continue;
         }
-        if line.starts_with('[') {
-            if let Some(c) = r.section.captures(line) {
-                hosts_state = c.get(2).is_none_or(|m| m.as_str() == "hosts");
-                continue;
-            }
+        if line.starts_with('[')
+            && let Some(c) = r.section.captures(line)
+        {
+            hosts_state = c.get(2).is_none_or(|m| m.as_str() == "hosts");
+            continue;
         }
         is_host[i] = hosts_state;
     }
