@@ -564,8 +564,12 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
                 "UPDATE inventory_update SET counts = $1, stdout = $2 WHERE id = $3",
                 crate::params![counts_json(&outcome, &method_s), warnings.join("\n"), uid],
             )?;
+            let was_failed: bool = tx.scalar("SELECT last_job_failed FROM inventory_source WHERE id = $1", crate::params![sid])?;
             jobs::set_status(tx, JobKind::InventoryUpdate, uid, "successful", None)?;
-            crate::resources::children::update_inventory_counts(tx, inv)?;
+            if was_failed {
+                // One fewer source with failures.
+                crate::resources::children::update_inventory_counts(tx, inv)?;
+            }
         }
         Ok((inv, inv_created, sid, sname, s_created, uid, outcome))
     });
