@@ -145,8 +145,11 @@ pub fn enabled(vars: &Vars, var: &str, value: Option<&str>) -> Option<bool> {
     })
 }
 
+/// AWX's `sanitize_jinja`: `{{ ... }}` or `{% ... %}` with something inside.
 fn has_jinja(name: &str) -> bool {
-    name.contains("{{") || name.contains("{%")
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\{\{[^}]+\}\}|\{%[^%]+%\}").expect("static regex"));
+    re.is_match(name)
 }
 
 /// Apply AWX's in-memory rules to a loaded inventory.
@@ -923,6 +926,12 @@ mod tests {
         assert_eq!(enabled(&json!({"a": {"b": 0}}).as_object().unwrap().clone(), "a.b", None), Some(false));
         assert_eq!(enabled(&json!({"a": "false"}).as_object().unwrap().clone(), "a", None), Some(true));
         assert_eq!(py_str(&json!(true)), "True");
+    }
+
+    #[test]
+    fn jinja_detection_like_awx() {
+        assert!(has_jinja("web{{ n }}") && has_jinja("{% if x %}") && has_jinja("{{x}}"));
+        assert!(!has_jinja("a{{b") && !has_jinja("{{}}") && !has_jinja("web{1:2}"));
     }
 
     #[test]
