@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_awxm_global_optspecs
-    string join \n database= config= format= v/verbose q/quiet no-progress lock-timeout= profile-sql h/help V/version
+    string join \n database= config= format= v/verbose q/quiet no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
 end
 
 function __fish_awxm_needs_command
@@ -31,6 +31,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_needs_command" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_needs_command" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_needs_command" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_needs_command" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_needs_command" -l no-progress -d 'Never draw progress bars'
@@ -42,11 +45,28 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "export" -d 'Write resourc
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "list" -d 'List the objects of one type'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "show" -d 'Show one object with all its fields'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "delete" -d 'Delete one object (asks first on a terminal)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "deep_copy" -d 'Copy a template, inventory, project, credential or notification template with its sub-objects'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "run_job" -d 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "project_update" -d 'Sync a git project\'s checkout'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "job" -d 'Inspect, follow and cancel jobs: list, show, stdout, events, cancel'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "job-guard" -d 'Internal: guards a job\'s processes (started by run_job)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "check_license" -d 'Validate the license against the hosts in use; alert superusers by e-mail'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "license" -d 'Install, show or remove the license; create signing keys and sign licenses'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "notification" -d 'Send a test notification; list the notifications sent'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "gather_analytics" -d 'Collect usage analytics into AWX-format tarballs and upload them (--ship)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "cleanup_stdout" -d 'Purge old buffered job-output files from the job-output directory'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "cleanup_jobs" -d 'Delete old jobs, updates, workflow jobs and notifications (AWX\'s rules, in batches)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "config" -d 'Show the resolved configuration and where it came from'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_import" -d 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_update" -d 'Re-run a stored inventory source, or list its past updates'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_export" -d 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "ping" -d 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "test_isolated_connection" -d 'Connect to one node over SSH and run ansible-playbook --version there'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s f -l file -d 'Resource file (YAML or JSON); `-` reads stdin. May be repeated' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
@@ -55,6 +75,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l dry-run -d 'Compute and report the changes, write nothing'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s q -l quiet -d 'Only errors on stderr'
@@ -69,6 +92,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l no-progress -d 'Never draw progress bars'
@@ -82,6 +108,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l no-progress -d 'Never draw progress bars'
@@ -95,6 +124,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l no-progress -d 'Never draw progress bars'
@@ -108,6 +140,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s q -l quiet -d 'Only errors on stderr'
@@ -115,6 +150,26 @@ complete -c awxm -n "__fish_awxm_using_subcommand delete" -l no-progress -d 'Nev
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l name -d 'Name of the copy [default: "<name> @ <h:mm:ss AM|PM>"]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l as -d 'Act as this user (name or id): AWX\'s permission checks apply and the user becomes admin of the copy' -r
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l check -d 'Only answer whether the copy is allowed (AWX\'s can_copy); copy nothing'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l dry-run -d 'Make the copy and report it, then roll everything back'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l format -d 'Output format' -r -f -a "human\t''
@@ -122,6 +177,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l no-progress -d 'Never draw progress bars'
@@ -139,6 +197,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
@@ -152,6 +213,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars'
@@ -165,6 +229,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
@@ -178,12 +245,472 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s l -l limit -d 'Limit the run to these hosts or groups (Ansible pattern)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s e -l extra-vars -d 'Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s t -l tags -d 'Only run tasks with these tags (comma-separated)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l skip-tags -d 'Skip tasks with these tags' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l job-type -d 'run, or check (dry run)' -r -f -a "run\t''
+check\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l verbosity -d 'Ansible verbosity 0-5' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l forks -d 'Parallel processes (0: Ansible\'s default)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l timeout -d 'Stop the job after this many seconds (0: template/setting default; negative: none)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l inventory-format -d 'How the inventory is given to ansible-playbook' -r -f -a "script\t'An executable script printing the inventory JSON (what AWX gives ansible)'
+json\t'A JSON file read by Ansible\'s yaml inventory plugin'"
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l supervise -d 'Internal: supervise an already created job (used by --detach)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l check -d 'Shortcut for --job-type check'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l diff -d 'Show file changes (ansible-playbook --diff)'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-follow -d 'Do not show the output: print the job id, wait, then print the result'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l detach -d 'Return at once and leave the job running in the background'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l keep-artifacts -d 'Keep the job\'s private data directory (its path is stored in the job\'s work_dir)'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "list" -d 'Recent jobs, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "show" -d 'One job with all its fields and host summaries'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "stdout" -d 'The job\'s output'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "events" -d 'The job\'s events, in order'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "cancel" -d 'Cancel a job (from any shell)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l status -d 'Only jobs with this status' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l template -d 'Only jobs of this job template (name)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l limit -d 'At most this many jobs' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l no-color -d 'Strip ANSI colour codes'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l download -d 'Write the output to a file in job_output_dir and print its path'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l event -d 'Only events of this type (e.g. runner_on_failed)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l host -d 'Only events of this host' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l failed -d 'Only failed events'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l events -d 'Events file (JSON lines, as written by the awxm_display callback)' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l stdout -d 'The job\'s raw stdout, stored as its output when given' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l wait-timeout -d 'Seconds to wait for the job to stop' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l no-wait -d 'Return once the cancel is requested, without waiting for the job to stop'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l grace -d 'Seconds between SIGTERM and SIGKILL when stopping' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l cleanup -d 'The job\'s private data directory, removed if the supervising awxm dies' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l data -d 'Print AWX\'s validate() dictionary (all fields) as one line of JSON'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l warn-exit -d 'Exit 3 when the license is in the warning zone (>= 90% of hosts, < 30 days left)'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l notify -d 'E-mail the superusers about host usage over 90% or (nearly) expired licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "install" -d 'Check a license file (and its signature) and install it'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "show" -d 'Show the installed license and its validation'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "remove" -d 'Remove the installed license (everything is allowed again: open)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "keygen" -d 'Create an Ed25519 key pair for signing licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "sign" -d 'Sign a license file with a private key and print the signed document'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (PEM, mode 0600; must not exist)' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l key -d 'Private key (PEM from `license keygen` or openssl, or base64)' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -f -a "test" -d 'Send a test message through a notification template'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -f -a "list" -d 'List recorded notifications, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l template -d 'Only this template\'s notifications' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l job -d 'Only this job\'s notifications' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l limit -d 'At most this many' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l since -d 'Start of the window (RFC 3339 or a common date form; UTC unless an offset is given)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l until -d 'End of the window [default: now]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l output-dir -d 'Where tarballs are written [default: <data_dir>/analytics]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l max-table-size -d 'Split CSV tables into parts of at most this size [default: setting automation_analytics_max_table_size]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l ship -d 'Upload the tarballs (needs insights_tracking_state, automation_analytics_url and credentials)'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l dry-run -d 'Gather into local tarballs only; never contacts the network (the default without --ship)'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l scheduled -d 'With --ship: do nothing unless automation_analytics_gather_interval has passed since the last gather'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l keep -d 'Keep the tarballs even when everything shipped'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l days -d 'Remove files older than N days' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l older-than -d 'Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dir -d 'The directory to purge [default: setting job_output_dir, else the config\'s job_output_dir]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dry-run -d 'Only report what would be removed'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l days -d 'Delete records created more than N days ago' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l batch-size -d 'Records deleted per transaction' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l dry-run -d 'Only report what would be deleted'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l jobs -d 'Clean playbook jobs'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l project-updates -d 'Clean project updates'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l inventory-updates -d 'Clean inventory updates'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l workflow-jobs -d 'Clean workflow jobs'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l notifications -d 'Clean notifications'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand config" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l format -d 'Output format' -r -f -a "human\t''
@@ -191,6 +718,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
@@ -217,6 +747,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l overwrite -d 'Remove hosts, groups and memberships this source imported before and no longer has'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l overwrite-vars -d 'Replace the variables of existing hosts and groups instead of merging them'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l exclude-empty-groups -d 'Leave out groups without hosts, child groups and variables'
@@ -241,6 +774,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l history -d 'List past updates of the source instead of running it'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l dry-run -d 'Compute and report the changes, write nothing'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -257,6 +793,9 @@ json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l list -d 'Print the whole inventory (the default)'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l all-hosts -d 'Include disabled hosts'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l script -d 'Print an executable inventory script that answers from this inventory'
@@ -266,3 +805,141 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l no-progre
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -f -a "register" -d 'Register a node (or update a registered one)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -f -a "deregister" -d 'Remove a node from the cluster'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l node-type -d 'What the node does: control/hybrid nodes run awxm; isolated/execution nodes are reached over SSH' -r -f -a "control\t''
+hybrid\t''
+execution\t''
+isolated\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l controller-group -d 'Instance group controlling this node\'s groups (isolated/execution nodes)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l group -d 'Instance group to join (created if missing); repeatable' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ssh-host -d 'Address to connect to when it differs from the hostname' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ssh-user -d 'SSH user [default: the credential\'s username, else setting awx_isolated_username]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ssh-port -d 'SSH port [default: 22]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l credential -d 'Machine credential with the SSH key or password (\'\' removes it)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l ansible-bin-dir -d 'Directory on the node holding ansible-playbook (else it is looked up on PATH)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l work-dir -d 'Work directory on the node [default: setting isolated_work_dir]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l capacity-adjustment -d 'Where capacity sits between the CPU- and memory-based values (0.0 to 1.0)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l enabled -d 'Enable or disable the node (a disabled node gets capacity 0)' -r -f -a "true\t''
+false\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l force -d 'Also when jobs run on it: they are failed with an explanation'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l dry-run -d 'Compute and report everything, change nothing'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l instance -d 'Probe only this instance (repeatable); also disabled ones' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l timeout -d 'Seconds to connect to a node [default: setting awx_isolated_connection_timeout (10)]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l probe-timeout -d 'Seconds the probe may run on a node once connected' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l parallel -d 'Nodes probed at once' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l claim -d 'Skip nodes another controller checked recently and claim the rest first'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l hostname -d 'The instance to connect to' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l timeout -d 'Seconds to connect [default: setting awx_isolated_connection_timeout (10)]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s V -l version -d 'Print version'

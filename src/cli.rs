@@ -13,6 +13,7 @@ pub const AFTER_HELP: &str = "\
 EXIT STATUS:
    0  success
    1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down)
+   3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
    2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
   65  bad input data (the message names file:line)
   66  an input file or a named object does not exist
@@ -32,6 +33,12 @@ ENVIRONMENT:
   AWXM_SECRET_KEY_FILE key file for secrets at rest (default /etc/awxm/secret.key as root)
   AWXM_LOG             log filter (tracing EnvFilter syntax), overrides -v/-q
   AWXM_NODE_NAME       this node's instance hostname (default: the machine's hostname)
+  AWXM_ANSIBLE_BIN_DIR directory holding ansible-playbook (default: found on PATH)
+  AWXM_KNOWN_HOSTS     known_hosts file for nodes' SSH host keys (--known-hosts)
+  AWXM_HOST_KEY_POLICY strict or accept-new (--host-key-policy)
+  SSH_AUTH_SOCK        ssh-agent used for nodes without a credential
+  SYSTEM_TASK_FORKS_CPU, SYSTEM_TASK_FORKS_MEM, SYSTEM_TASK_ABS_CPU, SYSTEM_TASK_ABS_MEM,
+  SYSTEM_TASK_FORKS_CAPACITY  capacity overrides (win over the settings of those names)
   NO_COLOR             disable colour";
 
 #[derive(Debug, Parser)]
@@ -79,6 +86,12 @@ pub struct GlobalArgs {
     /// Log every SQL statement with its duration to stderr
     #[arg(long, global = true)]
     pub profile_sql: bool,
+    /// known_hosts file for nodes' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]
+    #[arg(long, global = true, env = "AWXM_KNOWN_HOSTS", value_name = "FILE")]
+    pub known_hosts: Option<PathBuf>,
+    /// Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]
+    #[arg(long, global = true, env = "AWXM_HOST_KEY_POLICY", value_name = "POLICY", value_parser = ["strict", "accept-new"])]
+    pub host_key_policy: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,8 +106,40 @@ pub enum Command {
     Show(commands::show::Args),
     /// Delete one object (asks first on a terminal)
     Delete(commands::delete::Args),
+    /// Copy a template, inventory, project, credential or notification template with its sub-objects
+    #[command(name = "deep_copy", alias = "deep-copy")]
+    DeepCopy(commands::deep_copy::Args),
     /// Read and change cluster-wide settings stored in the database
     Settings(commands::settings::Args),
+    /// Launch a job from a job template and supervise it (live output, exit 0 on success)
+    #[command(name = "run_job", alias = "run-job")]
+    RunJob(commands::run_job::Args),
+    /// Sync a git project's checkout
+    #[command(name = "project_update", alias = "project-update")]
+    ProjectUpdate(commands::project_update::Args),
+    /// Inspect, follow and cancel jobs: list, show, stdout, events, cancel
+    Job(commands::job::Args),
+    /// Internal: guards a job's processes (started by run_job)
+    #[command(name = "job-guard", hide = true)]
+    JobGuard(commands::job_guard::Args),
+    /// Validate the license against the hosts in use; alert superusers by e-mail
+    #[command(name = "check_license", alias = "check-license")]
+    CheckLicense(commands::check_license::Args),
+    /// Install, show or remove the license; create signing keys and sign licenses
+    License(commands::license::Args),
+    /// Send a test notification; list the notifications sent
+    Notification(commands::notification::Args),
+    /// Collect usage analytics into AWX-format tarballs and upload them (--ship)
+    #[command(name = "gather_analytics", alias = "gather-analytics")]
+    GatherAnalytics(commands::gather_analytics::Args),
+    /// Purge old buffered job-output files from the job-output directory
+    #[command(name = "cleanup_stdout", alias = "cleanup-stdout")]
+    CleanupStdout(commands::cleanup_stdout::Args),
+    /// Delete old jobs, updates, workflow jobs and notifications (AWX's rules, in batches)
+    #[command(name = "cleanup_jobs", alias = "cleanup-jobs")]
+    CleanupJobs(commands::cleanup_jobs::Args),
+    /// Show the resolved configuration and where it came from
+    Config(commands::config::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
     /// Import an Ansible inventory (file, directory, script, plugin) into an inventory
@@ -106,6 +151,19 @@ pub enum Command {
     /// Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)
     #[command(name = "inventory_export", alias = "inventory-export")]
     InventoryExport(commands::inventory_export::Args),
+    /// Register or deregister cluster nodes (instances)
+    Instance(commands::instance::Args),
+    /// Record this node's heartbeat and capacity; mark lost nodes and reap their jobs
+    #[command(alias = "cluster_node_heartbeat")]
+    Heartbeat(commands::heartbeat::Args),
+    /// Probe isolated and execution nodes over SSH in parallel and record their capacity
+    #[command(name = "isolated_heartbeat", alias = "isolated-heartbeat")]
+    IsolatedHeartbeat(commands::isolated_heartbeat::Args),
+    /// Show the cluster: version, nodes with capacity and heartbeat, instance groups
+    Ping(commands::ping::Args),
+    /// Connect to one node over SSH and run ansible-playbook --version there
+    #[command(name = "test_isolated_connection", alias = "test-isolated-connection")]
+    TestIsolatedConnection(commands::test_isolated_connection::Args),
 }
 
 /// The whole command tree (for help, man pages and completions).

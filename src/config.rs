@@ -170,7 +170,7 @@ impl Config {
             job_output_dir: file.job_output_dir.clone().unwrap_or_else(|| data_dir.join("job_output")),
             known_hosts: ov.known_hosts.clone().or(file.known_hosts.clone()),
             host_key_policy,
-            ansible_bin_dir: file.ansible_bin_dir.clone(),
+            ansible_bin_dir: env_path("AWXM_ANSIBLE_BIN_DIR").or(file.ansible_bin_dir.clone()),
             node_name: env_var("AWXM_NODE_NAME").or(file.node_name.clone()).unwrap_or_else(hostname),
             data_dir,
             sources,

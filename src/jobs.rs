@@ -112,8 +112,15 @@ pub fn pid_alive(pid: i64) -> bool {
         return false;
     }
     match nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), None) {
-        Ok(()) => true,
-        Err(nix::errno::Errno::EPERM) => true,
+        // A zombie (dead, not yet reaped by its parent — e.g. when init is slow) is dead.
+        Ok(()) | Err(nix::errno::Errno::EPERM) => !is_zombie(pid),
+        Err(_) => false,
+    }
+}
+
+fn is_zombie(pid: i64) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat.rfind(')').is_some_and(|i| stat[i + 1..].trim_start().starts_with('Z')),
         Err(_) => false,
     }
 }

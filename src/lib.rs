@@ -1,18 +1,27 @@
 //! awxm: AWX's awx-manage as one binary. See ARCHITECTURE.md for the map.
 
+pub mod analytics;
+pub mod cleanup;
 pub mod cli;
+pub mod cluster;
 pub mod commands;
 pub mod config;
 pub mod context;
 pub mod crypto;
 pub mod db;
+pub mod deep_copy;
 pub mod error;
 pub mod inventory;
 pub mod jobs;
+pub mod license;
 pub mod logging;
+pub mod notifications;
 pub mod output;
+pub mod rbac;
 pub mod resources;
+pub mod runner;
 pub mod settings;
+pub mod ssh;
 pub mod time;
 pub mod yaml;
 
@@ -48,8 +57,8 @@ pub fn main() -> ExitCode {
         database: g.database.clone(),
         format: None,
         lock_timeout: g.lock_timeout,
-        known_hosts: None,
-        host_key_policy: None,
+        known_hosts: g.known_hosts.clone(),
+        host_key_policy: g.host_key_policy.clone(),
     };
     let fallback = Output { format: g.format.unwrap_or_default(), quiet: g.quiet, progress: false };
     let config = match Config::resolve(&overrides) {

@@ -37,6 +37,12 @@ pub const CORE: &[SettingDef] = &[
 pub fn registry() -> Vec<SettingDef> {
     let mut all = CORE.to_vec();
     all.extend_from_slice(crate::inventory::run::SETTINGS);
+    all.extend_from_slice(crate::runner::SETTINGS);
+    all.extend_from_slice(crate::cluster::SETTINGS);
+    all.extend_from_slice(crate::license::SETTINGS);
+    all.extend_from_slice(crate::notifications::SETTINGS);
+    all.extend_from_slice(crate::analytics::SETTINGS);
+    all.extend_from_slice(crate::cleanup::SETTINGS);
     all
 }
 

@@ -18,7 +18,9 @@ that only refer to it lose the reference (a job template's inventory becomes emp
 organization still used by other objects is not deleted (exit 65).
 
 JSON OUTPUT (--format json):
-  {\"format_version\": 1, \"type\": \"inventory\", \"id\": 4, \"name\": \"old-web\", \"deleted\": true}")]
+  {\"format_version\": 1, \"type\": \"inventory\", \"id\": 4, \"name\": \"old-web\", \"deleted\": true}
+  Deleting a git project also removes the checkout awxm made for it, reported as
+  \"removed_checkout\": \"/var/lib/awxm/projects/_3__app\" (a manual project's directory is never touched).")]
 pub struct Args {
     /// Type (singular or plural)
     #[arg(value_name = "TYPE")]
@@ -38,12 +40,19 @@ pub struct DeleteReport {
     pub id: i64,
     pub name: String,
     pub deleted: bool,
+    /// A git project's checkout directory removed with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed_checkout: Option<String>,
 }
 
 impl Report for DeleteReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         if self.deleted {
-            out.line(format!("deleted {} {:?} (id {})", self.kind.replace('_', " "), self.name, self.id))
+            out.line(format!("deleted {} {:?} (id {})", self.kind.replace('_', " "), self.name, self.id))?;
+            if let Some(dir) = &self.removed_checkout {
+                out.line(format!("removed its checkout {dir}"))?;
+            }
+            Ok(())
         } else {
             out.line("nothing deleted")
         }
@@ -59,14 +68,25 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<DeleteReport> {
     let mut db = ctx.db()?;
     let (id, name) = db.read(|tx| resources::resolve(tx, rt, &args.name))?;
     if !args.yes && !confirm(&format!("Delete {} {name:?} (id {id})?", rt.singular.replace('_', " ")))? {
-        return Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: false });
+        return Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: false, removed_checkout: None });
     }
-    db.write(|tx| {
+    let checkout = db.write(|tx| {
         tx.lock(&format!("awxm:{}:{id}", rt.singular))?;
         // Resolve again inside the transaction: it may have gone meanwhile.
         let name = resources::name_by_id(tx, rt, id)?
             .ok_or_else(|| Error::not_found(format!("{} {id} was deleted meanwhile", rt.singular.replace('_', " "))))?;
-        resources::delete(tx, rt, id, &name)
+        // A git project's checkout goes with it (after the commit, below).
+        let checkout = if rt.singular == "project" {
+            let root = crate::runner::projects_root(ctx, tx)?;
+            crate::runner::project::owned_checkout(tx, &root, id)?
+        } else {
+            None
+        };
+        resources::delete(tx, rt, id, &name)?;
+        Ok(checkout)
     })?;
-    Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: true })
+    if let Some(dir) = &checkout {
+        crate::runner::project::remove_checkout(dir)?;
+    }
+    Ok(DeleteReport { kind: rt.singular.into(), id, name, deleted: true, removed_checkout: checkout.map(|d| d.display().to_string()) })
 }

@@ -38,6 +38,9 @@ WHAT IT DOES (AWX's algorithm):
   transaction under a per-inventory lock: a second import of the same inventory waits
   (--lock-timeout), and a failing import changes nothing. Re-run a stored source with
   `awxm inventory_update SOURCE_NAME`.
+  The license and the organization's max_hosts are checked before reading and again before
+  committing: a violation (no license, an expired or over-count trial, max_hosts exceeded) exits 1,
+  and the update is marked error with license_error or org_host_limit_error.
 
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"dry_run\": false,

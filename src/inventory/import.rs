@@ -712,12 +712,6 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
         (del_hosts.len() + del_groups.len() + group_inserts.len() + group_updates.len() + host_inserts.len() + host_updates.len()) as u64;
     mon.progress.set_length(total.max(1));
 
-    // ---- checks before writing (license, organization host limit: see `checks`) ----
-    super::checks::before_write(
-        tx,
-        &super::checks::Pending { inventory_id: inv, new_hosts: host_inserts.iter().map(|i| p.hosts[*i].name.as_str()).collect() },
-    )?;
-
     // ---- write: deletions first ----
     delete_ids(tx, "host", &del_hosts)?;
     mon.tick(del_hosts.len() as u64);
@@ -868,8 +862,6 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
 
     crate::resources::children::update_inventory_counts(tx, inv)?;
 
-    // ---- checks after writing, in the same transaction: a failure rolls everything back ----
-    super::checks::after_write(tx, inv)?;
     mon.progress.finish_and_clear();
     Ok(out)
 }

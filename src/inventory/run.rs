@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
+use super::checks;
 use super::import::{self, Counts, ImportOptions, LinkCounts, Monitor};
 use super::loader::{self, LoadOptions};
 use super::model::Vars;
@@ -391,7 +392,17 @@ fn counts_json(o: &import::Outcome, method: &str) -> String {
 }
 
 /// Record a failed run on its update (in a transaction of its own).
-fn finish_failed(db: &mut Db, update: i64, inv: i64, err: &Error, warnings: &[String], reading: bool) -> Result<String> {
+/// `flag` is the column a license or host-limit violation sets (`license_error`,
+/// `org_host_limit_error`).
+fn finish_failed(
+    db: &mut Db,
+    update: i64,
+    inv: i64,
+    err: &Error,
+    warnings: &[String],
+    reading: bool,
+    flag: Option<&str>,
+) -> Result<String> {
     let status = status_for(err, reading);
     let mut trace = err.message.clone();
     for d in &err.details {
@@ -407,6 +418,10 @@ fn finish_failed(db: &mut Db, update: i64, inv: i64, err: &Error, warnings: &[St
             "UPDATE inventory_update SET result_traceback = $1, stdout = $2 WHERE id = $3",
             crate::params![trace.as_str(), warnings.join("\n"), update],
         )?;
+        if let Some(flag) = flag {
+            // `flag` is one of two fixed column names (never input).
+            tx.execute(&format!("UPDATE inventory_update SET {flag} = TRUE WHERE id = $1"), crate::params![update])?;
+        }
         jobs::set_status(tx, JobKind::InventoryUpdate, update, status, Some(&explanation))?;
         crate::resources::children::update_inventory_counts(tx, inv)?;
         Ok(())
@@ -482,6 +497,18 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         })?);
     }
 
+    // ---- license and organization host limit, before reading (AWX's first check) ----
+    let pre = db.read(|tx| checks::run(tx, &ctx.secrets, resolved.as_ref().and_then(|r| r.id)))?;
+    for w in &pre.warnings {
+        ctx.out.warn(w);
+    }
+    if let Some(e) = pre.error() {
+        if let Some((_, _, _, uid)) = &records {
+            finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &pre.warnings, false, pre.flag())?;
+        }
+        return Err(e);
+    }
+
     // ---- read the source ----
     let load_started = Instant::now();
     let spinner = ctx.out.spinner("reading inventory");
@@ -506,12 +533,13 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Ok(x) => x,
         Err(e) => {
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], true)?;
+                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], true, None)?;
             }
             return Err(e);
         }
     };
-    let mut warnings = prepared.warnings.clone();
+    let mut warnings = pre.warnings.clone();
+    warnings.extend(prepared.warnings.iter().cloned());
     if let Some(w) = &why {
         warnings.insert(0, format!("read through ansible-inventory: {w}"));
     }
@@ -523,6 +551,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
     let mon = Monitor { progress: &bar, cancelled: &cancelled };
     let method_s = method.as_str().to_string();
+    let violation = std::cell::Cell::new(None::<&'static str>);
     let result = db.write_maybe(!req.dry_run, |tx| {
         let (inv, inv_created) = match &resolved {
             Some(r) => (r.id.unwrap_or_default(), false),
@@ -559,6 +588,15 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             }
         };
         let outcome = import::apply(tx, inv, sid, &prepared, &import_opts, &mon)?;
+        // AWX's second check, on the database as the import left it: a violation rolls it all back.
+        let post = checks::run(tx, &ctx.secrets, Some(inv))?;
+        for w in post.warnings.iter().filter(|w| !pre.warnings.contains(w)) {
+            ctx.out.warn(w);
+        }
+        if let Some(e) = post.error() {
+            violation.set(post.flag());
+            return Err(e);
+        }
         if !req.dry_run {
             tx.execute(
                 "UPDATE inventory_update SET counts = $1, stdout = $2 WHERE id = $3",
@@ -583,7 +621,15 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Err(e) => {
             let e = if cancelled() && e.kind != ErrorKind::Interrupted { Error::new(ErrorKind::Interrupted, "interrupted") } else { e };
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &warnings, false)?;
+                finish_failed(
+                    &mut db,
+                    *uid,
+                    resolved.as_ref().and_then(|r| r.id).unwrap_or_default(),
+                    &e,
+                    &warnings,
+                    false,
+                    violation.get(),
+                )?;
             }
             return Err(e);
         }

@@ -33,6 +33,17 @@ pub fn apply(tx: &mut Tx<'_>, _secrets: &Secrets, rt: &ResourceType, id: i64, it
         "job_template" | "workflow_job_template" => {
             let jt = rt.singular == "job_template";
             if jt {
+                // A template without an organization takes its project's, as AWX does (before the
+                // labels, which belong to the template's organization).
+                let n = tx.execute(
+                    "UPDATE job_template SET organization_id = (SELECT organization_id FROM project WHERE project.id = job_template.project_id)
+                     WHERE id = $1 AND organization_id IS NULL AND project_id IS NOT NULL
+                       AND (SELECT organization_id FROM project WHERE project.id = job_template.project_id) IS NOT NULL",
+                    crate::params![id],
+                )?;
+                changed |= n > 0;
+            }
+            if jt {
                 if let Some(ids) = ref_list(tx, item, "credentials", &types::CREDENTIAL)? {
                     changed |=
                         sync_links(tx, "job_template_credential", "job_template_id", id, "credential_id", &ids, Some("position"), None)?;
@@ -76,16 +87,6 @@ pub fn apply(tx: &mut Tx<'_>, _secrets: &Secrets, rt: &ResourceType, id: i64, it
             }
             if !jt {
                 changed |= apply_nodes(tx, item, id)?;
-            }
-            if jt {
-                // A template without an organization takes its project's, as AWX does.
-                let n = tx.execute(
-                    "UPDATE job_template SET organization_id = (SELECT organization_id FROM project WHERE project.id = job_template.project_id)
-                     WHERE id = $1 AND organization_id IS NULL AND project_id IS NOT NULL
-                       AND (SELECT organization_id FROM project WHERE project.id = job_template.project_id) IS NOT NULL",
-                    crate::params![id],
-                )?;
-                changed |= n > 0;
             }
         }
         "instance_group" => {
@@ -581,9 +582,11 @@ fn apply_nodes(tx: &mut Tx<'_>, item: &Item<'_>, wf: i64) -> Result<bool> {
             row.approval = Some((name, desc, timeout));
             kinds += 1;
         }
-        if kinds != 1 {
+        // A node without a template is allowed, as in AWX: a workflow copy blanks the templates
+        // the copying user may not start, and the export of such a copy must apply again.
+        if kinds > 1 {
             return Err(
-                item.err(&["nodes", &idx], "needs exactly one of job_template, project, inventory_source, workflow_job_template, approval")
+                item.err(&["nodes", &idx], "may have only one of job_template, project, inventory_source, workflow_job_template, approval")
             );
         }
         if let Some(v) = m.get("inventory") {

@@ -375,21 +375,30 @@ fn profile_sql_logs_statements_with_durations() {
 }
 
 #[test]
-fn default_database_lives_in_the_user_data_dir() {
+fn default_database_lives_in_the_data_dir() {
     let env = TestEnv::sqlite();
-    let out = env.cmd().env_remove("AWXM_DATABASE_URL").args(["list", "organizations"]).output().unwrap();
-    assert_status(&out, 0, &["list"]);
-    let expected = if nix_is_root() { std::path::PathBuf::from("/var/lib/awxm/awxm.db") } else { env.path().join("data/awxm/awxm.db") };
-    if !nix_is_root() {
+    // `awxm config` resolves without opening anything (so the system database is never touched).
+    let c =
+        env.cmd().env_remove("AWXM_DATABASE_URL").env_remove("AWXM_SECRET_KEY_FILE").args(["--format", "json", "config"]).output().unwrap();
+    assert_status(&c, 0, &["config"]);
+    let v: Value = serde_json::from_slice(&c.stdout).expect("json");
+    if nix_is_root() {
+        assert_eq!(v["database_url"], "sqlite:///var/lib/awxm/awxm.db");
+        assert_eq!(v["secret_key_file"], "/etc/awxm/secret.key");
+        // Opening the default as root would use the machine's database: prove the default
+        // directory is created for a data dir given in a config file instead.
+        let cfg = env.write("c.yaml", &format!("data_dir: {}\n", env.path().join("var").display()));
+        let out =
+            env.cmd().env_remove("AWXM_DATABASE_URL").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
+        assert_status(&out, 0, &["list"]);
+        assert!(env.path().join("var/awxm.db").exists());
+    } else {
+        let expected = env.path().join("data/awxm/awxm.db");
+        assert_eq!(v["database_url"], format!("sqlite://{}", expected.display()));
+        let out = env.cmd().env_remove("AWXM_DATABASE_URL").args(["list", "organizations"]).output().unwrap();
+        assert_status(&out, 0, &["list"]);
         assert!(expected.exists(), "{} not created", expected.display());
     }
-}
-
-fn nix_is_root() -> bool {
-    // SAFETY-free check through /proc: uid 0 owns our own process.
-    std::fs::read_to_string("/proc/self/status")
-        .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
-        .unwrap_or(false)
 }
 
 #[test]
@@ -397,8 +406,14 @@ fn help_shows_exit_codes_and_only_working_commands() {
     let env = TestEnv::sqlite();
     let help = env.ok(&["--help"]);
     assert!(help.contains("EXIT STATUS") && help.contains("75  temporary failure"));
-    for sub in ["apply", "export", "list", "show", "delete", "settings", "completions"] {
+    for sub in ["apply", "export", "list", "show", "delete", "settings", "completions", "config"] {
         assert!(help.contains(sub), "{sub} missing from help");
         env.ok(&[sub, "--help"]);
     }
+}
+
+fn nix_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
+        .unwrap_or(false)
 }

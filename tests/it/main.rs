@@ -4,7 +4,16 @@
 #[macro_use]
 mod support;
 
+mod analytics;
+mod cleanup;
+mod deep_copy;
 mod foundation;
 mod generated;
+mod heartbeat;
 mod inventory;
 mod inventory_diff;
+mod license;
+mod notifications;
+mod run_job;
+mod sinks;
+mod ssh;

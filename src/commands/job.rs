@@ -1,0 +1,542 @@
+//! `awxm job list|show|stdout|events|cancel`: jobs run by `run_job`.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json, json};
+
+use crate::context::Ctx;
+use crate::db::Tx;
+use crate::error::{Error, Result};
+use crate::jobs::{self, JobKind};
+use crate::output::{Format, Human, Report, cell};
+use crate::runner::job::{JobResult, load_result};
+use crate::runner::strip_ansi;
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+EXAMPLES:
+  awxm job list --status failed --limit 20
+  awxm job show 12
+  awxm job stdout 12 --no-color > job12.log
+  awxm job stdout 12 --download            # writes job-12-XXXX.out into job_output_dir
+  awxm job events 12 --format jsonl | jq -c 'select(.failed)'
+  awxm job events 12 --event runner_on_failed
+  awxm job cancel 12                       # waits until the job has stopped
+  awxm job ingest 12 --events DIR/artifacts/12/job_events.jsonl --stdout DIR/artifacts/12/stdout
+
+`job stdout` of a running job prints the output stored so far (from its events). `--download`
+buffers the complete output in a file under job_output_dir (the setting, else the config
+file's; default <data_dir>/job_output), named job-<id>-<random>.out, as AWX does for downloads (ANSI codes kept
+unless --no-color); `awxm cleanup_stdout` purges old ones. `job cancel` sets the job's cancel
+flag; its supervising awxm stops ansible-playbook (SIGTERM, then SIGKILL) and marks it canceled.
+A job that has not started, or whose supervisor is gone, is marked canceled at once.
+
+EXIT STATUS:
+  cancel: 0 when the job is canceled, 1 when it had already finished.
+
+JSON OUTPUT (--format json):
+  list:   {\"format_version\": 1, \"jobs\": [{\"id\", \"name\", \"status\", \"launch_type\", \"started\",
+           \"finished\", \"elapsed\", \"execution_node\"}]}
+  show:   run_job's document plus name, job_template, job_type, launch_type, playbook, inventory,
+          project, limit, extra_vars, job_tags, skip_tags, forks, verbosity, timeout, job_args,
+          job_cwd, job_env, result_traceback, scm_revision, project_update_id, emitted_events,
+          cancel_flag, pid, work_dir, artifacts, created
+  stdout: {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"stdout\": \"...\"}
+          (--download: {\"id\": 12, \"path\": \"/var/lib/awxm/job_output/job-12-ab12cd.out\", \"bytes\": 1234})
+  events: {\"format_version\": 1, \"id\": 12, \"events\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",
+           \"host\", \"task\", \"play\", \"role\", \"playbook\", \"stdout\", \"start_line\", \"end_line\",
+           \"failed\", \"changed\", \"verbosity\", \"created\", \"event_data\"}]};
+          --format jsonl prints one event object per line
+  cancel: {\"format_version\": 1, \"id\": 12, \"status\": \"canceled\", \"canceled\": true}
+  ingest: {\"format_version\": 1, \"id\": 12, \"events_read\": 27, \"events_inserted\": 0, \"bad_lines\": 0,
+           \"bytes\": 41234, \"seconds\": 0.01, \"events_per_second\": 2700.0}
+          (events already stored are skipped: ingesting the same file twice stores nothing twice)")]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Recent jobs, newest first
+    List {
+        /// Only jobs with this status
+        #[arg(long)]
+        status: Option<String>,
+        /// Only jobs of this job template (name)
+        #[arg(long, value_name = "TEMPLATE")]
+        template: Option<String>,
+        /// At most this many jobs
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// One job with all its fields and host summaries
+    Show { id: i64 },
+    /// The job's output
+    Stdout {
+        id: i64,
+        /// Strip ANSI colour codes
+        #[arg(long)]
+        no_color: bool,
+        /// Write the output to a file in job_output_dir and print its path
+        #[arg(long)]
+        download: bool,
+    },
+    /// The job's events, in order
+    Events {
+        id: i64,
+        /// Only events of this type (e.g. runner_on_failed)
+        #[arg(long, value_name = "TYPE")]
+        event: Option<String>,
+        /// Only failed events
+        #[arg(long)]
+        failed: bool,
+        /// Only events of this host
+        #[arg(long)]
+        host: Option<String>,
+    },
+    /// Store events (and stdout) from job artifacts: a kept private data directory, or files
+    /// copied from elsewhere; idempotent
+    Ingest {
+        id: i64,
+        /// Events file (JSON lines, as written by the awxm_display callback)
+        #[arg(long, value_name = "FILE")]
+        events: std::path::PathBuf,
+        /// The job's raw stdout, stored as its output when given
+        #[arg(long, value_name = "FILE")]
+        stdout: Option<std::path::PathBuf>,
+    },
+    /// Cancel a job (from any shell)
+    Cancel {
+        id: i64,
+        /// Return once the cancel is requested, without waiting for the job to stop
+        #[arg(long)]
+        no_wait: bool,
+        /// Seconds to wait for the job to stop
+        #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+        wait_timeout: f64,
+    },
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum JobReport {
+    List {
+        jobs: Vec<Map<String, Json>>,
+    },
+    Show(Box<Map<String, Json>>),
+    Stdout {
+        id: i64,
+        status: String,
+        stdout: String,
+    },
+    Download {
+        id: i64,
+        path: String,
+        bytes: u64,
+    },
+    Events {
+        id: i64,
+        events: Vec<Json>,
+    },
+    Cancel {
+        id: i64,
+        status: String,
+        canceled: bool,
+        #[serde(skip)]
+        message: String,
+    },
+    Ingest {
+        id: i64,
+        events_read: u64,
+        events_inserted: u64,
+        bad_lines: u64,
+        bytes: u64,
+        seconds: f64,
+        events_per_second: f64,
+    },
+    /// Already written (streams).
+    Streamed(#[serde(skip)] u8),
+}
+
+impl Report for JobReport {
+    fn human(&self, out: &mut Human) -> std::io::Result<()> {
+        match self {
+            JobReport::List { jobs } => out.table(
+                &["ID", "NAME", "STATUS", "STARTED", "ELAPSED", "NODE"],
+                jobs.iter().map(|j| {
+                    vec![
+                        cell(&j["id"]),
+                        cell(&j["name"]),
+                        cell(&j["status"]),
+                        cell(&j["started"]),
+                        j["elapsed"].as_f64().map(|e| format!("{e:.2}s")).unwrap_or_default(),
+                        cell(&j["execution_node"]),
+                    ]
+                }),
+            ),
+            JobReport::Show(m) => {
+                let mut pairs: Vec<(String, String)> = Vec::new();
+                for (k, v) in m.iter() {
+                    if k == "host_summaries" || k == "job_env" {
+                        continue;
+                    }
+                    let text = match v {
+                        Json::Object(_) | Json::Array(_) => v.to_string(),
+                        other => cell(other),
+                    };
+                    pairs.push((k.clone(), text));
+                }
+                out.pairs(pairs)?;
+                if let Some(Json::Object(hs)) = m.get("host_summaries")
+                    && !hs.is_empty()
+                {
+                    out.line("")?;
+                    out.table(
+                        &["HOST", "OK", "CHANGED", "FAILURES", "UNREACHABLE", "SKIPPED", "RESCUED", "IGNORED"],
+                        hs.iter().map(|(h, c)| {
+                            let mut row = vec![h.clone()];
+                            for k in ["ok", "changed", "failures", "dark", "skipped", "rescued", "ignored"] {
+                                row.push(cell(&c[k]));
+                            }
+                            row
+                        }),
+                    )?;
+                }
+                Ok(())
+            }
+            JobReport::Stdout { stdout, .. } => out.write_raw(stdout.as_bytes()),
+            JobReport::Download { path, .. } => out.line(path),
+            JobReport::Events { events, .. } => out.table(
+                &["COUNTER", "EVENT", "HOST", "TASK", "FAILED", "CHANGED"],
+                events.iter().map(|e| {
+                    vec![
+                        cell(&e["counter"]),
+                        cell(&e["event"]),
+                        cell(&e["host"]),
+                        cell(&e["task"]),
+                        cell(&e["failed"]),
+                        cell(&e["changed"]),
+                    ]
+                }),
+            ),
+            JobReport::Cancel { message, .. } => out.line(message),
+            JobReport::Ingest { id, events_read, events_inserted, seconds, events_per_second, .. } => out.line(format!(
+                "job {id}: read {events_read} events, stored {events_inserted} new ones in {seconds:.3}s ({events_per_second:.0} events/s)"
+            )),
+            JobReport::Streamed(_) => Ok(()),
+        }
+    }
+    fn exit_code(&self) -> u8 {
+        match self {
+            JobReport::Cancel { canceled, .. } => u8::from(!canceled),
+            JobReport::Streamed(c) => *c,
+            _ => 0,
+        }
+    }
+}
+
+fn rfc(s: Option<String>) -> Json {
+    s.and_then(|s| crate::time::parse(&s))
+        .map(|t| Json::String(t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
+        .unwrap_or(Json::Null)
+}
+
+fn exists(tx: &mut Tx<'_>, id: i64) -> Result<String> {
+    tx.scalar_opt::<String>("SELECT status FROM job WHERE id = $1", crate::params![id])?
+        .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
+}
+
+fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
+    let base: JobResult = load_result(tx, id)?;
+    let mut m = match serde_json::to_value(&base)? {
+        Json::Object(m) => m,
+        _ => Map::new(),
+    };
+    let r = tx.query_one(
+        "SELECT j.name, t.name, j.job_type, j.launch_type, j.playbook, i.name, p.name, j.job_limit, j.extra_vars, j.job_tags, j.skip_tags,
+                j.forks, j.verbosity, j.timeout, j.job_args, j.job_cwd, j.job_env, j.result_traceback, j.scm_revision, j.project_update_id,
+                j.emitted_events, j.cancel_flag, j.pid, j.work_dir, j.artifacts, j.created, j.diff_mode
+         FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id LEFT JOIN inventory i ON i.id = j.inventory_id
+              LEFT JOIN project p ON p.id = j.project_id WHERE j.id = $1",
+        crate::params![id],
+    )?;
+    let js = |i: usize| -> Result<Json> { Ok(r.get::<Option<String>>(i)?.map(Json::String).unwrap_or(Json::Null)) };
+    let parsed = |i: usize| -> Result<Json> { Ok(serde_json::from_str(&r.get::<String>(i)?).unwrap_or(Json::Null)) };
+    m.insert("name".into(), js(0)?);
+    m.insert("job_template".into(), js(1)?);
+    m.insert("job_type".into(), js(2)?);
+    m.insert("launch_type".into(), js(3)?);
+    m.insert("playbook".into(), js(4)?);
+    m.insert("inventory".into(), js(5)?);
+    m.insert("project".into(), js(6)?);
+    m.insert("limit".into(), js(7)?);
+    m.insert("extra_vars".into(), parsed(8)?);
+    m.insert("job_tags".into(), js(9)?);
+    m.insert("skip_tags".into(), js(10)?);
+    m.insert("forks".into(), json!(r.get::<i64>(11)?));
+    m.insert("verbosity".into(), json!(r.get::<i64>(12)?));
+    m.insert("timeout".into(), json!(r.get::<i64>(13)?));
+    m.insert("diff_mode".into(), json!(r.get::<bool>(26)?));
+    m.insert("job_args".into(), parsed(14)?);
+    m.insert("job_cwd".into(), js(15)?);
+    m.insert("job_env".into(), parsed(16)?);
+    m.insert("result_traceback".into(), js(17)?);
+    m.insert("scm_revision".into(), js(18)?);
+    m.insert("project_update_id".into(), json!(r.get::<Option<i64>>(19)?));
+    m.insert("emitted_events".into(), json!(r.get::<i64>(20)?));
+    m.insert("cancel_flag".into(), json!(r.get::<bool>(21)?));
+    m.insert("pid".into(), json!(r.get::<Option<i64>>(22)?));
+    m.insert("work_dir".into(), js(23)?);
+    m.insert("artifacts".into(), parsed(24)?);
+    m.insert("created".into(), rfc(r.get(25)?));
+    Ok(m)
+}
+
+/// The output of a job that is still running, from its events.
+fn stdout_from_events(tx: &mut Tx<'_>, id: i64) -> Result<String> {
+    let mut s = String::new();
+    tx.query_each("SELECT stdout, start_line, end_line FROM job_event WHERE job_id = $1 ORDER BY counter", crate::params![id], |r| {
+        let text: String = r.get(0)?;
+        let (a, b): (i64, i64) = (r.get(1)?, r.get(2)?);
+        s.push_str(&text);
+        if b > a {
+            s.push('\n');
+        }
+        Ok(())
+    })?;
+    Ok(s)
+}
+
+fn event_json(r: &crate::db::Row) -> Result<Json> {
+    Ok(json!({
+        "counter": r.get::<i64>(0)?,
+        "event": r.get::<String>(1)?,
+        "uuid": r.get::<String>(2)?,
+        "parent_uuid": r.get::<String>(3)?,
+        "host": r.get::<String>(4)?,
+        "task": r.get::<String>(5)?,
+        "play": r.get::<String>(6)?,
+        "role": r.get::<String>(7)?,
+        "playbook": r.get::<String>(8)?,
+        "stdout": r.get::<String>(9)?,
+        "start_line": r.get::<i64>(10)?,
+        "end_line": r.get::<i64>(11)?,
+        "failed": r.get::<bool>(12)?,
+        "changed": r.get::<bool>(13)?,
+        "verbosity": r.get::<i64>(14)?,
+        "created": rfc(r.get(15)?),
+        "event_data": serde_json::from_str::<Json>(&r.get::<String>(16)?).unwrap_or(Json::Null),
+    }))
+}
+
+fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobReport> {
+    let mut db = ctx.db()?;
+    let node = ctx.config.node_name.clone();
+    let now = crate::time::now_str();
+    // Request the cancel; cancel directly what nobody is running.
+    let (status, requested) = db.write(|tx| {
+        let r = tx
+            .query_opt("SELECT status, pid, execution_node FROM job WHERE id = $1", crate::params![id])?
+            .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+        let status: String = r.get(0)?;
+        if jobs::is_final(&status) {
+            return Ok((status, false));
+        }
+        let pid: Option<i64> = r.get(1)?;
+        let exec_node: String = r.get(2)?;
+        tx.execute("UPDATE job SET cancel_flag = TRUE, modified = $1 WHERE id = $2", crate::params![now.as_str(), id])?;
+        let supervisor_gone = exec_node == node && !pid.is_some_and(jobs::pid_alive);
+        if status == "new" || supervisor_gone {
+            tx.execute("UPDATE job SET canceled_on = $1 WHERE id = $2", crate::params![now.as_str(), id])?;
+            jobs::set_status(tx, JobKind::Job, id, "canceled", None)?;
+            return Ok(("canceled".to_string(), true));
+        }
+        Ok((status, true))
+    })?;
+    if !requested {
+        return Ok(JobReport::Cancel {
+            id,
+            message: format!("job {id} already finished ({status}); nothing to cancel"),
+            status,
+            canceled: false,
+        });
+    }
+    if status == "canceled" || no_wait {
+        let msg = if status == "canceled" { format!("job {id} canceled") } else { format!("cancel of job {id} requested") };
+        return Ok(JobReport::Cancel { id, status, canceled: true, message: msg });
+    }
+    let deadline = Instant::now() + Duration::from_secs_f64(wait_timeout.max(0.0));
+    loop {
+        let (st, pid, exec_node): (String, Option<i64>, String) = db.read(|tx| {
+            let r = tx.query_one("SELECT status, pid, execution_node FROM job WHERE id = $1", crate::params![id])?;
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        if jobs::is_final(&st) {
+            let canceled = st == "canceled";
+            let msg =
+                if canceled { format!("job {id} canceled") } else { format!("job {id} finished ({st}) before the cancel took effect") };
+            return Ok(JobReport::Cancel { id, status: st, canceled, message: msg });
+        }
+        if exec_node == node && !pid.is_some_and(jobs::pid_alive) {
+            db.write(|tx| jobs::set_status(tx, JobKind::Job, id, "canceled", None))?;
+            continue;
+        }
+        if Instant::now() >= deadline {
+            return Err(Error::temp(format!("job {id} is still {st} after {wait_timeout}s; its cancel flag is set")));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Ingest an events file (and optionally stdout) into job `id`, in one transaction.
+fn ingest(ctx: &Ctx, id: i64, events: &std::path::Path, stdout: Option<&std::path::Path>) -> Result<JobReport> {
+    use crate::runner::ingest::{EventIngester, StdoutCapture, ingest_file, tail_file};
+    use crate::runner::redact::Redactor;
+    use crate::runner::spec::JobSpec;
+    if !events.is_file() {
+        return Err(Error::not_found(format!("{}: no such file", events.display())));
+    }
+    let mut db = ctx.db()?;
+    let started = Instant::now();
+    let (read, inserted, bad, bytes) = db.write(|tx| {
+        exists(tx, id)?;
+        let spec = JobSpec::load(tx, &ctx.secrets, id)?;
+        let redactor = Redactor::new(spec.secrets());
+        let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
+        let mut ing = EventIngester::new(id, host_ids, redactor.clone());
+        let mut offset = 0u64;
+        let inserted = ingest_file(tx, &mut ing, events, &mut offset, true)?;
+        ing.finish(tx)?;
+        tx.execute(
+            "UPDATE job SET emitted_events = CASE WHEN emitted_events > $1 THEN emitted_events ELSE $1 END WHERE id = $2",
+            crate::params![ing.max_counter, id],
+        )?;
+        if let Some(path) = stdout {
+            let mut cap = StdoutCapture::new(redactor);
+            let mut off = 0u64;
+            tail_file(path, &mut off, |b| {
+                cap.feed(b);
+            })?;
+            cap.flush();
+            tx.execute("UPDATE job SET stdout = $1 WHERE id = $2", crate::params![cap.text(), id])?;
+        }
+        Ok((ing.parsed, inserted, ing.bad_lines, offset))
+    })?;
+    let seconds = started.elapsed().as_secs_f64();
+    Ok(JobReport::Ingest {
+        id,
+        events_read: read,
+        events_inserted: inserted,
+        bad_lines: bad,
+        bytes,
+        seconds,
+        events_per_second: if seconds > 0.0 { read as f64 / seconds } else { 0.0 },
+    })
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
+    match args.action {
+        Action::List { status, template, limit } => {
+            let mut db = ctx.db()?;
+            let jobs = db.read(|tx| {
+                let mut out = Vec::new();
+                tx.query_each(
+                    "SELECT j.id, j.name, j.status, j.launch_type, j.started, j.finished, j.elapsed, j.execution_node
+                     FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id
+                     WHERE ($1 = '' OR j.status = $1) AND ($2 = '' OR t.name = $2)
+                     ORDER BY j.id DESC LIMIT $3",
+                    crate::params![status.clone().unwrap_or_default(), template.clone().unwrap_or_default(), limit.max(0)],
+                    |r| {
+                        let mut m = Map::new();
+                        m.insert("id".into(), json!(r.get::<i64>(0)?));
+                        m.insert("name".into(), json!(r.get::<String>(1)?));
+                        m.insert("status".into(), json!(r.get::<String>(2)?));
+                        m.insert("launch_type".into(), json!(r.get::<String>(3)?));
+                        m.insert("started".into(), rfc(r.get(4)?));
+                        m.insert("finished".into(), rfc(r.get(5)?));
+                        m.insert("elapsed".into(), json!(r.get::<f64>(6)?));
+                        m.insert("execution_node".into(), json!(r.get::<String>(7)?));
+                        out.push(m);
+                        Ok(())
+                    },
+                )?;
+                Ok(out)
+            })?;
+            Ok(JobReport::List { jobs })
+        }
+        Action::Show { id } => {
+            let mut db = ctx.db()?;
+            Ok(JobReport::Show(Box::new(db.read(|tx| show(tx, id))?)))
+        }
+        Action::Stdout { id, no_color, download } => {
+            let mut db = ctx.db()?;
+            let (status, stdout, out_dir) = db.read(|tx| {
+                let status = exists(tx, id)?;
+                let stdout = if jobs::is_final(&status) {
+                    tx.scalar::<String>("SELECT stdout FROM job WHERE id = $1", crate::params![id])?
+                } else {
+                    stdout_from_events(tx, id)?
+                };
+                Ok((status, stdout, crate::runner::job_output_dir(ctx, tx)?))
+            })?;
+            let stdout = if no_color { strip_ansi(&stdout) } else { stdout };
+            if download {
+                let dir = &out_dir;
+                fs_err::create_dir_all(dir)?;
+                let (path, mut f) = loop {
+                    let suffix = &uuid::Uuid::new_v4().simple().to_string()[..8];
+                    let p = dir.join(format!("job-{id}-{suffix}.out"));
+                    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&p) {
+                        Ok(f) => break (p, f),
+                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                        Err(e) => return Err(Error::io_at(&p, &e)),
+                    }
+                };
+                f.write_all(stdout.as_bytes()).map_err(|e| Error::io_at(&path, &e))?;
+                return Ok(JobReport::Download { id, path: path.display().to_string(), bytes: stdout.len() as u64 });
+            }
+            Ok(JobReport::Stdout { id, status, stdout })
+        }
+        Action::Events { id, event, failed, host } => {
+            let mut db = ctx.db()?;
+            let jsonl = ctx.out.format == Format::Jsonl;
+            let out = ctx.out.clone();
+            let mut collected = Vec::new();
+            db.read(|tx| {
+                exists(tx, id)?;
+                tx.query_each(
+                    "SELECT counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, failed,
+                            changed, verbosity, created, event_data
+                     FROM job_event WHERE job_id = $1 AND ($2 = '' OR event = $2) AND (NOT $3 OR failed) AND ($4 = '' OR host_name = $4)
+                     ORDER BY counter",
+                    crate::params![id, event.clone().unwrap_or_default(), failed, host.clone().unwrap_or_default()],
+                    |r| {
+                        let e = event_json(r)?;
+                        if jsonl {
+                            match out.stream(&e.to_string()) {
+                                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                                    return Err(Error::io(format!("writing to stdout: {e}")));
+                                }
+                                _ => {}
+                            }
+                        } else {
+                            collected.push(e);
+                        }
+                        Ok(())
+                    },
+                )?;
+                Ok(())
+            })?;
+            if jsonl {
+                return Ok(JobReport::Streamed(0));
+            }
+            Ok(JobReport::Events { id, events: collected })
+        }
+        Action::Cancel { id, no_wait, wait_timeout } => cancel(ctx, id, no_wait, wait_timeout),
+        Action::Ingest { id, events, stdout } => ingest(ctx, id, &events, stdout.as_deref()),
+    }
+}

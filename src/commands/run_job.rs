@@ -1,0 +1,294 @@
+//! `awxm run_job TEMPLATE`: launch a job from a job template and supervise it to the end.
+
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::jobs::{self, JobKind};
+use crate::output::{Format, Human, Report};
+use crate::resources::{self, types};
+use crate::runner::AnsiStripper;
+use crate::runner::extravars;
+use crate::runner::hooks;
+use crate::runner::inventory::InventoryFormat;
+use crate::runner::job::{self, JobResult, Overrides, RunOptions};
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+EXAMPLES:
+  awxm run_job deploy                                  # live output, exit 0 only if it succeeded
+  awxm run_job deploy --limit web1 -e version=2 -e @vars.yml --check --diff
+  awxm run_job deploy --tags config --skip-tags restart --forks 20 -vv
+  awxm run_job deploy --timeout 600 --format json      # just the result document
+  awxm run_job deploy --no-follow                      # print the id, wait, print the summary
+  id=$(awxm run_job deploy --detach --format json | jq .id)   # leave it running
+  awxm job cancel \"$id\"
+
+The job takes the template's options; launch-time flags override them (--extra-vars merge
+over the template's extra vars, later -e over earlier). The project is synced first when it is
+a git project that updates on launch (or has no checkout yet). ansible-playbook runs in its own
+process group under a pseudo-terminal, with AWX's command line and environment; passwords
+(SSH, become, vault, key passphrase) are typed into the terminal from the credentials, never
+put in argv or the environment. Known secret values are replaced by $encrypted$ in everything
+stored or shown.
+
+Ctrl-C or SIGTERM cancels the job cleanly (status canceled, nothing left running); so does
+`awxm job cancel ID` from another shell. The timeout (--timeout, else the template's, else the
+setting default_job_timeout; negative: none) stops the job with SIGTERM, then SIGKILL after
+job_termination_grace_period seconds; the job fails with \"Job terminated due to timeout\".
+Jobs whose supervising awxm died are marked failed at the next run_job (or heartbeat).
+
+Before the job is created the license is checked (an expired or over-count trial refuses the
+launch, exit 1); the template's started/success/error notification templates are sent.
+
+Settings: default_job_timeout, max_forks, allow_jinja_in_extra_vars, awx_task_env,
+awx_isolation_base_path, awx_cleanup_paths, job_termination_grace_period.
+ansible-playbook is found in ansible_bin_dir (config file, or AWXM_ANSIBLE_BIN_DIR) or on PATH.
+
+EXIT STATUS:
+  0 the job succeeded (or was launched, with --detach); 1 it failed, errored or was canceled.
+
+JSON OUTPUT (--format json):
+  {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"rc\": 0,
+   \"started\": \"2026-01-02T03:04:05.000000Z\", \"finished\": \"...\", \"elapsed\": 3.21,
+   \"execution_node\": \"node1\", \"job_explanation\": \"\",
+   \"host_summaries\": {\"web1\": {\"ok\": 3, \"changed\": 1, \"failures\": 0, \"dark\": 0,
+                                  \"skipped\": 0, \"rescued\": 0, \"ignored\": 0}},
+   \"event_count\": 17}
+  status is one of successful, failed, error, canceled (pending with --detach).")]
+pub struct Args {
+    /// Job template (name, or id)
+    #[arg(value_name = "TEMPLATE", required_unless_present = "supervise")]
+    pub template: Option<String>,
+    /// Limit the run to these hosts or groups (Ansible pattern)
+    #[arg(short, long, value_name = "PATTERN")]
+    pub limit: Option<String>,
+    /// Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)
+    #[arg(short = 'e', long = "extra-vars", value_name = "VARS")]
+    pub extra_vars: Vec<String>,
+    /// Only run tasks with these tags (comma-separated)
+    #[arg(short, long, value_name = "TAGS")]
+    pub tags: Option<String>,
+    /// Skip tasks with these tags
+    #[arg(long, value_name = "TAGS")]
+    pub skip_tags: Option<String>,
+    /// run, or check (dry run)
+    #[arg(long, value_name = "TYPE", value_parser = ["run", "check"])]
+    pub job_type: Option<String>,
+    /// Shortcut for --job-type check
+    #[arg(long, conflicts_with = "job_type")]
+    pub check: bool,
+    /// Ansible verbosity 0-5
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..=5))]
+    pub verbosity: Option<i64>,
+    /// Parallel processes (0: Ansible's default)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
+    pub forks: Option<i64>,
+    /// Show file changes (ansible-playbook --diff)
+    #[arg(long)]
+    pub diff: bool,
+    /// Stop the job after this many seconds (0: template/setting default; negative: none)
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true)]
+    pub timeout: Option<i64>,
+    /// Do not show the output: print the job id, wait, then print the result
+    #[arg(long, conflicts_with = "detach")]
+    pub no_follow: bool,
+    /// Return at once and leave the job running in the background
+    #[arg(long)]
+    pub detach: bool,
+    /// Keep the job's private data directory (its path is stored in the job's work_dir)
+    #[arg(long)]
+    pub keep_artifacts: bool,
+    /// How the inventory is given to ansible-playbook
+    #[arg(long, value_enum, default_value_t, value_name = "FORMAT")]
+    pub inventory_format: InventoryFormat,
+    /// Internal: supervise an already created job (used by --detach)
+    #[arg(long, hide = true, value_name = "JOB_ID")]
+    pub supervise: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RunJobReport {
+    #[serde(flatten)]
+    pub result: JobResult,
+    #[serde(skip)]
+    pub mode: Mode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Followed,
+    NoFollow,
+    Detached,
+}
+
+impl Report for RunJobReport {
+    fn human(&self, out: &mut Human) -> std::io::Result<()> {
+        let r = &self.result;
+        if self.mode == Mode::Detached {
+            return out.line(format!(
+                "job {} launched ({}); `awxm job show {}` for its state, `awxm job cancel {}` to stop it",
+                r.id, r.status, r.id, r.id
+            ));
+        }
+        if self.mode == Mode::NoFollow && !r.host_summaries.is_empty() {
+            out.table(
+                &["HOST", "OK", "CHANGED", "FAILURES", "UNREACHABLE", "SKIPPED", "RESCUED", "IGNORED"],
+                r.host_summaries.iter().map(|(h, c)| {
+                    vec![
+                        h.clone(),
+                        c.ok.to_string(),
+                        c.changed.to_string(),
+                        c.failures.to_string(),
+                        c.dark.to_string(),
+                        c.skipped.to_string(),
+                        c.rescued.to_string(),
+                        c.ignored.to_string(),
+                    ]
+                }),
+            )?;
+        }
+        let rc = r.rc.map(|c| format!(", rc {c}")).unwrap_or_default();
+        let why = if r.job_explanation.is_empty() { String::new() } else { format!(": {}", r.job_explanation) };
+        out.line(format!("job {} {}{rc} in {:.2}s on {}{why}", r.id, r.status, r.elapsed, r.execution_node))
+    }
+    fn exit_code(&self) -> u8 {
+        match (self.mode, self.result.status.as_str()) {
+            (Mode::Detached, _) => 0,
+            (_, "successful") => 0,
+            _ => 1,
+        }
+    }
+}
+
+fn overrides(args: &Args) -> Result<Overrides> {
+    let mut extra = serde_json::Map::new();
+    for e in &args.extra_vars {
+        for (k, v) in extravars::parse_arg(e)? {
+            extra.insert(k, v);
+        }
+    }
+    Ok(Overrides {
+        limit: args.limit.clone(),
+        extra_vars: extra,
+        job_tags: args.tags.clone(),
+        skip_tags: args.skip_tags.clone(),
+        job_type: if args.check { Some("check".into()) } else { args.job_type.clone() },
+        verbosity: args.verbosity,
+        forks: args.forks,
+        diff_mode: args.diff.then_some(true),
+        timeout: args.timeout,
+        launch_type: None,
+    })
+}
+
+/// Start `awxm run_job --supervise ID` in its own session, detached from this terminal.
+fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
+    let exe = std::env::current_exe().map_err(|e| Error::internal(format!("cannot find the awxm executable: {e}")))?;
+    let mut c = Command::new(exe);
+    c.arg("run_job").arg("--supervise").arg(id.to_string()).arg("--inventory-format").arg(match args.inventory_format {
+        InventoryFormat::Script => "script",
+        InventoryFormat::Json => "json",
+    });
+    if args.keep_artifacts {
+        c.arg("--keep-artifacts");
+    }
+    // The resolved configuration travels in the environment (never argv: the URL may hold a password).
+    c.env("AWXM_DATABASE_URL", &ctx.config.database_url)
+        .env("AWXM_SECRET_KEY_FILE", &ctx.config.secret_key_file)
+        .env("AWXM_NODE_NAME", &ctx.config.node_name)
+        .env("AWXM_LOCK_TIMEOUT", ctx.config.lock_timeout.as_secs_f64().to_string())
+        .env_remove("AWXM_FORMAT");
+    if let Some(d) = &ctx.config.ansible_bin_dir {
+        c.env("AWXM_ANSIBLE_BIN_DIR", d);
+    }
+    let defaults = [std::path::PathBuf::from("/etc/awxm/awxm.yaml"), crate::config::user_config_dir().join("awxm.yaml")];
+    if let [only] = ctx.config.sources.as_slice()
+        && !defaults.contains(only)
+    {
+        c.env("AWXM_CONFIG", only);
+    }
+    c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    // SAFETY: setsid is async-signal-safe.
+    unsafe {
+        c.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let child = c.spawn().map_err(|e| Error::internal(format!("cannot start the job supervisor: {e}")))?;
+    Ok(child.id())
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
+    let mut db = ctx.db()?;
+    if let Some(id) = args.supervise {
+        ctx.cancel_on_signals()?;
+        let opts = RunOptions { keep_artifacts: args.keep_artifacts, inventory_format: args.inventory_format, live: None };
+        let result = job::run(ctx, &mut db, id, opts)?;
+        return Ok(RunJobReport { result, mode: Mode::NoFollow });
+    }
+    let name = args.template.clone().ok_or_else(|| Error::usage("a job template is required"))?;
+    let ov = overrides(&args)?;
+    let node = ctx.config.node_name.clone();
+    let reaped = db.write(|tx| {
+        let mut r = jobs::reap_local_orphans(tx, JobKind::Job, &node)?;
+        r.extend(jobs::reap_local_orphans(tx, JobKind::ProjectUpdate, &node)?);
+        Ok(r)
+    })?;
+    if !reaped.is_empty() {
+        ctx.out.warn(format!("marked {} job(s) failed whose awxm process had died: {:?}", reaped.len(), reaped));
+    }
+    let id = db.write(|tx| {
+        let (tid, _) = resources::resolve(tx, &types::JOB_TEMPLATE, &name)?;
+        hooks::before_launch(ctx, tx, tid)?;
+        job::create_job(tx, tid, &ov, &node)
+    })?;
+
+    if args.detach {
+        match spawn_supervisor(ctx, id, &args) {
+            Ok(pid) => {
+                db.write(|tx| {
+                    tx.execute("UPDATE job SET pid = $1 WHERE id = $2 AND status = 'pending'", crate::params![pid as i64, id])?;
+                    Ok(())
+                })?;
+            }
+            Err(e) => {
+                db.write(|tx| jobs::set_status(tx, JobKind::Job, id, "error", Some(&e.message)))?;
+                return Err(e);
+            }
+        }
+        let result = db.read(|tx| job::load_result(tx, id))?;
+        return Ok(RunJobReport { result, mode: Mode::Detached });
+    }
+
+    ctx.cancel_on_signals()?;
+    let human = ctx.out.format == Format::Human;
+    let follow = human && !args.no_follow;
+    if human && args.no_follow {
+        ctx.out.stream(&id.to_string()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
+    }
+    let strip = !crate::output::stdout_is_terminal() || crate::config::env_var("NO_COLOR").is_some();
+    let mut stripper = AnsiStripper::new();
+    let mut buf = Vec::new();
+    let out = ctx.out.clone();
+    let mut sink = |bytes: &[u8]| {
+        if strip {
+            buf.clear();
+            stripper.push(bytes, &mut buf);
+            let _ = out.raw(&buf);
+        } else {
+            let _ = out.raw(bytes);
+        }
+    };
+    let opts = RunOptions {
+        keep_artifacts: args.keep_artifacts,
+        inventory_format: args.inventory_format,
+        live: if follow { Some(&mut sink) } else { None },
+    };
+    let result = job::run(ctx, &mut db, id, opts)?;
+    Ok(RunJobReport { result, mode: if follow { Mode::Followed } else { Mode::NoFollow } })
+}

@@ -1,0 +1,35 @@
+//! The single call sites where other subsystems plug into a job's life: the license check
+//! before launch, and notifications when the job starts and when it ends. Each is called
+//! exactly once per job, after the state change is committed; the notification hooks never
+//! fail the job (failures are recorded on the notification and logged), while `before_launch`
+//! may refuse to create the job at all.
+
+use crate::context::Ctx;
+use crate::db::{Db, Tx};
+use crate::error::Result;
+use crate::notifications::{self, JobEvent};
+
+/// Before a job record is created from `template_id`, in the same transaction: AWX's launch
+/// license check (an expired or over-count trial refuses the launch, exit 1, nothing written;
+/// soft problems are warnings).
+pub fn before_launch(ctx: &Ctx, tx: &mut Tx<'_>, _template_id: i64) -> Result<()> {
+    for w in crate::license::enforce::check_job_launch(tx, &ctx.secrets)?.into_result()? {
+        ctx.out.warn(w);
+    }
+    Ok(())
+}
+
+/// The job reached `running`: the template's "started" notifications.
+pub fn job_started(ctx: &Ctx, db: &mut Db, job_id: i64) {
+    tracing::debug!("job {job_id} started");
+    notifications::notify_job(db, &ctx.secrets, job_id, JobEvent::Started);
+}
+
+/// The job reached its final status: "success" notifications for `successful`, "error" ones
+/// for `failed`, `error` and `canceled`.
+pub fn job_finished(ctx: &Ctx, db: &mut Db, job_id: i64, status: &str) {
+    tracing::debug!("job {job_id} finished: {status}");
+    if let Some(event) = JobEvent::for_status(status) {
+        notifications::notify_job(db, &ctx.secrets, job_id, event);
+    }
+}

@@ -1,0 +1,523 @@
+//! Projects: where a project's playbooks are, and syncing git projects (AWX's project update).
+//!
+//! Manual projects point at a local directory (absolute, or relative to `projects_root`). Git
+//! projects are checked out into their `local_path`, by default `<projects_root>/_<id>__<name>`.
+//! A sync clones or fetches, then checks out the branch (or tag, or commit), records the
+//! revision and the whole output as a `project_update` job. The SCM password never reaches
+//! argv, the environment or the stored output: git asks for it through `GIT_ASKPASS`, a script
+//! that reads it from a 0600 file in a 0700 directory removed afterwards; a password embedded
+//! in the URL is taken out of the URL the same way (and so never lands in `.git/config`).
+
+use std::io::Read;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::redact::{self, Redactor};
+use crate::context::Ctx;
+use crate::db::{Db, Tx};
+use crate::error::{Error, Result};
+use crate::jobs::{self, JobKind};
+
+#[derive(Debug, Clone, Default)]
+pub struct Project {
+    pub id: i64,
+    pub name: String,
+    pub scm_type: String,
+    pub scm_url: String,
+    pub scm_branch: String,
+    pub scm_refspec: String,
+    pub scm_clean: bool,
+    pub scm_delete_on_update: bool,
+    pub scm_update_on_launch: bool,
+    pub scm_update_cache_timeout: i64,
+    pub credential_id: Option<i64>,
+    pub local_path: String,
+    pub scm_revision: String,
+    pub status: String,
+    pub timeout: i64,
+    /// When the last successful update finished.
+    pub last_update: Option<crate::time::Timestamp>,
+    /// The resolved checkout / playbook directory.
+    pub dir: PathBuf,
+}
+
+/// AWX's directory name for a project: `_<id>__<name with non-word characters as _>`.
+pub fn default_dir_name(id: i64, name: &str) -> String {
+    let slug: String = name.chars().map(|c| if c.is_alphanumeric() || c == '_' { c.to_ascii_lowercase() } else { '_' }).collect();
+    format!("_{id}__{slug}")
+}
+
+impl Project {
+    pub fn load(tx: &mut Tx<'_>, projects_root: &Path, id: i64) -> Result<Project> {
+        let r = tx
+            .query_opt(
+                "SELECT name, scm_type, scm_url, scm_branch, scm_refspec, scm_clean, scm_delete_on_update, scm_update_on_launch,
+                        scm_update_cache_timeout, credential_id, local_path, scm_revision, status, timeout
+                 FROM project WHERE id = $1",
+                crate::params![id],
+            )?
+            .ok_or_else(|| Error::not_found(format!("no project with id {id}")))?;
+        let mut p = Project {
+            id,
+            name: r.get(0)?,
+            scm_type: r.get(1)?,
+            scm_url: r.get(2)?,
+            scm_branch: r.get(3)?,
+            scm_refspec: r.get(4)?,
+            scm_clean: r.get(5)?,
+            scm_delete_on_update: r.get(6)?,
+            scm_update_on_launch: r.get(7)?,
+            scm_update_cache_timeout: r.get(8)?,
+            credential_id: r.get(9)?,
+            local_path: r.get(10)?,
+            scm_revision: r.get(11)?,
+            status: r.get(12)?,
+            timeout: r.get(13)?,
+            ..Default::default()
+        };
+        p.last_update = tx.scalar_opt(
+            "SELECT finished FROM project_update WHERE project_id = $1 AND status = 'successful' ORDER BY id DESC LIMIT 1",
+            crate::params![id],
+        )?;
+        p.dir = if p.local_path.is_empty() {
+            projects_root.join(default_dir_name(id, &p.name))
+        } else if Path::new(&p.local_path).is_absolute() {
+            PathBuf::from(&p.local_path)
+        } else {
+            projects_root.join(&p.local_path)
+        };
+        Ok(p)
+    }
+
+    pub fn is_scm(&self) -> bool {
+        self.scm_type == "git"
+    }
+
+    /// Whether a job should sync this project before it runs: a git project whose checkout is
+    /// missing, or that updates on launch and whose last update is older than the cache timeout.
+    pub fn needs_update_on_launch(&self) -> bool {
+        if !self.is_scm() {
+            return false;
+        }
+        if !self.dir.join(".git").exists() {
+            return true;
+        }
+        if !self.scm_update_on_launch {
+            return false;
+        }
+        match self.last_update {
+            Some(t) if self.scm_update_cache_timeout > 0 => (crate::time::now() - t).num_seconds() >= self.scm_update_cache_timeout,
+            _ => true,
+        }
+    }
+
+    /// The playbook's path inside the project, refusing paths that leave it.
+    pub fn playbook_path(&self, playbook: &str) -> Result<PathBuf> {
+        let rel = Path::new(playbook);
+        if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            return Err(Error::data(format!("playbook {playbook:?} must be a path inside the project")));
+        }
+        let p = self.dir.join(rel);
+        if !p.is_file() {
+            return Err(Error::not_found(format!("playbook {playbook:?} not found in project {:?} ({})", self.name, self.dir.display())));
+        }
+        Ok(p)
+    }
+}
+
+/// The checkout `awxm delete project` may remove: a git project's directory that awxm
+/// created (under `projects_root`, or where a successful update put it). Manual projects'
+/// directories are the operator's and are never removed.
+pub fn owned_checkout(tx: &mut Tx<'_>, projects_root: &Path, id: i64) -> Result<Option<PathBuf>> {
+    let p = Project::load(tx, projects_root, id)?;
+    if !p.is_scm() || !p.dir.join(".git").is_dir() {
+        return Ok(None);
+    }
+    let dir_s = p.dir.display().to_string();
+    let recorded = tx.scalar_opt::<i64>(
+        "SELECT id FROM project_update WHERE project_id = $1 AND local_path = $2 AND status = 'successful' LIMIT 1",
+        crate::params![id, dir_s.as_str()],
+    )?;
+    let under_root = match (p.dir.canonicalize(), projects_root.canonicalize()) {
+        (Ok(d), Ok(r)) => d.starts_with(&r) && d != r,
+        _ => false,
+    };
+    Ok((recorded.is_some() || under_root).then_some(p.dir))
+}
+
+/// Remove a checkout (after the project row is gone).
+pub fn remove_checkout(dir: &Path) -> Result<()> {
+    match fs_err::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A URL without its password: (url for git, user, password).
+pub fn split_url_credentials(url: &str) -> (String, String, String) {
+    if let Some((scheme, rest)) = url.split_once("://") {
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (authority, path) = rest.split_at(end);
+        if let Some((userinfo, host)) = authority.rsplit_once('@') {
+            let (user, pw) = match userinfo.split_once(':') {
+                Some((u, p)) => (u.to_string(), p.to_string()),
+                None => (userinfo.to_string(), String::new()),
+            };
+            let cleaned = if user.is_empty() { format!("{scheme}://{host}{path}") } else { format!("{scheme}://{user}@{host}{path}") };
+            return (cleaned, redact::percent_decode(&user), redact::percent_decode(&pw));
+        }
+    }
+    (url.to_string(), String::new(), String::new())
+}
+
+/// Result of a sync.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct UpdateOutcome {
+    pub id: i64,
+    pub project: String,
+    pub status: String,
+    pub scm_revision: String,
+    pub local_path: String,
+    pub job_explanation: String,
+    pub elapsed: f64,
+}
+
+struct Git<'a> {
+    dir: &'a Path,
+    env: Vec<(String, String)>,
+    log: String,
+    args_log: Vec<Vec<String>>,
+    redactor: &'a Redactor,
+    deadline: Option<Instant>,
+    scratch: PathBuf,
+    ctx: &'a Ctx,
+}
+
+impl Git<'_> {
+    /// Run git; its output (stdout and stderr interleaved) goes to the log.
+    fn run(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<(bool, String)> {
+        let shown: Vec<String> = std::iter::once("git".to_string())
+            .chain(args.iter().map(|a| self.redactor.redact(&redact::redact_url_passwords(a, redact::REDACTED)).into_owned()))
+            .collect();
+        self.log.push_str(&format!("$ {}\n", shown.join(" ")));
+        self.args_log.push(shown);
+        let out_path = self.scratch.join("git.out");
+        let out = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&out_path)
+            .map_err(|e| Error::io_at(&out_path, &e))?;
+        let err = out.try_clone().map_err(|e| Error::io_at(&out_path, &e))?;
+        let mut cmd = Command::new("git");
+        cmd.args(args).env_clear().envs(self.env.iter().map(|(k, v)| (k, v))).stdin(Stdio::null()).stdout(out).stderr(err);
+        cmd.current_dir(cwd.unwrap_or(self.dir));
+        let mut child = cmd.spawn().map_err(|e| Error::unavailable(format!("cannot run git: {e}")))?;
+        let status = loop {
+            if let Some(st) = child.try_wait().map_err(|e| Error::io(format!("waiting for git: {e}")))? {
+                break Some(st);
+            }
+            if self.deadline.is_some_and(|d| Instant::now() >= d) || self.ctx.cancelled() {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        let mut text = String::new();
+        if let Ok(mut f) = std::fs::File::open(&out_path) {
+            let mut b = Vec::new();
+            let _ = f.read_to_end(&mut b);
+            text = String::from_utf8_lossy(&b).into_owned();
+        }
+        let text = self.redactor.redact(&redact::redact_url_passwords(&text, redact::REDACTED)).into_owned();
+        self.log.push_str(&text);
+        if !text.is_empty() && !text.ends_with('\n') {
+            self.log.push('\n');
+        }
+        match status {
+            None if self.ctx.cancelled() => Err(Error::failure("project update canceled")),
+            None => Err(Error::failure("project update timed out")),
+            Some(st) => Ok((st.success(), text)),
+        }
+    }
+
+    fn must(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<String> {
+        let (ok, text) = self.run(args, cwd)?;
+        if !ok {
+            let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+            return Err(Error::failure(format!(
+                "git {} failed{}",
+                args.first().copied().unwrap_or(""),
+                if last.is_empty() { String::new() } else { format!(": {last}") }
+            )));
+        }
+        Ok(text)
+    }
+}
+
+fn write_secret(dir: &Path, name: &str, value: &str) -> Result<PathBuf> {
+    let p = dir.join(name);
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&p).map_err(|e| Error::io_at(&p, &e))?;
+    std::io::Write::write_all(&mut f, value.as_bytes()).map_err(|e| Error::io_at(&p, &e))?;
+    Ok(p)
+}
+
+/// Base environment for child processes: awxm's own, without awxm's variables.
+pub fn child_base_env() -> Vec<(String, String)> {
+    std::env::vars().filter(|(k, _)| !k.starts_with("AWXM_")).collect()
+}
+
+/// Sync a git project: a `project_update` job from creation to its final status. The
+/// session lock `project_update:<id>` keeps two syncs of one project apart.
+pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Result<UpdateOutcome> {
+    let _lock = db.session_lock(&format!("project_update:{project_id}"))?;
+    let node = ctx.config.node_name.clone();
+    let (p, cred) = db.read(|tx| {
+        let projects_root = super::projects_root(ctx, tx)?;
+        let p = Project::load(tx, &projects_root, project_id)?;
+        let cred = match p.credential_id {
+            Some(c) => match tx.query_opt("SELECT name, kind, inputs FROM credential WHERE id = $1", crate::params![c])? {
+                Some(r) => {
+                    Some((r.get::<String>(0)?, r.get::<String>(1)?, super::spec::decrypt_inputs(&ctx.secrets, &r.get::<String>(2)?)?))
+                }
+                None => None,
+            },
+            None => None,
+        };
+        Ok((p, cred))
+    })?;
+    if !p.is_scm() {
+        return Err(Error::data(format!(
+            "project {:?} is a manual project (scm_type {}); only git projects are updated",
+            p.name, p.scm_type
+        )));
+    }
+    if p.scm_url.is_empty() {
+        return Err(Error::data(format!("project {:?} has no scm_url", p.name)));
+    }
+    let (url, url_user, url_pw) = split_url_credentials(&p.scm_url);
+    let (mut user, mut password, mut key, mut unlock) = (url_user, url_pw, String::new(), String::new());
+    if let Some((cname, kind, inputs)) = &cred {
+        if kind != "scm" {
+            return Err(Error::data(format!("project {:?}: credential {cname:?} is of kind {kind}, not scm", p.name)));
+        }
+        let i = |k: &str| super::spec::input(inputs, k);
+        if user.is_empty() {
+            user = i("username");
+        }
+        if password.is_empty() {
+            password = i("password");
+        }
+        key = i("ssh_key_data");
+        unlock = i("ssh_key_unlock");
+    }
+    let mut secrets = vec![password.clone(), key.clone(), unlock.clone()];
+    if let Some(pw) = redact::url_password(&p.scm_url) {
+        secrets.push(pw);
+    }
+    secrets.retain(|s| !s.is_empty());
+    let redactor = Redactor::new(&secrets);
+    let dir_s = p.dir.display().to_string();
+    let now = crate::time::now_str();
+    let update_id = db.write(|tx| {
+        let id = tx.insert(
+            "INSERT INTO project_update (name, project_id, launch_type, job_type, status, scm_type, scm_url, scm_branch, local_path,
+                execution_node, pid, created, modified)
+             VALUES ($1, $2, $3, 'check', 'pending', $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+            crate::params![
+                p.name.as_str(),
+                p.id,
+                launch_type,
+                p.scm_type.as_str(),
+                redact::redact_url_passwords(&p.scm_url, redact::REDACTED),
+                p.scm_branch.as_str(),
+                dir_s.as_str(),
+                node.as_str(),
+                std::process::id() as i64,
+                now.as_str()
+            ],
+        )?;
+        jobs::set_status(tx, JobKind::ProjectUpdate, id, "running", None)?;
+        Ok(id)
+    })?;
+
+    // Private scratch directory for the askpass script and secrets.
+    let scratch = std::env::temp_dir().join(format!("awxm_pu_{update_id}_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]));
+    std::fs::DirBuilder::new().mode(0o700).create(&scratch).map_err(|e| Error::io_at(&scratch, &e))?;
+    struct Cleanup(PathBuf);
+    impl Drop for Cleanup {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _cleanup = Cleanup(scratch.clone());
+
+    let started = Instant::now();
+    let deadline = (p.timeout > 0).then(|| Instant::now() + Duration::from_secs(p.timeout as u64));
+    let mut git = Git {
+        dir: &p.dir,
+        env: Vec::new(),
+        log: String::new(),
+        args_log: Vec::new(),
+        redactor: &redactor,
+        deadline,
+        scratch: scratch.clone(),
+        ctx,
+    };
+    let result = git_env(&scratch, &user, &password, &key, &unlock).and_then(|env| {
+        git.env = env;
+        sync(&mut git, &p, &url, &dir_s)
+    });
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut stdout = std::mem::take(&mut git.log);
+    let args = std::mem::take(&mut git.args_log);
+    let (status, explanation, revision) = match result {
+        Ok(rev) => ("successful", String::new(), rev),
+        Err(e) => {
+            let msg = redactor.redact(&redact::redact_url_passwords(&e.message, redact::REDACTED)).into_owned();
+            stdout.push_str(&format!("{msg}\n"));
+            (if ctx.cancelled() { "canceled" } else { "failed" }, msg, String::new())
+        }
+    };
+    let env_safe = redact::safe_env(child_base_env().iter().map(|(k, v)| (k, v)).collect::<Vec<_>>(), &redactor);
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE project_update SET stdout = $1, scm_revision = $2, job_args = $3, job_env = $4, result_traceback = $5 WHERE id = $6",
+            crate::params![
+                stdout.as_str(),
+                revision.as_str(),
+                json!(args).to_string(),
+                json!(env_safe).to_string(),
+                explanation.as_str(),
+                update_id
+            ],
+        )?;
+        if status == "successful" {
+            tx.execute(
+                "UPDATE project SET scm_revision = $1, modified = $2 WHERE id = $3",
+                crate::params![revision.as_str(), crate::time::now_str(), p.id],
+            )?;
+        }
+        jobs::set_status(
+            tx,
+            JobKind::ProjectUpdate,
+            update_id,
+            status,
+            if explanation.is_empty() { None } else { Some(explanation.as_str()) },
+        )?;
+        Ok(())
+    })?;
+    Ok(UpdateOutcome {
+        id: update_id,
+        project: p.name,
+        status: status.into(),
+        scm_revision: revision,
+        local_path: dir_s,
+        job_explanation: explanation,
+        elapsed,
+    })
+}
+
+/// The environment git runs with: askpass script and secrets files in `scratch`.
+fn git_env(scratch: &Path, user: &str, password: &str, key: &str, unlock: &str) -> Result<Vec<(String, String)>> {
+    let mut env = child_base_env();
+    env.retain(|(k, _)| !k.starts_with("GIT_") && k != "SSH_ASKPASS" && k != "SSH_ASKPASS_REQUIRE");
+    let sq = |p: &Path| super::private_dir::shell_quote(&p.display().to_string());
+    write_secret(scratch, "username", user)?;
+    write_secret(scratch, "password", password)?;
+    write_secret(scratch, "ssh_key_unlock", unlock)?;
+    let askpass = scratch.join("askpass");
+    let script = format!(
+        "#!/bin/sh\ncase \"$1\" in\n  Username*|username*) cat {};;\n  *assphrase*) cat {};;\n  *) cat {};;\nesac\n",
+        sq(&scratch.join("username")),
+        sq(&scratch.join("ssh_key_unlock")),
+        sq(&scratch.join("password"))
+    );
+    write_secret(scratch, "askpass", &script)?;
+    std::fs::set_permissions(&askpass, std::fs::Permissions::from_mode(0o700)).map_err(|e| Error::io_at(&askpass, &e))?;
+    env.push(("GIT_TERMINAL_PROMPT".into(), "0".into()));
+    env.push(("GIT_ASKPASS".into(), askpass.display().to_string()));
+    env.push(("SSH_ASKPASS".into(), askpass.display().to_string()));
+    env.push(("SSH_ASKPASS_REQUIRE".into(), "force".into()));
+    env.push(("LC_ALL".into(), "C".into()));
+    let mut ssh = "ssh -o StrictHostKeyChecking=accept-new".to_string();
+    if !key.trim().is_empty() {
+        let mut k = key.replace("\r\n", "\n");
+        if !k.ends_with('\n') {
+            k.push('\n');
+        }
+        let kp = write_secret(scratch, "ssh_key", &k)?;
+        ssh.push_str(&format!(" -o IdentitiesOnly=yes -i {}", sq(&kp)));
+    }
+    env.push(("GIT_SSH_COMMAND".into(), ssh));
+    Ok(env)
+}
+
+/// Clone or fetch, check out the branch/tag/commit, clean; returns the revision.
+fn sync(git: &mut Git<'_>, p: &Project, url: &str, dir_s: &str) -> Result<String> {
+    if p.scm_delete_on_update && p.dir.exists() {
+        git.log.push_str(&format!("removing {} (scm_delete_on_update)\n", p.dir.display()));
+        remove_checkout(&p.dir)?;
+    }
+    if !p.dir.join(".git").exists() {
+        if p.dir.exists() && fs_err::read_dir(&p.dir)?.next().is_some() {
+            return Err(Error::data(format!("{} exists, is not empty and is not a git checkout", p.dir.display())));
+        }
+        if let Some(parent) = p.dir.parent() {
+            fs_err::create_dir_all(parent)?;
+        }
+        let parent = p.dir.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
+        git.must(&["clone", "--no-checkout", url, dir_s], Some(&parent))?;
+    } else {
+        git.must(&["remote", "set-url", "origin", url], None)?;
+        git.must(&["fetch", "--prune", "--force", "--tags", "origin"], None)?;
+    }
+    if !p.scm_refspec.is_empty() {
+        git.must(&["fetch", "--force", "origin", &p.scm_refspec], None)?;
+    }
+    let branch = p.scm_branch.trim();
+    if branch.is_empty() {
+        let _ = git.run(&["remote", "set-head", "origin", "--auto"], None)?;
+        git.must(&["checkout", "--force", "--detach", "refs/remotes/origin/HEAD"], None)?;
+    } else {
+        let remote_ref = format!("refs/remotes/origin/{branch}");
+        let (is_branch, _) = git.run(&["rev-parse", "--verify", "--quiet", &remote_ref], None)?;
+        if is_branch {
+            git.must(&["checkout", "--force", "-B", branch, &remote_ref], None)?;
+        } else {
+            let target = format!("{branch}^{{commit}}");
+            git.must(&["checkout", "--force", "--detach", &target], None)?;
+        }
+    }
+    if p.scm_clean {
+        git.must(&["clean", "-f", "-d"], None)?;
+    }
+    Ok(git.must(&["rev-parse", "HEAD"], None)?.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_credentials_are_split_out() {
+        assert_eq!(
+            split_url_credentials("https://bob:p%40ss@git.example.com/r.git"),
+            ("https://bob@git.example.com/r.git".into(), "bob".into(), "p@ss".into())
+        );
+        assert_eq!(split_url_credentials("https://git.example.com/r.git").0, "https://git.example.com/r.git");
+        assert_eq!(split_url_credentials("git@github.com:x/y.git").0, "git@github.com:x/y.git");
+    }
+
+    #[test]
+    fn dir_names() {
+        assert_eq!(default_dir_name(3, "My Demo-1"), "_3__my_demo_1");
+    }
+}
