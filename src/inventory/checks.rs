@@ -33,12 +33,10 @@ impl Found {
 pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, inventory: Option<i64>) -> Result<Found> {
     let lic = enforce::check_import(tx, secrets)?;
     let mut found = Found { warnings: lic.warnings, violation: lic.violation };
-    if found.violation.is_none() {
-        if let Some(inv) = inventory {
-            let org = enforce::check_org_host_limit(tx, secrets, inv)?;
-            found.warnings.extend(org.warnings);
-            found.violation = org.violation;
-        }
+    if let (None, Some(inv)) = (&found.violation, inventory) {
+        let org = enforce::check_org_host_limit(tx, secrets, inv)?;
+        found.warnings.extend(org.warnings);
+        found.violation = org.violation;
     }
     Ok(found)
 }
