@@ -60,6 +60,8 @@ ssh-keygen -q -t ed25519 -N '' -C awxm-demo -f "$keydir/key"
   sed 's/^/        /' "$keydir/key"
 } >"$keydir/override.yaml"
 awxm apply -f "$keydir/override.yaml"
+# An inventory directory (INI + YAML + group_vars/host_vars) read natively, as Ansible would.
+awxm inventory_import --inventory-name demo-imported --create --source fixtures/inventories/dir/multi
 awxm list inventories
 awxm show job_template deploy
 

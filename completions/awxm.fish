@@ -59,6 +59,9 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "cleanup_stdout" -d 'Purge
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "cleanup_jobs" -d 'Delete old jobs, updates, workflow jobs and notifications (AWX\'s rules, in batches)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "config" -d 'Show the resolved configuration and where it came from'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_import" -d 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_update" -d 'Re-run a stored inventory source, or list its past updates'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_export" -d 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
@@ -726,6 +729,84 @@ complete -c awxm -n "__fish_awxm_using_subcommand completions" -l no-progress -d
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l inventory-name -d 'Destination inventory, by name' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l inventory-id -d 'Destination inventory, by id' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l source -d 'Inventory file, directory, executable script, `-` (stdin), or a host list `a,b,`' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l enabled-var -d 'Host variable (dotted path, e.g. status.power) deciding whether a host is enabled' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l enabled-value -d 'Value of --enabled-var meaning "enabled" (compared as text, case-insensitively)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l group-filter -d 'Import only groups whose name matches (anchored at the start)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l host-filter -d 'Import only hosts whose name matches (anchored at the start)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l instance-id-var -d 'Host variable(s) holding an immutable instance id (dotted paths, comma-separated fallbacks)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l organization -d 'Organization of an inventory created by --create (created if missing) [default: Default]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l source-name -d 'Name of the inventory source record [default: "INVENTORY - FILENAME"]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l timeout -d 'Seconds the source (script, ansible-inventory) may take [default: setting default_inventory_update_timeout]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l ansible-inventory -d 'ansible-inventory to run for plugin sources [default: from PATH]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l venv -d 'Virtualenv whose bin/ansible-inventory is used (AWX\'s --venv)' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l overwrite -d 'Remove hosts, groups and memberships this source imported before and no longer has'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l overwrite-vars -d 'Replace the variables of existing hosts and groups instead of merging them'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l exclude-empty-groups -d 'Leave out groups without hosts, child groups and variables'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l create -d 'Create the inventory if it does not exist'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l use-ansible-inventory -d 'Read the source through ansible-inventory even when awxm can read it natively'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l dry-run -d 'Compute and report the changes, write nothing'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l keep-vars -d 'Deprecated (AWX): has no effect'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l custom -d 'Deprecated (AWX): has no effect'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l limit -d 'With --history: how many updates to show' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l timeout -d 'Seconds the source may take, overriding the stored timeout' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l ansible-inventory -d 'ansible-inventory to run for plugin sources [default: from PATH]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l history -d 'List past updates of the source instead of running it'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l dry-run -d 'Compute and report the changes, write nothing'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l host -d 'Print one host\'s variables' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l list -d 'Print the whole inventory (the default)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l all-hosts -d 'Include disabled hosts'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l script -d 'Print an executable inventory script that answers from this inventory'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l format -d 'Output format' -r -f -a "human\t''

@@ -142,6 +142,15 @@ pub enum Command {
     Config(commands::config::Args),
     /// Print a shell completion script
     Completions(commands::completions::Args),
+    /// Import an Ansible inventory (file, directory, script, plugin) into an inventory
+    #[command(name = "inventory_import", alias = "inventory-import")]
+    InventoryImport(Box<commands::inventory_import::Args>),
+    /// Re-run a stored inventory source, or list its past updates
+    #[command(name = "inventory_update", alias = "inventory-update")]
+    InventoryUpdate(commands::inventory_update::Args),
+    /// Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)
+    #[command(name = "inventory_export", alias = "inventory-export")]
+    InventoryExport(commands::inventory_export::Args),
     /// Register or deregister cluster nodes (instances)
     Instance(commands::instance::Args),
     /// Record this node's heartbeat and capacity; mark lost nodes and reap their jobs

@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod db;
 pub mod deep_copy;
 pub mod error;
+pub mod inventory;
 pub mod jobs;
 pub mod license;
 pub mod logging;

@@ -36,6 +36,7 @@ pub const CORE: &[SettingDef] = &[
 /// Every known setting.
 pub fn registry() -> Vec<SettingDef> {
     let mut all = CORE.to_vec();
+    all.extend_from_slice(crate::inventory::run::SETTINGS);
     all.extend_from_slice(crate::runner::SETTINGS);
     all.extend_from_slice(crate::runner::job::REMOTE_SETTINGS);
     all.extend_from_slice(crate::cluster::SETTINGS);

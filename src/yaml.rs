@@ -170,45 +170,68 @@ impl Node {
     /// Convert to JSON the way Ansible's loader sees the data: YAML 1.1 scalars, merge keys,
     /// `!unsafe` as its text, `!vault` as `{"__ansible_vault": text}`.
     pub fn to_json(&self, file: &str) -> Result<Value, Error> {
+        self.to_json_with(file, Mode::Plain)
+    }
+
+    /// As [`Node::to_json`], but exactly what `ansible-inventory --list` prints for the value:
+    /// `!unsafe` strings as `{"__ansible_unsafe": text}`, `!!set` as a list, `!!omap`/`!!pairs`
+    /// as lists of pairs, and unknown tags or `!!binary` refused (Ansible fails on them too).
+    pub fn to_json_ansible(&self, file: &str) -> Result<Value, Error> {
+        self.to_json_with(file, Mode::Ansible)
+    }
+
+    fn to_json_with(&self, file: &str, mode: Mode) -> Result<Value, Error> {
         match &self.kind {
             NodeKind::Scalar { value, plain, tag } => {
-                scalar_to_json(value, *plain, tag.as_deref()).map_err(|m| Error::at(file, self.line, m))
+                scalar_to_json(value, *plain, tag.as_deref(), mode).map_err(|m| Error::at(file, self.line, m))
             }
-            NodeKind::Seq(items) => items.iter().map(|n| n.to_json(file)).collect::<Result<Vec<_>, _>>().map(Value::Array),
-            NodeKind::Map(pairs) => {
-                let mut out = Map::new();
-                // PyYAML's flatten_mapping: merged keys first, then the mapping's own keys override.
-                let mut merged = Map::new();
-                for (k, v) in pairs {
-                    if is_merge_key(k) {
-                        let sources: Vec<&Node> = match &v.kind {
-                            NodeKind::Seq(items) => items.iter().rev().collect(),
-                            _ => vec![v],
-                        };
-                        for src in sources {
-                            match src.to_json(file)? {
-                                Value::Object(m) => {
-                                    for (mk, mv) in m {
-                                        merged.insert(mk, mv);
-                                    }
-                                }
-                                _ => return Err(Error::at(file, src.line, "expected a mapping for merging (<<)")),
+            NodeKind::Seq(items) => {
+                if mode == Mode::Ansible && matches!(self.tag.as_deref(), Some("!!omap" | "!!pairs")) {
+                    let mut out = Vec::new();
+                    for it in items {
+                        match &it.kind {
+                            NodeKind::Map(pairs) if pairs.len() == 1 => {
+                                let (k, v) = &pairs[0];
+                                out.push(Value::Array(vec![k.to_json_with(file, mode)?, v.to_json_with(file, mode)?]));
                             }
+                            _ => return Err(Error::at(file, it.line, "expected a single mapping item in an ordered map")),
                         }
                     }
+                    return Ok(Value::Array(out));
                 }
-                for (mk, mv) in merged {
-                    out.insert(mk, mv);
+                if mode == Mode::Ansible
+                    && let Some(t) = self.tag.as_deref()
+                    && t != "!!seq"
+                {
+                    return Err(Error::at(file, self.line, format!("could not determine a constructor for the tag {t:?}")));
                 }
-                for (k, v) in pairs {
-                    if is_merge_key(k) {
-                        continue;
+                items.iter().map(|n| n.to_json_with(file, mode)).collect::<Result<Vec<_>, _>>().map(Value::Array)
+            }
+            NodeKind::Map(pairs) => {
+                if mode == Mode::Ansible && self.tag.as_deref() == Some("!!set") {
+                    let mut out: Vec<Value> = Vec::new();
+                    for (k, _) in pairs {
+                        let v = k.to_json_with(file, mode)?;
+                        if !out.contains(&v) {
+                            out.push(v);
+                        }
                     }
+                    return Ok(Value::Array(out));
+                }
+                if mode == Mode::Ansible
+                    && let Some(t) = self.tag.as_deref()
+                    && t != "!!map"
+                    && t != "!vault"
+                {
+                    return Err(Error::at(file, self.line, format!("could not determine a constructor for the tag {t:?}")));
+                }
+                let mut out = Map::new();
+                for (k, v) in flatten_pairs(self, file)? {
                     let key = match &k.kind {
-                        NodeKind::Scalar { .. } => key_string(&k.to_json(file)?),
+                        NodeKind::Scalar { .. } => key_string(&k.to_json_with(file, mode)?),
                         _ => return Err(Error::at(file, k.line, "a mapping key must be a scalar")),
                     };
-                    out.insert(key, v.to_json(file)?);
+                    out.insert(key, v.to_json_with(file, mode)?);
                 }
                 if self.tag.as_deref() == Some("!vault") {
                     return Err(Error::at(file, self.line, "!vault must tag a string"));
@@ -219,7 +242,61 @@ impl Node {
     }
 }
 
-fn is_merge_key(k: &Node) -> bool {
+/// The pairs of a mapping node with `<<` merge keys expanded the way PyYAML 6.0.4's
+/// `flatten_mapping` does it: merged pairs first, in the order the sources are listed (so a
+/// later source overrides an earlier one), then the mapping's own pairs (which override
+/// everything). A merged key whose Python object is the very same as one already merged is
+/// skipped: that happens for the same node merged twice and, through CPython's string cache,
+/// for empty and one-character keys — so for those the first source wins.
+pub fn flatten_pairs<'a>(n: &'a Node, file: &str) -> Result<Vec<(&'a Node, &'a Node)>, Error> {
+    let NodeKind::Map(pairs) = &n.kind else { return Ok(Vec::new()) };
+    let mut merge: Vec<(&'a Node, &'a Node)> = Vec::new();
+    let mut seen: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
+    let mut own: Vec<(&'a Node, &'a Node)> = Vec::new();
+    let mut add = |merge: &mut Vec<(&'a Node, &'a Node)>, pairs: Vec<(&'a Node, &'a Node)>| {
+        for (k, v) in pairs {
+            let text = k.as_str().unwrap_or("").to_string();
+            let cached = text.chars().count() <= 1 && text.chars().all(|c| (c as u32) < 256);
+            let id = if cached { (text, 0) } else { (text, k.line) };
+            if seen.insert(id) {
+                merge.push((k, v));
+            }
+        }
+    };
+    for (k, v) in pairs {
+        if !is_merge_key(k) {
+            own.push((k, v));
+            continue;
+        }
+        match &v.kind {
+            NodeKind::Map(_) => {
+                let sub = flatten_pairs(v, file)?;
+                add(&mut merge, sub);
+            }
+            NodeKind::Seq(items) => {
+                for it in items {
+                    if !matches!(it.kind, NodeKind::Map(_)) {
+                        return Err(Error::at(file, it.line, "expected a mapping for merging (<<)"));
+                    }
+                    let sub = flatten_pairs(it, file)?;
+                    add(&mut merge, sub);
+                }
+            }
+            _ => return Err(Error::at(file, v.line, "expected a mapping or list of mappings for merging (<<)")),
+        }
+    }
+    merge.extend(own);
+    Ok(merge)
+}
+
+/// How tags are turned into JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Plain,
+    Ansible,
+}
+
+pub fn is_merge_key(k: &Node) -> bool {
     matches!(&k.kind, NodeKind::Scalar { value, plain: true, tag: None } if value == "<<")
 }
 
@@ -245,9 +322,14 @@ pub fn is_bool_scalar(s: &str) -> Option<bool> {
     }
 }
 
-fn scalar_to_json(value: &str, plain: bool, tag: Option<&str>) -> Result<Value, String> {
+fn scalar_to_json(value: &str, plain: bool, tag: Option<&str>, mode: Mode) -> Result<Value, String> {
     match tag {
         None => {}
+        Some("!unsafe") if mode == Mode::Ansible => {
+            let mut m = Map::new();
+            m.insert("__ansible_unsafe".to_string(), Value::String(value.to_string()));
+            return Ok(Value::Object(m));
+        }
         Some("!unsafe") => return Ok(Value::String(value.to_string())),
         Some("!vault") | Some("!vault-encrypted") => {
             let mut m = Map::new();
@@ -265,15 +347,29 @@ fn scalar_to_json(value: &str, plain: bool, tag: Option<&str>) -> Result<Value, 
                 .or_else(|| resolve_int(value).and_then(|v| v.as_f64()).map(float_value))
                 .ok_or_else(|| format!("{value:?} is not a float"));
         }
+        Some("!!timestamp") => return resolve_timestamp(value).unwrap_or_else(|| Err(format!("{value:?} is not a timestamp"))),
+        Some(t) if mode == Mode::Ansible => {
+            return Err(if t == "!!binary" {
+                "binary values (!!binary) cannot be represented in an inventory".to_string()
+            } else {
+                format!("could not determine a constructor for the tag {t:?}")
+            });
+        }
         Some(_) => return Ok(Value::String(value.to_string())),
     }
     if !plain {
         return Ok(Value::String(value.to_string()));
     }
+    match resolve_timestamp(value) {
+        Some(Ok(v)) => return Ok(v),
+        Some(Err(e)) if mode == Mode::Ansible => return Err(e),
+        _ => {}
+    }
     Ok(resolve_plain(value))
 }
 
-/// PyYAML's implicit resolution of a plain scalar.
+/// PyYAML's implicit resolution of a plain scalar (timestamps excepted, see
+/// [`resolve_timestamp`]).
 pub fn resolve_plain(value: &str) -> Value {
     if is_null_scalar(value) {
         return Value::Null;
@@ -288,6 +384,147 @@ pub fn resolve_plain(value: &str) -> Value {
         return v;
     }
     Value::String(value.to_string())
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// A YAML 1.1 timestamp as PyYAML constructs it (a `date` or `datetime`), rendered the way
+/// Ansible's JSON encoder writes it (Python's `isoformat()`). `None`: not a timestamp;
+/// `Some(Err)`: looks like one but is not a valid date (PyYAML fails to load such a file).
+pub fn resolve_timestamp(s: &str) -> Option<Result<Value, String>> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() < 8 || !digits(0..4) || b[4] != b'-' {
+        return None;
+    }
+    // Resolver: YYYY-MM-DD exactly, or YYYY-M[M]-D[D] followed by a time.
+    let num = |t: &str| t.parse::<i64>().ok();
+    let year = num(&s[0..4])?;
+    let mut i = 5;
+    let take = |i: &mut usize, max: usize| -> Option<&str> {
+        let start = *i;
+        while *i < b.len() && *i - start < max && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        if *i == start { None } else { Some(&s[start..*i]) }
+    };
+    let month_s = take(&mut i, 2)?;
+    if b.get(i) != Some(&b'-') {
+        return None;
+    }
+    i += 1;
+    let day_s = take(&mut i, 2)?;
+    let (month, day) = (num(month_s)?, num(day_s)?);
+    let check_date = || -> Result<(), String> {
+        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || year < 1 {
+            Err(format!("{s:?} is not a valid date"))
+        } else {
+            Ok(())
+        }
+    };
+    if i == b.len() {
+        if month_s.len() != 2 || day_s.len() != 2 {
+            return None;
+        }
+        return Some(check_date().map(|_| Value::String(format!("{year:04}-{month:02}-{day:02}"))));
+    }
+    // Time part: [Tt] or [ \t]+
+    if matches!(b[i], b'T' | b't') {
+        i += 1;
+    } else if matches!(b[i], b' ' | b'\t') {
+        while i < b.len() && matches!(b[i], b' ' | b'\t') {
+            i += 1;
+        }
+    } else {
+        return None;
+    }
+    let hour_s = take(&mut i, 2)?;
+    if b.get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    if !digits(i..i + 2) {
+        return None;
+    }
+    let minute = num(&s[i..i + 2])?;
+    i += 2;
+    if b.get(i) != Some(&b':') || !digits(i + 1..i + 3) {
+        return None;
+    }
+    let second = num(&s[i + 1..i + 3])?;
+    i += 3;
+    let mut micros = 0i64;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut frac: String = s[start..i].chars().take(6).collect();
+        while frac.len() < 6 {
+            frac.push('0');
+        }
+        micros = num(&frac)?;
+    }
+    let save = i;
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    let mut tz: Option<i64> = None; // offset in minutes
+    if i < b.len() {
+        if b[i] == b'Z' {
+            tz = Some(0);
+            i += 1;
+        } else if matches!(b[i], b'+' | b'-') {
+            let neg = b[i] == b'-';
+            i += 1;
+            let h = num(take(&mut i, 2)?)?;
+            let mut m = 0;
+            if b.get(i) == Some(&b':') {
+                i += 1;
+                if !digits(i..i + 2) {
+                    return None;
+                }
+                m = num(&s[i..i + 2])?;
+                i += 2;
+            }
+            let off = h * 60 + m;
+            tz = Some(if neg { -off } else { off });
+        } else {
+            return None;
+        }
+    } else if i != save {
+        return None;
+    }
+    if i != b.len() {
+        return None;
+    }
+    let hour = num(hour_s)?;
+    Some((|| {
+        check_date()?;
+        if hour > 23 || minute > 59 || second > 59 {
+            return Err(format!("{s:?} is not a valid time"));
+        }
+        let mut out = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}");
+        if micros != 0 {
+            out.push_str(&format!(".{micros:06}"));
+        }
+        if let Some(off) = tz {
+            if off.abs() >= 24 * 60 {
+                return Err(format!("{s:?}: offset must be less than 24 hours"));
+            }
+            let sign = if off < 0 { '-' } else { '+' };
+            out.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));
+        }
+        Ok(Value::String(out))
+    })())
 }
 
 fn split_sign(s: &str) -> (bool, &str) {
@@ -344,6 +581,10 @@ pub fn resolve_int(s: &str) -> Option<Value> {
         return Some(int_value(neg, 0));
     }
     if let Some(o) = body.strip_prefix('0') {
+        if all(o, |c| c == '_') {
+            // `0_` is 0 for PyYAML (underscores are dropped first).
+            return Some(int_value(neg, 0));
+        }
         if all(o, |c| ('0'..='7').contains(&c) || c == '_') {
             return parse_radix(o, 8).map(|m| int_value(neg, m));
         }
@@ -448,7 +689,8 @@ pub fn resolve_float(s: &str) -> Option<Value> {
     }
     let (ip, fp) = mantissa.split_once('.')?;
     let ok = if ip.is_empty() {
-        fp.starts_with(|c: char| c.is_ascii_digit()) && fp.chars().all(|c| c.is_ascii_digit() || c == '_')
+        // `\.[0-9][0-9_]*`: PyYAML allows no sign on this form.
+        s == body && fp.starts_with(|c: char| c.is_ascii_digit()) && fp.chars().all(|c| c.is_ascii_digit() || c == '_')
     } else {
         ip.starts_with(|c: char| c.is_ascii_digit())
             && ip.chars().all(|c| c.is_ascii_digit() || c == '_')
@@ -469,6 +711,43 @@ mod tests {
 
     fn y(s: &str) -> Value {
         parse_one(s, "t.yml").expect("parse")
+    }
+
+    fn ya(s: &str) -> Value {
+        let docs = parse_documents(s, "t.yml").expect("parse");
+        docs[0].to_json_ansible("t.yml").expect("convert")
+    }
+
+    #[test]
+    fn timestamps_like_pyyaml() {
+        let v = y(
+            "d: 2001-01-01\nt: 2001-12-14t21:59:43.10-05:00\nz: 2001-12-14 21:59:43.10 Z\nn: 2002-12-14\ns: 2001-1-1\nx: 2001-02-30x\nf: 2001-12-14T01:02:03\n",
+        );
+        assert_eq!(v["d"], json!("2001-01-01"));
+        assert_eq!(v["t"], json!("2001-12-14T21:59:43.100000-05:00"));
+        assert_eq!(v["z"], json!("2001-12-14T21:59:43.100000+00:00"));
+        assert_eq!(v["s"], json!("2001-1-1"));
+        assert_eq!(v["f"], json!("2001-12-14T01:02:03"));
+        assert!(parse_documents("d: 2001-02-30\n", "t").unwrap()[0].to_json_ansible("t").is_err());
+    }
+
+    #[test]
+    fn merge_lists_like_pyyaml_6() {
+        let v = y("a: &a {port: 1, p: 1}\nb: &b {port: 2, p: 2, x: 2}\nc:\n  <<: [*a, *b]\n  x: 3\n");
+        // Later sources override earlier ones, except for one-character keys (CPython's
+        // string cache makes them the "same" key, so the first stays); own keys win.
+        assert_eq!(v["c"], json!({"port": 2, "p": 1, "x": 3}));
+    }
+
+    #[test]
+    fn ansible_mode_tags() {
+        let v = ya("u: !unsafe '{{ x }}'\ns: !!set {a, b}\no: !!omap [a: 1, b: 2]\np: -.5\nq: .5\n");
+        assert_eq!(v["u"], json!({"__ansible_unsafe": "{{ x }}"}));
+        assert_eq!(v["s"], json!(["a", "b"]));
+        assert_eq!(v["o"], json!([["a", 1], ["b", 2]]));
+        assert_eq!(v["p"], json!("-.5"));
+        assert_eq!(v["q"], json!(0.5));
+        assert!(parse_documents("a: !foo x\n", "t").unwrap()[0].to_json_ansible("t").is_err());
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub mod export;
 pub mod gather_analytics;
 pub mod heartbeat;
 pub mod instance;
+pub mod inventory_export;
+pub mod inventory_import;
+pub mod inventory_update;
 pub mod isolated_heartbeat;
 pub mod job;
 pub mod job_guard;
@@ -52,6 +55,9 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::CleanupJobs(a) => cleanup_jobs::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Config(a) => config::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Completions(a) => completions::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::InventoryImport(a) => inventory_import::run(ctx, *a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::InventoryUpdate(a) => inventory_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::InventoryExport(a) => inventory_export::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

@@ -571,12 +571,34 @@ impl<'a> Tx<'a> {
         let mut n = 0u64;
         match &mut self.inner {
             TxInner::Sqlite(t) => {
-                let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), placeholders.join(", "));
-                let mut stmt = t.prepare_cached(&sql).map_err(|e| classify_sqlite(e, &sql))?;
+                // Many rows per statement: SQLite's per-statement work (bind, step, reset) then
+                // counts once per batch instead of once per row.
+                let ncol = columns.len().max(1);
+                let batch = (30_000 / ncol).clamp(1, 64);
+                let values = |rows: usize| -> String {
+                    (0..rows)
+                        .map(|r| format!("({})", (1..=ncol).map(|c| format!("?{}", r * ncol + c)).collect::<Vec<_>>().join(", ")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let one = format!("INSERT INTO {table} ({}) VALUES {}", columns.join(", "), values(1));
+                let many = format!("INSERT INTO {table} ({}) VALUES {}", columns.join(", "), values(batch));
+                let mut pending: Vec<Vec<Value>> = Vec::with_capacity(batch);
                 for row in rows {
-                    stmt.execute(rusqlite::params_from_iter(row.iter())).map_err(|e| classify_sqlite(e, &sql))?;
-                    n += 1;
+                    pending.push(row);
+                    if pending.len() == batch {
+                        let mut stmt = t.prepare_cached(&many).map_err(|e| classify_sqlite(e, &many))?;
+                        stmt.execute(rusqlite::params_from_iter(pending.iter().flatten())).map_err(|e| classify_sqlite(e, &many))?;
+                        n += batch as u64;
+                        pending.clear();
+                    }
+                }
+                if !pending.is_empty() {
+                    let mut stmt = t.prepare_cached(&one).map_err(|e| classify_sqlite(e, &one))?;
+                    for row in &pending {
+                        stmt.execute(rusqlite::params_from_iter(row.iter())).map_err(|e| classify_sqlite(e, &one))?;
+                        n += 1;
+                    }
                 }
             }
             TxInner::Postgres(t, _) => {
@@ -740,6 +762,27 @@ mod tests {
         assert_eq!(sqlite_path("sqlite:///var/lib/a.db"), Some(PathBuf::from("/var/lib/a.db")));
         assert_eq!(sqlite_path("sqlite:rel.db"), Some(PathBuf::from("rel.db")));
         assert_eq!(sqlite_path("mysql://x"), None);
+    }
+
+    #[test]
+    fn insert_many_batches_rows_on_sqlite() {
+        let dir = std::env::temp_dir().join(format!("awxm-db-test-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let url = format!("sqlite://{}/t.db", dir.display());
+        let mut db = Db::connect(&url, DbOptions::default()).unwrap();
+        for n in [0usize, 1, 64, 130] {
+            let got = db
+                .write_maybe(false, |tx| {
+                    tx.batch("CREATE TEMP TABLE bt (a BIGINT, b TEXT)")?;
+                    let inserted =
+                        tx.insert_many("bt", &["a", "b"], (0..n).map(|i| vec![Value::Int(i as i64), Value::from(format!("v{i}"))]))?;
+                    let sum: i64 = tx.scalar("SELECT COALESCE(sum(a), 0) FROM bt WHERE b = 'v' || a", &[])?;
+                    Ok((inserted, sum))
+                })
+                .unwrap();
+            assert_eq!(got, (n as u64, (0..n as i64).sum::<i64>()), "{n} rows");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -530,3 +530,65 @@ db_test!(concurrent_notify_runs_send_an_alert_once, |env| {
     }
     assert_eq!(sink.index().len(), 1);
 });
+
+/// `out` exited with `code` and its stderr holds every one of `needles`.
+#[track_caller]
+fn exits_saying(out: &std::process::Output, code: i32, needles: &[&str]) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    for n in needles {
+        assert!(err.contains(n), "{n:?} not in stderr: {err}");
+    }
+}
+
+/// The latest inventory update: (status, license_error, org_host_limit_error).
+fn last_update(env: &TestEnv) -> (String, bool, bool) {
+    let mut db = lib_db(env);
+    db.read(|tx| {
+        let r = tx.query_one("SELECT status, license_error, org_host_limit_error FROM inventory_update ORDER BY id DESC LIMIT 1", &[])?;
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
+    .unwrap()
+}
+
+db_test!(inventory_import_enforces_the_license_and_the_organization_limit, |env| {
+    env.apply(&inventory_yaml("inv", "old", 8));
+    let ini = |name: &str, hosts: &[&str]| env.write(name, &format!("[web]\n{}\n", hosts.join("\n")));
+    let import =
+        |src: &std::path::Path, inv: &str| env.run(&["inventory_import", "--inventory-name", inv, "--source", src.to_str().unwrap()]);
+    let hosts = || env.sql_count("SELECT COUNT(*) FROM host");
+
+    // A trial of 10: 8 + 5 new hosts is over the count, so the import is rolled back and flagged.
+    install(&env, &lic("trial", 10, 30));
+    let five = ini("five.ini", &["n1", "n2", "n3", "n4", "n5"]);
+    let out = import(&five, "inv");
+    exits_saying(&out, 1, &["License count exceeded!", "would bring available instances to 13, system is licensed for 10"]);
+    assert_eq!(hosts(), 8, "rolled back");
+    assert_eq!(env.sql_count("SELECT COUNT(*) FROM inv_group WHERE name = 'web'"), 0);
+    assert_eq!(last_update(&env), ("error".to_string(), true, false));
+    // Within the count it goes through.
+    let two = ini("two.ini", &["n1", "n2"]);
+    exits_saying(&import(&two, "inv"), 0, &[]);
+    assert_eq!((hosts(), last_update(&env)), (10, ("successful".to_string(), false, false)));
+
+    // An expired trial refuses before the source is even read (this one does not exist).
+    install(&env, &lic("trial", 100, -1));
+    let out = import(&env.path().join("missing.ini"), "inv");
+    exits_saying(&out, 1, &["License has expired!"]);
+    assert_eq!(last_update(&env), ("error".to_string(), true, false));
+
+    // An enterprise license over its count only warns.
+    install(&env, &lic("enterprise", 5, 30));
+    let out = import(&ini("three.ini", &["n3"]), "inv");
+    exits_saying(&out, 0, &["Number of licensed instances exceeded"]);
+    assert_eq!(hosts(), 11);
+
+    // The organization's max_hosts: 3 allowed, the import would make 4.
+    install(&env, &lic("enterprise", 100, 30));
+    env.apply("organizations:\n  - name: Small\n    max_hosts: 3\ninventories:\n  - name: small\n    organization: Small\n    hosts: [{name: s1}]\n");
+    let out = import(&ini("four.ini", &["s2", "s3", "s4"]), "small");
+    exits_saying(&out, 1, &["Host limit for organization exceeded!", "has 4 hosts; its limit (max_hosts) is 3"]);
+    assert_eq!(env.sql_count("SELECT COUNT(*) FROM host h JOIN inventory i ON i.id = h.inventory_id WHERE i.name = 'small'"), 1);
+    assert_eq!(last_update(&env), ("error".to_string(), false, true));
+    exits_saying(&import(&ini("two-more.ini", &["s2", "s3"]), "small"), 0, &[]);
+});

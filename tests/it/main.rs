@@ -10,6 +10,8 @@ mod deep_copy;
 mod foundation;
 mod generated;
 mod heartbeat;
+mod inventory;
+mod inventory_diff;
 mod isolated_jobs;
 mod license;
 mod notifications;

@@ -1,0 +1,239 @@
+//! `awxm inventory_update SOURCE_NAME`: re-run a stored inventory source with its stored
+//! options (what AWX's inventory sync does), or list its past updates.
+
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::inventory::export::parse_vars_text;
+use crate::inventory::run::{self, ImportReport, Request, StoredOptions, Target};
+use crate::output::{Human, Report};
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+EXAMPLES:
+  awxm inventory_update \"web - hosts\"                 # re-import the stored source
+  awxm inventory_update \"web - hosts\" --dry-run       # what would change
+  awxm inventory_update \"web - hosts\" --history       # past updates, newest first
+  awxm inventory_update web-sync --format json
+
+A source is created by `awxm inventory_import` (named \"INVENTORY - FILENAME\" unless
+--source-name is given) or by `awxm apply` (inventory_sources). Its stored options apply:
+overwrite, overwrite_vars, enabled_var, enabled_value, instance_id_var, host_filter,
+group_filter, exclude_empty_groups, use_ansible_inventory, timeout; its source_vars are passed
+to scripts and ansible-inventory as environment variables. A source of type scm reads
+source_path inside its project's checkout. Run it from a systemd timer to keep an inventory in
+sync (see contrib/systemd/awxm-inventory-update@.timer); a run while another import of the
+same inventory holds the lock waits up to --lock-timeout and then exits 75.
+
+JSON OUTPUT (--format json):
+  a run: the same document as `awxm inventory_import` (see its --help).
+  --history: {\"format_version\": 1, \"inventory_source\": {\"id\", \"name\", \"inventory\", \"source\",
+   \"source_path\", \"status\"}, \"updates\": [{\"id\", \"status\", \"launch_type\", \"started\", \"finished\",
+   \"elapsed\", \"counts\": {...}, \"explanation\"}]}")]
+pub struct Args {
+    /// The inventory source (name or id)
+    pub source_name: String,
+    /// List past updates of the source instead of running it
+    #[arg(long)]
+    pub history: bool,
+    /// With --history: how many updates to show
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: u64,
+    /// Compute and report the changes, write nothing
+    #[arg(long, conflicts_with = "history")]
+    pub dry_run: bool,
+    /// Seconds the source may take, overriding the stored timeout
+    #[arg(long, value_name = "SECONDS", conflicts_with = "history")]
+    pub timeout: Option<u64>,
+    /// ansible-inventory to run for plugin sources [default: from PATH]
+    #[arg(long, value_name = "PATH", env = "AWXM_ANSIBLE_INVENTORY")]
+    pub ansible_inventory: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceInfo {
+    pub id: i64,
+    pub name: String,
+    pub inventory: String,
+    pub source: String,
+    pub source_path: String,
+    pub status: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UpdateRow {
+    pub id: i64,
+    pub status: String,
+    pub launch_type: String,
+    pub started: Option<String>,
+    pub finished: Option<String>,
+    pub elapsed: f64,
+    pub counts: Json,
+    pub explanation: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum UpdateReport {
+    Run(ImportReport),
+    History { inventory_source: SourceInfo, updates: Vec<UpdateRow> },
+}
+
+impl Report for UpdateReport {
+    fn human(&self, out: &mut Human) -> std::io::Result<()> {
+        match self {
+            UpdateReport::Run(r) => r.human(out),
+            UpdateReport::History { inventory_source: s, updates } => {
+                out.line(format!("{} ({} {}), inventory {:?}, status {}", s.name, s.source, s.source_path, s.inventory, s.status))?;
+                if updates.is_empty() {
+                    return out.line("no updates yet");
+                }
+                let num = |c: &Json, a: &str, b: &str| c.get(a).and_then(|x| x.get(b)).and_then(Json::as_u64).unwrap_or(0).to_string();
+                out.table(
+                    &["ID", "STATUS", "STARTED", "ELAPSED", "HOSTS +", "HOSTS ~", "HOSTS -", "GROUPS +", "GROUPS -", "EXPLANATION"],
+                    updates.iter().map(|u| {
+                        vec![
+                            u.id.to_string(),
+                            u.status.clone(),
+                            u.started.clone().unwrap_or_default(),
+                            format!("{:.2}s", u.elapsed),
+                            num(&u.counts, "hosts", "added"),
+                            num(&u.counts, "hosts", "updated"),
+                            num(&u.counts, "hosts", "removed"),
+                            num(&u.counts, "groups", "added"),
+                            num(&u.counts, "groups", "removed"),
+                            u.explanation.chars().take(60).collect(),
+                        ]
+                    }),
+                )
+            }
+        }
+    }
+    fn exit_code(&self) -> u8 {
+        0
+    }
+}
+
+struct Stored {
+    info: SourceInfo,
+    inventory_id: i64,
+    project_id: Option<i64>,
+    source_vars: String,
+    options: StoredOptions,
+}
+
+fn load_source(ctx: &Ctx, name_or_id: &str) -> Result<Stored> {
+    let mut db = ctx.db()?;
+    db.read(|tx| {
+        let by_id = name_or_id.parse::<i64>().ok();
+        let sql = "SELECT s.id, s.name, i.name, s.source, s.source_path, s.status, s.inventory_id, s.source_project_id, s.source_vars,
+                    s.overwrite, s.overwrite_vars, s.enabled_var, s.enabled_value, s.instance_id_var, s.host_filter, s.group_filter,
+                    s.exclude_empty_groups, s.use_ansible_inventory, s.timeout, s.verbosity
+             FROM inventory_source s JOIN inventory i ON i.id = s.inventory_id WHERE s.name = $1 OR s.id = $2 ORDER BY (s.name = $1) DESC";
+        let r = tx
+            .query_opt(sql, crate::params![name_or_id, by_id.unwrap_or(-1)])?
+            .ok_or_else(|| Error::not_found(format!("no inventory source named {name_or_id:?}")))?;
+        let timeout: i64 = r.get(18)?;
+        Ok(Stored {
+            info: SourceInfo {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                inventory: r.get(2)?,
+                source: r.get(3)?,
+                source_path: r.get(4)?,
+                status: r.get(5)?,
+            },
+            inventory_id: r.get(6)?,
+            project_id: r.get(7)?,
+            source_vars: r.get(8)?,
+            options: StoredOptions {
+                overwrite: r.get(9)?,
+                overwrite_vars: r.get(10)?,
+                enabled_var: r.get(11)?,
+                enabled_value: r.get(12)?,
+                instance_id_var: r.get(13)?,
+                host_filter: r.get(14)?,
+                group_filter: r.get(15)?,
+                exclude_empty_groups: r.get(16)?,
+                use_ansible_inventory: r.get(17)?,
+                timeout: (timeout > 0).then_some(timeout),
+                verbosity: r.get(19)?,
+            },
+        })
+    })
+}
+
+fn history(ctx: &Ctx, s: Stored, limit: u64) -> Result<UpdateReport> {
+    let mut db = ctx.db()?;
+    let updates = db.read(|tx| {
+        let rows = tx.query(
+            "SELECT id, status, launch_type, started, finished, elapsed, counts, job_explanation FROM inventory_update
+             WHERE inventory_source_id = $1 ORDER BY id DESC LIMIT $2",
+            crate::params![s.info.id, limit as i64],
+        )?;
+        rows.iter()
+            .map(|r| {
+                let counts: String = r.get(6)?;
+                Ok(UpdateRow {
+                    id: r.get(0)?,
+                    status: r.get(1)?,
+                    launch_type: r.get(2)?,
+                    started: r.get(3)?,
+                    finished: r.get(4)?,
+                    elapsed: r.get(5)?,
+                    counts: serde_json::from_str(&counts).unwrap_or(Json::Object(Default::default())),
+                    explanation: r.get(7)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+    Ok(UpdateReport::History { inventory_source: s.info, updates })
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
+    let s = load_source(ctx, &args.source_name)?;
+    if args.history {
+        return history(ctx, s, args.limit);
+    }
+    let path = match s.info.source.as_str() {
+        "file" | "script" | "directory" | "ansible-inventory" => s.info.source_path.clone(),
+        "scm" => {
+            let pid =
+                s.project_id.ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.info.name)))?;
+            let mut db = ctx.db()?;
+            let local: String = db.read(|tx| tx.scalar("SELECT local_path FROM project WHERE id = $1", crate::params![pid]))?;
+            if local.is_empty() {
+                return Err(Error::data(format!("the project of inventory source {:?} has no local_path", s.info.name)));
+            }
+            std::path::Path::new(&local).join(&s.info.source_path).display().to_string()
+        }
+        other => return Err(Error::data(format!("inventory source {:?} has type {other:?}, which awxm cannot update", s.info.name))),
+    };
+    if path.is_empty() || path == "-" {
+        return Err(Error::data(format!("inventory source {:?} was read from stdin; it cannot be re-run", s.info.name)));
+    }
+    let mut options = s.options;
+    if let Some(t) = args.timeout {
+        options.timeout = Some(t as i64);
+    }
+    let report = run::run(
+        ctx,
+        Request {
+            target: Target::Id(s.inventory_id),
+            create: false,
+            organization: None,
+            source: path,
+            source_name: None,
+            source_id: Some(s.info.id),
+            options,
+            source_vars: parse_vars_text(&s.source_vars),
+            ansible_inventory: args.ansible_inventory,
+            dry_run: args.dry_run,
+            launch_type: "manual",
+        },
+    )?;
+    super::inventory_import::warn_all(ctx, &report.warnings);
+    Ok(UpdateReport::Run(report))
+}

@@ -1,0 +1,145 @@
+//! Running inventory scripts and `ansible-inventory`: output captured in full, a deadline, and
+//! cancellation (SIGINT/SIGTERM of awxm); a child that overstays is killed with its whole
+//! process group (SIGTERM, then SIGKILL).
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, ErrorKind};
+
+/// How child processes run.
+#[derive(Clone, Default)]
+pub struct RunOpts {
+    /// Overall deadline for the load (None: no limit).
+    pub deadline: Option<Instant>,
+    pub cancel: Option<Arc<AtomicBool>>,
+    /// Extra environment (the source's `source_vars`, AWX's ansible variables).
+    pub env: Vec<(String, String)>,
+}
+
+impl RunOpts {
+    pub fn cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
+    pub fn check(&self) -> Result<(), Error> {
+        if self.cancelled() {
+            return Err(Error::new(ErrorKind::Interrupted, "interrupted"));
+        }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(Error::failure("the inventory source timed out (--timeout)"));
+        }
+        Ok(())
+    }
+}
+
+pub struct Captured {
+    pub status: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+fn kill_group(pid: i32, sig: nix::sys::signal::Signal) {
+    let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pid), sig);
+}
+
+/// Run `program args...`, capturing stdout and stderr, honouring the deadline and cancel flag.
+pub fn run(program: &Path, args: &[&str], cwd: Option<&Path>, opts: &RunOpts) -> Result<Captured, Error> {
+    opts.check()?;
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    if let Some(d) = cwd {
+        cmd.current_dir(d);
+    }
+    for (k, v) in &opts.env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().map_err(|e| {
+        let kind = match e.kind() {
+            std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+            std::io::ErrorKind::PermissionDenied => ErrorKind::Permission,
+            _ => ErrorKind::Data,
+        };
+        Error::new(kind, format!("cannot execute {}: {e}", program.display()))
+    })?;
+    let pid = child.id() as i32;
+    let mut out = child.stdout.take().ok_or_else(|| Error::internal("no stdout pipe"))?;
+    let mut err = child.stderr.take().ok_or_else(|| Error::internal("no stderr pipe"))?;
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = out.read_to_end(&mut b);
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = err.read_to_end(&mut b);
+        b
+    });
+    let mut stop: Option<Error> = None;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break s,
+            Ok(None) => {}
+            Err(e) => return Err(Error::io(format!("waiting for {}: {e}", program.display()))),
+        }
+        if stop.is_none()
+            && let Err(e) = opts.check()
+        {
+            stop = Some(e);
+            kill_group(pid, nix::sys::signal::Signal::SIGTERM);
+            let grace = Instant::now() + Duration::from_secs(3);
+            loop {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break;
+                }
+                if Instant::now() >= grace {
+                    kill_group(pid, nix::sys::signal::Signal::SIGKILL);
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    // Children of the child may keep the pipes open: make sure the group is gone.
+    kill_group(pid, nix::sys::signal::Signal::SIGKILL);
+    let stdout = t_out.join().unwrap_or_default();
+    let stderr = t_err.join().unwrap_or_default();
+    if let Some(e) = stop {
+        return Err(e);
+    }
+    use std::os::unix::process::ExitStatusExt;
+    let code = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
+    Ok(Captured { status: code, stdout, stderr })
+}
+
+/// The last lines of a child's stderr, for error details.
+pub fn stderr_tail(stderr: &[u8], lines: usize) -> Vec<String> {
+    let text = String::from_utf8_lossy(stderr);
+    let all: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let start = all.len().saturating_sub(lines);
+    all[start..].iter().map(|l| format!("stderr: {l}")).collect()
+}
+
+/// Whether `path` looks like something the kernel can execute itself (a `#!` script or an
+/// ELF binary) — never hand a text file to a shell's ENOEXEC fallback.
+pub fn is_runnable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(path) else { return false };
+    if !meta.is_file() || meta.permissions().mode() & 0o111 == 0 {
+        return false;
+    }
+    if nix::unistd::access(path, nix::unistd::AccessFlags::X_OK).is_err() {
+        return false;
+    }
+    let mut head = [0u8; 4];
+    match std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
+        Ok(n) if n >= 2 => head.starts_with(b"#!") || (n == 4 && head == *b"\x7fELF"),
+        _ => false,
+    }
+}

@@ -1,0 +1,673 @@
+//! One import run, shared by `inventory_import` and `inventory_update`: resolve the inventory,
+//! take the per-inventory lock, record the inventory source and a `running` inventory update
+//! (committed on their own, so the record survives a failed import), read the source, then
+//! write everything in ONE transaction, and finally record the truthful outcome — successful,
+//! failed (bad source), error (anything else) or canceled (SIGINT/SIGTERM) — with counts,
+//! warnings and the reason. AWX left the update `running` when ansible-inventory failed or on
+//! Ctrl-C, shared one lock among all imports by name, and stored the whole process
+//! environment; awxm does none of that.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use super::checks;
+use super::import::{self, Counts, ImportOptions, LinkCounts, Monitor};
+use super::loader::{self, LoadOptions};
+use super::model::Vars;
+use super::process::RunOpts;
+use crate::context::Ctx;
+use crate::db::{Db, Tx};
+use crate::error::{Error, ErrorKind, Result};
+use crate::jobs::{self, JobKind};
+
+/// Settings of the inventory subsystem.
+pub const SETTINGS: &[crate::settings::SettingDef] = &[crate::settings::SettingDef {
+    key: "default_inventory_update_timeout",
+    default: "0",
+    secret: false,
+    help: "Seconds an inventory source (script, ansible-inventory) may take before it is stopped (0: no limit)",
+}];
+
+#[derive(Debug, Clone)]
+pub enum Target {
+    Name(String),
+    Id(i64),
+}
+
+/// The options as given (stored on the inventory source as text).
+#[derive(Debug, Clone, Default)]
+pub struct StoredOptions {
+    pub overwrite: bool,
+    pub overwrite_vars: bool,
+    pub enabled_var: String,
+    pub enabled_value: String,
+    pub instance_id_var: String,
+    pub host_filter: String,
+    pub group_filter: String,
+    pub exclude_empty_groups: bool,
+    pub use_ansible_inventory: bool,
+    pub timeout: Option<i64>,
+    pub verbosity: i64,
+}
+
+impl StoredOptions {
+    /// Compile into the importer's options (bad regexes are usage errors).
+    pub fn import_options(&self) -> Result<ImportOptions> {
+        let filter = |s: &str, opt: &str| -> Result<Option<regex::Regex>> {
+            if s.is_empty() { Ok(None) } else { import::compile_filter(s, opt).map(Some) }
+        };
+        let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+        Ok(ImportOptions {
+            overwrite: self.overwrite,
+            overwrite_vars: self.overwrite_vars,
+            enabled_var: opt(&self.enabled_var),
+            enabled_value: opt(&self.enabled_value),
+            group_filter: filter(&self.group_filter, "--group-filter")?,
+            host_filter: filter(&self.host_filter, "--host-filter")?,
+            exclude_empty_groups: self.exclude_empty_groups,
+            instance_id_vars: self.instance_id_var.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        })
+    }
+}
+
+pub struct Request {
+    pub target: Target,
+    pub create: bool,
+    pub organization: Option<String>,
+    /// The source as given (path, `-`, or a host list).
+    pub source: String,
+    /// Name for the inventory source record (default: derived from inventory and path).
+    pub source_name: Option<String>,
+    /// An existing inventory source to run (inventory_update).
+    pub source_id: Option<i64>,
+    pub options: StoredOptions,
+    /// Extra environment for scripts and ansible-inventory (the source's `source_vars`).
+    pub source_vars: Vars,
+    pub ansible_inventory: Option<PathBuf>,
+    pub dry_run: bool,
+    pub launch_type: &'static str,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct ObjRef {
+    /// None for an object a dry run would create.
+    pub id: Option<i64>,
+    pub name: String,
+    pub created: bool,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct UpdateRef {
+    pub id: i64,
+    pub status: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    pub inventory: ObjRef,
+    pub inventory_source: ObjRef,
+    /// None in a dry run.
+    pub inventory_update: Option<UpdateRef>,
+    pub source: String,
+    /// How the source was read: ini, yaml, json, script, directory, host-list, stdin, ansible-inventory.
+    pub method: String,
+    pub hosts: Counts,
+    pub groups: Counts,
+    pub memberships: LinkCounts,
+    pub children: LinkCounts,
+    pub hosts_renamed: u64,
+    pub inventory_variables_updated: bool,
+    pub warnings: Vec<String>,
+    /// Seconds: reading the source, writing the database, total.
+    pub load_seconds: f64,
+    pub write_seconds: f64,
+    pub elapsed: f64,
+}
+
+/// Make a path absolute and normal without resolving symlinks (AWX: abspath + normpath).
+pub fn absolute(source: &str) -> Result<String> {
+    if source == "-" || (source.contains(',') && !Path::new(source).exists()) {
+        return Ok(source.to_string());
+    }
+    let p = Path::new(source);
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    Ok(out.display().to_string())
+}
+
+fn looks_secret(k: &str) -> bool {
+    let u = k.to_ascii_uppercase();
+    ["PASS", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "AUTH"].iter().any(|s| u.contains(s))
+}
+
+/// Environment values as strings (source_vars may hold numbers or booleans).
+fn env_pairs(vars: &Vars) -> Vec<(String, String)> {
+    vars.iter()
+        .map(|(k, v)| {
+            let s = match v {
+                Json::String(s) => s.clone(),
+                Json::Null => String::new(),
+                other => import::py_str(other),
+            };
+            (k.clone(), s)
+        })
+        .collect()
+}
+
+/// What is recorded as the update's environment: only what awxm sets for the children, with
+/// secret-looking values redacted (AWX stored its whole process environment).
+fn recorded_env(env: &[(String, String)]) -> String {
+    let mut m = Map::new();
+    for (k, v) in env {
+        let val = if looks_secret(k) { crate::crypto::REDACTED.to_string() } else { v.clone() };
+        m.insert(k.clone(), Json::String(val));
+    }
+    for (k, v) in loader::ANSIBLE_ENV {
+        m.insert(k.to_string(), Json::String(v.to_string()));
+    }
+    Json::Object(m).to_string()
+}
+
+/// The `inventory_source.source` kind expected before reading.
+fn guess_kind(source: &str, force_ansible: bool) -> &'static str {
+    let p = Path::new(source);
+    if force_ansible {
+        "ansible-inventory"
+    } else if p.is_dir() {
+        "directory"
+    } else if super::process::is_runnable(p) {
+        "script"
+    } else {
+        "file"
+    }
+}
+
+/// The final status of a failed run: `failed` when the source is to blame (reading it),
+/// `canceled` on a signal, `error` for everything else (the database phase included).
+fn status_for(e: &Error, reading: bool) -> &'static str {
+    match e.kind {
+        ErrorKind::Interrupted => "canceled",
+        ErrorKind::Data | ErrorKind::NotFound | ErrorKind::Failure | ErrorKind::Permission if reading => "failed",
+        _ => "error",
+    }
+}
+
+struct Resolved {
+    id: Option<i64>,
+    name: String,
+}
+
+fn resolve_inventory(tx: &mut Tx<'_>, target: &Target) -> Result<Option<Resolved>> {
+    let row = match target {
+        Target::Name(n) => tx.query_opt("SELECT id, name, kind FROM inventory WHERE name = $1", crate::params![n.as_str()])?,
+        Target::Id(i) => tx.query_opt("SELECT id, name, kind FROM inventory WHERE id = $1", crate::params![*i])?,
+    };
+    match row {
+        None => Ok(None),
+        Some(r) => {
+            let kind: String = r.get(2)?;
+            let name: String = r.get(1)?;
+            if !kind.is_empty() {
+                return Err(Error::data(format!("inventory {name:?} is a {kind} inventory; hosts cannot be imported into it")));
+            }
+            Ok(Some(Resolved { id: Some(r.get(0)?), name }))
+        }
+    }
+}
+
+fn unique_source_name(tx: &mut Tx<'_>, base: &str) -> Result<String> {
+    let mut name = base.to_string();
+    let mut n = 2;
+    while tx.scalar_opt::<i64>("SELECT id FROM inventory_source WHERE name = $1", crate::params![name.as_str()])?.is_some() {
+        name = format!("{base} ({n})");
+        n += 1;
+    }
+    Ok(name)
+}
+
+/// Find or create the inventory source record; returns (id, name, created).
+fn ensure_source(
+    tx: &mut Tx<'_>,
+    req: &Request,
+    inv: i64,
+    inv_name: &str,
+    path: &str,
+    kind: &str,
+    verbosity: i64,
+) -> Result<(i64, String, bool)> {
+    let o = &req.options;
+    if let Some(id) = req.source_id {
+        let name: String = tx.scalar("SELECT name FROM inventory_source WHERE id = $1", crate::params![id])?;
+        return Ok((id, name, false));
+    }
+    let existing = match &req.source_name {
+        Some(n) => {
+            let r = tx.query_opt("SELECT id, inventory_id FROM inventory_source WHERE name = $1", crate::params![n.as_str()])?;
+            match r {
+                Some(r) => {
+                    let other: i64 = r.get(1)?;
+                    if other != inv {
+                        return Err(Error::data(format!("inventory source {n:?} belongs to another inventory")));
+                    }
+                    Some(r.get::<i64>(0)?)
+                }
+                None => None,
+            }
+        }
+        None => tx.scalar::<Option<i64>>(
+            "SELECT min(id) FROM inventory_source WHERE inventory_id = $1 AND source_path = $2 AND source IN ('file', 'script', 'directory', 'ansible-inventory')",
+            crate::params![inv, path],
+        )?,
+    };
+    let now = crate::time::now_str();
+    let timeout = o.timeout.unwrap_or(0);
+    match existing {
+        Some(id) => {
+            // The options of this run become the source's options (written only if changed).
+            tx.execute(
+                "UPDATE inventory_source SET source = $1, source_path = $2, enabled_var = $3, enabled_value = $4, instance_id_var = $5,
+                    host_filter = $6, group_filter = $7, exclude_empty_groups = $8, overwrite = $9, overwrite_vars = $10,
+                    use_ansible_inventory = $11, timeout = $12, verbosity = $13, modified = $14
+                 WHERE id = $15 AND NOT (source = $1 AND source_path = $2 AND enabled_var = $3 AND enabled_value = $4 AND instance_id_var = $5
+                    AND host_filter = $6 AND group_filter = $7 AND exclude_empty_groups = $8 AND overwrite = $9 AND overwrite_vars = $10
+                    AND use_ansible_inventory = $11 AND timeout = $12 AND verbosity = $13)",
+                crate::params![
+                    kind,
+                    path,
+                    o.enabled_var.as_str(),
+                    o.enabled_value.as_str(),
+                    o.instance_id_var.as_str(),
+                    o.host_filter.as_str(),
+                    o.group_filter.as_str(),
+                    o.exclude_empty_groups,
+                    o.overwrite,
+                    o.overwrite_vars,
+                    o.use_ansible_inventory,
+                    timeout,
+                    verbosity,
+                    now.as_str(),
+                    id
+                ],
+            )?;
+            let name: String = tx.scalar("SELECT name FROM inventory_source WHERE id = $1", crate::params![id])?;
+            Ok((id, name, false))
+        }
+        None => {
+            let name = match &req.source_name {
+                Some(n) => n.clone(),
+                None => {
+                    let base = Path::new(path).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string());
+                    unique_source_name(tx, &format!("{inv_name} - {base}"))?
+                }
+            };
+            let id = tx.insert(
+                "INSERT INTO inventory_source (name, description, inventory_id, source, source_path, enabled_var, enabled_value, instance_id_var,
+                    host_filter, group_filter, exclude_empty_groups, overwrite, overwrite_vars, use_ansible_inventory, timeout, verbosity, created, modified)
+                 VALUES ($1, 'imported with awxm inventory_import', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+                crate::params![
+                    name.as_str(),
+                    inv,
+                    kind,
+                    path,
+                    o.enabled_var.as_str(),
+                    o.enabled_value.as_str(),
+                    o.instance_id_var.as_str(),
+                    o.host_filter.as_str(),
+                    o.group_filter.as_str(),
+                    o.exclude_empty_groups,
+                    o.overwrite,
+                    o.overwrite_vars,
+                    o.use_ansible_inventory,
+                    timeout,
+                    verbosity,
+                    now.as_str()
+                ],
+            )?;
+            crate::resources::children::update_inventory_counts(tx, inv)?;
+            Ok((id, name, true))
+        }
+    }
+}
+
+/// What an update record is about.
+struct UpdateOf<'a> {
+    inv: i64,
+    inv_name: &'a str,
+    source: i64,
+    source_name: &'a str,
+    path: &'a str,
+    kind: &'a str,
+    env: &'a str,
+}
+
+/// Create the `running` inventory update record.
+fn start_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, u: UpdateOf<'_>) -> Result<i64> {
+    let argv: Vec<String> = std::env::args().collect();
+    let name: String = format!("{} - {}", u.inv_name, u.source_name).chars().take(512).collect();
+    let now = crate::time::now_str();
+    let id = tx.insert(
+        "INSERT INTO inventory_update (name, inventory_source_id, inventory_id, launch_type, status, source, source_path, overwrite, overwrite_vars,
+            execution_node, job_args, job_env, pid, created, modified)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+        crate::params![
+            name.as_str(),
+            u.source,
+            u.inv,
+            req.launch_type,
+            u.kind,
+            u.path,
+            req.options.overwrite,
+            req.options.overwrite_vars,
+            ctx.config.node_name.as_str(),
+            Json::from(argv).to_string(),
+            u.env,
+            std::process::id() as i64,
+            now.as_str()
+        ],
+    )?;
+    jobs::set_status(tx, JobKind::InventoryUpdate, id, "running", None)?;
+    Ok(id)
+}
+
+fn counts_json(o: &import::Outcome, method: &str) -> String {
+    serde_json::json!({
+        "method": method,
+        "hosts": o.hosts, "groups": o.groups, "memberships": o.memberships, "children": o.children,
+        "hosts_renamed": o.hosts_renamed, "inventory_variables_updated": o.inventory_variables_updated,
+    })
+    .to_string()
+}
+
+/// Record a failed run on its update (in a transaction of its own).
+/// `flag` is the column a license or host-limit violation sets (`license_error`,
+/// `org_host_limit_error`).
+fn finish_failed(
+    db: &mut Db,
+    update: i64,
+    inv: i64,
+    err: &Error,
+    warnings: &[String],
+    reading: bool,
+    flag: Option<&str>,
+) -> Result<String> {
+    let status = status_for(err, reading);
+    let mut trace = err.message.clone();
+    for d in &err.details {
+        trace.push('\n');
+        trace.push_str(d);
+    }
+    let explanation = match status {
+        "canceled" => "Canceled by a signal (SIGINT/SIGTERM); nothing was imported".to_string(),
+        _ => format!("Import failed; nothing was changed: {}", err.message),
+    };
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE inventory_update SET result_traceback = $1, stdout = $2 WHERE id = $3",
+            crate::params![trace.as_str(), warnings.join("\n"), update],
+        )?;
+        if let Some(flag) = flag {
+            // `flag` is one of two fixed column names (never input).
+            tx.execute(&format!("UPDATE inventory_update SET {flag} = TRUE WHERE id = $1"), crate::params![update])?;
+        }
+        jobs::set_status(tx, JobKind::InventoryUpdate, update, status, Some(&explanation))?;
+        crate::resources::children::update_inventory_counts(tx, inv)?;
+        Ok(())
+    })?;
+    Ok(status.to_string())
+}
+
+/// Run one import.
+pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
+    let started = Instant::now();
+    let import_opts = req.options.import_options()?;
+    let path = absolute(&req.source)?;
+    let cancel = ctx.cancel_on_signals()?;
+    let mut db = ctx.db()?;
+
+    // ---- inventory and lock ----
+    let found = db.read(|tx| resolve_inventory(tx, &req.target))?;
+    let (_lock, resolved) = match found {
+        Some(r) => {
+            let lock = db.session_lock(&format!("inventory_{}_import", r.id.unwrap_or_default()))?;
+            (vec![lock], Some(r))
+        }
+        None => {
+            let name = match &req.target {
+                Target::Name(n) => n,
+                Target::Id(id) => return Err(Error::not_found(format!("Inventory with id = {id} cannot be found"))),
+            };
+            if !req.create {
+                return Err(Error::not_found(format!("Inventory with name = {name} cannot be found (use --create to create it)")));
+            }
+            let l1 = db.session_lock(&format!("inventory_create_{name}"))?;
+            // Someone may have created it while we waited.
+            match db.read(|tx| resolve_inventory(tx, &req.target))? {
+                Some(r) => {
+                    let l2 = db.session_lock(&format!("inventory_{}_import", r.id.unwrap_or_default()))?;
+                    (vec![l1, l2], Some(r))
+                }
+                None => (vec![l1], None),
+            }
+        }
+    };
+    let inv_name = match (&resolved, &req.target) {
+        (Some(r), _) => r.name.clone(),
+        (None, Target::Name(n)) => n.clone(),
+        (None, Target::Id(i)) => i.to_string(),
+    };
+
+    // ---- timeout and environment ----
+    let timeout = match req.options.timeout {
+        Some(t) => t,
+        None => db.read(|tx| crate::settings::get(tx, &ctx.secrets, "default_inventory_update_timeout"))?.as_i64().unwrap_or(0),
+    };
+    let env = env_pairs(&req.source_vars);
+    let env_text = recorded_env(&env);
+    let kind = guess_kind(&path, req.options.use_ansible_inventory);
+    let verbosity = i64::from(ctx.verbosity);
+
+    // ---- records: source and a running update, committed on their own ----
+    let mut records: Option<(i64, String, bool, i64)> = None; // (source id, source name, created, update id)
+    if let (Some(r), false) = (&resolved, req.dry_run) {
+        let inv = r.id.unwrap_or_default();
+        records = Some(db.write(|tx| {
+            // Updates of this node whose process died (SIGKILL, power loss) are failed now.
+            jobs::reap_local_orphans(tx, JobKind::InventoryUpdate, &ctx.config.node_name)?;
+            let (sid, sname, created) = ensure_source(tx, &req, inv, &r.name, &path, kind, verbosity)?;
+            let uid = start_update(
+                tx,
+                &req,
+                ctx,
+                UpdateOf { inv, inv_name: &r.name, source: sid, source_name: &sname, path: &path, kind, env: &env_text },
+            )?;
+            Ok((sid, sname, created, uid))
+        })?);
+    }
+
+    // ---- license and organization host limit, before reading (AWX's first check) ----
+    let pre = db.read(|tx| checks::run(tx, &ctx.secrets, resolved.as_ref().and_then(|r| r.id)))?;
+    for w in &pre.warnings {
+        ctx.out.warn(w);
+    }
+    if let Some(e) = pre.error() {
+        if let Some((_, _, _, uid)) = &records {
+            finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &pre.warnings, false, pre.flag())?;
+        }
+        return Err(e);
+    }
+
+    // ---- read the source ----
+    let load_started = Instant::now();
+    let spinner = ctx.out.spinner("reading inventory");
+    let lopts = LoadOptions {
+        run: RunOpts {
+            deadline: (timeout > 0).then(|| Instant::now() + Duration::from_secs(timeout as u64)),
+            cancel: Some(cancel.clone()),
+            env: env.clone(),
+        },
+        ansible_inventory: req.ansible_inventory.clone(),
+        force_ansible: req.options.use_ansible_inventory,
+        verbosity: ctx.verbosity,
+    };
+    let loaded = loader::load(&path, &lopts).and_then(|l| {
+        let method = l.method;
+        let why = l.delegated_because.clone();
+        import::prepare(l.inventory, &import_opts).map(|p| (p, method, why))
+    });
+    spinner.finish_and_clear();
+    let load_seconds = load_started.elapsed().as_secs_f64();
+    let (prepared, method, why) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            if let Some((_, _, _, uid)) = &records {
+                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], true, None)?;
+            }
+            return Err(e);
+        }
+    };
+    let mut warnings = pre.warnings.clone();
+    warnings.extend(prepared.warnings.iter().cloned());
+    if let Some(w) = &why {
+        warnings.insert(0, format!("read through ansible-inventory: {w}"));
+    }
+
+    // ---- write, in one transaction ----
+    let write_started = Instant::now();
+    let big = prepared.hosts.len() >= 5000;
+    let bar = if big { ctx.out.progress(prepared.hosts.len() as u64, "importing") } else { indicatif::ProgressBar::hidden() };
+    let cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
+    let mon = Monitor { progress: &bar, cancelled: &cancelled };
+    let method_s = method.as_str().to_string();
+    let violation = std::cell::Cell::new(None::<&'static str>);
+    let result = db.write_maybe(!req.dry_run, |tx| {
+        let (inv, inv_created) = match &resolved {
+            Some(r) => (r.id.unwrap_or_default(), false),
+            None => (create_inventory(tx, &inv_name, req.organization.as_deref())?, true),
+        };
+        let (sid, sname, s_created, uid) = match &records {
+            Some(r) => {
+                if method.source_kind() != kind {
+                    tx.execute("UPDATE inventory_source SET source = $1 WHERE id = $2", crate::params![method.source_kind(), r.0])?;
+                }
+                r.clone()
+            }
+            None => {
+                let (sid, sname, created) = ensure_source(tx, &req, inv, &inv_name, &path, method.source_kind(), verbosity)?;
+                let uid = if req.dry_run {
+                    0
+                } else {
+                    start_update(
+                        tx,
+                        &req,
+                        ctx,
+                        UpdateOf {
+                            inv,
+                            inv_name: &inv_name,
+                            source: sid,
+                            source_name: &sname,
+                            path: &path,
+                            kind: method.source_kind(),
+                            env: &env_text,
+                        },
+                    )?
+                };
+                (sid, sname, created, uid)
+            }
+        };
+        let outcome = import::apply(tx, inv, sid, &prepared, &import_opts, &mon)?;
+        // AWX's second check, on the database as the import left it: a violation rolls it all back.
+        let post = checks::run(tx, &ctx.secrets, Some(inv))?;
+        for w in post.warnings.iter().filter(|w| !pre.warnings.contains(w)) {
+            ctx.out.warn(w);
+        }
+        if let Some(e) = post.error() {
+            violation.set(post.flag());
+            return Err(e);
+        }
+        if !req.dry_run {
+            tx.execute(
+                "UPDATE inventory_update SET counts = $1, stdout = $2 WHERE id = $3",
+                crate::params![counts_json(&outcome, &method_s), warnings.join("\n"), uid],
+            )?;
+            let was_failed: bool = tx.scalar("SELECT last_job_failed FROM inventory_source WHERE id = $1", crate::params![sid])?;
+            jobs::set_status(tx, JobKind::InventoryUpdate, uid, "successful", None)?;
+            if was_failed {
+                // One fewer source with failures.
+                crate::resources::children::update_inventory_counts(tx, inv)?;
+            }
+        }
+        Ok((inv, inv_created, sid, sname, s_created, uid, outcome))
+    });
+    bar.finish_and_clear();
+    // The process ends right after this run: freeing a million small allocations one by one
+    // would only cost time (rustc does the same with its big structures).
+    std::mem::forget(prepared);
+    let write_seconds = write_started.elapsed().as_secs_f64();
+    let (inv, inv_created, sid, sname, s_created, uid, outcome) = match result {
+        Ok(x) => x,
+        Err(e) => {
+            let e = if cancelled() && e.kind != ErrorKind::Interrupted { Error::new(ErrorKind::Interrupted, "interrupted") } else { e };
+            if let Some((_, _, _, uid)) = &records {
+                finish_failed(
+                    &mut db,
+                    *uid,
+                    resolved.as_ref().and_then(|r| r.id).unwrap_or_default(),
+                    &e,
+                    &warnings,
+                    false,
+                    violation.get(),
+                )?;
+            }
+            return Err(e);
+        }
+    };
+    let dry = req.dry_run;
+    Ok(ImportReport {
+        dry_run: dry,
+        inventory: ObjRef { id: (!(dry && inv_created)).then_some(inv), name: inv_name, created: inv_created },
+        inventory_source: ObjRef { id: (!(dry && s_created)).then_some(sid), name: sname, created: s_created },
+        inventory_update: (!dry).then(|| UpdateRef { id: uid, status: "successful".into() }),
+        source: path,
+        method: method_s,
+        hosts: outcome.hosts,
+        groups: outcome.groups,
+        memberships: outcome.memberships,
+        children: outcome.children,
+        hosts_renamed: outcome.hosts_renamed,
+        inventory_variables_updated: outcome.inventory_variables_updated,
+        warnings,
+        load_seconds,
+        write_seconds,
+        elapsed: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// `--create`: the inventory, in ORGANIZATION (default `Default`, created if missing).
+fn create_inventory(tx: &mut Tx<'_>, name: &str, organization: Option<&str>) -> Result<i64> {
+    let org_name = organization.unwrap_or("Default");
+    let now = crate::time::now_str();
+    let org = match tx.scalar_opt::<i64>("SELECT id FROM organization WHERE name = $1", crate::params![org_name])? {
+        Some(id) => id,
+        None => tx.insert(
+            "INSERT INTO organization (name, description, created, modified) VALUES ($1, '', $2, $2) RETURNING id",
+            crate::params![org_name, now.as_str()],
+        )?,
+    };
+    tx.insert(
+        "INSERT INTO inventory (name, description, organization_id, variables, created, modified) VALUES ($1, '', $2, '{}', $3, $3) RETURNING id",
+        crate::params![name, org, now.as_str()],
+    )
+}

@@ -1,0 +1,483 @@
+//! inventory_import / inventory_update / inventory_export: re-imports, --overwrite and
+//! --overwrite-vars, instance ids, enabled flags, filters, empty groups, atomicity, locking,
+//! cancellation, bad input, the stored-source records and the script contract.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+/// A std `Command` for awxm in the test's environment (for runs in the background).
+fn spawn_cmd(env: &TestEnv) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("awxm"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("AWXM_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("AWXM_DATABASE_URL", &env.url)
+        .env("AWXM_SECRET_KEY_FILE", env.secret_key())
+        .env("HOME", env.path())
+        .env("XDG_CONFIG_HOME", env.path().join("config"))
+        .env("XDG_DATA_HOME", env.path().join("data"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .current_dir(env.path());
+    c
+}
+
+fn import(env: &TestEnv, src: &std::path::Path, extra: &[&str]) -> Value {
+    let mut args = vec!["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().expect("path")];
+    args.extend_from_slice(extra);
+    env.json(&args)
+}
+
+fn export(env: &TestEnv) -> Value {
+    serde_json::from_str(&env.ok(&["inventory_export", "inv"])).expect("export JSON")
+}
+
+fn hosts_of(doc: &Value, group: &str) -> Vec<String> {
+    let mut v: Vec<String> =
+        doc[group]["hosts"].as_array().map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect()).unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn counts(r: &Value, what: &str) -> (u64, u64, u64, u64) {
+    let c = &r[what];
+    (c["added"].as_u64().unwrap(), c["updated"].as_u64().unwrap(), c["removed"].as_u64().unwrap(), c["unchanged"].as_u64().unwrap())
+}
+
+/// A host added by hand (owned by no source) as a member of `group`.
+fn add_manual_host(env: &TestEnv, name: &str, group: &str) {
+    env.sql_exec(&format!(
+        "INSERT INTO host (inventory_id, name, created, modified) SELECT id, '{name}', 'now', 'now' FROM inventory WHERE name = 'inv';
+         INSERT INTO group_host (group_id, host_id) SELECT g.id, h.id FROM inv_group g, host h WHERE g.name = '{group}' AND h.name = '{name}';"
+    ));
+}
+
+/// Host names of the inventory, sorted.
+fn host_names(env: &TestEnv) -> Vec<String> {
+    let inv = env.json(&["show", "inventory", "inv"]);
+    let mut v: Vec<String> = inv["hosts"].as_array().unwrap().iter().map(|h| h["name"].as_str().unwrap().to_string()).collect();
+    v.sort();
+    v
+}
+
+db_test!(reimport_merges_and_overwrite_removes_only_what_this_source_imported, |env| {
+    let src = env.write("hosts.ini", "[web]\nw1 a=1 b=1\nw2\n[db]\nd1\n[web:vars]\ng=1\n");
+    let r = import(&env, &src, &[]);
+    assert_eq!(counts(&r, "hosts"), (3, 0, 0, 0), "{r}");
+    assert_eq!(counts(&r, "groups"), (2, 0, 0, 0));
+    assert_eq!(r["inventory"]["created"], true);
+
+    // Something added by hand and by another source must survive --overwrite.
+    add_manual_host(&env, "manual", "web");
+    let other = env.write("other.ini", "[other]\no1\n");
+    env.json(&["inventory_import", "--inventory-name", "inv", "--source", other.to_str().unwrap()]);
+
+    // Edit: w2 and group db gone, w1 has new and removed vars.
+    env.write("hosts.ini", "[web]\nw1 a=2 c=3\nw3\n[web:vars]\nh=2\n");
+    let r = import(&env, &src, &[]);
+    assert_eq!(counts(&r, "hosts"), (1, 1, 0, 0), "without --overwrite nothing is removed: {r}");
+    let e = export(&env);
+    assert_eq!(e["_meta"]["hostvars"]["w1"], json!({"a": 2, "b": 1, "c": 3}), "variables merge");
+    assert_eq!(e["web"]["vars"], json!({"g": 1, "h": 2}));
+    assert!(hosts_of(&e, "web").contains(&"w2".to_string()));
+
+    let r = import(&env, &src, &["--overwrite", "--overwrite-vars"]);
+    assert_eq!(r["hosts"]["removed"], 2, "w2 and d1: {r}");
+    assert_eq!(r["groups"]["removed"], 1, "db: {r}");
+    let e = export(&env);
+    assert_eq!(e["_meta"]["hostvars"]["w1"], json!({"a": 2, "c": 3}), "--overwrite-vars replaces");
+    assert_eq!(e["web"]["vars"], json!({"h": 2}));
+    assert_eq!(hosts_of(&e, "web"), ["manual", "w1", "w3"], "the manual member stays");
+    assert_eq!(host_names(&env), ["manual", "o1", "w1", "w3"], "other source's host stays");
+    assert_eq!(hosts_of(&e, "other"), ["o1"]);
+    let inv = env.json(&["show", "inventory", "inv"]);
+    assert_eq!(inv["total_hosts"], 4);
+    assert_eq!(inv["total_groups"], 2);
+    assert_eq!(inv["total_inventory_sources"], 2);
+});
+
+db_test!(membership_moves_are_synced_with_overwrite, |env| {
+    let src = env.write("h.yml", "all:\n  children:\n    a:\n      hosts: {h1: , h2: }\n      children: {sub: }\n    b:\n      hosts: {h3: }\n    sub:\n      hosts: {h4: }\n");
+    import(&env, &src, &["--overwrite"]);
+    env.write("h.yml", "all:\n  children:\n    a:\n      hosts: {h1: }\n    b:\n      hosts: {h2: , h3: }\n      children: {sub: }\n    sub:\n      hosts: {h4: }\n");
+    let r = import(&env, &src, &["--overwrite"]);
+    assert_eq!(r["memberships"], json!({"added": 1, "removed": 1}), "{r}");
+    assert_eq!(r["children"], json!({"added": 1, "removed": 1}), "{r}");
+    let e = export(&env);
+    assert_eq!(hosts_of(&e, "a"), ["h1"]);
+    assert_eq!(hosts_of(&e, "b"), ["h2", "h3"]);
+    assert_eq!(e["b"]["children"], json!(["sub"]));
+    assert!(e["a"].get("children").is_none());
+});
+
+db_test!(removed_group_hands_manual_members_to_its_parent, |env| {
+    let src = env.write("h.ini", "[parent:children]\nmid\n[mid]\nm1\n");
+    import(&env, &src, &["--overwrite"]);
+    add_manual_host(&env, "manual", "mid");
+    env.write("h.ini", "[parent]\nm1\n");
+    let r = import(&env, &src, &["--overwrite"]);
+    assert_eq!(r["groups"]["removed"], 1, "{r}");
+    let e = export(&env);
+    assert_eq!(hosts_of(&e, "parent"), ["m1", "manual"], "{e}");
+});
+
+db_test!(instance_ids_match_and_rename_hosts, |env| {
+    let src = env.write("h.yml", "all:\n  hosts:\n    old-name: {ec2: {id: i-1}, v: 1}\n    keep: {ec2: {id: i-2}}\n");
+    import(&env, &src, &["--instance-id-var", "missing,ec2.id"]);
+    env.write("h.yml", "all:\n  hosts:\n    new-name: {ec2: {id: i-1}, v: 1}\n    keep: {ec2: {id: i-2}}\n");
+    let r = import(&env, &src, &["--instance-id-var", "missing,ec2.id", "--overwrite"]);
+    assert_eq!(r["hosts_renamed"], 1, "{r}");
+    assert_eq!(counts(&r, "hosts"), (0, 1, 0, 1), "{r}");
+    assert_eq!(host_names(&env), ["keep", "new-name"]);
+    // A swap of names between two instance ids is fine too.
+    env.write("h.yml", "all:\n  hosts:\n    keep: {ec2: {id: i-1}, v: 1}\n    new-name: {ec2: {id: i-2}}\n");
+    let r = import(&env, &src, &["--instance-id-var", "ec2.id", "--overwrite"]);
+    assert_eq!(r["hosts_renamed"], 2, "{r}");
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE instance_id = 'i-1' AND name = 'keep'"), 1);
+});
+
+db_test!(enabled_var_decides_enabled_and_export_skips_disabled, |env| {
+    let src = env.write("h.yml", "all:\n  hosts:\n    on1: {status: {power: 'ON'}}\n    off1: {status: {power: 'off'}}\n    unknown: {}\n");
+    import(&env, &src, &["--enabled-var", "status.power", "--enabled-value", "on"]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE enabled"), 2, "on1 and unknown (default)");
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'off1' AND NOT enabled"), 1);
+    let e = export(&env);
+    assert_eq!(hosts_of(&e, "ungrouped"), ["on1", "unknown"]);
+    let all: Value = serde_json::from_str(&env.ok(&["inventory_export", "inv", "--all-hosts"])).unwrap();
+    assert_eq!(hosts_of(&all, "ungrouped"), ["off1", "on1", "unknown"]);
+    // Without --enabled-value: Python truthiness (the string "false" is enabled).
+    env.write("h.yml", "all:\n  hosts:\n    on1: {st: 0}\n    off1: {st: 'false'}\n");
+    import(&env, &src, &["--enabled-var", "st"]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'off1' AND enabled"), 1);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'on1' AND NOT enabled"), 1);
+});
+
+db_test!(filters_and_exclude_empty_groups, |env| {
+    let src = env.write(
+        "h.ini",
+        "[web_a]\nweb1\ndb9\n[web_b]\nweb2\n[db]\ndb1\n[web_empty]\n[web_parent:children]\nweb_empty\n[web_vars:vars]\nx=1\n[web_vars]\n",
+    );
+    let r = import(&env, &src, &["--group-filter", "web", "--host-filter", "web", "--exclude-empty-groups"]);
+    assert_eq!(host_names(&env), ["web1", "web2"], "{r}");
+    let e = export(&env);
+    let mut groups: Vec<&String> = e.as_object().unwrap().keys().filter(|k| !k.starts_with('_') && *k != "all").collect();
+    groups.sort();
+    // web_empty removed, and web_parent with it once it has nothing left (AWX's single pass
+    // would keep it).
+    assert_eq!(groups, ["web_a", "web_b", "web_vars"], "{e}");
+    assert_eq!(env.sql_count("SELECT count(*) FROM inv_group WHERE name LIKE 'web_parent%' OR name = 'web_empty'"), 0);
+    let bad = env.run(&["inventory_import", "--inventory-name", "inv", "--source", src.to_str().unwrap(), "--host-filter", "(unclosed"]);
+    assert_status(&bad, 2, &["bad regex"]);
+    assert!(stderr(&bad).contains("--host-filter"));
+});
+
+db_test!(awx_description_and_all_vars_merge_into_inventory, |env| {
+    env.apply("organizations:\n  - name: Ops\ninventories:\n  - name: inv\n    organization: Ops\n    variables: {keep: 1, site: old}\n");
+    let src = env.write("h.yml", "all:\n  vars: {site: new}\n  hosts:\n    h1: {_awx_description: 'the web box', x: 1}\n  children:\n    g: {vars: {_awx_description: 'group g'}, hosts: {h1: }}\n");
+    env.json(&["inventory_import", "--inventory-name", "inv", "--source", src.to_str().unwrap(), "--overwrite-vars"]);
+    let inv = env.json(&["show", "inventory", "inv"]);
+    assert_eq!(inv["variables"], json!({"keep": 1, "site": "new"}), "all vars always merge");
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE description = 'the web box' AND variables = '{\"x\":1}'"), 1);
+    assert_eq!(env.sql_count("SELECT count(*) FROM inv_group WHERE description = 'group g'"), 1);
+});
+
+db_test!(failing_import_changes_nothing_and_is_recorded, |env| {
+    let src = env.write("h.ini", "[web]\nw1\nw2\n");
+    import(&env, &src, &[]);
+    let before = env.row_counts();
+    let snapshot = env.ok(&["inventory_export", "inv"]);
+
+    // Bad input: exit 65 naming file:line, nothing written, the update says failed.
+    env.write("h.ini", "[web]\nw1\nw3\n[web\n");
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--source", src.to_str().unwrap(), "--overwrite"]);
+    assert_status(&out, 65, &["bad ini"]);
+    assert!(stderr(&out).contains("h.ini:4:"), "{}", stderr(&out));
+    assert_eq!(env.ok(&["inventory_export", "inv"]), snapshot);
+    let hist = env.json(&["inventory_update", "inv - h.ini", "--history"]);
+    assert_eq!(hist["updates"][0]["status"], "failed", "{hist}");
+    assert!(hist["updates"][0]["explanation"].as_str().unwrap().contains("h.ini:4"));
+    assert_eq!(hist["inventory_source"]["status"], "failed");
+
+    // A failure in the middle of the writes (a trigger refuses the memberships after the hosts
+    // were inserted) rolls everything back.
+    match env.backend {
+        Backend::Sqlite => env.sql_exec(
+            "CREATE TRIGGER refuse BEFORE INSERT ON group_host WHEN (SELECT name FROM host WHERE id = NEW.host_id) = 'w9'
+             BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END;",
+        ),
+        Backend::Postgres => env.sql_exec(
+            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN
+               IF (SELECT name FROM host WHERE id = NEW.host_id) = 'w9' THEN RAISE EXCEPTION 'refused by test trigger'; END IF;
+               RETURN NEW; END $$ LANGUAGE plpgsql;
+             CREATE TRIGGER refuse BEFORE INSERT ON group_host FOR EACH ROW EXECUTE FUNCTION refuse();",
+        ),
+    }
+    let rows_before = env.row_counts();
+    env.write("h.ini", "[web]\nw1\nw9\n[other]\no1\n");
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--source", src.to_str().unwrap(), "--overwrite"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert_eq!(env.ok(&["inventory_export", "inv"]), snapshot);
+    let after: Vec<(String, i64)> = env.row_counts();
+    for ((t, a), (_, b)) in rows_before.iter().zip(after.iter()) {
+        if t != "inventory_update" {
+            assert_eq!(a, b, "table {t} changed");
+        }
+    }
+    let hist = env.json(&["inventory_update", "inv - h.ini", "--history"]);
+    assert_eq!(hist["updates"][0]["status"], "error", "{hist}");
+    let _ = before;
+});
+
+db_test!(dry_run_reports_and_writes_nothing, |env| {
+    let src = env.write("h.ini", "[web]\nw1\nw2\n");
+    env.json(&["list", "inventories"]);
+    let before = env.row_counts();
+    let r = env.json(&["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(r["dry_run"], true);
+    assert_eq!(counts(&r, "hosts"), (2, 0, 0, 0));
+    assert!(r["inventory_update"].is_null());
+    assert!(r["inventory"]["id"].is_null());
+    assert_eq!(env.row_counts(), before);
+    let human = env.ok(&["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().unwrap(), "--dry-run"]);
+    assert!(human.contains("Dry run"), "{human}");
+    assert!(human.contains("2 added"), "{human}");
+});
+
+db_test!(create_and_missing_inventory, |env| {
+    let src = env.write("h.ini", "h1\n");
+    let out = env.run(&["inventory_import", "--inventory-name", "nope", "--source", src.to_str().unwrap()]);
+    assert_status(&out, 66, &["missing inventory"]);
+    let out = env.run(&["inventory_import", "--inventory-id", "999", "--source", src.to_str().unwrap()]);
+    assert_status(&out, 66, &["missing id"]);
+    let out = env.run(&["inventory_import", "--inventory-name", "x", "--source", "/nonexistent/file"]);
+    assert_status(&out, 66, &["missing source"]);
+    let r =
+        env.json(&["inventory_import", "--inventory-name", "made", "--create", "--organization", "Lab", "--source", src.to_str().unwrap()]);
+    assert_eq!(r["inventory"]["created"], true);
+    assert_eq!(env.json(&["show", "inventory", "made"])["organization"], "Lab");
+    let r = env.json(&["inventory_import", "--inventory-name", "made2", "--create", "--source", src.to_str().unwrap()]);
+    assert_eq!(env.json(&["show", "inventory", "made2"])["organization"], "Default", "{r}");
+    let id = r["inventory"]["id"].as_i64().unwrap().to_string();
+    let r = env.json(&["inventory_import", "--inventory-id", &id, "--source", src.to_str().unwrap()]);
+    assert_eq!(counts(&r, "hosts"), (0, 0, 0, 1));
+});
+
+db_test!(bad_sources_exit_65_with_location, |env| {
+    let cases: &[(&str, &str, &str)] = &[
+        ("a.yml", "all:\n  hosts:\n    - h1\n", "a.yml:3"),
+        ("b.yml", "all:\n  hosts: {h1: [1]\n", "b.yml:"),
+        ("c.ini", "h1 a='unterminated\n", "c.ini:1:"),
+        ("d.ini", "h[1:x]\n", "d.ini:1:"),
+        ("e.ini", "[g]\nh{{ x }}\n", "e.ini:2:"),
+    ];
+    for (name, text, loc) in cases {
+        let p = env.write(name, text);
+        let out = env.run(&["inventory_import", "--inventory-name", "inv", "--create", "--source", p.to_str().unwrap()]);
+        assert_status(&out, 65, &[name]);
+        assert!(stderr(&out).contains(loc), "{name}: {}", stderr(&out));
+    }
+    let script = env.write("fail.sh", "#!/bin/sh\necho oops >&2\nexit 3\n");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--create", "--source", script.to_str().unwrap()]);
+    assert_status(&out, 65, &["failing script"]);
+    assert!(stderr(&out).contains("status 3") && stderr(&out).contains("oops"), "{}", stderr(&out));
+    let script = env.write("junk.sh", "#!/bin/sh\necho '{not json'\n");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--create", "--source", script.to_str().unwrap()]);
+    assert_status(&out, 65, &["junk script"]);
+    assert!(stderr(&out).contains("not valid JSON"), "{}", stderr(&out));
+    // Inside a directory too (Ansible would only warn and import the rest).
+    env.write("dir/good.ini", "[g]\nh1\n");
+    env.write("dir/bad.yml", "all:\n  hosts: [h2]\n");
+    env.write("dir/notes.txt", "ignored\n");
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--create", "--source", env.path().join("dir").to_str().unwrap()]);
+    assert_status(&out, 65, &["bad file in a directory"]);
+    assert!(stderr(&out).contains("bad.yml:2"), "{}", stderr(&out));
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory"), 0, "--create made nothing");
+});
+
+fn slow_script(env: &TestEnv, name: &str, seconds: f64, host: &str) -> std::path::PathBuf {
+    let p = env.write(
+        name,
+        &format!("#!/bin/sh\nsleep {seconds}\necho '{{\"g\": {{\"hosts\": [\"{host}\"]}}, \"_meta\": {{\"hostvars\": {{}}}}}}'\n"),
+    );
+    std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    p
+}
+
+db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
+    env.apply("inventories:\n  - name: inv\n");
+    let a = slow_script(&env, "a.sh", 1.0, "ha");
+    let b = slow_script(&env, "b.sh", 0.0, "hb");
+    let first = spawn_cmd(&env)
+        .args(["--format", "json", "inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Wait until the first one holds the lock (its update record exists).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while env.sql_count("SELECT count(*) FROM inventory_update") == 0 {
+        assert!(Instant::now() < deadline, "first import never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = env.json(&["inventory_import", "--inventory-name", "inv", "--source", b.to_str().unwrap()]);
+    let first = first.wait_with_output().expect("wait");
+    assert_status(&first, 0, &["first import"]);
+    assert_eq!(second["inventory_update"]["status"], "successful");
+    // The second update started only after the first finished.
+    assert_eq!(
+        env.sql_count("SELECT count(*) FROM inventory_update u1, inventory_update u2 WHERE u1.id < u2.id AND u2.started >= u1.finished"),
+        1
+    );
+    assert_eq!(host_names(&env), ["ha", "hb"]);
+    // A run that cannot get the lock in time exits 75.
+    let mut holder =
+        spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()]).spawn().expect("spawn");
+    let n = env.sql_count("SELECT count(*) FROM inventory_update");
+    while env.sql_count("SELECT count(*) FROM inventory_update") == n {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let busy = env.run(&["--lock-timeout", "0.2", "inventory_import", "--inventory-name", "inv", "--source", b.to_str().unwrap()]);
+    assert_status(&busy, 75, &["busy"]);
+    assert!(holder.wait().expect("wait").success());
+});
+
+db_test!(interrupt_and_timeout_are_recorded, |env| {
+    env.apply("inventories:\n  - name: inv\n");
+    let slow = slow_script(&env, "slow.sh", 30.0, "h");
+    let child =
+        spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
+        assert!(Instant::now() < deadline, "import never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let started = Instant::now();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGINT).unwrap();
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(130));
+    assert!(started.elapsed() < Duration::from_secs(10), "the script was not stopped");
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'canceled' AND finished IS NOT NULL"), 1);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 0);
+
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap(), "--timeout", "1"]);
+    assert_status(&out, 1, &["timeout"]);
+    assert!(stderr(&out).contains("timed out"), "{}", stderr(&out));
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'failed'"), 1);
+    // The timeout is stored on the source and used by inventory_update.
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_source WHERE timeout = 1"), 1);
+    let out = env.run(&["inventory_update", "inv - slow.sh"]);
+    assert_status(&out, 1, &["stored timeout"]);
+});
+
+db_test!(inventory_update_reruns_a_stored_source, |env| {
+    let src = env.write("h.ini", "[web]\nw1\n");
+    import(&env, &src, &["--overwrite", "--source-name", "web-sync", "--host-filter", "w"]);
+    env.write("h.ini", "[web]\nw2\nskipped\n");
+    let r = env.json(&["inventory_update", "web-sync"]);
+    assert_eq!(counts(&r, "hosts"), (1, 0, 1, 0), "stored --overwrite and --host-filter apply: {r}");
+    assert_eq!(host_names(&env), ["w2"]);
+    let dry = env.json(&["inventory_update", "web-sync", "--dry-run"]);
+    assert_eq!(counts(&dry, "hosts"), (0, 0, 0, 1));
+    let hist = env.json(&["inventory_update", "web-sync", "--history"]);
+    let ups = hist["updates"].as_array().unwrap();
+    assert_eq!(ups.len(), 2, "{hist}");
+    assert_eq!(ups[0]["counts"]["hosts"]["added"], 1);
+    assert_eq!(ups[0]["launch_type"], "manual");
+    assert_eq!(hist["inventory_source"]["status"], "successful");
+    // Sources made with `apply` run too, with their source_vars in the environment.
+    let script = env.write(
+        "envscript.sh",
+        "#!/bin/sh\necho \"{\\\"g\\\": {\\\"hosts\\\": [\\\"$HOSTNAME_FROM_VARS\\\"]}, \\\"_meta\\\": {\\\"hostvars\\\": {}}}\"\n",
+    );
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.apply(&format!(
+        "inventory_sources:\n  - name: applied\n    inventory: inv\n    source: script\n    source_path: {}\n    source_vars: {{HOSTNAME_FROM_VARS: fromenv}}\n",
+        script.display()
+    ));
+    env.json(&["inventory_update", "applied"]);
+    assert!(host_names(&env).contains(&"fromenv".to_string()));
+    assert_eq!(env.json(&["inventory_update", "applied", "--history"])["updates"][0]["status"], "successful");
+    // The recorded environment holds what awxm passed on, not awxm's own environment.
+    assert_eq!(
+        env.sql_count(
+            "SELECT count(*) FROM inventory_update WHERE job_env LIKE '%HOSTNAME_FROM_VARS%' AND job_env NOT LIKE '%AWXM_DATABASE_URL%'"
+        ),
+        1
+    );
+    let out = env.run(&["inventory_update", "nosuch"]);
+    assert_status(&out, 66, &["missing source"]);
+});
+
+db_test!(export_works_as_an_inventory_script, |env| {
+    let src = fixture("inventories/ini/basic.ini");
+    env.json(&["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().unwrap()]);
+    let script = env.ok(&["inventory_export", "inv", "--script"]);
+    let path = env.write("inv-script", &script);
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    // The script must find the database without any AWXM_* variable.
+    let out = std::process::Command::new(venv_bin().join("ansible-inventory"))
+        .args(["-i", path.to_str().unwrap(), "--list", "--export"])
+        .env("ANSIBLE_INVENTORY_UNPARSED_FAILED", "True")
+        .env("ANSIBLE_LOCAL_TEMP", env.path())
+        .env("ANSIBLE_HOME", env.path())
+        .env_remove("AWXM_DATABASE_URL")
+        .output()
+        .expect("ansible-inventory");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let want = crate::inventory_diff::ansible_list(&src);
+    assert_eq!(got["web"]["vars"], want["web"]["vars"]);
+    assert_eq!(got["_meta"]["hostvars"], want["_meta"]["hostvars"]);
+    let host: Value = serde_json::from_str(&env.ok(&["inventory_export", "inv", "--host", "web2.example.com"])).unwrap();
+    assert_eq!(host, json!({"http_port": 8080}));
+    // Whatever --format says, the output is the raw inventory JSON.
+    let raw: Value = serde_json::from_str(&env.ok(&["--format", "json", "inventory_export", "inv", "--list"])).unwrap();
+    assert!(raw.get("format_version").is_none() && raw.get("_meta").is_some());
+    assert_status(&env.run(&["inventory_export", "inv", "--host", "nope"]), 66, &["missing host"]);
+});
+
+db_test!(stdin_and_host_list_sources, |env| {
+    let list = r#"{"web": {"hosts": ["a", "b"], "vars": {"x": 1}}, "_meta": {"hostvars": {"a": {"y": 2}}}}"#;
+    let out = env.run_stdin(&["--format", "json", "inventory_import", "--inventory-name", "inv", "--create", "--source", "-"], list);
+    assert_status(&out, 0, &["stdin"]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["method"], "stdin");
+    let e = export(&env);
+    assert_eq!(e["_meta"]["hostvars"]["a"], json!({"y": 2}));
+    let r = env.json(&["inventory_import", "--inventory-name", "inv", "--source", "h1,h2:2222,"]);
+    assert_eq!(r["method"], "host-list");
+    assert_eq!(export(&env)["_meta"]["hostvars"]["h2"], json!({"ansible_port": 2222}));
+});
+
+db_test!(reimport_of_unchanged_data_writes_no_rows, |env| {
+    let mut text = String::from("[all:vars]\nsite=x\n");
+    for g in 0..5 {
+        text.push_str(&format!("[g{g}]\n"));
+        for h in 0..100 {
+            text.push_str(&format!("h{g}-{h} a={h} b=\"v{h}\"\n"));
+        }
+    }
+    text.push_str("[parent:children]\ng0\ng1\n");
+    let src = env.write("big.ini", &text);
+    import(&env, &src, &["--overwrite"]);
+    let stamp = |env: &TestEnv| env.sql_count("SELECT count(*) FROM host WHERE modified = created");
+    let before_rows = env.row_counts();
+    let same = stamp(&env);
+    let r = import(&env, &src, &["--overwrite"]);
+    assert_eq!(counts(&r, "hosts"), (0, 0, 0, 500), "{r}");
+    assert_eq!(r["memberships"], json!({"added": 0, "removed": 0}));
+    assert_eq!(r["inventory_variables_updated"], false);
+    assert_eq!(stamp(&env), same, "no host row rewritten");
+    for ((t, a), (_, b)) in before_rows.iter().zip(env.row_counts().iter()) {
+        if t != "inventory_update" {
+            assert_eq!(a, b, "{t}");
+        }
+    }
+});
