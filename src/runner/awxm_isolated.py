@@ -8,6 +8,9 @@
 #   pid     ansible-playbook's pid (also its process group: it leads its own session)
 #   stdout  the raw terminal output, appended as it comes
 #   rc      the exit code (128+n when killed by signal n), written last, atomically
+#   error   why the job could not start (the SSH key could not be loaded), before rc
+# With "ssh_key": {"path", "passphrase"} in run.json, the key is loaded into an ssh-agent of the
+# job's (socket: env SSH_AUTH_SOCK) and its file deleted before ansible-playbook starts.
 # SIGTERM/SIGINT/SIGHUP sent to this process are passed on to ansible-playbook's process group.
 import errno
 import fcntl
@@ -20,6 +23,7 @@ import signal
 import struct
 import sys
 import termios
+import time
 
 WINDOW = 256
 
@@ -29,6 +33,82 @@ def write_atomic(path, text):
     with open(tmp, "w") as f:
         f.write(text)
     os.rename(tmp, path)
+
+
+def answer_prompts(fd, prompts, sink):
+    """Copy the terminal's output to `sink` until it closes, answering `prompts`."""
+    window = b""
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError as e:
+            if e.errno == errno.EIO:
+                return
+            raise
+        if not data:
+            return
+        sink(data)
+        window = (window + data)[-WINDOW:]
+        text = window.decode("utf-8", "replace")
+        for rx, answer in prompts:
+            if rx.search(text):
+                os.write(fd, (answer + "\n").encode("utf-8"))
+                window = b""
+                break
+
+
+def exit_code(status):
+    if os.WIFSIGNALED(status):
+        return 128 + os.WTERMSIG(status)
+    return os.WEXITSTATUS(status)
+
+
+def start_agent(env, key):
+    """Start the job's ssh-agent (socket: env SSH_AUTH_SOCK) and load the key with ssh-add,
+    answering its passphrase prompt; the key file is deleted whatever happens. Returns the
+    agent's pid."""
+    sock = env["SSH_AUTH_SOCK"]
+    path = key["path"]
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        agent = os.fork()
+        if agent == 0:
+            os.setsid()
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
+            try:
+                os.execvpe("ssh-agent", ["ssh-agent", "-D", "-a", sock], env)
+            finally:
+                os._exit(127)
+        deadline = time.time() + 10
+        while not os.path.exists(sock):
+            if os.waitpid(agent, os.WNOHANG)[0] or time.time() > deadline:
+                raise RuntimeError("ssh-agent did not start")
+            time.sleep(0.01)
+        passphrase = key.get("passphrase") or ""
+        prompts = [
+            (re.compile(r"Enter passphrase for .*:[ \t]*\Z"), passphrase),
+            # A wrong passphrase: an empty answer makes ssh-add give up.
+            (re.compile(r"Bad passphrase, try again for .*:[ \t]*\Z"), ""),
+        ]
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                os.execvpe("ssh-add", ["ssh-add", path], {"SSH_AUTH_SOCK": sock, "PATH": env.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"})
+            finally:
+                os._exit(127)
+        out = []
+        answer_prompts(fd, prompts, out.append)
+        rc = exit_code(os.waitpid(pid, 0)[1])
+        if rc != 0:
+            text = b"".join(out).decode("utf-8", "replace").strip().replace("\n", " ")
+            raise RuntimeError("its SSH key could not be loaded into ssh-agent: %s" % text)
+        return agent
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def main():
@@ -47,6 +127,14 @@ def main():
     env = dict(os.environ)
     env.update(spec["env"])
     argv = spec["argv"]
+    agent = None
+    if spec.get("ssh_key"):
+        try:
+            agent = start_agent(env, spec["ssh_key"])
+        except Exception as e:
+            write_atomic(os.path.join(art, "error"), str(e))
+            write_atomic(os.path.join(art, "rc"), "1")
+            return
 
     pid, fd = pty.fork()
     if pid == 0:
@@ -109,14 +197,16 @@ def main():
     if status is None:
         _, status = os.waitpid(pid, 0)
     out.close()
-    if os.WIFSIGNALED(status):
-        rc = 128 + os.WTERMSIG(status)
-    else:
-        rc = os.WEXITSTATUS(status)
+    rc = exit_code(status)
     try:
         os.killpg(pid, signal.SIGKILL)  # leftovers of the job
     except OSError:
         pass
+    if agent:
+        try:
+            os.kill(agent, signal.SIGTERM)
+        except OSError:
+            pass
     write_atomic(os.path.join(art, "rc"), str(rc))
 
 

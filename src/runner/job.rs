@@ -491,7 +491,10 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
         tower_url_base: url_base,
         default_timeout,
         base_env,
-        use_agent: ssh_agent.is_some() && ssh_add.is_some(),
+        use_agent: match &node {
+            Some((_, _, pf)) => pf.has_agent,
+            None => ssh_agent.is_some() && ssh_add.is_some(),
+        },
     };
     let mut prepared = private_dir::build(&spec, &build_opts)?;
     if opts.keep_artifacts || !cleanup {
@@ -513,10 +516,17 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
         agent = Some(a);
     }
 
-    // On a node, the command refers to the node's copy of the private data directory.
+    // On a node, the command refers to the node's copy of the private data directory (where
+    // the runner loads the key into an ssh-agent of the job's).
     let remote_root = match &node {
         Some((n, _, _)) => {
             let root = remote::remote_root(&n.work_dir, &prepared.dir.root);
+            if prepared.ssh_key.is_some() {
+                let sock = prepared.dir.root.join(remote::AGENT_SOCKET).display().to_string();
+                prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");
+                prepared.command.env.push(("SSH_AUTH_SOCK".into(), sock.clone()));
+                prepared.safe_env.insert("SSH_AUTH_SOCK".into(), Json::String(sock));
+            }
             remote::relocate(&mut prepared, &root);
             root
         }
@@ -801,6 +811,10 @@ fn supervise_remote(
         }
         None => return Err(Error::internal("no connection")),
     };
+    // The key is on the node now (loaded into the job's agent there, then deleted).
+    if let Some((key, _)) = &prepared.ssh_key {
+        let _ = std::fs::remove_file(key);
+    }
     ctx.out.status(format!("job {id}: running on instance {} in {root}", node.hostname));
 
     let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
@@ -941,6 +955,22 @@ fn supervise_remote(
         ),
     };
     let explanation = if stop == Some(Stop::TimedOut) && status == "failed" { Some(TIMEOUT_EXPLANATION.to_string()) } else { explanation };
+    // The runner could not start the job (the credential's key did not load).
+    let start_error = match (&end, conn.as_mut()) {
+        (RemoteEnd::Exited(_), Some(c)) => c
+            .read_file(&job.artifact("error"))
+            .ok()
+            .map(|b| prepared.redactor.redact(String::from_utf8_lossy(&b).trim()).into_owned())
+            .filter(|m| !m.is_empty()),
+        _ => None,
+    };
+    let (status, explanation) = match start_error {
+        Some(m) => {
+            let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+            ("error", Some(format!("credential {cname:?}: {m}")))
+        }
+        None => (status, explanation),
+    };
     record_final(&mut obs, rc, status, explanation.as_deref())?;
     if let Some(rc) = rc {
         let _ = std::fs::write(prepared.dir.artifacts.join("rc"), rc.to_string());

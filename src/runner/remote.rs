@@ -7,8 +7,9 @@
 //! (without `.git`, `.svn`, `.hg`), the command, environment and password prompts as
 //! `env/run.json` (0600, deleted by the runner once read) and the runner script
 //! `awxm_isolated.py`, which it starts detached from the SSH session (`setsid`). The runner
+//! loads a machine credential's key into an ssh-agent of the job's (deleting the key file),
 //! runs ansible-playbook under a pseudo-terminal (answering the prompts) and writes
-//! `artifacts/<id>/{pid,stdout,rc}`; the events callback writes `artifacts/<id>/job_events.jsonl`.
+//! `artifacts/<id>/{pid,stdout,rc}` (and `error` when it could not start the job); the events callback writes `artifacts/<id>/job_events.jsonl`.
 //!
 //! The controller then polls over SFTP ([`Remote::check`], [`Remote::fetch`]): it reads only
 //! the new bytes of stdout and events (byte offsets), and stops when `rc` appears; now and then
@@ -67,7 +68,12 @@ pub struct Preflight {
     pub python: Vec<String>,
     /// The node's PATH and locale, the base of the job's environment there.
     pub base_env: Vec<(String, String)>,
+    /// ssh-agent and ssh-add are there (a machine credential's key is loaded into an agent).
+    pub has_agent: bool,
 }
+
+/// The job's ssh-agent socket, in its directory on the node.
+pub const AGENT_SOCKET: &str = "agent.sock";
 
 /// `$1` ansible bin dir (may be empty), `$2` work dir.
 const PREFLIGHT: &str = r#"
@@ -84,6 +90,7 @@ mkdir -p -m 700 "$work_dir" 2>/dev/null
 echo "ansible_playbook=$ap"
 echo "python=$(sed -n '1s/^#![[:space:]]*//p' "$ap")"
 echo "env=PATH=$PATH"
+command -v ssh-agent >/dev/null 2>&1 && command -v ssh-add >/dev/null 2>&1 && echo "agent=1"
 for v in LANG LC_ALL LC_CTYPE; do eval "x=\${$v:-}"; [ -n "$x" ] && echo "env=$v=$x"; done
 true
 "#;
@@ -99,13 +106,14 @@ pub fn preflight(conn: &mut Conn, node: &Node) -> Result<Preflight> {
     if !r.success() {
         return Err(Error::unavailable(format!("instance {}: checking the node failed: {}", node.hostname, r.last_line())));
     }
-    let mut p = Preflight { ansible_playbook: String::new(), python: Vec::new(), base_env: Vec::new() };
+    let mut p = Preflight { ansible_playbook: String::new(), python: Vec::new(), base_env: Vec::new(), has_agent: false };
     for line in r.stdout_str().lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
         match k {
             "error" => return Err(Error::unavailable(format!("instance {}: {v}", node.hostname))),
             "ansible_playbook" => p.ansible_playbook = v.to_string(),
             "python" => p.python = v.split_whitespace().map(str::to_string).collect(),
+            "agent" => p.has_agent = v == "1",
             "env" => {
                 if let Some((name, value)) = v.split_once('=') {
                     p.base_env.push((name.to_string(), value.to_string()));
@@ -175,7 +183,14 @@ pub fn launch(conn: &mut Conn, prepared: &Prepared, project_dir: &Path, root: &s
     argv.extend(prepared.command.args.iter().cloned());
     let env: Map<String, Json> = prepared.command.env.iter().map(|(k, v)| (k.clone(), Json::String(v.clone()))).collect();
     let prompts: Vec<Json> = prepared.prompts.entries().into_iter().map(|(p, a)| json!([p, a])).collect();
-    let run = json!({"argv": argv, "cwd": prepared.command.cwd.display().to_string(), "env": env, "prompts": prompts});
+    let mut run = json!({"argv": argv, "cwd": prepared.command.cwd.display().to_string(), "env": env, "prompts": prompts});
+    // The key file (already copied with the directory) is loaded into the job's ssh-agent and
+    // deleted by the runner before ansible-playbook starts.
+    if let Some((key, passphrase)) = &prepared.ssh_key
+        && let Ok(rel) = key.strip_prefix(&prepared.dir.root)
+    {
+        run["ssh_key"] = json!({"path": format!("{root}/{}", rel.display()), "passphrase": passphrase});
+    }
     conn.put_bytes(run.to_string().as_bytes(), &format!("{root}/env/run.json"), 0o600)?;
     conn.put_bytes(RUNNER_SCRIPT.as_bytes(), &format!("{root}/{RUNNER_NAME}"), 0o600)?;
     let py: Vec<String> = python.iter().map(|w| shell_quote(w)).collect();

@@ -425,3 +425,50 @@ db_test!(isolated_jobs_go_to_the_node_with_the_most_free_capacity, |env| {
     wait_until("the jobs' processes to stop", Duration::from_secs(10), || procs_with(&sleep).is_empty());
     assert!(is_empty_dir(&c.work_dir("iso1")) && is_empty_dir(&c.work_dir("iso2")) && is_empty_dir(&c.work_dir("iso3")));
 });
+
+db_test!(isolated_job_loads_the_machine_key_into_an_agent_on_the_node, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    // The job's own target host is reached over SSH with a passphrase-protected key.
+    let phrase = "Iso-Key-Passphrase-4471";
+    let key = new_key(env.path(), "jobkey", phrase);
+    let pubkey = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let mut auth = std::fs::read_to_string(s.dir.join("authorized_keys")).unwrap();
+    auth.push_str(&pubkey);
+    std::fs::write(s.dir.join("authorized_keys"), auth).unwrap();
+    let private = std::fs::read_to_string(&key).unwrap();
+    env.write(
+        "project/site.yml",
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - shell: echo over-ssh-$SSH_CONNECTION\n      register: r\n    - debug: var=r.stdout\n",
+    );
+    let doc = json!({
+        "credentials": [{"name": "m", "kind": "machine", "inputs": {"username": "root", "ssh_key_data": private, "ssh_key_unlock": phrase}}],
+        "projects": [{"name": "p", "local_path": env.path().join("project").display().to_string()}],
+        "inventories": [{"name": "inv", "hosts": [{"name": "remote", "variables": {
+            "ansible_connection": "ssh", "ansible_host": s.addr, "ansible_port": s.port,
+            "ansible_ssh_args": "-o ControlMaster=no -o UserKnownHostsFile=/dev/null",
+            "ansible_python_interpreter": venv_bin().join("python").display().to_string()}}]}],
+        "job_templates": [{"name": "t", "project": "p", "playbook": "site.yml", "inventory": "inv", "credentials": ["m"], "instance_groups": ["iso"]}],
+    });
+    env.apply(&doc.to_string());
+    let (code, r) = c.json(&["run_job", "t"]);
+    let text = c.stdout(1);
+    assert_eq!((code, r["status"].as_str()), (0, Some("successful")), "{r}\n{text}");
+    assert!(text.contains("over-ssh-") && text.contains(&format!("{} {}\"", s.addr, s.port)), "{text}");
+    let show = c.show(1);
+    let sock = show["job_env"]["SSH_AUTH_SOCK"].as_str().unwrap();
+    assert!(sock.starts_with(c.work_dir("iso1").to_str().unwrap()), "the job's agent on the node: {sock}");
+    let doc = show.to_string();
+    assert!(!doc.contains(private.lines().nth(1).unwrap()) && !doc.contains(phrase), "key material stored: {doc}");
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+
+    // A wrong passphrase: the job errors, naming the credential.
+    let doc = json!({"credentials": [{"name": "m", "kind": "machine", "inputs": {"username": "root", "ssh_key_data": private, "ssh_key_unlock": "wrong"}}]});
+    env.apply(&doc.to_string());
+    let (code, r) = c.json(&["run_job", "t"]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("error")), "{r}");
+    let why = r["job_explanation"].as_str().unwrap();
+    assert!(why.contains("credential \"m\"") && why.contains("could not be loaded into ssh-agent"), "{why}");
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+});
