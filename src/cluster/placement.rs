@@ -140,3 +140,82 @@ pub fn place(tx: &mut Tx<'_>, job_id: i64) -> Result<Decision> {
     }
     Ok(Decision::Wait(format!("waiting for capacity (task impact {impact}): {}", reasons.join("; "))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{Db, DbOptions};
+
+    fn db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = Db::connect(&url, DbOptions::default()).expect("connect");
+        (dir, db)
+    }
+
+    fn remote(d: Decision) -> String {
+        match d {
+            Decision::Remote(p) => p.instance,
+            other => panic!("expected a remote placement, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn most_remaining_capacity_then_largest_idle_then_wait() {
+        let (_d, mut db) = db();
+        db.write(|tx| {
+            let now = crate::time::now_str();
+            let n = now.as_str();
+            let g = tx.insert(
+                "INSERT INTO instance_group (name, is_isolated, created, modified) VALUES ('iso', TRUE, $1, $1) RETURNING id",
+                crate::params![n],
+            )?;
+            let local = tx.insert(
+                "INSERT INTO instance_group (name, created, modified) VALUES ('tower', $1, $1) RETURNING id",
+                crate::params![n],
+            )?;
+            for (host, cap, enabled) in [("a", 10, true), ("b", 4, true), ("c", 50, false)] {
+                let i = tx.insert(
+                    "INSERT INTO instance (hostname, node_type, capacity, enabled, created, modified) VALUES ($1, 'isolated', $2, $3, $4, $4) RETURNING id",
+                    crate::params![host, cap as i64, enabled, n],
+                )?;
+                tx.execute("INSERT INTO instance_group_instance (instance_group_id, instance_id) VALUES ($1, $2)", crate::params![g, i])?;
+            }
+            let t = tx.insert("INSERT INTO job_template (name, created, modified) VALUES ('t', $1, $1) RETURNING id", crate::params![n])?;
+            tx.execute(
+                "INSERT INTO job_template_instance_group (job_template_id, instance_group_id, position) VALUES ($1, $2, 0)",
+                crate::params![t, g],
+            )?;
+            let job = |tx: &mut Tx<'_>, status: &str, impact: i64, node: &str| {
+                tx.insert(
+                    "INSERT INTO job (job_template_id, status, task_impact, execution_node, created, modified) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                    crate::params![t, status, impact, node, n],
+                )
+            };
+            let j = job(tx, "pending", 5, "")?;
+            assert_eq!(remote(place(tx, j)?), "a", "the most remaining capacity");
+            job(tx, "running", 8, "a")?;
+            // a has 2 left, b 4: neither fits 5, but b is idle.
+            assert_eq!(remote(place(tx, j)?), "b", "the largest idle node");
+            job(tx, "waiting", 1, "b")?;
+            match place(tx, j)? {
+                Decision::Wait(why) => {
+                    assert!(why.contains("task impact 5"), "{why}");
+                    assert!(why.contains("a has 2 of 10 free") && why.contains("b has 3 of 4 free") && why.contains("c is disabled"), "{why}");
+                }
+                other => panic!("expected to wait, got {other:?}"),
+            }
+            // Finished jobs use no capacity.
+            tx.execute("UPDATE job SET status = 'successful' WHERE execution_node = 'a'", &[])?;
+            assert_eq!(remote(place(tx, j)?), "a");
+            // A launch-time group that is not isolated: this node.
+            tx.execute("UPDATE job SET instance_group_id = $1 WHERE id = $2", crate::params![local, j])?;
+            assert!(matches!(place(tx, j)?, Decision::Local { group_id: Some(x) } if x == local));
+            // No group at all: this node.
+            let lone = tx.insert("INSERT INTO job (status, created, modified) VALUES ('pending', $1, $1) RETURNING id", crate::params![n])?;
+            assert!(matches!(place(tx, lone)?, Decision::Local { group_id: None }));
+            Ok(())
+        })
+        .expect("transaction");
+    }
+}
