@@ -755,6 +755,8 @@ enum RemoteEnd {
     Vanished,
     /// The node could not be reached for longer than the grace period: why.
     Lost(String),
+    /// The node refused the reconnection for good (changed host key, credentials): why.
+    Refused(String),
 }
 
 /// Settings of the isolated flow (cluster-wide, in the database).
@@ -872,10 +874,11 @@ fn supervise_remote(
                 }
                 Err(e) if e.is_transient() => last_error = e.message,
                 // A changed host key or refused credentials will not heal by themselves.
-                Err(e) => break RemoteEnd::Lost(e.message),
+                Err(e) => break RemoteEnd::Refused(e.message),
             }
         }
         let mut polled = None;
+        let mut quiet = true;
         if let Some(c) = conn.as_mut() {
             let (mut out, mut evs) = (Vec::new(), Vec::new());
             // After SIGKILL the runner itself is gone: look every time.
@@ -885,6 +888,7 @@ fn supervise_remote(
                 last_alive_check = Instant::now();
             }
             // What arrived counts even when the connection broke afterwards.
+            quiet = out.is_empty();
             obs.output(&out)?;
             if !evs.is_empty() {
                 obs.events.feed(&evs);
@@ -913,7 +917,8 @@ fn supervise_remote(
                 }
             }
         }
-        if obs.stdout.held() > 0 {
+        // Output held back (it might start a secret) is released once no more came for a poll.
+        if quiet && obs.stdout.held() > 0 {
             let safe = obs.stdout.flush();
             obs.emit(&safe)?;
         }
@@ -939,6 +944,7 @@ fn supervise_remote(
                 lost_grace.as_secs_f64()
             )),
         ),
+        RemoteEnd::Refused(why) => (None, "error", Some(format!("Reconnecting to isolated instance {} failed: {why}", node.hostname))),
         RemoteEnd::Vanished if stop.is_none() => {
             (None, "error", Some(format!("The job's process on isolated instance {} disappeared without an exit code", node.hostname)))
         }
@@ -979,7 +985,7 @@ fn supervise_remote(
 
     // Remove the job's directory from the node (the isolated heartbeat reaps it otherwise).
     let cleaned = match (&end, conn.as_mut()) {
-        (RemoteEnd::Lost(_), _) | (_, None) => false,
+        (RemoteEnd::Lost(_) | RemoteEnd::Refused(_), _) | (_, None) => false,
         (_, Some(c)) => match job.cleanup(c) {
             Ok(()) => true,
             Err(e) => {
