@@ -263,6 +263,7 @@ check\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l verbosity -d 'Ansible verbosity 0-5' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l forks -d 'Parallel processes (0: Ansible\'s default)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l timeout -d 'Stop the job after this many seconds (0: template/setting default; negative: none)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l instance-group -d 'Run in this instance group instead of the template\'s (an isolated group runs the job on one of its nodes)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l inventory-format -d 'How the inventory is given to ansible-playbook' -r -f -a "script\t'An executable script printing the inventory JSON (what AWX gives ansible)'
 json\t'A JSON file read by Ansible\'s yaml inventory plugin'"
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l supervise -d 'Internal: supervise an already created job (used by --detach)' -r
@@ -280,6 +281,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l check -d 'Shortcut
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l diff -d 'Show file changes (ansible-playbook --diff)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-follow -d 'Do not show the output: print the job id, wait, then print the result'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l detach -d 'Return at once and leave the job running in the background'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-wait -d 'Fail at once when no isolated node has capacity for the job (instead of waiting, pending)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l keep-artifacts -d 'Keep the job\'s private data directory (its path is stored in the job\'s work_dir)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s q -l quiet -d 'Only errors on stderr'

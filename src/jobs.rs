@@ -128,17 +128,18 @@ fn is_zombie(pid: i64) -> bool {
 /// AWX's reaper explanation for a job whose process vanished.
 pub const REAPED_EXPLANATION: &str = "Task was marked as running but was not present in the job queue, so it has been marked as failed.";
 
-/// Fail every running/waiting job of `kind` on this node (`execution_node = node`, or
-/// `controller_node = node` for jobs run on isolated nodes, which is the isolated flow's
-/// business) whose recorded pid is no longer alive. Returns the ids reaped.
+/// Fail every running/waiting job of `kind` supervised by this node (`execution_node = node`,
+/// or `controller_node = node` for jobs run on isolated nodes, whose pid is that of the
+/// supervising awxm here) whose recorded pid is no longer alive. Returns the ids reaped.
 pub fn reap_local_orphans(tx: &mut Tx<'_>, kind: JobKind, node: &str) -> Result<Vec<i64>> {
     let table = kind.table();
-    let has_controller = kind == JobKind::Job;
-    let extra = if has_controller { " AND (controller_node = '' OR controller_node = execution_node)" } else { "" };
-    let rows = tx.query(
-        &format!("SELECT id, pid FROM {table} WHERE status IN ('running', 'waiting') AND execution_node = $1{extra}"),
-        crate::params![node],
-    )?;
+    let which = if kind == JobKind::Job {
+        "((execution_node = $1 AND (controller_node = '' OR controller_node = execution_node)) OR controller_node = $1)"
+    } else {
+        "execution_node = $1"
+    };
+    let rows =
+        tx.query(&format!("SELECT id, pid FROM {table} WHERE status IN ('running', 'waiting') AND {which}"), crate::params![node])?;
     let mut reaped = Vec::new();
     for r in rows {
         let id: i64 = r.get(0)?;
@@ -212,15 +213,18 @@ mod tests {
         db.write(|tx| {
             let now = crate::time::now_str();
             let me = std::process::id() as i64;
-            for (pid, node) in [(me, "n1"), (999_999_999, "n1"), (999_999_999, "n2")] {
+            // (pid, execution node, controller node)
+            for (pid, node, ctl) in
+                [(me, "n1", ""), (999_999_999, "n1", ""), (999_999_999, "n2", ""), (999_999_999, "iso", "n1"), (me, "iso", "n1")]
+            {
                 tx.execute(
-                    "INSERT INTO job (status, pid, execution_node, created, modified) VALUES ('running', $1, $2, $3, $3)",
-                    crate::params![pid, node, now.as_str()],
+                    "INSERT INTO job (status, pid, execution_node, controller_node, created, modified) VALUES ('running', $1, $2, $3, $4, $4)",
+                    crate::params![pid, node, ctl, now.as_str()],
                 )?;
             }
             let reaped = reap_local_orphans(tx, JobKind::Job, "n1")?;
-            assert_eq!(reaped.len(), 1);
-            assert_eq!(tx.scalar::<i64>("SELECT count(*) FROM job WHERE status = 'failed'", &[])?, 1);
+            assert_eq!(reaped, vec![2, 4], "a dead local supervisor, and a dead controller of an isolated job");
+            assert_eq!(tx.scalar::<i64>("SELECT count(*) FROM job WHERE status = 'failed'", &[])?, 2);
             Ok(())
         })
         .expect("transaction");

@@ -38,6 +38,7 @@ pub fn registry() -> Vec<SettingDef> {
     let mut all = CORE.to_vec();
     all.extend_from_slice(crate::inventory::run::SETTINGS);
     all.extend_from_slice(crate::runner::SETTINGS);
+    all.extend_from_slice(crate::runner::job::REMOTE_SETTINGS);
     all.extend_from_slice(crate::cluster::SETTINGS);
     all.extend_from_slice(crate::license::SETTINGS);
     all.extend_from_slice(crate::notifications::SETTINGS);

@@ -62,6 +62,8 @@ pub struct NodeReport {
     pub host_key_added: bool,
     /// Capacity came back after the node had failed.
     pub rejoined: bool,
+    /// Finished jobs whose leftovers (processes, directory) were removed from the node.
+    pub reaped_jobs: Vec<i64>,
     pub errors: Vec<String>,
     /// Seconds the connection and probe took.
     pub duration: f64,
@@ -94,6 +96,8 @@ struct Planned {
     inst: Instance,
     target: std::result::Result<Target, String>,
     work_dir: String,
+    /// Finished jobs whose directory is still on the node: (job id, directory).
+    leftovers: Vec<(i64, String)>,
 }
 
 struct Probed {
@@ -103,12 +107,21 @@ struct Probed {
     fingerprint: Option<String>,
     key_added: bool,
     duration: Duration,
+    /// Leftover job directories removed (job id, directory).
+    reaped: Vec<(i64, String)>,
 }
 
 fn probe_one(p: &Planned, opts: &Options, probe_timeout: Duration) -> Probed {
     let start = Instant::now();
-    let mut out =
-        Probed { reachable: false, facts: None, errors: Vec::new(), fingerprint: None, key_added: false, duration: Duration::ZERO };
+    let mut out = Probed {
+        reachable: false,
+        facts: None,
+        errors: Vec::new(),
+        fingerprint: None,
+        key_added: false,
+        duration: Duration::ZERO,
+        reaped: Vec::new(),
+    };
     let target = match &p.target {
         Ok(t) => t,
         Err(e) => {
@@ -142,6 +155,13 @@ fn probe_one(p: &Planned, opts: &Options, probe_timeout: Duration) -> Probed {
             let facts = probe::parse(&r.stdout_str());
             out.errors.extend(facts.errors.iter().cloned());
             out.facts = Some(facts);
+        }
+    }
+    // What jobs left behind when their controller lost the node: stop it, remove it.
+    for (job, dir) in &p.leftovers {
+        match crate::runner::remote::reap(&mut conn, dir) {
+            Ok(()) => out.reaped.push((*job, dir.clone())),
+            Err(e) => tracing::warn!("{}: job {job}: {}", p.inst.hostname, e.message),
         }
     }
     out.duration = start.elapsed();
@@ -229,7 +249,16 @@ fn plan(ctx: &Ctx, tx: &mut Tx<'_>, req: &Request, now: &crate::time::Timestamp)
             Err(e) => Err(e.message),
         };
         let work_dir = super::work_dir(tx, &ctx.secrets, &inst)?;
-        planned.push(Planned { inst, target, work_dir });
+        let leftovers = tx
+            .query(
+                "SELECT id, isolated_dir FROM job WHERE execution_node = $1 AND isolated_dir <> ''
+                 AND status IN ('successful', 'failed', 'error', 'canceled') ORDER BY id",
+                crate::params![inst.hostname.as_str()],
+            )?
+            .iter()
+            .map(|r| Ok((r.get(0)?, r.get(1)?)))
+            .collect::<Result<Vec<(i64, String)>>>()?;
+        planned.push(Planned { inst, target, work_dir, leftovers });
     }
     Ok((planned, skipped, opts, tuning))
 }
@@ -319,6 +348,9 @@ fn store(
         if !ok {
             tracing::warn!("could not update the status of isolated instance {}: {errors}", inst.hostname);
         }
+        for (job, dir) in &r.reaped {
+            tx.execute("UPDATE job SET isolated_dir = '' WHERE id = $1 AND isolated_dir = $2", crate::params![*job, dir.as_str()])?;
+        }
         let address = match &p.target {
             Ok(t) => format!("{}@{}:{}", t.user, t.host, t.port),
             Err(_) => format!("{}:{}", inst.address(), inst.ssh_port),
@@ -344,6 +376,7 @@ fn store(
             host_key_fingerprint: r.fingerprint.clone(),
             host_key_added: r.key_added,
             rejoined,
+            reaped_jobs: r.reaped.iter().map(|(j, _)| *j).collect(),
             errors: r.errors.clone(),
             duration: (r.duration.as_secs_f64() * 1000.0).round() / 1000.0,
         });

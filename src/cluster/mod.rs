@@ -7,6 +7,7 @@
 //!   lost peers and their jobs, this node's orphaned jobs.
 //! - [`instances`]: `instance register` / `deregister`.
 //! - [`ping`]: AWX's /api/v2/ping.
+//! - [`placement`]: which node runs a job (isolated instance groups, capacity).
 //!
 //! Node roles: `control` and `hybrid` nodes run awxm and record their own heartbeat with
 //! `awxm heartbeat`; `isolated` and `execution` nodes run nothing of awxm and are probed over SSH
@@ -18,6 +19,7 @@ pub mod heartbeat;
 pub mod instances;
 pub mod isolated;
 pub mod ping;
+pub mod placement;
 pub mod probe;
 
 use std::path::PathBuf;

@@ -21,6 +21,10 @@ A node that cannot be reached, or fails the probe, gets capacity 0 and its error
 is back as soon as it answers again. Nodes in an instance group controlled by a group this node
 (AWXM_NODE_NAME) is not a member of are left to their controllers.
 
+Jobs that ran on a node and finished while their controller could not reach it (node lost, or
+cleanup failed) leave their directory there: once the node answers, what is left of each such
+job is stopped and its directory removed (reported as reaped_jobs).
+
 Host keys are checked against the known_hosts file (--known-hosts, default
 /var/lib/awxm/known_hosts as root) under --host-key-policy (strict by default; accept-new
 records keys seen for the first time). A changed host key is always refused.
@@ -41,7 +45,7 @@ JSON OUTPUT (--format json):
                    \"capacity_adjustment\", \"version\" (\"ansible-core-X.Y.Z\"), \"ansible_version\",
                    \"ansible_playbook\", \"work_dir\", \"work_dir_usage\" (bytes), \"work_dir_free\"
                    (bytes), \"host_key_fingerprint\", \"host_key_added\": bool, \"rejoined\": bool,
-                   \"errors\": [text...], \"duration\" (seconds)}],
+                   \"reaped_jobs\": [job id...], \"errors\": [text...], \"duration\" (seconds)}],
    \"skipped\": [{\"hostname\", \"reason\"}], \"probed\", \"failed\", \"parallel\", \"duration\"}")]
 pub struct Args {
     /// Probe only this instance (repeatable); also disabled ones

@@ -43,7 +43,9 @@ JSON OUTPUT (--format json):
   show:   run_job's document plus name, job_template, job_type, launch_type, playbook, inventory,
           project, limit, extra_vars, job_tags, skip_tags, forks, verbosity, timeout, job_args,
           job_cwd, job_env, result_traceback, scm_revision, project_update_id, emitted_events,
-          cancel_flag, pid, work_dir, artifacts, created
+          cancel_flag, pid, work_dir, artifacts, created, controller_node (the awxm node that
+          supervised a job run on an isolated node; execution_node is then that node),
+          instance_group, isolated_dir (the job's directory on its isolated node until removed)
   stdout: {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"stdout\": \"...\"}
           (--download: {\"id\": 12, \"path\": \"/var/lib/awxm/job_output/job-12-ab12cd.out\", \"bytes\": 1234})
   events: {\"format_version\": 1, \"id\": 12, \"events\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",
@@ -259,9 +261,10 @@ fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
     let r = tx.query_one(
         "SELECT j.name, t.name, j.job_type, j.launch_type, j.playbook, i.name, p.name, j.job_limit, j.extra_vars, j.job_tags, j.skip_tags,
                 j.forks, j.verbosity, j.timeout, j.job_args, j.job_cwd, j.job_env, j.result_traceback, j.scm_revision, j.project_update_id,
-                j.emitted_events, j.cancel_flag, j.pid, j.work_dir, j.artifacts, j.created, j.diff_mode
+                j.emitted_events, j.cancel_flag, j.pid, j.work_dir, j.artifacts, j.created, j.diff_mode,
+                j.controller_node, g.name, j.isolated_dir
          FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id LEFT JOIN inventory i ON i.id = j.inventory_id
-              LEFT JOIN project p ON p.id = j.project_id WHERE j.id = $1",
+              LEFT JOIN project p ON p.id = j.project_id LEFT JOIN instance_group g ON g.id = j.instance_group_id WHERE j.id = $1",
         crate::params![id],
     )?;
     let js = |i: usize| -> Result<Json> { Ok(r.get::<Option<String>>(i)?.map(Json::String).unwrap_or(Json::Null)) };
@@ -293,6 +296,9 @@ fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
     m.insert("work_dir".into(), js(23)?);
     m.insert("artifacts".into(), parsed(24)?);
     m.insert("created".into(), rfc(r.get(25)?));
+    m.insert("controller_node".into(), js(27)?);
+    m.insert("instance_group".into(), js(28)?);
+    m.insert("isolated_dir".into(), js(29)?);
     Ok(m)
 }
 
@@ -340,7 +346,7 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
     // Request the cancel; cancel directly what nobody is running.
     let (status, requested) = db.write(|tx| {
         let r = tx
-            .query_opt("SELECT status, pid, execution_node FROM job WHERE id = $1", crate::params![id])?
+            .query_opt("SELECT status, pid, execution_node, controller_node FROM job WHERE id = $1", crate::params![id])?
             .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
         let status: String = r.get(0)?;
         if jobs::is_final(&status) {
@@ -348,8 +354,11 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
         }
         let pid: Option<i64> = r.get(1)?;
         let exec_node: String = r.get(2)?;
+        let controller: String = r.get(3)?;
         tx.execute("UPDATE job SET cancel_flag = TRUE, modified = $1 WHERE id = $2", crate::params![now.as_str(), id])?;
-        let supervisor_gone = exec_node == node && !pid.is_some_and(jobs::pid_alive);
+        // The supervisor runs here for local jobs, and for isolated jobs this node controls.
+        let supervised_here = exec_node == node || controller == node;
+        let supervisor_gone = supervised_here && !pid.is_some_and(jobs::pid_alive);
         if status == "new" || supervisor_gone {
             tx.execute("UPDATE job SET canceled_on = $1 WHERE id = $2", crate::params![now.as_str(), id])?;
             jobs::set_status(tx, JobKind::Job, id, "canceled", None)?;
@@ -372,7 +381,10 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
     let deadline = Instant::now() + Duration::from_secs_f64(wait_timeout.max(0.0));
     loop {
         let (st, pid, exec_node): (String, Option<i64>, String) = db.read(|tx| {
-            let r = tx.query_one("SELECT status, pid, execution_node FROM job WHERE id = $1", crate::params![id])?;
+            let r = tx.query_one(
+                "SELECT status, pid, CASE WHEN controller_node <> '' THEN controller_node ELSE execution_node END FROM job WHERE id = $1",
+                crate::params![id],
+            )?;
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
         if jobs::is_final(&st) {

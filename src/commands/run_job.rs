@@ -26,6 +26,7 @@ EXAMPLES:
   awxm run_job deploy --no-follow                      # print the id, wait, print the summary
   id=$(awxm run_job deploy --detach --format json | jq .id)   # leave it running
   awxm job cancel \"$id\"
+  awxm run_job deploy --instance-group remote --no-wait   # on an isolated node, or fail at once
 
 The job takes the template's options; launch-time flags override them (--extra-vars merge
 over the template's extra vars, later -e over earlier). The project is synced first when it is
@@ -41,11 +42,19 @@ setting default_job_timeout; negative: none) stops the job with SIGTERM, then SI
 job_termination_grace_period seconds; the job fails with \"Job terminated due to timeout\".
 Jobs whose supervising awxm died are marked failed at the next run_job (or heartbeat).
 
+Jobs whose template is in an isolated instance group (or launched with --instance-group G
+naming one) run on the node of that group with the most free capacity, over SSH: the job's
+directory is copied there, ansible-playbook runs detached from the connection, and its output
+and events are polled back every awx_isolated_check_interval seconds. With no node free the job
+stays pending (its job_explanation says why) until one is; --no-wait fails it instead. A node
+unreachable for isolated_node_grace_period seconds ends the job as error.
+
 Before the job is created the license is checked (an expired or over-count trial refuses the
 launch, exit 1); the template's started/success/error notification templates are sent.
 
 Settings: default_job_timeout, max_forks, allow_jinja_in_extra_vars, awx_task_env,
-awx_isolation_base_path, awx_cleanup_paths, job_termination_grace_period.
+awx_isolation_base_path, awx_cleanup_paths, job_termination_grace_period,
+awx_isolated_check_interval, isolated_node_grace_period.
 ansible-playbook is found in ansible_bin_dir (config file, or AWXM_ANSIBLE_BIN_DIR) or on PATH.
 
 EXIT STATUS:
@@ -99,6 +108,12 @@ pub struct Args {
     /// Return at once and leave the job running in the background
     #[arg(long)]
     pub detach: bool,
+    /// Run in this instance group instead of the template's (an isolated group runs the job on one of its nodes)
+    #[arg(long, value_name = "GROUP")]
+    pub instance_group: Option<String>,
+    /// Fail at once when no isolated node has capacity for the job (instead of waiting, pending)
+    #[arg(long)]
+    pub no_wait: bool,
     /// Keep the job's private data directory (its path is stored in the job's work_dir)
     #[arg(long)]
     pub keep_artifacts: bool,
@@ -182,6 +197,7 @@ fn overrides(args: &Args) -> Result<Overrides> {
         diff_mode: args.diff.then_some(true),
         timeout: args.timeout,
         launch_type: None,
+        instance_group_id: None,
     })
 }
 
@@ -195,6 +211,9 @@ fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
     });
     if args.keep_artifacts {
         c.arg("--keep-artifacts");
+    }
+    if args.no_wait {
+        c.arg("--no-wait");
     }
     // The resolved configuration travels in the environment (never argv: the URL may hold a password).
     c.env("AWXM_DATABASE_URL", &ctx.config.database_url)
@@ -227,7 +246,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     let mut db = ctx.db()?;
     if let Some(id) = args.supervise {
         ctx.cancel_on_signals()?;
-        let opts = RunOptions { keep_artifacts: args.keep_artifacts, inventory_format: args.inventory_format, live: None };
+        let opts =
+            RunOptions { keep_artifacts: args.keep_artifacts, inventory_format: args.inventory_format, live: None, no_wait: args.no_wait };
         let result = job::run(ctx, &mut db, id, opts)?;
         return Ok(RunJobReport { result, mode: Mode::NoFollow });
     }
@@ -244,6 +264,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     }
     let id = db.write(|tx| {
         let (tid, _) = resources::resolve(tx, &types::JOB_TEMPLATE, &name)?;
+        let mut ov = ov.clone();
+        if let Some(g) = &args.instance_group {
+            ov.instance_group_id = Some(resources::resolve(tx, &types::INSTANCE_GROUP, g)?.0);
+        }
         hooks::before_launch(ctx, tx, tid)?;
         job::create_job(tx, tid, &ov, &node)
     })?;
@@ -288,6 +312,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
         keep_artifacts: args.keep_artifacts,
         inventory_format: args.inventory_format,
         live: if follow { Some(&mut sink) } else { None },
+        no_wait: args.no_wait,
     };
     let result = job::run(ctx, &mut db, id, opts)?;
     Ok(RunJobReport { result, mode: if follow { Mode::Followed } else { Mode::NoFollow } })

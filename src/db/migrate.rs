@@ -24,6 +24,7 @@ pub struct Migration {
 /// All migrations known to this binary, in order.
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 100, name: "init", sql: include_str!("migrations/0100_init.sql") },
+    Migration { version: 600, name: "isolated_jobs", sql: include_str!("migrations/0600_isolated_jobs.sql") },
     Migration { version: 700, name: "analytics", sql: include_str!("migrations/0700_analytics.sql") },
     Migration { version: 900, name: "cleanup_indexes", sql: include_str!("migrations/0900_cleanup_indexes.sql") },
 ];

@@ -22,12 +22,15 @@ use super::inventory::InventoryFormat;
 use super::private_dir::{self, BuildOptions, Prepared};
 use super::process::{self, Limits, Observer, PtyChild, Stop};
 use super::project::{self, Project};
+use super::remote::{self, Remote, State};
 use super::spec::JobSpec;
+use crate::cluster::placement::{self, Decision};
 use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
 use crate::jobs::{self, JobKind};
 use crate::settings;
+use crate::ssh::Conn;
 
 pub const TIMEOUT_EXPLANATION: &str = "Job terminated due to timeout";
 pub const NO_INVENTORY: &str = "Job could not start because it does not have a valid inventory.";
@@ -47,6 +50,8 @@ pub struct Overrides {
     pub diff_mode: Option<bool>,
     pub timeout: Option<i64>,
     pub launch_type: Option<String>,
+    /// Run in this instance group instead of the template's.
+    pub instance_group_id: Option<i64>,
 }
 
 /// Create a `pending` job from a template (one transaction with the caller's).
@@ -104,6 +109,9 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
             now.as_str()
         ],
     )?;
+    if let Some(g) = o.instance_group_id {
+        tx.execute("UPDATE job SET instance_group_id = $1 WHERE id = $2", crate::params![g, id])?;
+    }
     tx.execute(
         "INSERT INTO job_credential (job_id, credential_id) SELECT $1, credential_id FROM job_template_credential WHERE job_template_id = $2",
         crate::params![id, template_id],
@@ -190,6 +198,8 @@ pub struct RunOptions<'a> {
     pub inventory_format: InventoryFormat,
     /// Receives the (redacted) output as it comes, for a terminal.
     pub live: Option<&'a mut LiveSink<'a>>,
+    /// Fail the job instead of waiting when no isolated node has capacity for it.
+    pub no_wait: bool,
 }
 
 /// Runner settings (cluster-wide, in the database).
@@ -267,30 +277,107 @@ fn finish_early(ctx: &Ctx, db: &mut Db, id: i64, early: Early) -> Result<JobResu
     db.read(|tx| load_result(tx, id))
 }
 
+enum Placed {
+    /// Already finished or canceled (`true`: canceled by this call): nothing to run.
+    Done(bool),
+    /// Run here (`None`) or on this isolated node.
+    Go(Option<String>),
+    Wait(String),
+}
+
+/// Place the job (this node, or an isolated node with capacity) and move it to `waiting`;
+/// while no node has capacity, it stays `pending` with the reason as its explanation.
+fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
+    let node = ctx.config.node_name.clone();
+    let me = std::process::id() as i64;
+    let mut announced = String::new();
+    loop {
+        let step = db.write(|tx| {
+            let row = tx.query_opt("SELECT status, cancel_flag FROM job WHERE id = $1", crate::params![id])?;
+            let Some(row) = row else { return Err(Error::not_found(format!("no job with id {id}"))) };
+            let (status, cancel): (String, bool) = (row.get(0)?, row.get(1)?);
+            if !matches!(status.as_str(), "new" | "pending") {
+                // Canceled while pending (or already run): nothing to do.
+                return Ok(Placed::Done(false));
+            }
+            if cancel {
+                tx.execute("UPDATE job SET canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
+                jobs::set_status(tx, JobKind::Job, id, "canceled", None)?;
+                return Ok(Placed::Done(true));
+            }
+            tx.lock("awxm-job-placement")?;
+            let now = crate::time::now_str();
+            match placement::place(tx, id)? {
+                Decision::Local { group_id } => {
+                    tx.execute(
+                        "UPDATE job SET pid = $1, execution_node = $2, controller_node = '', instance_group_id = COALESCE($3, instance_group_id),
+                            job_explanation = '', modified = $4 WHERE id = $5",
+                        crate::params![me, node.as_str(), group_id, now.as_str(), id],
+                    )?;
+                    jobs::set_status(tx, JobKind::Job, id, "waiting", None)?;
+                    Ok(Placed::Go(None))
+                }
+                Decision::Remote(p) => {
+                    tx.execute(
+                        "UPDATE job SET pid = $1, execution_node = $2, controller_node = $3, instance_group_id = $4, job_explanation = '',
+                            modified = $5 WHERE id = $6",
+                        crate::params![me, p.instance.as_str(), node.as_str(), p.group_id, now.as_str(), id],
+                    )?;
+                    jobs::set_status(tx, JobKind::Job, id, "waiting", None)?;
+                    Ok(Placed::Go(Some(p.instance)))
+                }
+                Decision::Wait(why) => {
+                    tx.execute(
+                        "UPDATE job SET pid = $1, execution_node = '', controller_node = $2, job_explanation = $3, modified = $4 WHERE id = $5",
+                        crate::params![me, node.as_str(), why.as_str(), now.as_str(), id],
+                    )?;
+                    Ok(Placed::Wait(why))
+                }
+            }
+        })?;
+        let Placed::Wait(why) = step else { return Ok(step) };
+        if no_wait {
+            return Ok(Placed::Wait(why));
+        }
+        if why != announced {
+            ctx.out.status(format!("job {id} is pending: {why}"));
+            announced = why;
+        }
+        let interval = db.read(|tx| check_interval(ctx, tx))?;
+        let until = Instant::now() + interval;
+        while Instant::now() < until {
+            if ctx.cancelled() {
+                db.write(|tx| {
+                    tx.execute("UPDATE job SET cancel_flag = TRUE WHERE id = $1", crate::params![id])?;
+                    Ok(())
+                })?;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100).min(interval));
+        }
+    }
+}
+
+/// Seconds between polls of isolated nodes (`awx_isolated_check_interval`).
+fn check_interval(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<Duration> {
+    let s = settings::get_f64(tx, &ctx.secrets, "awx_isolated_check_interval")?;
+    Ok(Duration::from_secs_f64(if s.is_finite() { s.clamp(0.05, 3600.0) } else { 30.0 }))
+}
+
 /// Supervise job `id` (created by [`create_job`]) from `pending` to its final status.
 pub fn run(ctx: &Ctx, db: &mut Db, id: i64, opts: RunOptions<'_>) -> Result<JobResult> {
     process::become_subreaper();
-    let node = ctx.config.node_name.clone();
-    let proceed = db.write(|tx| {
-        let status: Option<String> = tx.scalar_opt("SELECT status FROM job WHERE id = $1", crate::params![id])?;
-        match status.as_deref() {
-            None => Err(Error::not_found(format!("no job with id {id}"))),
-            Some("new" | "pending") => {
-                tx.execute(
-                    "UPDATE job SET pid = $1, execution_node = $2, modified = $3 WHERE id = $4",
-                    crate::params![std::process::id() as i64, node.as_str(), crate::time::now_str(), id],
-                )?;
-                jobs::set_status(tx, JobKind::Job, id, "waiting", None)?;
-                Ok(true)
+    let remote = match place(ctx, db, id, opts.no_wait)? {
+        Placed::Done(canceled_here) => {
+            if canceled_here {
+                hooks::job_finished(ctx, db, id, "canceled");
             }
-            // Canceled while pending (or already run): nothing to do.
-            Some(_) => Ok(false),
+            return db.read(|tx| load_result(tx, id));
         }
-    })?;
-    if !proceed {
-        return db.read(|tx| load_result(tx, id));
-    }
-    match execute(ctx, db, id, opts) {
+        Placed::Wait(why) => return finish_early(ctx, db, id, Early::Failed(why)),
+        Placed::Go(remote) => remote,
+    };
+    match execute(ctx, db, id, opts, remote) {
         Ok(r) => Ok(r),
         Err(early) => {
             let msg = match &early {
@@ -303,7 +390,7 @@ pub fn run(ctx: &Ctx, db: &mut Db, id: i64, opts: RunOptions<'_>) -> Result<JobR
     }
 }
 
-fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<JobResult, Early> {
+fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Option<String>) -> Result<JobResult, Early> {
     let spec = db.read(|tx| JobSpec::load(tx, &ctx.secrets, id))?;
     if spec.inventory.is_none() {
         return Err(Early::Failed(NO_INVENTORY.into()));
@@ -363,18 +450,35 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
             settings::get_str(tx, s, "tower_url_base")?,
         ))
     })?;
-    let base_env = project::child_base_env();
-    let path_env = base_env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone());
-    let bin_dir = ctx.config.ansible_bin_dir.clone();
-    let ansible_playbook = private_dir::find_program("ansible-playbook", bin_dir.as_deref(), path_env.as_deref()).ok_or_else(|| {
-        Error::unavailable(match &bin_dir {
-            Some(d) => format!("ansible-playbook not found in {} (ansible_bin_dir)", d.display()),
-            None => "ansible-playbook not found on PATH; install ansible-core or set ansible_bin_dir in the config file (or AWXM_ANSIBLE_BIN_DIR)".into(),
-        })
-    })?;
-    let ssh_agent = private_dir::find_program("ssh-agent", None, path_env.as_deref());
-    let ssh_add = private_dir::find_program("ssh-add", None, path_env.as_deref());
     let base_dir = if base_path.is_empty() { std::env::temp_dir() } else { PathBuf::from(base_path) };
+    // On an isolated node: connect, find its ansible-playbook and Python, take its PATH.
+    let mut node = match &remote {
+        None => None,
+        Some(hostname) => {
+            let n = db.read(|tx| remote::Node::load(ctx, tx, hostname))?;
+            let mut conn = Conn::connect(&n.target, &n.opts).map_err(Error::from)?;
+            let pf = remote::preflight(&mut conn, &n)?;
+            Some((n, conn, pf))
+        }
+    };
+    let (base_env, ansible_playbook, ssh_agent, ssh_add) = match &node {
+        Some((_, _, pf)) => (pf.base_env.clone(), PathBuf::from(&pf.ansible_playbook), None, None),
+        None => {
+            let base_env = project::child_base_env();
+            let path_env = base_env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone());
+            let bin_dir = ctx.config.ansible_bin_dir.clone();
+            let ansible_playbook =
+                private_dir::find_program("ansible-playbook", bin_dir.as_deref(), path_env.as_deref()).ok_or_else(|| {
+                    Error::unavailable(match &bin_dir {
+                        Some(d) => format!("ansible-playbook not found in {} (ansible_bin_dir)", d.display()),
+                        None => "ansible-playbook not found on PATH; install ansible-core or set ansible_bin_dir in the config file (or AWXM_ANSIBLE_BIN_DIR)".into(),
+                    })
+                })?;
+            let ssh_agent = private_dir::find_program("ssh-agent", None, path_env.as_deref());
+            let ssh_add = private_dir::find_program("ssh-add", None, path_env.as_deref());
+            (base_env, ansible_playbook, ssh_agent, ssh_add)
+        }
+    };
     let build_opts = BuildOptions {
         base_dir,
         ansible_playbook,
@@ -387,7 +491,10 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
         tower_url_base: url_base,
         default_timeout,
         base_env,
-        use_agent: ssh_agent.is_some() && ssh_add.is_some(),
+        use_agent: match &node {
+            Some((_, _, pf)) => pf.has_agent,
+            None => ssh_agent.is_some() && ssh_add.is_some(),
+        },
     };
     let mut prepared = private_dir::build(&spec, &build_opts)?;
     if opts.keep_artifacts || !cleanup {
@@ -409,13 +516,29 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
         agent = Some(a);
     }
 
+    // On a node, the command refers to the node's copy of the private data directory (where
+    // the runner loads the key into an ssh-agent of the job's).
+    let remote_root = match &node {
+        Some((n, _, _)) => {
+            let root = remote::remote_root(&n.work_dir, &prepared.dir.root);
+            if prepared.ssh_key.is_some() {
+                let sock = prepared.dir.root.join(remote::AGENT_SOCKET).display().to_string();
+                prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");
+                prepared.command.env.push(("SSH_AUTH_SOCK".into(), sock.clone()));
+                prepared.safe_env.insert("SSH_AUTH_SOCK".into(), Json::String(sock));
+            }
+            remote::relocate(&mut prepared, &root);
+            root
+        }
+        None => String::new(),
+    };
     let work_dir = if prepared.dir.is_kept() { prepared.dir.root.display().to_string() } else { String::new() };
     let canceled_meanwhile = db.write(|tx| {
         tx.execute(
             "UPDATE job SET job_args = $1, job_cwd = $2, job_env = $3, work_dir = $4, scm_revision = $5, modified = $6 WHERE id = $7",
             crate::params![
                 json!(prepared.job_args).to_string(),
-                proj.dir.display().to_string(),
+                prepared.command.cwd.display().to_string(),
                 Json::Object(prepared.safe_env.clone()).to_string(),
                 work_dir.as_str(),
                 proj.scm_revision.as_str(),
@@ -440,7 +563,13 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>) -> Result<
     }
     hooks::job_started(ctx, db, id);
 
-    let outcome = supervise(ctx, db, id, &spec, &mut prepared, grace, &mut opts);
+    let outcome = match node.take() {
+        Some((n, conn, pf)) => {
+            let run = RemoteRun { node: n, conn, python: pf.python, root: remote_root, project_dir: proj.dir.clone() };
+            supervise_remote(ctx, db, id, &spec, &mut prepared, grace, &mut opts, run)
+        }
+        None => supervise(ctx, db, id, &spec, &mut prepared, grace, &mut opts),
+    };
     drop(agent);
     process::kill_leftover_children(&[], Duration::from_secs(2));
     let status = outcome?;
@@ -578,10 +707,19 @@ fn supervise(
     obs.pull_events()?;
     let (status, explanation) = match outcome.stopped {
         Some(Stop::Canceled) => ("canceled", None),
-        Some(Stop::TimedOut) => ("failed", Some(TIMEOUT_EXPLANATION)),
+        Some(Stop::TimedOut) => ("failed", Some(TIMEOUT_EXPLANATION.to_string())),
         None if outcome.rc == 0 => ("successful", None),
         None => ("failed", None),
     };
+    record_final(&mut obs, Some(outcome.rc as i64), status, explanation.as_deref())?;
+    let _ = std::fs::write(prepared.dir.artifacts.join("rc"), outcome.rc.to_string());
+    let _ = std::fs::write(prepared.dir.artifacts.join("status"), if outcome.stopped == Some(Stop::TimedOut) { "timeout" } else { status });
+    Ok(status.to_string())
+}
+
+/// Store the last events, host summaries, output and the final status.
+fn record_final(obs: &mut JobObserver<'_, '_>, rc: Option<i64>, status: &str, explanation: Option<&str>) -> Result<()> {
+    let id = obs.id;
     let stdout_text = obs.stdout.text();
     let artifacts = obs.events.stats.as_ref().map(|s| s.artifact_data.clone()).filter(|v| !v.is_null()).unwrap_or(json!({}));
     let (events, ctx_now) = (&mut obs.events, crate::time::now_str());
@@ -590,19 +728,310 @@ fn supervise(
         tx.execute(
             "UPDATE job SET rc = $1, stdout = $2, emitted_events = $3, artifacts = $4, cancel_flag = (cancel_flag OR $5),
                 canceled_on = CASE WHEN $5 THEN $6 ELSE canceled_on END WHERE id = $7",
-            crate::params![
-                outcome.rc as i64,
-                stdout_text.as_str(),
-                events.max_counter,
-                artifacts.to_string(),
-                status == "canceled",
-                ctx_now.as_str(),
-                id
-            ],
+            crate::params![rc, stdout_text.as_str(), events.max_counter, artifacts.to_string(), status == "canceled", ctx_now.as_str(), id],
         )?;
         jobs::set_status(tx, JobKind::Job, id, status, explanation)
+    })
+}
+
+/// A job about to run on an isolated node.
+struct RemoteRun {
+    node: remote::Node,
+    conn: Conn,
+    python: Vec<String>,
+    /// The job's directory on the node.
+    root: String,
+    project_dir: PathBuf,
+}
+
+/// How often a remote job's runner is checked for being alive (a shell on the node; the
+/// polls in between read files over SFTP only).
+const ALIVE_CHECK_EVERY: Duration = Duration::from_secs(15);
+
+/// How polling a remote job ended.
+enum RemoteEnd {
+    Exited(i32),
+    /// The runner disappeared without an exit code.
+    Vanished,
+    /// The node could not be reached for longer than the grace period: why.
+    Lost(String),
+    /// The node refused the reconnection for good (changed host key, credentials): why.
+    Refused(String),
+}
+
+/// Settings of the isolated flow (cluster-wide, in the database).
+pub const REMOTE_SETTINGS: &[settings::SettingDef] = &[
+    settings::SettingDef {
+        key: "awx_isolated_check_interval",
+        default: "3",
+        secret: false,
+        help: "Seconds between polls of a job running on an isolated node (new output, exit code, cancel)",
+    },
+    settings::SettingDef {
+        key: "isolated_node_grace_period",
+        default: "120",
+        secret: false,
+        help: "Seconds a job's isolated node may stay unreachable before the job ends as error",
+    },
+];
+
+/// (d)+(c): copy the job to its node, start it there, poll its output and exit code over SSH,
+/// pass on cancel and timeout, reconnect after a dropped connection; record the final state
+/// and remove the job's directory from the node.
+#[allow(clippy::too_many_arguments)]
+fn supervise_remote(
+    ctx: &Ctx,
+    db: &mut Db,
+    id: i64,
+    spec: &JobSpec,
+    prepared: &mut Prepared,
+    grace: f64,
+    opts: &mut RunOptions<'_>,
+    run: RemoteRun,
+) -> Result<String> {
+    let RemoteRun { node, conn, python, root, project_dir } = run;
+    let (interval, lost_grace) = db.read(|tx| {
+        Ok((check_interval(ctx, tx)?, settings::get_f64(tx, &ctx.secrets, "isolated_node_grace_period")?.clamp(0.0, 30.0 * 86400.0)))
     })?;
-    let _ = std::fs::write(prepared.dir.artifacts.join("rc"), outcome.rc.to_string());
-    let _ = std::fs::write(prepared.dir.artifacts.join("status"), if outcome.stopped == Some(Stop::TimedOut) { "timeout" } else { status });
+    let lost_grace = Duration::from_secs_f64(lost_grace);
+    let grace = Duration::from_secs_f64(grace.clamp(0.0, 3600.0));
+    // Recorded before anything is copied, so a leftover directory can always be reaped.
+    db.write(|tx| {
+        tx.execute("UPDATE job SET isolated_dir = $1 WHERE id = $2", crate::params![root.as_str(), id])?;
+        Ok(())
+    })?;
+    let mut conn = Some(conn);
+    let mut job = match conn.as_mut().map(|c| remote::launch(c, prepared, &project_dir, &root, &python)) {
+        Some(Ok(j)) => j,
+        Some(Err(e)) => {
+            if let Some(c) = conn.as_mut()
+                && remote::reap(c, &root).is_ok()
+            {
+                clear_isolated_dir(db, id)?;
+            }
+            return Err(Error::new(e.kind, format!("starting the job on instance {}: {}", node.hostname, e.message)));
+        }
+        None => return Err(Error::internal("no connection")),
+    };
+    // The key is on the node now (loaded into the job's agent there, then deleted).
+    if let Some((key, _)) = &prepared.ssh_key {
+        let _ = std::fs::remove_file(key);
+    }
+    ctx.out.status(format!("job {id}: running on instance {} in {root}", node.hostname));
+
+    let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
+    let stdout_path = prepared.dir.stdout_file();
+    let stdout_file =
+        std::fs::OpenOptions::new().create(true).append(true).open(&stdout_path).map_err(|e| Error::io_at(&stdout_path, &e))?;
+    let events_path = prepared.dir.events_file();
+    let mut events_copy =
+        std::fs::OpenOptions::new().create(true).append(true).open(&events_path).map_err(|e| Error::io_at(&events_path, &e))?;
+    let mut obs = JobObserver {
+        ctx,
+        db,
+        id,
+        events: EventIngester::new(id, host_ids, prepared.redactor.clone()),
+        events_path: events_path.clone(),
+        events_file_offset: 0,
+        stdout: StdoutCapture::new(prepared.redactor.clone()),
+        stdout_file,
+        live: opts.live.as_deref_mut(),
+        last_flush: Instant::now(),
+        canceled: false,
+    };
+
+    let started = Instant::now();
+    let mut stop: Option<Stop> = None;
+    let mut kill_at: Option<Instant> = None;
+    let mut pending_signal: Option<&'static str> = None;
+    let mut lost_since: Option<Instant> = None;
+    let mut last_error = String::new();
+    let mut last_alive_check = Instant::now();
+    let mut killed = false;
+    let end = loop {
+        // Cancel and timeout: SIGTERM now, SIGKILL after the grace period.
+        if stop.is_none() {
+            if obs.canceled || ctx.cancelled() {
+                stop = Some(Stop::Canceled);
+            } else if prepared.timeout.is_some_and(|t| started.elapsed() >= t) {
+                stop = Some(Stop::TimedOut);
+            }
+            if stop.is_some() {
+                pending_signal = Some("TERM");
+                kill_at = Some(Instant::now() + grace);
+            }
+        } else if kill_at.is_some_and(|k| Instant::now() >= k) {
+            pending_signal = Some("KILL");
+            kill_at = None;
+            killed = true;
+        }
+
+        if conn.is_none() {
+            match Conn::connect(&node.target, &node.opts) {
+                Ok(c) => {
+                    tracing::info!("job {id}: reconnected to instance {}", node.hostname);
+                    conn = Some(c);
+                }
+                Err(e) if e.is_transient() => last_error = e.message,
+                // A changed host key or refused credentials will not heal by themselves.
+                Err(e) => break RemoteEnd::Refused(e.message),
+            }
+        }
+        let mut polled = None;
+        let mut quiet = true;
+        if let Some(c) = conn.as_mut() {
+            let (mut out, mut evs) = (Vec::new(), Vec::new());
+            // After SIGKILL the runner itself is gone: look every time.
+            let check_alive = killed || last_alive_check.elapsed() >= ALIVE_CHECK_EVERY;
+            let r = poll_remote(c, &mut job, &mut pending_signal, &mut out, &mut evs, check_alive);
+            if check_alive && r.is_ok() {
+                last_alive_check = Instant::now();
+            }
+            // What arrived counts even when the connection broke afterwards.
+            quiet = out.is_empty();
+            obs.output(&out)?;
+            if !evs.is_empty() {
+                obs.events.feed(&evs);
+                events_copy.write_all(&evs).map_err(|e| Error::io_at(&events_path, &e))?;
+            }
+            match r {
+                Ok(state) => {
+                    lost_since = None;
+                    polled = Some(state);
+                }
+                Err(e) => {
+                    tracing::warn!("job {id}: {e}; reconnecting");
+                    last_error = e.message;
+                    conn = None;
+                }
+            }
+        }
+        match polled {
+            Some(State::Finished(rc)) => break RemoteEnd::Exited(rc),
+            Some(State::Vanished) => break RemoteEnd::Vanished,
+            Some(State::Running) => {}
+            None => {
+                let since = *lost_since.get_or_insert_with(Instant::now);
+                if since.elapsed() >= lost_grace {
+                    break RemoteEnd::Lost(last_error.clone());
+                }
+            }
+        }
+        // Output held back (it might start a secret) is released once no more came for a poll.
+        if quiet && obs.stdout.held() > 0 {
+            let safe = obs.stdout.flush();
+            obs.emit(&safe)?;
+        }
+        obs.canceled |= obs.flush()?;
+        if polled.is_none() && conn.is_none() && lost_since.is_some_and(|s| s.elapsed() < Duration::from_millis(10)) {
+            // Just lost the connection: try again at once.
+            continue;
+        }
+        let until = Instant::now() + interval;
+        while Instant::now() < until && !(stop.is_none() && ctx.cancelled()) {
+            std::thread::sleep(Duration::from_millis(50).min(interval));
+        }
+    };
+    let rest = obs.stdout.flush();
+    obs.emit(&rest)?;
+    let (rc, status, explanation): (Option<i64>, &str, Option<String>) = match &end {
+        RemoteEnd::Lost(why) => (
+            None,
+            "error",
+            Some(format!(
+                "Lost contact with isolated instance {} for more than {}s (isolated_node_grace_period): {why}",
+                node.hostname,
+                lost_grace.as_secs_f64()
+            )),
+        ),
+        RemoteEnd::Refused(why) => (None, "error", Some(format!("Reconnecting to isolated instance {} failed: {why}", node.hostname))),
+        RemoteEnd::Vanished if stop.is_none() => {
+            (None, "error", Some(format!("The job's process on isolated instance {} disappeared without an exit code", node.hostname)))
+        }
+        RemoteEnd::Vanished => (Some(128 + 9), if stop == Some(Stop::Canceled) { "canceled" } else { "failed" }, None),
+        RemoteEnd::Exited(rc) => (
+            Some(*rc as i64),
+            match stop {
+                Some(Stop::Canceled) => "canceled",
+                Some(Stop::TimedOut) => "failed",
+                None if *rc == 0 => "successful",
+                None => "failed",
+            },
+            None,
+        ),
+    };
+    let explanation = if stop == Some(Stop::TimedOut) && status == "failed" { Some(TIMEOUT_EXPLANATION.to_string()) } else { explanation };
+    // The runner could not start the job (the credential's key did not load).
+    let start_error = match (&end, conn.as_mut()) {
+        (RemoteEnd::Exited(_), Some(c)) => c
+            .read_file(&job.artifact("error"))
+            .ok()
+            .map(|b| prepared.redactor.redact(String::from_utf8_lossy(&b).trim()).into_owned())
+            .filter(|m| !m.is_empty()),
+        _ => None,
+    };
+    let (status, explanation) = match start_error {
+        Some(m) => {
+            let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+            ("error", Some(format!("credential {cname:?}: {m}")))
+        }
+        None => (status, explanation),
+    };
+    record_final(&mut obs, rc, status, explanation.as_deref())?;
+    if let Some(rc) = rc {
+        let _ = std::fs::write(prepared.dir.artifacts.join("rc"), rc.to_string());
+    }
+    let _ = std::fs::write(prepared.dir.artifacts.join("status"), if stop == Some(Stop::TimedOut) { "timeout" } else { status });
+
+    // Remove the job's directory from the node (the isolated heartbeat reaps it otherwise).
+    let cleaned = match (&end, conn.as_mut()) {
+        (RemoteEnd::Lost(_) | RemoteEnd::Refused(_), _) | (_, None) => false,
+        (_, Some(c)) => match job.cleanup(c) {
+            Ok(()) => true,
+            Err(e) => {
+                ctx.out.warn(format!("job {id}: {}; `awxm isolated_heartbeat` removes it later", e.message));
+                false
+            }
+        },
+    };
+    if cleaned {
+        clear_isolated_dir(obs.db, id)?;
+    }
     Ok(status.to_string())
+}
+
+fn clear_isolated_dir(db: &mut Db, id: i64) -> Result<()> {
+    db.write(|tx| {
+        tx.execute("UPDATE job SET isolated_dir = '' WHERE id = $1", crate::params![id])?;
+        Ok(())
+    })
+}
+
+/// One poll: deliver a pending signal, check for the exit code (and with `check_alive`, that
+/// the runner still exists), fetch new output and events (into `out` and `evs`, which keep
+/// what arrived before an error).
+fn poll_remote(
+    conn: &mut Conn,
+    job: &mut Remote,
+    signal: &mut Option<&'static str>,
+    out: &mut Vec<u8>,
+    evs: &mut Vec<u8>,
+    check_alive: bool,
+) -> crate::ssh::SshResult<State> {
+    if let Some(sig) = *signal {
+        job.signal(conn, sig)?;
+        *signal = None;
+    }
+    let state = if check_alive {
+        job.check_alive(conn)?
+    } else {
+        match job.check(conn)? {
+            Some(rc) => State::Finished(rc),
+            None => State::Running,
+        }
+    };
+    *out = Remote::fetch(conn, &job.artifact("stdout"), &mut job.stdout_offset)?;
+    *evs = Remote::fetch(conn, &job.artifact("job_events.jsonl"), &mut job.events_offset)?;
+    conn.keepalive();
+    Ok(state)
 }

@@ -9,6 +9,9 @@
 //! - (c) [`ingest`]: parse, redact and store events and stdout from byte streams with offsets,
 //!   idempotently (`UNIQUE(job_id, counter)`), e.g. files tailed locally or copied back.
 //!
+//! - (d) [`remote`]: the same run on an isolated node over SSH: the directory copied there, a
+//!   detached runner, output and events polled back by byte offset into (c).
+//!
 //! [`job`] ties them into a job's life; [`project`] syncs git projects; [`spec`] reads a job
 //! and its credentials from the database; [`redact`] hides secrets; [`hooks`] is where
 //! notifications and license checks plug in.
@@ -23,6 +26,7 @@ pub mod private_dir;
 pub mod process;
 pub mod project;
 pub mod redact;
+pub mod remote;
 pub mod spec;
 
 pub use job::SETTINGS;

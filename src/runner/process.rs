@@ -215,6 +215,11 @@ impl Prompts {
         self.entries.is_empty()
     }
 
+    /// The (pattern, answer) pairs, for a runner elsewhere (an isolated node) to answer them.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        self.entries.iter().map(|(re, a)| (re.as_str().to_string(), a.clone())).collect()
+    }
+
     /// Feed output; returns the answer (with its newline) when the output now ends in a prompt.
     pub fn check(&mut self, output: &[u8]) -> Option<String> {
         if self.entries.is_empty() {

@@ -149,6 +149,12 @@ impl Conn {
     /// Copy the local directory `local` to `remote` (created if missing), recursively, with
     /// every file's and directory's mode. Existing remote files are overwritten.
     pub fn put_tree(&mut self, local: &Path, remote: &str) -> SshResult<TransferStats> {
+        self.put_tree_excluding(local, remote, &[])
+    }
+
+    /// [`put_tree`](Self::put_tree), leaving out entries with one of the names in `exclude`
+    /// (at any depth, e.g. `.git`).
+    pub fn put_tree_excluding(&mut self, local: &Path, remote: &str, exclude: &[&str]) -> SshResult<TransferStats> {
         let meta = fs_err::symlink_metadata(local).map_err(|e| local_err(local, "reading", &e))?;
         if !meta.is_dir() {
             return Err(SshError::new(K::LocalIo, format!("{} is not a directory", local.display())));
@@ -157,7 +163,7 @@ impl Conn {
             let mut stats = TransferStats::default();
             let root = Path::new(remote);
             mkdir_p(s, who, root, 0o700)?;
-            put_dir(s, who, local, root, &mut stats)?;
+            put_dir(s, who, local, root, exclude, &mut stats)?;
             s.setstat(root, perm_only(meta.permissions().mode())).map_err(|e| classify(&e, who, &format!("chmod {remote}")))?;
             stats.dirs += 1;
             Ok(stats)
@@ -271,20 +277,23 @@ fn get_file(s: &ssh2::Sftp, who: &str, remote: &Path, local: &Path) -> SshResult
     Ok(total)
 }
 
-fn put_dir(s: &ssh2::Sftp, who: &str, local: &Path, remote: &Path, stats: &mut TransferStats) -> SshResult<()> {
+fn put_dir(s: &ssh2::Sftp, who: &str, local: &Path, remote: &Path, exclude: &[&str], stats: &mut TransferStats) -> SshResult<()> {
     let mut entries: Vec<_> = fs_err::read_dir(local)
         .map_err(|e| local_err(local, "reading", &e))?
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| local_err(local, "reading", &e))?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
+        if entry.file_name().to_str().is_some_and(|n| exclude.contains(&n)) {
+            continue;
+        }
         let lp = entry.path();
         let rp = remote.join(entry.file_name());
         let meta = fs_err::symlink_metadata(&lp).map_err(|e| local_err(&lp, "reading", &e))?;
         let ft = meta.file_type();
         if ft.is_dir() {
             mkdir_p(s, who, &rp, 0o700)?;
-            put_dir(s, who, &lp, &rp, stats)?;
+            put_dir(s, who, &lp, &rp, exclude, stats)?;
             s.setstat(&rp, perm_only(meta.permissions().mode())).map_err(|e| classify(&e, who, &format!("chmod {}", rp.display())))?;
             stats.dirs += 1;
         } else if ft.is_file() {

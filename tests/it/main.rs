@@ -12,6 +12,7 @@ mod generated;
 mod heartbeat;
 mod inventory;
 mod inventory_diff;
+mod isolated_jobs;
 mod license;
 mod notifications;
 mod run_job;

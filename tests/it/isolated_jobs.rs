@@ -1,0 +1,474 @@
+//! run_job on isolated nodes: real sshd nodes on loopback (this machine, reached as root through
+//! a test sshd), whose ansible-playbook is the test virtualenv's. The controller copies the job
+//! over SFTP, starts it detached, polls its output and events back, and cleans up.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::support::sshd::*;
+use crate::support::*;
+
+const NODE: &str = "ctl1";
+
+/// A controller (this test's database) with isolated nodes.
+struct Cluster<'a> {
+    env: &'a TestEnv,
+    known_hosts: PathBuf,
+}
+
+impl<'a> Cluster<'a> {
+    fn new(env: &'a TestEnv) -> Cluster<'a> {
+        let doc = json!({"credentials": [{"name": "node-key", "kind": "machine", "inputs": {"username": "root", "ssh_key_data": client_key_text()}}]});
+        env.apply(&doc.to_string());
+        let known_hosts = env.path().join("known_hosts");
+        std::fs::write(&known_hosts, "").unwrap();
+        std::fs::write(env.path().join("awxm.yaml"), format!("data_dir: {}\n", env.path().join("data/awxm").display())).unwrap();
+        // Fast polling and a short grace period keep the tests quick.
+        env.ok(&["settings", "set", "awx_isolated_check_interval", "0.2"]);
+        env.ok(&["settings", "set", "isolated_node_grace_period", "3"]);
+        env.ok(&["settings", "set", "job_termination_grace_period", "2"]);
+        Cluster { env, known_hosts }
+    }
+
+    fn work_dir(&self, name: &str) -> PathBuf {
+        self.env.path().join("work").join(name)
+    }
+
+    /// Register node `name` reached through `s`, in instance group `group`, with `capacity`.
+    fn node(&self, name: &str, s: &Sshd, group: &str, capacity: i64) {
+        let mut text = std::fs::read_to_string(&self.known_hosts).unwrap();
+        text.push_str(&s.known_hosts_line());
+        std::fs::write(&self.known_hosts, text).unwrap();
+        let port = s.port.to_string();
+        let bin = venv_bin();
+        let work = self.work_dir(name);
+        self.env.ok(&[
+            "instance",
+            "register",
+            name,
+            "--node-type",
+            "isolated",
+            "--group",
+            group,
+            "--ssh-host",
+            &s.addr,
+            "--ssh-port",
+            &port,
+            "--credential",
+            "node-key",
+            "--ansible-bin-dir",
+            bin.to_str().unwrap(),
+            "--work-dir",
+            work.to_str().unwrap(),
+        ]);
+        self.env.sql_exec(&format!("UPDATE instance SET capacity = {capacity} WHERE hostname = '{name}'"));
+    }
+
+    fn cmd(&self) -> assert_cmd::Command {
+        let mut c = self.env.cmd();
+        c.env("AWXM_NODE_NAME", NODE)
+            .env("AWXM_CONFIG", self.env.path().join("awxm.yaml"))
+            .env("AWXM_KNOWN_HOSTS", &self.known_hosts)
+            .env("AWXM_ANSIBLE_BIN_DIR", venv_bin());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run awxm")
+    }
+
+    /// `awxm --format json ARGS` → (exit code, document).
+    fn json(&self, args: &[&str]) -> (i32, Value) {
+        let mut a = vec!["--format", "json"];
+        a.extend_from_slice(args);
+        let out = self.run(&a);
+        let v =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
+        (out.status.code().unwrap_or(-1), v)
+    }
+
+    /// Start `awxm ARGS` in the background (its JSON result on stdout).
+    fn spawn(&self, args: &[&str]) -> Child {
+        let mut c = Command::new(assert_cmd::cargo::cargo_bin("awxm"));
+        for (k, _) in std::env::vars() {
+            if k.starts_with("AWXM_") {
+                c.env_remove(k);
+            }
+        }
+        c.env("AWXM_DATABASE_URL", &self.env.url)
+            .env("AWXM_SECRET_KEY_FILE", self.env.secret_key())
+            .env("HOME", self.env.path())
+            .env("NO_COLOR", "1")
+            .env("AWXM_NODE_NAME", NODE)
+            .env("AWXM_CONFIG", self.env.path().join("awxm.yaml"))
+            .env("AWXM_KNOWN_HOSTS", &self.known_hosts)
+            .current_dir(self.env.path())
+            .args(["--format", "json"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        c.spawn().expect("spawn awxm")
+    }
+
+    fn show(&self, id: i64) -> Value {
+        self.json(&["job", "show", &id.to_string()]).1
+    }
+
+    fn events(&self, id: i64) -> Vec<Value> {
+        let out = self.run(&["--format", "jsonl", "job", "events", &id.to_string()]);
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("event JSON")).collect()
+    }
+
+    fn stdout(&self, id: i64) -> String {
+        stdout(&self.run(&["job", "stdout", &id.to_string(), "--no-color"]))
+    }
+}
+
+/// Project, inventory (one local host) and templates: `t` (in instance group `iso`) and
+/// `t-local` (no instance group), both running `site.yml`.
+fn resources(env: &TestEnv, playbook: &str) {
+    env.write("project/site.yml", playbook);
+    let py = venv_bin().join("python");
+    let yaml = format!(
+        "projects:\n  - name: p\n    local_path: {dir}\ninventories:\n  - name: inv\n    variables: {{ansible_connection: local, ansible_python_interpreter: {py}}}\n    hosts:\n      - name: h1\njob_templates:\n  - name: t\n    project: p\n    playbook: site.yml\n    inventory: inv\n    instance_groups: [iso]\n  - name: t-local\n    project: p\n    playbook: site.yml\n    inventory: inv\n",
+        dir = env.path().join("project").display(),
+        py = py.display(),
+    );
+    env.apply(&yaml);
+}
+
+fn wait_until(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Live (non-zombie) processes whose command line contains `marker`.
+fn procs_with(marker: &str) -> Vec<i32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
+        let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else { continue };
+        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let zombie = state.rfind(')').map(|i| state[i + 1..].trim_start().starts_with('Z')).unwrap_or(true);
+        if !zombie && cmd.contains(marker) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+fn ppid(pid: i32) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 1..].split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The per-connection sshd processes of `s` (the listener's sshd descendants, not the shells
+/// they run): killing them drops every SSH connection without touching the server, the
+/// commands it runs or what it started.
+fn connections(s: &Sshd) -> Vec<i32> {
+    let cfg = s.dir.join("sshd_config").display().to_string();
+    let mut found = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while found.is_empty() && Instant::now() < deadline {
+        let listener = procs_with(&cfg);
+        for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
+            let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if !cmd.starts_with(b"sshd") || listener.contains(&pid) {
+                continue;
+            }
+            let parent = ppid(pid);
+            let grandparent = parent.and_then(ppid);
+            if parent.is_some_and(|p| listener.contains(&p)) || grandparent.is_some_and(|p| listener.contains(&p)) {
+                found.push(pid);
+            }
+        }
+        if found.is_empty() {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    found
+}
+
+fn kill(pids: &[i32]) {
+    if pids.is_empty() {
+        let ps = Command::new("ps").args(["-eo", "pid,ppid,sid,args"]).output().unwrap();
+        panic!("no SSH connection to drop:\n{}", String::from_utf8_lossy(&ps.stdout));
+    }
+    for p in pids {
+        let _ = Command::new("kill").args(["-KILL", &p.to_string()]).status();
+    }
+}
+
+/// A `sleep` unique to this test and backend (the SQLite and PostgreSQL variants run at once).
+fn sleeper(env: &TestEnv, base: u32) -> String {
+    let frac = match env.backend {
+        Backend::Sqlite => "25",
+        Backend::Postgres => "75",
+    };
+    format!("sleep {base}.{frac}")
+}
+
+fn is_empty_dir(p: &Path) -> bool {
+    std::fs::read_dir(p).map(|mut d| d.next().is_none()).unwrap_or(true)
+}
+
+/// (event, host, task, stdout) of each event, in order.
+fn event_shape(evs: &[Value]) -> Vec<(String, String, String, String)> {
+    evs.iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
+            (s("event"), s("host"), s("task"), s("stdout"))
+        })
+        .collect()
+}
+
+fn counters_once(evs: &[Value]) {
+    let counters: Vec<i64> = evs.iter().map(|e| e["counter"].as_i64().unwrap()).collect();
+    assert_eq!(counters, (1..=evs.len() as i64).collect::<Vec<_>>(), "every event exactly once, in order");
+    assert_eq!(evs.first().unwrap()["event"], "playbook_on_start");
+    assert_eq!(evs.last().unwrap()["event"], "playbook_on_stats");
+}
+
+// ---- tests -----------------------------------------------------------------------------------
+
+db_test!(isolated_job_runs_on_the_node_like_a_local_one_and_cleans_up, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    resources(
+        &env,
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: greet\n      debug: msg=\"hello {{ inventory_hostname }}\"\n    - name: change something\n      command: /bin/true\n    - name: loop\n      debug: msg={{ item }}\n      loop: [1, 2]\n",
+    );
+    let (code, r) = c.json(&["run_job", "t"]);
+    assert_eq!((code, r["status"].as_str(), r["rc"].as_i64()), (0, Some("successful"), Some(0)), "{r}");
+    assert_eq!(r["execution_node"], "iso1");
+    let id = r["id"].as_i64().unwrap();
+    let show = c.show(id);
+    assert_eq!((show["execution_node"].as_str(), show["controller_node"].as_str()), (Some("iso1"), Some(NODE)), "{show}");
+    assert_eq!(show["instance_group"], "iso");
+    assert_eq!(show["isolated_dir"], "");
+    let work = c.work_dir("iso1").display().to_string();
+    assert!(show["job_cwd"].as_str().unwrap().starts_with(&work), "{show}");
+    assert!(show["job_args"][0].as_str().unwrap().ends_with("/ansible-playbook"));
+    assert!(is_empty_dir(&c.work_dir("iso1")), "the job's directory is removed from the node");
+    assert_eq!(r["host_summaries"]["h1"]["changed"], 1);
+    let human = stdout(&c.run(&["job", "show", &id.to_string()]));
+    assert!(human.contains("controller_node") && human.contains(NODE), "{human}");
+
+    // The same playbook run locally gives the same events and output.
+    let (code, l) = c.json(&["run_job", "t-local"]);
+    assert_eq!((code, l["execution_node"].as_str()), (0, Some(NODE)), "{l}");
+    let lid = l["id"].as_i64().unwrap();
+    assert_eq!(c.show(lid)["controller_node"], "");
+    let (remote_evs, local_evs) = (c.events(id), c.events(lid));
+    counters_once(&remote_evs);
+    assert_eq!(event_shape(&remote_evs), event_shape(&local_evs));
+    assert_eq!(c.stdout(id), c.stdout(lid));
+    assert!(c.stdout(id).contains("TASK [greet]"));
+    assert_eq!(r["host_summaries"], l["host_summaries"]);
+
+    // A failing playbook fails the job, with its output.
+    env.write("project/site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: boom\n      fail: msg=exploded\n");
+    let (code, f) = c.json(&["run_job", "t"]);
+    assert_eq!((code, f["status"].as_str(), f["rc"].as_i64()), (1, Some("failed"), Some(2)), "{f}");
+    assert_eq!(f["host_summaries"]["h1"]["failures"], 1);
+    let fid = f["id"].as_i64().unwrap();
+    assert!(c.events(fid).iter().any(|e| e["event"] == "runner_on_failed" && e["failed"] == true));
+    assert!(c.stdout(fid).contains("exploded"));
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+});
+
+fn job_row(env: &TestEnv, id: i64, cond: &str) -> bool {
+    env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {id} AND {cond}")) == 1
+}
+
+fn finish(child: Child) -> (i32, Value) {
+    let out = child.wait_with_output().expect("wait for awxm");
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
+    (out.status.code().unwrap_or(-1), v)
+}
+
+db_test!(isolated_job_survives_dropped_connections_with_every_event_once, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    let tasks: String = (1..=8).map(|i| format!("    - name: step {i}\n      command: sleep 0.3\n")).collect();
+    resources(&env, &format!("- hosts: all\n  gather_facts: false\n  tasks:\n{tasks}"));
+    let child = c.spawn(&["run_job", "t"]);
+    // The connection drops twice while the job runs (the job itself is not touched).
+    for n in [4, 10] {
+        wait_until("events", Duration::from_secs(60), || env.sql_count("SELECT count(*) FROM job_event WHERE job_id = 1") >= n);
+        kill(&connections(&s));
+    }
+    let (code, r) = finish(child);
+    assert_eq!((code, r["status"].as_str()), (0, Some("successful")), "{r}");
+    let evs = c.events(1);
+    counters_once(&evs);
+    for i in 1..=8 {
+        let task = format!("step {i}");
+        let oks = evs.iter().filter(|e| e["event"] == "runner_on_ok" && e["task"] == task.as_str()).count();
+        assert_eq!(oks, 1, "{task}");
+        assert_eq!(c.stdout(1).matches(&format!("TASK [{task}]")).count(), 1);
+    }
+    assert_eq!(c.show(1)["emitted_events"].as_i64(), Some(evs.len() as i64));
+    assert!(s.log().matches("Accepted publickey").count() >= 3, "the controller reconnected:\n{}", s.log());
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+});
+
+db_test!(isolated_node_lost_for_good_errors_the_job_and_the_heartbeat_reaps_it, |env| {
+    let mut s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    let sleep = sleeper(&env, 30);
+    resources(&env, &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"));
+    let child = c.spawn(&["run_job", "t"]);
+    wait_until("the job to run on the node", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
+    // The node goes away: no server, no connections.
+    let conns = connections(&s);
+    s.stop();
+    kill(&conns);
+    let (code, r) = finish(child);
+    assert_eq!((code, r["status"].as_str()), (1, Some("error")), "{r}");
+    assert!(r["job_explanation"].as_str().unwrap().contains("Lost contact with isolated instance iso1"), "{r}");
+    let show = c.show(1);
+    assert!(show["isolated_dir"].as_str().unwrap().starts_with(c.work_dir("iso1").to_str().unwrap()), "{show}");
+    assert!(!procs_with(&sleep).is_empty(), "the node keeps running what it was given");
+
+    // Back again: the heartbeat stops what is left of the job and removes its directory.
+    s.restart();
+    let (code, hb) = c.json(&["isolated_heartbeat", "--instance", "iso1", "--probe-timeout", "10"]);
+    let ps = Command::new("ps").args(["-eo", "pid,ppid,sid,stat,args"]).output().unwrap();
+    assert_eq!((code, &hb["instances"][0]["reaped_jobs"]), (0, &json!([1])), "{hb}\n{}", String::from_utf8_lossy(&ps.stdout));
+    wait_until("the job's processes to stop", Duration::from_secs(10), || procs_with(&sleep).is_empty());
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+    assert_eq!(c.show(1)["isolated_dir"], "");
+    let (_, hb) = c.json(&["isolated_heartbeat", "--instance", "iso1"]);
+    assert_eq!(hb["instances"][0]["reaped_jobs"], json!([]));
+});
+
+db_test!(isolated_job_cancel_and_timeout_reach_the_node, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    let sleep = sleeper(&env, 40);
+    resources(&env, &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"));
+    let child = c.spawn(&["run_job", "t"]);
+    wait_until("the job to run on the node", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
+    let (code, r) = c.json(&["job", "cancel", "1"]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("canceled")), "{r}");
+    let (code, r) = finish(child);
+    assert_eq!((code, r["status"].as_str()), (1, Some("canceled")), "{r}");
+    wait_until("the job's processes to stop", Duration::from_secs(10), || procs_with(&sleep).is_empty());
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+
+    let started = Instant::now();
+    let (code, r) = c.json(&["run_job", "t", "--timeout", "3"]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("failed")), "{r}");
+    assert_eq!(r["job_explanation"], "Job terminated due to timeout");
+    assert!(started.elapsed() < Duration::from_secs(30));
+    wait_until("the job's processes to stop", Duration::from_secs(10), || procs_with(&sleep).is_empty());
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+});
+
+db_test!(isolated_jobs_go_to_the_node_with_the_most_free_capacity, |env| {
+    let (s1, s2) = (Sshd::start(), Sshd::start());
+    let c = Cluster::new(&env);
+    // One host, forks 0: each job's task impact is min(1, 5) + 1 = 2.
+    c.node("iso1", &s1, "iso", 2);
+    c.node("iso2", &s2, "iso", 3);
+    // A node without a working ansible-playbook: isolated_heartbeat gives it capacity 0 and the error.
+    c.node("iso3", &s2, "iso", 0);
+    env.sql_exec("UPDATE instance SET errors = 'no executable ansible-playbook in ansible_bin_dir /x' WHERE hostname = 'iso3'");
+    let sleep = sleeper(&env, 40);
+    resources(&env, &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"));
+    let running_on = |id: i64, node: &str| job_row(&env, id, &format!("status = 'running' AND execution_node = '{node}'"));
+    let a = c.spawn(&["run_job", "t"]);
+    wait_until("job 1 on iso2", Duration::from_secs(60), || running_on(1, "iso2"));
+    // --instance-group sends a template without groups to the isolated group: iso1 has more room now.
+    let b = c.spawn(&["run_job", "t-local", "--instance-group", "iso"]);
+    wait_until("job 2 on iso1", Duration::from_secs(60), || running_on(2, "iso1"));
+    assert_eq!(c.show(2)["instance_group"], "iso");
+
+    let (code, r) = c.json(&["run_job", "t", "--no-wait"]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("failed")), "{r}");
+    let why = r["job_explanation"].as_str().unwrap();
+    assert!(
+        why.contains("waiting for capacity (task impact 2)")
+            && why.contains("iso1 has 0 of 2 free")
+            && why.contains("iso2 has 1 of 3 free")
+            && why.contains("iso3 has no capacity (no executable ansible-playbook"),
+        "{why}"
+    );
+
+    // Without --no-wait the job stays pending until a node has room.
+    let d = c.spawn(&["run_job", "t"]);
+    wait_until("job 4 pending", Duration::from_secs(30), || {
+        job_row(&env, 4, "status = 'pending' AND job_explanation LIKE 'waiting for capacity%'")
+    });
+    assert_eq!(c.json(&["job", "cancel", "1"]).0, 0);
+    wait_until("job 4 on iso2", Duration::from_secs(60), || running_on(4, "iso2"));
+    assert_eq!(c.show(4)["job_explanation"], "");
+    assert_eq!(c.json(&["job", "cancel", "2"]).0, 0);
+    assert_eq!(c.json(&["job", "cancel", "4"]).0, 0);
+    for (child, id) in [(a, 1), (b, 2), (d, 4)] {
+        let (code, r) = finish(child);
+        assert_eq!((code, r["status"].as_str(), r["id"].as_i64()), (1, Some("canceled"), Some(id)), "{r}");
+    }
+    wait_until("the jobs' processes to stop", Duration::from_secs(10), || procs_with(&sleep).is_empty());
+    assert!(is_empty_dir(&c.work_dir("iso1")) && is_empty_dir(&c.work_dir("iso2")) && is_empty_dir(&c.work_dir("iso3")));
+});
+
+db_test!(isolated_job_loads_the_machine_key_into_an_agent_on_the_node, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    // The job's own target host is reached over SSH with a passphrase-protected key.
+    let phrase = "Iso-Key-Passphrase-4471";
+    let key = new_key(env.path(), "jobkey", phrase);
+    let pubkey = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let mut auth = std::fs::read_to_string(s.dir.join("authorized_keys")).unwrap();
+    auth.push_str(&pubkey);
+    std::fs::write(s.dir.join("authorized_keys"), auth).unwrap();
+    let private = std::fs::read_to_string(&key).unwrap();
+    env.write(
+        "project/site.yml",
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - shell: echo over-ssh-$SSH_CONNECTION\n      register: r\n    - debug: var=r.stdout\n",
+    );
+    let doc = json!({
+        "credentials": [{"name": "m", "kind": "machine", "inputs": {"username": "root", "ssh_key_data": private, "ssh_key_unlock": phrase}}],
+        "projects": [{"name": "p", "local_path": env.path().join("project").display().to_string()}],
+        "inventories": [{"name": "inv", "hosts": [{"name": "remote", "variables": {
+            "ansible_connection": "ssh", "ansible_host": s.addr, "ansible_port": s.port,
+            "ansible_ssh_args": "-o ControlMaster=no -o UserKnownHostsFile=/dev/null",
+            "ansible_python_interpreter": venv_bin().join("python").display().to_string()}}]}],
+        "job_templates": [{"name": "t", "project": "p", "playbook": "site.yml", "inventory": "inv", "credentials": ["m"], "instance_groups": ["iso"]}],
+    });
+    env.apply(&doc.to_string());
+    let (code, r) = c.json(&["run_job", "t"]);
+    let text = c.stdout(1);
+    assert_eq!((code, r["status"].as_str()), (0, Some("successful")), "{r}\n{text}");
+    assert!(text.contains("over-ssh-") && text.contains(&format!("{} {}\"", s.addr, s.port)), "{text}");
+    let show = c.show(1);
+    let sock = show["job_env"]["SSH_AUTH_SOCK"].as_str().unwrap();
+    assert!(sock.starts_with(c.work_dir("iso1").to_str().unwrap()), "the job's agent on the node: {sock}");
+    let doc = show.to_string();
+    assert!(!doc.contains(private.lines().nth(1).unwrap()) && !doc.contains(phrase), "key material stored: {doc}");
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+
+    // A wrong passphrase: the job errors, naming the credential.
+    let doc = json!({"credentials": [{"name": "m", "kind": "machine", "inputs": {"username": "root", "ssh_key_data": private, "ssh_key_unlock": "wrong"}}]});
+    env.apply(&doc.to_string());
+    let (code, r) = c.json(&["run_job", "t"]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("error")), "{r}");
+    let why = r["job_explanation"].as_str().unwrap();
+    assert!(why.contains("credential \"m\"") && why.contains("could not be loaded into ssh-agent"), "{why}");
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+});
