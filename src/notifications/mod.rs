@@ -92,7 +92,13 @@ fn decrypt_config(secrets: &Secrets, stored: &Json) -> Result<Map<String, Json>>
         for (k, v) in m {
             match v {
                 Json::String(s) if types::is_secret_key(k) => {
-                    out.insert(k.clone(), Json::String(secrets.decrypt(s, k)?));
+                    let plain = secrets.decrypt(s, k)?;
+                    // A mapping (a webhook's `headers`) was encrypted as its JSON text.
+                    let value = match serde_json::from_str::<Json>(&plain) {
+                        Ok(m @ Json::Object(_)) if k == "headers" => m,
+                        _ => Json::String(plain),
+                    };
+                    out.insert(k.clone(), value);
                 }
                 other => {
                     out.insert(k.clone(), other.clone());

@@ -399,10 +399,12 @@ pub fn names() -> Vec<&'static str> {
     ALL.iter().map(|t| t.singular).collect()
 }
 
-/// Whether an input or configuration key holds a secret (AWX's `secret: true` fields).
+/// Whether an input or configuration key holds a secret (AWX's `secret: true` fields, and a
+/// webhook's `headers`, which usually carry a token). A secret that is not a string (the
+/// `headers` mapping) is encrypted as its JSON text.
 pub fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    ["password", "secret", "token", "key_data", "key_unlock", "passphrase", "api_key", "private_key", "service_key"]
+    ["password", "secret", "token", "key_data", "key_unlock", "passphrase", "api_key", "private_key", "service_key", "headers"]
         .iter()
         .any(|s| k.contains(s))
 }

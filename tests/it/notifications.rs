@@ -39,7 +39,16 @@ db_test!(notification_test_sends_through_email_and_webhook_and_records_it, |env|
     env.apply(&templates_yaml(smtp.port, &http.url("/hooks/awxm")));
     // Secrets are encrypted at rest and shown as $encrypted$.
     assert_eq!(env.sql_count("SELECT COUNT(*) FROM notification_template WHERE notification_configuration LIKE '%-Pw-%'"), 0);
-    assert_eq!(env.json(&["show", "notification_template", "hook"])["notification_configuration"]["password"], "$encrypted$");
+    // Webhook headers usually carry a token: encrypted too.
+    assert_eq!(env.sql_count("SELECT COUNT(*) FROM notification_template WHERE notification_configuration LIKE '%yes-please%'"), 0);
+    let shown = env.json(&["show", "notification_template", "hook"]);
+    assert_eq!(shown["notification_configuration"]["password"], "$encrypted$");
+    assert_eq!(shown["notification_configuration"]["headers"], "$encrypted$");
+    // Re-applying the export keeps the stored secrets.
+    let exported = env.cmd().args(["export", "notification_templates"]).output().unwrap();
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let again = env.write("again.yaml", &String::from_utf8_lossy(&exported.stdout));
+    env.ok(&["apply", "-f", again.to_str().unwrap()]);
 
     let r = env.json(&["notification", "test", "ops-mail"]);
     assert_eq!((r["status"].as_str(), r["notifications_sent"].as_i64()), (Some("successful"), Some(1)), "{r}");
