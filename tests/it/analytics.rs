@@ -147,23 +147,14 @@ fn gather_cmd(env: &TestEnv, now: &str, args: &[&str]) -> assert_cmd::Command {
     c
 }
 
-/// `awxm` as a plain process (to run in the background), with the environment of `env.cmd()`.
+/// `env.std_cmd()` without proxy variables (the upload sink is on loopback).
 fn std_cmd(env: &TestEnv) -> Command {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("awxm"));
+    let mut c = env.std_cmd();
     for (k, _) in std::env::vars() {
-        if k.starts_with("AWXM_") || k.to_lowercase().ends_with("_proxy") {
+        if k.to_lowercase().ends_with("_proxy") {
             c.env_remove(k);
         }
     }
-    c.env("AWXM_DATABASE_URL", &env.url)
-        .env("AWXM_SECRET_KEY_FILE", env.secret_key())
-        .env("HOME", env.path())
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .env("LC_ALL", "C")
-        .current_dir(env.path());
     c
 }
 

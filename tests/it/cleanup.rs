@@ -20,25 +20,10 @@ fn age(path: &Path, secs: u64) {
 
 const DAY: u64 = 86_400;
 
-/// A std `Command` for awxm with the same clean environment as `TestEnv::cmd` (for spawning).
+/// `TestEnv::std_cmd` with its output captured (for spawning).
 fn spawn_cmd(env: &TestEnv) -> std::process::Command {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("awxm"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWXM_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("AWXM_DATABASE_URL", &env.url)
-        .env("AWXM_SECRET_KEY_FILE", env.secret_key())
-        .env("HOME", env.path())
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .env("LC_ALL", "C")
-        .current_dir(env.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut c = env.std_cmd();
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
     c
 }
 

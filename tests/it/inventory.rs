@@ -9,25 +9,6 @@ use serde_json::{Value, json};
 
 use crate::support::*;
 
-/// A std `Command` for awxm in the test's environment (for runs in the background).
-fn spawn_cmd(env: &TestEnv) -> std::process::Command {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("awxm"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWXM_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("AWXM_DATABASE_URL", &env.url)
-        .env("AWXM_SECRET_KEY_FILE", env.secret_key())
-        .env("HOME", env.path())
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .current_dir(env.path());
-    c
-}
-
 fn import(env: &TestEnv, src: &std::path::Path, extra: &[&str]) -> Value {
     let mut args = vec!["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().expect("path")];
     args.extend_from_slice(extra);
@@ -315,7 +296,8 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
     env.apply("inventories:\n  - name: inv\n");
     let a = slow_script(&env, "a.sh", 1.0, "ha");
     let b = slow_script(&env, "b.sh", 0.0, "hb");
-    let first = spawn_cmd(&env)
+    let first = env
+        .std_cmd()
         .args(["--format", "json", "inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()])
         .stdout(Stdio::piped())
         .spawn()
@@ -338,7 +320,7 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
     assert_eq!(host_names(&env), ["ha", "hb"]);
     // A run that cannot get the lock in time exits 75.
     let mut holder =
-        spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()]).spawn().expect("spawn");
+        env.std_cmd().args(["inventory_import", "--inventory-name", "inv", "--source", a.to_str().unwrap()]).spawn().expect("spawn");
     let n = env.sql_count("SELECT count(*) FROM inventory_update");
     while env.sql_count("SELECT count(*) FROM inventory_update") == n {
         std::thread::sleep(Duration::from_millis(20));
@@ -352,7 +334,7 @@ db_test!(interrupt_and_timeout_are_recorded, |env| {
     env.apply("inventories:\n  - name: inv\n");
     let slow = slow_script(&env, "slow.sh", 30.0, "h");
     let child =
-        spawn_cmd(&env).args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
+        env.std_cmd().args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(20);
     while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
         assert!(Instant::now() < deadline, "import never started");

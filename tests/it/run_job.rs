@@ -75,30 +75,6 @@ fn hosts(names: &[&str]) -> String {
     names.iter().map(|n| format!("      - name: {n}\n")).collect()
 }
 
-fn wait_until(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// Live (non-zombie) processes whose command line contains `marker`.
-fn procs_with(marker: &str) -> Vec<i32> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
-        let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else { continue };
-        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
-        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        let zombie = state.rfind(')').map(|i| state[i + 1..].trim_start().starts_with('Z')).unwrap_or(true);
-        if !zombie && cmd.contains(marker) {
-            out.push(pid);
-        }
-    }
-    out
-}
-
 /// A `sleep` command line unique to this test and backend: the SQLite and PostgreSQL variants of a
 /// test run at the same time, and must not see each other's processes.
 fn sleeper(env: &TestEnv, base: u32) -> String {
@@ -531,21 +507,9 @@ db_test!(cancel_from_another_shell, |env| {
 });
 
 fn spawn_run_job(env: &TestEnv) -> Child {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_awxm"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWXM_") {
-            c.env_remove(k);
-        }
-    }
-    c.env("AWXM_DATABASE_URL", &env.url)
-        .env("AWXM_SECRET_KEY_FILE", env.secret_key())
+    env.std_cmd()
         .env("AWXM_ANSIBLE_BIN_DIR", venv_bin())
         .env("AWXM_CONFIG", config(env))
-        .env("HOME", env.path())
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("NO_COLOR", "1")
-        .current_dir(env.path())
         .args(["--format", "json", "run_job", "t"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -12,6 +12,7 @@ pub mod sshd;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -109,7 +110,12 @@ impl TestEnv {
 
     /// `awxm` with a clean environment pointing at this test's database.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("awxm").expect("awxm binary");
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same as a std `Command` (for runs in the background: `spawn`, signals, pipes).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_awxm"));
         for (k, _) in std::env::vars() {
             if k.starts_with("AWXM_") {
                 c.env_remove(k);
@@ -278,4 +284,29 @@ macro_rules! db_test {
             }
         }
     };
+}
+
+/// Poll `f` every 100 ms until it holds; fail the test after `timeout`.
+pub fn wait_until(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Live (non-zombie) processes whose command line contains `marker`.
+pub fn procs_with(marker: &str) -> Vec<i32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
+        let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else { continue };
+        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let zombie = state.rfind(')').map(|i| state[i + 1..].trim_start().starts_with('Z')).unwrap_or(true);
+        if !zombie && cmd.contains(marker) {
+            out.push(pid);
+        }
+    }
+    out
 }
