@@ -504,7 +504,15 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     }
     if let Some(e) = pre.error() {
         if let Some((_, _, _, uid)) = &records {
-            finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &pre.warnings, false, pre.flag())?;
+            finish_failed(
+                &mut db,
+                *uid,
+                resolved.as_ref().and_then(|r| r.id).unwrap_or_default(),
+                &e,
+                &pre.warnings,
+                false,
+                checks::flag(&pre),
+            )?;
         }
         return Err(e);
     }
@@ -594,7 +602,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             ctx.out.warn(w);
         }
         if let Some(e) = post.error() {
-            violation.set(post.flag());
+            violation.set(checks::flag(&post));
             return Err(e);
         }
         if !req.dry_run {

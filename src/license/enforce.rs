@@ -50,11 +50,16 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Warnings, or the violation as an error (exit 1; the message first, AWX's detail under it).
+    /// The violation as an error (exit 1; the message first, AWX's detail under it).
+    pub fn error(&self) -> Option<Error> {
+        self.violation.as_ref().map(|v| Error::failure(v.message.clone()).detail(v.detail.clone()))
+    }
+
+    /// Warnings, or the violation as an error.
     pub fn into_result(self) -> Result<Vec<String>> {
-        match self.violation {
+        match self.error() {
             None => Ok(self.warnings),
-            Some(v) => Err(Error::failure(v.message).detail(v.detail)),
+            Some(e) => Err(e),
         }
     }
 }
