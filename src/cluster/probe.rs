@@ -83,6 +83,16 @@ pub fn ansible_core_version(stdout: &str) -> Option<String> {
     })
 }
 
+/// The Python that runs Ansible, from what `ansible-playbook --version` printed on stdout: the
+/// last parenthesised path of its `python version = …` line, on whichever line that comes.
+pub fn ansible_python(stdout: &str) -> Option<String> {
+    stdout.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("python version = ")?;
+        let path = rest.strip_suffix(')')?.rsplit_once('(')?.1.trim();
+        path.starts_with('/').then(|| path.to_string())
+    })
+}
+
 /// Whether a line of a command's output is a warning (Python's `…Warning:`, Ansible's
 /// `[WARNING]`/`[DEPRECATION WARNING]`, the C library's or a shell's locale complaints), not the
 /// answer or the error itself.
@@ -215,7 +225,8 @@ mod tests {
         parse(&text)
     }
 
-    const VERSION: &str = "ansible-playbook [core 2.19.14]\n  config file = None\n  python version = 3.11.2 (main) [GCC 12.2.0] (/v/python3)\n";
+    const VERSION: &str =
+        "ansible-playbook [core 2.19.14]\n  config file = None\n  python version = 3.11.2 (main) [GCC 12.2.0] (/v/python3)\n";
 
     #[test]
     fn version_after_warnings_on_stdout() {
@@ -242,8 +253,11 @@ mod tests {
 
     #[test]
     fn version_after_locale_warnings() {
-        let out = format!("perl: warning: Setting locale failed.\nbash: warning: setlocale: LC_ALL: cannot change locale (xx_XX.UTF-8)\n{VERSION}");
-        let err = "/bin/sh: warning: setlocale: LC_ALL: cannot change locale (de_DE.UTF-8)\nlocale: Cannot set LC_CTYPE to default locale\n";
+        let out = format!(
+            "perl: warning: Setting locale failed.\nbash: warning: setlocale: LC_ALL: cannot change locale (xx_XX.UTF-8)\n{VERSION}"
+        );
+        let err =
+            "/bin/sh: warning: setlocale: LC_ALL: cannot change locale (de_DE.UTF-8)\nlocale: Cannot set LC_CTYPE to default locale\n";
         assert_eq!(probed(0, &out, err).ansible_version.as_deref(), Some("2.19.14"));
     }
 
@@ -259,11 +273,28 @@ mod tests {
     }
 
     #[test]
+    fn python_of_ansible_after_warnings() {
+        let out = format!(
+            "[WARNING]: python version = 2.7 (/usr/bin/python2)?\nperl: warning: Setting locale failed.\n{VERSION}  jinja version = 3.1.6\n"
+        );
+        assert_eq!(ansible_python(&out).as_deref(), Some("/v/python3"));
+        assert_eq!(
+            ansible_python("  python version = 3.11.2 (main, Apr 28 2025) [GCC 12.2.0] (/opt/v env/bin/python3)\n").as_deref(),
+            Some("/opt/v env/bin/python3")
+        );
+        assert_eq!(ansible_python("ansible-playbook [core 2.19.14]\n"), None);
+        assert_eq!(ansible_python("  python version = 3.11.2\n"), None);
+    }
+
+    #[test]
     fn failed_version_names_the_error_not_a_warning() {
         let err = "x.py:1: DeprecationWarning: old\n  import y\nERROR: ansible-core requires a minimum of Python version 3.11\n[WARNING]: trailing warning\n";
         let f = probed(1, "", err);
         assert_eq!(f.ansible_version, None);
-        assert_eq!(f.errors, vec!["/v/ansible-playbook --version failed (exit 1): ERROR: ansible-core requires a minimum of Python version 3.11"]);
+        assert_eq!(
+            f.errors,
+            vec!["/v/ansible-playbook --version failed (exit 1): ERROR: ansible-core requires a minimum of Python version 3.11"]
+        );
         // Only warnings: one of them rather than nothing.
         assert!(probed(127, "", "perl: warning: Setting locale failed.\n").errors[0].ends_with("Setting locale failed."));
         // A version line without `[core …]` is reported with what it said.
