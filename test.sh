@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-./scripts/venv.sh
+./scripts/venv.sh --test
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings
 
@@ -20,5 +20,6 @@ if [ -z "${AWXM_TEST_POSTGRES_URL:-}" ]; then
   export AWXM_TEST_POSTGRES_URL="$DATABASE_URL"
 fi
 export AWXM_TEST_VENV="${AWXM_TEST_VENV:-$PWD/.venv}"
+export AWXM_TEST_PYTHON="${AWXM_TEST_PYTHON:-$PWD/.venv-test/bin/python}"
 
 cargo test --locked --all-targets "$@"

@@ -24,4 +24,4 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "cargo is not installed: install the Rust toolchain (https://rustup.rs) first" >&2
   exit 1
 fi
-./scripts/venv.sh
+./scripts/venv.sh "$@"

@@ -199,22 +199,20 @@ struct Git<'a> {
 }
 
 impl Git<'_> {
-    /// Run git; its output (stdout and stderr interleaved) goes to the log.
-    fn run(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<(bool, String)> {
+    /// Run git; its stdout and its stderr (read apart: the answer is on stdout, warnings and
+    /// progress on stderr) go to the log. Returns whether it succeeded, its stdout and stderr.
+    fn run(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<(bool, String, String)> {
         let shown: Vec<String> = std::iter::once("git".to_string())
             .chain(args.iter().map(|a| self.redactor.redact(&redact::redact_url_passwords(a, redact::REDACTED)).into_owned()))
             .collect();
         self.log.push_str(&format!("$ {}\n", shown.join(" ")));
         self.args_log.push(shown);
         let out_path = self.scratch.join("git.out");
-        let out = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&out_path)
-            .map_err(|e| Error::io_at(&out_path, &e))?;
-        let err = out.try_clone().map_err(|e| Error::io_at(&out_path, &e))?;
+        let err_path = self.scratch.join("git.err");
+        let open = |p: &Path| {
+            std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(p).map_err(|e| Error::io_at(p, &e))
+        };
+        let (out, err) = (open(&out_path)?, open(&err_path)?);
         let mut cmd = Command::new("git");
         cmd.args(args).env_clear().envs(self.env.iter().map(|(k, v)| (k, v))).stdin(Stdio::null()).stdout(out).stderr(err);
         cmd.current_dir(cwd.unwrap_or(self.dir));
@@ -230,35 +228,40 @@ impl Git<'_> {
             }
             std::thread::sleep(Duration::from_millis(10));
         };
-        let mut text = String::new();
-        if let Ok(mut f) = std::fs::File::open(&out_path) {
+        let read = |p: &Path| {
             let mut b = Vec::new();
-            let _ = f.read_to_end(&mut b);
-            text = String::from_utf8_lossy(&b).into_owned();
-        }
-        let text = self.redactor.redact(&redact::redact_url_passwords(&text, redact::REDACTED)).into_owned();
-        self.log.push_str(&text);
-        if !text.is_empty() && !text.ends_with('\n') {
-            self.log.push('\n');
+            if let Ok(mut f) = std::fs::File::open(p) {
+                let _ = f.read_to_end(&mut b);
+            }
+            let text = String::from_utf8_lossy(&b).into_owned();
+            self.redactor.redact(&redact::redact_url_passwords(&text, redact::REDACTED)).into_owned()
+        };
+        let (stdout, stderr) = (read(&out_path), read(&err_path));
+        for text in [&stdout, &stderr] {
+            self.log.push_str(text);
+            if !text.is_empty() && !text.ends_with('\n') {
+                self.log.push('\n');
+            }
         }
         match status {
             None if self.ctx.cancelled() => Err(Error::failure("project update canceled")),
             None => Err(Error::failure("project update timed out")),
-            Some(st) => Ok((st.success(), text)),
+            Some(st) => Ok((st.success(), stdout, stderr)),
         }
     }
 
+    /// Run git, which must succeed; returns its stdout.
     fn must(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<String> {
-        let (ok, text) = self.run(args, cwd)?;
+        let (ok, stdout, stderr) = self.run(args, cwd)?;
         if !ok {
-            let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+            let last = crate::cluster::probe::failure_line(&stdout, &stderr);
             return Err(Error::failure(format!(
                 "git {} failed{}",
                 args.first().copied().unwrap_or(""),
                 if last.is_empty() { String::new() } else { format!(": {last}") }
             )));
         }
-        Ok(text)
+        Ok(stdout)
     }
 }
 
@@ -488,7 +491,7 @@ fn sync(git: &mut Git<'_>, p: &Project, url: &str, dir_s: &str) -> Result<String
         git.must(&["checkout", "--force", "--detach", "refs/remotes/origin/HEAD"], None)?;
     } else {
         let remote_ref = format!("refs/remotes/origin/{branch}");
-        let (is_branch, _) = git.run(&["rev-parse", "--verify", "--quiet", &remote_ref], None)?;
+        let (is_branch, _, _) = git.run(&["rev-parse", "--verify", "--quiet", &remote_ref], None)?;
         if is_branch {
             git.must(&["checkout", "--force", "-B", branch, &remote_ref], None)?;
         } else {

@@ -88,7 +88,12 @@ fi
 mkdir -p -m 700 "$work_dir" 2>/dev/null
 [ -d "$work_dir" ] && [ -w "$work_dir" ] || { echo "error=work directory $work_dir is not writable"; exit 0; }
 echo "ansible_playbook=$ap"
-echo "python=$(sed -n '1s/^#![[:space:]]*//p' "$ap")"
+py=$(sed -n '1s/^#![[:space:]]*//p' "$ap")
+case "$py" in
+  *python*) echo "python=$py";;
+  # Not a Python script (a wrapper): its --version names the Python that runs Ansible.
+  *) "$ap" --version 2>/dev/null | sed 's/^/version_out=/';;
+esac
 echo "env=PATH=$PATH"
 command -v ssh-agent >/dev/null 2>&1 && command -v ssh-add >/dev/null 2>&1 && echo "agent=1"
 for v in LANG LC_ALL LC_CTYPE; do eval "x=\${$v:-}"; [ -n "$x" ] && echo "env=$v=$x"; done
@@ -107,6 +112,7 @@ pub fn preflight(conn: &mut Conn, node: &Node) -> Result<Preflight> {
         return Err(Error::unavailable(format!("instance {}: checking the node failed: {}", node.hostname, r.last_line())));
     }
     let mut p = Preflight { ansible_playbook: String::new(), python: Vec::new(), base_env: Vec::new(), has_agent: false };
+    let mut version_out = String::new();
     for line in r.stdout_str().lines() {
         let Some((k, v)) = line.split_once('=') else { continue };
         match k {
@@ -114,6 +120,10 @@ pub fn preflight(conn: &mut Conn, node: &Node) -> Result<Preflight> {
             "ansible_playbook" => p.ansible_playbook = v.to_string(),
             "python" => p.python = v.split_whitespace().map(str::to_string).collect(),
             "agent" => p.has_agent = v == "1",
+            "version_out" => {
+                version_out.push_str(v);
+                version_out.push('\n');
+            }
             "env" => {
                 if let Some((name, value)) = v.split_once('=') {
                     p.base_env.push((name.to_string(), value.to_string()));
@@ -126,7 +136,7 @@ pub fn preflight(conn: &mut Conn, node: &Node) -> Result<Preflight> {
         return Err(Error::unavailable(format!("instance {}: the node check printed nothing: {}", node.hostname, r.last_line())));
     }
     if p.python.is_empty() {
-        p.python = vec!["python3".into()];
+        p.python = vec![crate::cluster::probe::ansible_python(&version_out).unwrap_or_else(|| "python3".into())];
     }
     Ok(p)
 }

@@ -39,11 +39,15 @@ impl<'a> Cluster<'a> {
 
     /// Register node `name` reached through `s`, in instance group `group`, with `capacity`.
     fn node(&self, name: &str, s: &Sshd, group: &str, capacity: i64) {
+        self.node_with_bin(name, s, group, capacity, &venv_bin());
+    }
+
+    /// [`node`](Self::node) with `bin` as the node's ansible bin dir.
+    fn node_with_bin(&self, name: &str, s: &Sshd, group: &str, capacity: i64, bin: &Path) {
         let mut text = std::fs::read_to_string(&self.known_hosts).unwrap();
         text.push_str(&s.known_hosts_line());
         std::fs::write(&self.known_hosts, text).unwrap();
         let port = s.port.to_string();
-        let bin = venv_bin();
         let work = self.work_dir(name);
         self.env.ok(&[
             "instance",
@@ -447,4 +451,68 @@ db_test!(isolated_job_loads_the_machine_key_into_an_agent_on_the_node, |env| {
     let why = r["job_explanation"].as_str().unwrap();
     assert!(why.contains("credential \"m\"") && why.contains("could not be loaded into ssh-agent"), "{why}");
     assert!(is_empty_dir(&c.work_dir("iso1")));
+});
+
+/// The ansible-core version of the test virtualenv's ansible-playbook.
+fn real_core_version() -> String {
+    let out = Command::new(venv_bin().join("ansible-playbook")).arg("--version").output().expect("run ansible-playbook --version");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = text.find("[core ").unwrap_or_else(|| panic!("no [core …] in {text}")) + "[core ".len();
+    text[at..].split(']').next().unwrap().to_string()
+}
+
+/// A bin dir whose `ansible-playbook` (a shell script, like a wrapper or a distribution's
+/// launcher) prints warnings on stdout and on stderr before anything else — as Python does for
+/// deprecated modules or a broken locale — then runs the test virtualenv's.
+fn warning_ansible_bin(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("warnbin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let real = venv_bin().join("ansible-playbook");
+    let script = format!(
+        "#!/bin/sh\n\
+         echo '[DEPRECATION WARNING]: this node warns on stdout first (version 1.2.3). This feature will be removed in version 2.99.'\n\
+         echo '/usr/lib/python3/dist-packages/ansible/_ssh_agent.py:18: CryptographyDeprecationWarning: DSA is deprecated [core 0.0.0]' >&2\n\
+         echo 'perl: warning: Setting locale failed.' >&2\n\
+         echo 'bash: warning: setlocale: LC_ALL: cannot change locale (xx_XX.UTF-8)' >&2\n\
+         exec '{}' \"$@\"\n",
+        real.display()
+    );
+    let ap = bin.join("ansible-playbook");
+    std::fs::write(&ap, script).unwrap();
+    std::fs::set_permissions(&ap, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+db_test!(isolated_node_whose_ansible_warns_first_is_probed_and_runs_jobs, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    let bin = warning_ansible_bin(env.path());
+    // Capacity 0 until the heartbeat has probed the node: jobs go there only if the probe works.
+    c.node_with_bin("iso1", &s, "iso", 0, &bin);
+    let (code, r) = c.json(&["isolated_heartbeat", "--timeout", "30"]);
+    let n = &r["instances"][0];
+    assert_eq!((code, r["failed"].as_u64()), (0, Some(0)), "{r}");
+    assert_eq!(n["errors"], json!([]), "{n}");
+    let want = real_core_version();
+    assert_eq!(n["ansible_version"].as_str(), Some(want.as_str()), "{n}");
+    assert_eq!(n["version"].as_str(), Some(format!("ansible-core-{want}").as_str()), "{n}");
+    assert!(n["capacity"].as_i64().unwrap() > 0, "{n}");
+    assert_eq!(n["ansible_playbook"].as_str(), Some(bin.join("ansible-playbook").to_str().unwrap()), "{n}");
+    let stored = c.json(&["show", "instance", "iso1"]).1;
+    assert!(stored["capacity"].as_i64().unwrap() > 0, "{stored}");
+    assert_eq!(stored["errors"], "", "{stored}");
+
+    resources(
+        &env,
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: greet\n      debug: msg=\"hello {{ inventory_hostname }}\"\n",
+    );
+    let (code, j) = c.json(&["run_job", "t"]);
+    assert_eq!((code, j["status"].as_str(), j["rc"].as_i64()), (0, Some("successful"), Some(0)), "{j}");
+    assert_eq!(j["execution_node"], "iso1");
+    let id = j["id"].as_i64().unwrap();
+    assert!(c.show(id)["job_args"][0].as_str().unwrap().starts_with(bin.to_str().unwrap()));
+    assert!(c.stdout(id).contains("hello h1"), "{}", c.stdout(id));
+    assert_eq!(j["host_summaries"]["h1"]["ok"], 1, "{j}");
+    assert!(is_empty_dir(&c.work_dir("iso1")), "the job's directory is removed from the node");
 });

@@ -716,6 +716,26 @@ db_test!(git_projects_sync_on_launch_with_secret_credentials, |env| {
     assert!(!checkout.exists());
 });
 
+db_test!(git_revision_is_read_from_stdout_whatever_git_warns, |env| {
+    // A tag named HEAD in the repository makes `git rev-parse HEAD` warn ("refname 'HEAD' is
+    // ambiguous") on stderr: the revision is still the commit, not the warning.
+    let work = env.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    git(&work, &["init", "-q", "-b", "main"]);
+    std::fs::write(work.join("site.yml"), "- hosts: all\n  gather_facts: false\n  tasks: []\n").unwrap();
+    git(&work, &["add", "."]);
+    git(&work, &["commit", "-q", "-m", "v1"]);
+    git(&work, &["tag", "HEAD"]);
+    let head = Command::new("git").args(["rev-parse", "refs/heads/main"]).current_dir(&work).output().unwrap();
+    let head = String::from_utf8(head.stdout).unwrap().trim().to_string();
+    assert_eq!(head.len(), 40, "{head}");
+    env.apply(&format!("projects:\n  - name: app\n    scm_type: git\n    scm_url: file://{}\n    scm_branch: main\n", work.display()));
+    let (code, u) = run_json(&env, &["project_update", "app"]);
+    assert_eq!((code, u["status"].as_str()), (0, Some("successful")), "{u}");
+    assert_eq!(u["scm_revision"].as_str(), Some(head.as_str()), "{u}");
+    assert_eq!(run_json(&env, &["show", "project", "app"]).1["scm_revision"].as_str(), Some(head.as_str()));
+});
+
 db_test!(missing_inventory_and_manual_project_checks, |env| {
     project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks: []\n")]);
     resources(&env, &hosts(&["h1"]), "", "");

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::{TestEnv, repo, venv_bin};
+use crate::support::{TestEnv, repo, test_python};
 
 /// A port nobody listens on (bound, then released).
 pub fn closed_port() -> u16 {
@@ -46,7 +46,7 @@ impl SmtpSink {
     /// Extra arguments: `--user U --password P`, `--tls-cert C --tls-key K`.
     pub fn start_with(dir: &Path, extra: &[&str]) -> SmtpSink {
         let port = closed_port();
-        let mut child = Command::new(venv_bin().join("python"))
+        let mut child = Command::new(test_python())
             .arg(repo().join("tests/scripts/smtp_sink.py"))
             .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--dir"])
             .arg(dir)
@@ -120,7 +120,7 @@ pub struct HttpSink {
 
 impl HttpSink {
     pub fn start(dir: &Path) -> HttpSink {
-        let mut child = Command::new(venv_bin().join("python"))
+        let mut child = Command::new(test_python())
             .arg(repo().join("tests/scripts/webhook_sink.py"))
             .args(["--host", "127.0.0.1", "--dir"])
             .arg(dir)

@@ -39,7 +39,7 @@ pub fn fixture(rel: &str) -> PathBuf {
     repo().join("fixtures").join(rel)
 }
 
-/// The virtualenv with ansible-core and test helpers (scripts/venv.sh makes it).
+/// The virtualenv with ansible-core that runs playbooks (scripts/venv.sh makes it).
 pub fn venv_bin() -> PathBuf {
     let dir = std::env::var_os("AWXM_TEST_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"));
     let bin = dir.join("bin");
@@ -49,6 +49,14 @@ pub fn venv_bin() -> PathBuf {
         bin.display()
     );
     bin
+}
+
+/// The Python of the test-only virtualenv (aiosmtpd for tests/scripts/smtp_sink.py), kept out of
+/// the playbook venv: `AWXM_TEST_PYTHON`, else `.venv-test/bin/python` (scripts/venv.sh --test).
+pub fn test_python() -> PathBuf {
+    let py = std::env::var_os("AWXM_TEST_PYTHON").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv-test/bin/python"));
+    assert!(py.exists(), "no test Python at {} — run scripts/venv.sh --test (test.sh does) or set AWXM_TEST_PYTHON", py.display());
+    py
 }
 
 fn pg_admin_url() -> Option<String> {
