@@ -200,9 +200,6 @@ fn is_empty_dir(p: &Path) -> bool {
         .unwrap_or_else(|e| panic!("the node's work directory {} cannot be read: {e}", p.display()))
         .map(|e| e.expect("directory entry").file_name())
         .collect();
-    if !entries.is_empty() {
-        eprintln!("{} still holds {entries:?}", p.display());
-    }
     entries.is_empty()
 }
 
