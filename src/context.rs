@@ -35,11 +35,13 @@ impl Ctx {
     }
 
     /// Turn SIGINT/SIGTERM into a flag that long-running commands poll (they then stop
-    /// cleanly: children killed, records finalised, exit 130/143). Commands that never call
-    /// this keep the default behaviour (the process dies; an open transaction is rolled back).
+    /// cleanly: children killed, records finalised, exit 128 + the signal: 130 SIGINT, 143
+    /// SIGTERM). Commands that never call this keep the default behaviour (the process dies;
+    /// an open transaction is rolled back).
     pub fn cancel_on_signals(&self) -> Result<Arc<AtomicBool>> {
-        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for sig in crate::signals::TERMINATING {
             signal_hook::flag::register(sig, Arc::clone(&self.cancel))
+                .and_then(|_| crate::signals::record(sig))
                 .map_err(|e| crate::error::Error::internal(format!("installing a signal handler: {e}")))?;
         }
         Ok(Arc::clone(&self.cancel))

@@ -30,7 +30,7 @@ pub enum ErrorKind {
     Permission,
     /// 78: configuration error.
     Config,
-    /// 130: interrupted by a signal.
+    /// 128 + the signal: interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP; 130 for an aborted prompt).
     Interrupted,
 }
 
@@ -48,7 +48,7 @@ impl ErrorKind {
             ErrorKind::TempFail => 75,
             ErrorKind::Permission => 77,
             ErrorKind::Config => 78,
-            ErrorKind::Interrupted => 130,
+            ErrorKind::Interrupted => crate::signals::interrupted_exit_code(),
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod rbac;
 pub mod resources;
 pub mod runner;
 pub mod settings;
+pub mod signals;
 pub mod ssh;
 pub mod time;
 pub mod yaml;
@@ -90,7 +91,13 @@ pub fn main() -> ExitCode {
                 out.error(&e);
                 return ExitCode::from(e.exit_code());
             }
-            ExitCode::from(report.exit_code())
+            // A command stopped by a signal says so the shell's way (130 SIGINT, 143 SIGTERM),
+            // whatever its report would otherwise exit with.
+            match (report.exit_code(), signals::received()) {
+                (0, _) => ExitCode::SUCCESS,
+                (_, Some(_)) => ExitCode::from(signals::interrupted_exit_code()),
+                (code, None) => ExitCode::from(code),
+            }
         }
         Err(e) => {
             out.error(&e);

@@ -538,19 +538,27 @@ db_test!(cleanup_jobs_type_flags_and_days, |env| {
     assert_status(&out, 2, &["cleanup_jobs", "--batch-size", "0"]);
 });
 
-db_test!(cleanup_jobs_stops_cleanly_between_transactions_on_sigterm, |env| {
-    seed(&env);
-    let (child, go) = spawn_paused(&env, "cleanup_jobs.batch", &["cleanup_jobs", "--jobs", "--batch-size", "1"]);
+fn cleanup_jobs_stops_cleanly_between_transactions(env: &TestEnv, signal: &str, code: i32) {
+    seed(env);
+    let (child, go) = spawn_paused(env, "cleanup_jobs.batch", &["cleanup_jobs", "--jobs", "--batch-size", "1"]);
     let pid = child.id().to_string();
-    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
     let out = finish(child, &go);
-    assert_status(&out, 130, &["cleanup_jobs (SIGTERM)"]);
+    assert_status(&out, code, &["cleanup_jobs", signal]);
     assert!(stderr(&out).contains("interrupted (jobs: 1 deleted so far); run cleanup_jobs again to finish"), "{}", stderr(&out));
     // The first batch is committed, nothing else was touched.
-    assert_eq!(ids(&env, "job"), [2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(ids(env, "job"), [2, 3, 4, 5, 6, 7, 8]);
     assert_eq!(env.sql_count("SELECT count(*) FROM job_event WHERE job_id IN (2, 3)"), 60);
     let r = env.json(&["cleanup_jobs", "--jobs"]);
     assert_eq!(r["deleted"], 2, "{r}");
+}
+
+db_test!(cleanup_jobs_stops_cleanly_between_transactions_on_sigterm, |env| {
+    cleanup_jobs_stops_cleanly_between_transactions(&env, "TERM", 143);
+});
+
+db_test!(cleanup_jobs_stops_cleanly_between_transactions_on_sigint, |env| {
+    cleanup_jobs_stops_cleanly_between_transactions(&env, "INT", 130);
 });
 
 db_test!(cleanup_jobs_holds_a_lock_but_leaves_the_database_usable_between_batches, |env| {

@@ -173,6 +173,7 @@ db_test!(failing_import_changes_nothing_and_is_recorded, |env| {
     import(&env, &src, &[]);
     let before = env.row_counts();
     let snapshot = env.ok(&["inventory_export", "inv"]);
+    let update_rows = |rows: &[(String, i64)]| rows.iter().find(|(t, _)| t == "inventory_update").map(|r| r.1);
 
     // Bad input: exit 65 naming file:line, nothing written, the update says failed.
     env.write("h.ini", "[web]\nw1\nw3\n[web\n");
@@ -184,6 +185,14 @@ db_test!(failing_import_changes_nothing_and_is_recorded, |env| {
     assert_eq!(hist["updates"][0]["status"], "failed", "{hist}");
     assert!(hist["updates"][0]["explanation"].as_str().unwrap().contains("h.ini:4"));
     assert_eq!(hist["inventory_source"]["status"], "failed");
+    // Only the failed update's own record was added; every other table is as it was.
+    let after_bad = env.row_counts();
+    for ((t, a), (_, b)) in before.iter().zip(after_bad.iter()) {
+        if t != "inventory_update" && t != "inventory_source" {
+            assert_eq!(a, b, "table {t} changed");
+        }
+    }
+    assert_eq!(update_rows(&after_bad), update_rows(&before).map(|n| n + 1));
 
     // A failure in the middle of the writes (a trigger refuses the memberships after the hosts
     // were inserted) rolls everything back.
@@ -212,7 +221,6 @@ db_test!(failing_import_changes_nothing_and_is_recorded, |env| {
     }
     let hist = env.json(&["inventory_update", "inv - h.ini", "--history"]);
     assert_eq!(hist["updates"][0]["status"], "error", "{hist}");
-    let _ = before;
 });
 
 db_test!(dry_run_reports_and_writes_nothing, |env| {
@@ -333,20 +341,23 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
 db_test!(interrupt_and_timeout_are_recorded, |env| {
     env.apply("inventories:\n  - name: inv\n");
     let slow = slow_script(&env, "slow.sh", 30.0, "h");
-    let child =
-        env.std_cmd().args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
-        assert!(Instant::now() < deadline, "import never started");
-        std::thread::sleep(Duration::from_millis(20));
+    // The shell's convention: 128 + the signal (130 SIGINT, 143 SIGTERM).
+    for (n, (sig, code)) in [(nix::sys::signal::Signal::SIGINT, 130), (nix::sys::signal::Signal::SIGTERM, 143)].into_iter().enumerate() {
+        let child =
+            env.std_cmd().args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
+            assert!(Instant::now() < deadline, "import never started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let started = Instant::now();
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(code), "{sig}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(started.elapsed() < Duration::from_secs(10), "the script was not stopped");
+        assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'canceled' AND finished IS NOT NULL"), n as i64 + 1);
+        assert_eq!(env.sql_count("SELECT count(*) FROM host"), 0);
     }
-    let started = Instant::now();
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGINT).unwrap();
-    let out = child.wait_with_output().expect("wait");
-    assert_eq!(out.status.code(), Some(130));
-    assert!(started.elapsed() < Duration::from_secs(10), "the script was not stopped");
-    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'canceled' AND finished IS NOT NULL"), 1);
-    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 0);
 
     let out = env.run(&["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap(), "--timeout", "1"]);
     assert_status(&out, 1, &["timeout"]);

@@ -17,4 +17,5 @@ mod license;
 mod notifications;
 mod run_job;
 mod sinks;
+mod snapshots;
 mod ssh;

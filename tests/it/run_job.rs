@@ -517,19 +517,29 @@ fn spawn_run_job(env: &TestEnv) -> Child {
         .expect("spawn awxm")
 }
 
-db_test!(sigterm_to_awxm_cancels_the_job, |env| {
-    let sleep = sleeper(&env, 4715);
-    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
-    resources(&env, &hosts(&["h1"]), "", "");
-    let child = spawn_run_job(&env);
+/// A signal to awxm cancels the job; awxm exits the shell's way (128 + the signal) after
+/// printing the job as stored.
+fn signal_to_awxm_cancels_the_job(env: &TestEnv, base: u32, sig: nix::sys::signal::Signal, code: i32) {
+    let sleep = sleeper(env, base);
+    project(env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
+    resources(env, &hosts(&["h1"]), "", "");
+    let child = spawn_run_job(env);
     wait_until("the sleep to start", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM).unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(code), "{}", String::from_utf8_lossy(&out.stderr));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["status"], "canceled");
     assert!(procs_with(&sleep).is_empty(), "nothing left running");
-    assert_eq!(job(&env, 1)["status"], "canceled");
+    assert_eq!(job(env, 1)["status"], "canceled");
+}
+
+db_test!(sigterm_to_awxm_cancels_the_job, |env| {
+    signal_to_awxm_cancels_the_job(&env, 4715, nix::sys::signal::Signal::SIGTERM, 143);
+});
+
+db_test!(sigint_to_awxm_cancels_the_job, |env| {
+    signal_to_awxm_cancels_the_job(&env, 4717, nix::sys::signal::Signal::SIGINT, 130);
 });
 
 db_test!(jobs_of_a_dead_supervisor_are_reaped, |env| {
