@@ -635,7 +635,7 @@ fn read_password_file(path: &Path) -> Result<String> {
         )));
     }
     let text = std::fs::read_to_string(path).map_err(|e| Error::config(format!("database_password_file {}: {e}", path.display())))?;
-    let pw = text.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(&text);
+    let pw = text.lines().next().unwrap_or("");
     if pw.is_empty() {
         return Err(Error::config(format!("database_password_file {} is empty", path.display())));
     }
@@ -1227,6 +1227,20 @@ mod tests {
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
         assert!(pgpass_lookup(&file, "h", 5432, "d", "u").unwrap_err().contains("group or world access"));
         assert_eq!(pgpass_lookup(&dir.path().join("missing"), "h", 5432, "d", "u").unwrap(), None);
+    }
+
+    #[test]
+    fn password_file_is_its_first_line_and_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("pw");
+        std::fs::write(&f, "s3:cr\\et\r\nignored\n").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o400)).unwrap();
+        assert_eq!(read_password_file(&f).unwrap(), "s3:cr\\et");
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(read_password_file(&f).unwrap_err().message.contains("readable by everyone"));
+        let e = read_password_file(&dir.path().join("missing")).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Config);
     }
 
     #[test]
