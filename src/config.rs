@@ -5,6 +5,7 @@
 //! `/etc/awxm/awxm.yaml` overlaid by `$XDG_CONFIG_HOME/awxm/awxm.yaml`) and then from defaults.
 //! It is the only module that reads the process environment (besides clap).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,6 +18,7 @@ use crate::error::{Error, Result};
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
     pub database: Option<String>,
+    pub database_password_file: Option<PathBuf>,
     pub format: Option<String>,
     pub lock_timeout: Option<f64>,
     pub secret_key_file: Option<PathBuf>,
@@ -33,6 +35,7 @@ impl FileConfig {
     fn overlay(self, over: FileConfig) -> FileConfig {
         FileConfig {
             database: over.database.or(self.database),
+            database_password_file: over.database_password_file.or(self.database_password_file),
             format: over.format.or(self.format),
             lock_timeout: over.lock_timeout.or(self.lock_timeout),
             secret_key_file: over.secret_key_file.or(self.secret_key_file),
@@ -62,6 +65,12 @@ pub struct Overrides {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
+    /// A file holding the PostgreSQL password (`database_password_file`,
+    /// `AWXM_DATABASE_PASSWORD_FILE`; e.g. a systemd credential).
+    pub database_password_file: Option<PathBuf>,
+    /// libpq's environment variables (`PGHOST`, `PGSSLMODE`, `PGPASSWORD`, …) and `HOME`, for
+    /// PostgreSQL connections.
+    pub libpq_env: BTreeMap<String, String>,
     pub format: Option<String>,
     pub lock_timeout: Duration,
     pub secret_key_file: PathBuf,
@@ -124,6 +133,11 @@ pub fn hostname() -> String {
 }
 
 impl Config {
+    /// What PostgreSQL connections take from the environment and the configuration.
+    pub fn pg_options(&self) -> crate::db::PgOptions {
+        crate::db::PgOptions { env: self.libpq_env.clone(), password_file: self.database_password_file.clone() }
+    }
+
     pub fn resolve(ov: &Overrides) -> Result<Config> {
         let mut sources = Vec::new();
         let file = match &ov.config {
@@ -161,8 +175,16 @@ impl Config {
         {
             return Err(Error::config(format!("host_key_policy must be strict or accept-new, not {p:?}")));
         }
+        let mut libpq_env = BTreeMap::new();
+        for var in crate::db::pgconn::ENV_VARS.iter().map(|(_, v)| *v).chain(["HOME"]) {
+            if let Some(v) = env_var(var) {
+                libpq_env.insert(var.to_string(), v);
+            }
+        }
         Ok(Config {
             database_url,
+            database_password_file: env_path("AWXM_DATABASE_PASSWORD_FILE").or(file.database_password_file.clone()),
+            libpq_env,
             format: ov.format.clone().or(file.format.clone()),
             lock_timeout: Duration::from_secs_f64(lock_timeout),
             secret_key_file: env_path("AWXM_SECRET_KEY_FILE").or(file.secret_key_file.clone()).unwrap_or_else(default_secret_key_file),

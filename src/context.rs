@@ -27,7 +27,10 @@ impl Ctx {
 
     /// Open (and migrate) the database.
     pub fn db(&self) -> Result<Db> {
-        Db::connect(&self.config.database_url, DbOptions { lock_timeout: self.config.lock_timeout, profile: self.profile_sql })
+        Db::connect(
+            &self.config.database_url,
+            DbOptions { lock_timeout: self.config.lock_timeout, profile: self.profile_sql, pg: self.config.pg_options() },
+        )
     }
 
     pub fn now(&self) -> crate::time::Timestamp {

@@ -224,6 +224,9 @@ fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
     if let Some(d) = &ctx.config.ansible_bin_dir {
         c.env("AWXM_ANSIBLE_BIN_DIR", d);
     }
+    if let Some(f) = &ctx.config.database_password_file {
+        c.env("AWXM_DATABASE_PASSWORD_FILE", f);
+    }
     let defaults = [std::path::PathBuf::from("/etc/awxm/awxm.yaml"), crate::config::user_config_dir().join("awxm.yaml")];
     if let [only] = ctx.config.sources.as_slice()
         && !defaults.contains(only)

@@ -9,12 +9,15 @@
 //! backend-specific code.
 
 mod migrate;
+pub mod pgconn;
 mod value;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+pub use pgconn::PgOptions;
 pub use value::{FromValue, Row, Value};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -31,11 +34,28 @@ pub struct DbOptions {
     pub lock_timeout: Duration,
     /// Log every statement with its duration (target `awxm::sql`).
     pub profile: bool,
+    /// libpq's environment and the password file, for PostgreSQL.
+    pub pg: PgOptions,
 }
 
 impl Default for DbOptions {
     fn default() -> Self {
-        DbOptions { lock_timeout: Duration::from_secs(30), profile: false }
+        DbOptions { lock_timeout: Duration::from_secs(30), profile: false, pg: PgOptions::default() }
+    }
+}
+
+/// How [`Db::reconnect_with_backoff`] waits between attempts: `first`, doubling up to `max`;
+/// it gives up after `give_up_after` (never if `None`).
+#[derive(Debug, Clone)]
+pub struct Backoff {
+    pub first: Duration,
+    pub max: Duration,
+    pub give_up_after: Option<Duration>,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff { first: Duration::from_secs(1), max: Duration::from_secs(30), give_up_after: None }
     }
 }
 
@@ -50,6 +70,7 @@ pub struct Db {
     opts: DbOptions,
     pg_cache: HashMap<String, postgres::Statement>,
     sqlite_path: Option<PathBuf>,
+    reconnects: u32,
 }
 
 /// Replace the password of a URL with `****`.
@@ -143,6 +164,18 @@ fn classify_pg(e: postgres::Error, sql: &str) -> Error {
         {
             return Error::data(format!("database constraint violated: {msg}"));
         }
+        // Class 08 (connection exception) and 57P01-57P03 (the server shuts down, crashed or
+        // is starting): the connection is gone; nothing of the transaction was committed.
+        if code.code().starts_with("08")
+            || *code == SqlState::ADMIN_SHUTDOWN
+            || *code == SqlState::CRASH_SHUTDOWN
+            || *code == SqlState::CANNOT_CONNECT_NOW
+        {
+            return Error::unavailable(format!("lost the connection to PostgreSQL: {msg}"));
+        }
+        if *code == SqlState::READ_ONLY_SQL_TRANSACTION {
+            return Error::unavailable(format!("PostgreSQL is read-only (a standby, after a failover?): {msg}"));
+        }
         if *code == SqlState::LOCK_NOT_AVAILABLE
             || *code == SqlState::T_R_SERIALIZATION_FAILURE
             || *code == SqlState::T_R_DEADLOCK_DETECTED
@@ -152,7 +185,8 @@ fn classify_pg(e: postgres::Error, sql: &str) -> Error {
         }
         return Error::internal(format!("SQL error: {msg}")).detail(format!("in: {}", sql.trim()));
     }
-    if e.is_closed() {
+    // tokio-postgres keeps its error kinds private: closed and I/O errors mean the connection is gone.
+    if e.is_closed() || e.to_string().starts_with("error communicating with the server") {
         return Error::unavailable(format!("lost the connection to PostgreSQL: {e}"));
     }
     Error::unavailable(format!("PostgreSQL error: {e}"))
@@ -162,11 +196,25 @@ impl Db {
     /// Open the database named by `url` and migrate its schema.
     pub fn connect(url: &str, opts: DbOptions) -> Result<Db> {
         let mut db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let client = connect_pg(url)?;
-            Db { backend: Backend::Postgres(Box::new(client)), url: url.to_string(), opts, pg_cache: HashMap::new(), sqlite_path: None }
+            let client = connect_pg(url, &opts.pg)?;
+            Db {
+                backend: Backend::Postgres(Box::new(client)),
+                url: url.to_string(),
+                opts,
+                pg_cache: HashMap::new(),
+                sqlite_path: None,
+                reconnects: 0,
+            }
         } else if let Some(path) = sqlite_path(url) {
             let conn = open_sqlite(&path, &opts)?;
-            Db { backend: Backend::Sqlite(conn), url: url.to_string(), opts, pg_cache: HashMap::new(), sqlite_path: Some(path) }
+            Db {
+                backend: Backend::Sqlite(conn),
+                url: url.to_string(),
+                opts,
+                pg_cache: HashMap::new(),
+                sqlite_path: Some(path),
+                reconnects: 0,
+            }
         } else {
             return Err(Error::config(format!(
                 "unsupported database URL {:?}: use sqlite:///path/to/awxm.db or postgres://user@host:port/db",
@@ -240,6 +288,7 @@ impl Db {
                 drop(tx);
                 let out = out?;
                 if commit {
+                    crate::cleanup::test_pause("db.commit");
                     t.commit().map_err(|e| classify_sqlite(e, "COMMIT"))?;
                 } else {
                     t.rollback().map_err(|e| classify_sqlite(e, "ROLLBACK"))?;
@@ -252,6 +301,7 @@ impl Db {
                 let out = f(&mut tx)?;
                 let TxInner::Postgres(t, _) = tx.inner else { return Err(Error::internal("transaction kind changed")) };
                 if commit {
+                    crate::cleanup::test_pause("db.commit");
                     t.commit().map_err(|e| classify_pg(e, "COMMIT"))?;
                 } else {
                     t.rollback().map_err(|e| classify_pg(e, "ROLLBACK"))?;
@@ -293,7 +343,7 @@ impl Db {
                 }
             }
             Backend::Postgres(_) => {
-                let mut client = connect_pg(&self.url)?;
+                let mut client = connect_pg(&self.url, &self.opts.pg)?;
                 let key = lock_key(name);
                 loop {
                     let got: bool = client
@@ -315,6 +365,68 @@ impl Db {
     /// Open another connection to the same database (for a worker thread).
     pub fn reconnect(&self) -> Result<Db> {
         Db::connect(&self.url, self.opts.clone())
+    }
+
+    /// How often this `Db` has re-established its PostgreSQL connection.
+    pub fn reconnects(&self) -> u32 {
+        self.reconnects
+    }
+
+    /// Replace a lost PostgreSQL connection: try to connect again, waiting `backoff` between
+    /// attempts (saying so on stderr each time), until it works, `give_up_after` has passed
+    /// (the last error), a non-transient error occurs (configuration, authentication), or
+    /// `cancel` is set (exit 130). Prepared statements of the old connection are forgotten.
+    /// A no-op on SQLite.
+    pub fn reconnect_with_backoff(&mut self, backoff: &Backoff, cancel: &AtomicBool) -> Result<()> {
+        if self.kind() != DbKind::Postgres {
+            return Ok(());
+        }
+        let started = Instant::now();
+        let mut delay = backoff.first;
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(Error::new(ErrorKind::Interrupted, "interrupted while reconnecting to PostgreSQL"));
+            }
+            match pgconn::connect_once(&self.url, &self.opts.pg) {
+                Ok(client) => {
+                    self.backend = Backend::Postgres(Box::new(client));
+                    self.pg_cache.clear();
+                    self.reconnects += 1;
+                    tracing::warn!("reconnected to PostgreSQL ({}) after {:.1}s", redact_url(&self.url), started.elapsed().as_secs_f64());
+                    return Ok(());
+                }
+                Err(e) if e.kind == ErrorKind::Unavailable => {
+                    if backoff.give_up_after.is_some_and(|g| started.elapsed() + delay > g) {
+                        return Err(e.context(format!("gave up reconnecting to PostgreSQL after {:.0}s", started.elapsed().as_secs_f64())));
+                    }
+                    tracing::warn!("{}; retrying in {:.1}s", e.message, delay.as_secs_f64());
+                    let until = Instant::now() + delay;
+                    while Instant::now() < until && !cancel.load(Ordering::Relaxed) {
+                        std::thread::sleep(Duration::from_millis(50).min(until.saturating_duration_since(Instant::now())));
+                    }
+                    delay = (delay * 2).min(backoff.max);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Run `f` (whole transactions, e.g. one dispatcher pass) and, when it fails because
+    /// PostgreSQL went away (exit-69 errors: a restart, a failover, a network cut), reconnect
+    /// with [`Db::reconnect_with_backoff`] and run it again. The failed transaction was rolled
+    /// back by the server, so `f` starts from the committed state; if the connection died
+    /// during `COMMIT` the outcome is unknown, so `f` must tolerate its own work being there.
+    /// Other errors are returned as they are. On SQLite `f` runs once.
+    pub fn with_reconnect<T>(&mut self, backoff: &Backoff, cancel: &AtomicBool, mut f: impl FnMut(&mut Db) -> Result<T>) -> Result<T> {
+        loop {
+            match f(self) {
+                Err(e) if e.kind == ErrorKind::Unavailable && self.kind() == DbKind::Postgres => {
+                    tracing::warn!("lost the connection to PostgreSQL ({}): {}; reconnecting", redact_url(&self.url), e.message);
+                    self.reconnect_with_backoff(backoff, cancel)?;
+                }
+                other => return other,
+            }
+        }
     }
 }
 
@@ -366,31 +478,8 @@ fn open_sqlite(path: &Path, opts: &DbOptions) -> Result<rusqlite::Connection> {
     Ok(conn)
 }
 
-fn connect_pg(url: &str) -> Result<postgres::Client> {
-    let tls = {
-        let mut builder =
-            openssl::ssl::SslConnector::builder(openssl::ssl::SslMethod::tls()).map_err(|e| Error::internal(format!("TLS setup: {e}")))?;
-        builder.set_verify(openssl::ssl::SslVerifyMode::PEER);
-        postgres_openssl::MakeTlsConnector::new(builder.build())
-    };
-    let mut delay = Duration::from_millis(250);
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        match postgres::Client::connect(url, tls.clone()) {
-            Ok(c) => return Ok(c),
-            Err(e) => {
-                let transient = e.as_db_error().is_some_and(|d| d.code() == &postgres::error::SqlState::CANNOT_CONNECT_NOW);
-                if attempt < 3 && (transient || e.as_db_error().is_none()) {
-                    tracing::info!("connecting to {} failed ({e}); retrying", redact_url(url));
-                    std::thread::sleep(delay);
-                    delay *= 2;
-                    continue;
-                }
-                return Err(Error::unavailable(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(url))));
-            }
-        }
-    }
+fn connect_pg(url: &str, pg: &PgOptions) -> Result<postgres::Client> {
+    pgconn::connect(url, pg)
 }
 
 enum TxInner<'a> {

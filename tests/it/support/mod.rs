@@ -125,7 +125,8 @@ impl TestEnv {
     pub fn std_cmd(&self) -> std::process::Command {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_awxm"));
         for (k, _) in std::env::vars() {
-            if k.starts_with("AWXM_") {
+            // libpq's PG* variables would change how awxm reaches PostgreSQL.
+            if k.starts_with("AWXM_") || k.starts_with("PG") {
                 c.env_remove(k);
             }
         }
