@@ -120,7 +120,8 @@ fn default_secret_key_file() -> PathBuf {
 }
 
 fn read_file_config(path: &Path) -> Result<FileConfig> {
-    let text = fs_err::read_to_string(path).map_err(|e| Error::config(e.to_string()))?;
+    let bytes = fs_err::read(path).map_err(|e| Error::config(e.to_string()))?;
+    let text = crate::yaml::utf8_text(bytes, &path.display().to_string()).map_err(|e| Error::config(e.message))?;
     if text.trim().is_empty() {
         return Ok(FileConfig::default());
     }

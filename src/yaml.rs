@@ -37,18 +37,47 @@ fn tag_string(tag: &saphyr_parser::Tag) -> String {
     }
 }
 
+/// Alias expansion limits. Every alias is copied into the tree (callers walk plain trees), so
+/// nested aliases multiply: nine levels of nine aliases would make 9^9 nodes from a few hundred
+/// bytes. Like hardened parsers we count the nodes that alias expansion produces and refuse a
+/// stream once they exceed `ALIAS_RATIO` times the nodes written out in the text so far, with an
+/// absolute floor of `ALIAS_FLOOR` so ordinary files with many aliases still load. The floor is
+/// about 30 MB of expanded nodes; the ratio lets a large inventory repeat a block of defaults
+/// per host.
+pub const ALIAS_FLOOR: usize = 200_000;
+pub const ALIAS_RATIO: usize = 10;
+
+/// An input's bytes as UTF-8 text, or a data error naming the line of the first invalid byte.
+pub fn utf8_text(bytes: Vec<u8>, file: &str) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| utf8_error(e.as_bytes(), e.utf8_error(), file))
+}
+
+/// `file:line: invalid UTF-8` for the first invalid byte of `bytes`.
+pub fn utf8_error(bytes: &[u8], e: std::str::Utf8Error, file: &str) -> Error {
+    let at = e.valid_up_to();
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    match bytes.get(at) {
+        Some(b) => Error::at(file, line, format!("invalid UTF-8 (byte 0x{b:02X})")),
+        None => Error::at(file, line, "invalid UTF-8"),
+    }
+}
+
 /// Parse every document of a YAML stream into node trees. An empty document is a null scalar.
 pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Node>, Error> {
     let mut docs = Vec::new();
-    let mut stack: Vec<(Node, Option<usize>, Option<Node>)> = Vec::new(); // (collection, anchor, pending key)
-    let mut anchors: std::collections::HashMap<usize, Node> = std::collections::HashMap::new();
+    // (collection, anchor, pending key, nodes in the collection's subtree)
+    let mut stack: Vec<(Node, Option<usize>, Option<Node>, usize)> = Vec::new();
+    // anchor id -> (node, nodes in its subtree)
+    let mut anchors: std::collections::HashMap<usize, (Node, usize)> = std::collections::HashMap::new();
     let mut current: Option<Node> = None;
     let mut in_doc = false;
+    // Nodes written in the text, and nodes produced by copying anchored subtrees for aliases.
+    let (mut own, mut expanded) = (0usize, 0usize);
 
     for item in Parser::new_from_str(text) {
         let (event, span) = item.map_err(|e| Error::at(file, e.marker().line(), format!("YAML syntax error: {}", e.info())))?;
         let line = span.start.line();
-        let finished: Option<(Node, usize)> = match event {
+        let finished: Option<(Node, usize, usize)> = match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing => None,
             Event::DocumentStart(_) => {
                 in_doc = true;
@@ -68,10 +97,18 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Node>, Error> {
                 None
             }
             Event::Alias(id) => match anchors.get(&id) {
-                Some(n) => Some((n.clone(), 0)),
+                Some((n, size)) => {
+                    let limit = ALIAS_FLOOR.max(own.saturating_mul(ALIAS_RATIO));
+                    expanded = expanded.saturating_add(*size);
+                    if expanded > limit {
+                        return Err(Error::at(file, line, format!("YAML aliases expand to more than {limit} nodes (alias bomb?)")));
+                    }
+                    Some((n.clone(), 0, *size))
+                }
                 None => return Err(Error::at(file, line, "YAML alias refers to an unknown anchor")),
             },
             Event::Scalar(value, style, anchor, tag) => {
+                own += 1;
                 let node = Node {
                     line,
                     kind: NodeKind::Scalar {
@@ -81,37 +118,42 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Node>, Error> {
                     },
                     tag: None,
                 };
-                Some((node, anchor))
+                Some((node, anchor, 1))
             }
             Event::SequenceStart(anchor, tag) => {
+                own += 1;
                 let node = Node { line, kind: NodeKind::Seq(Vec::new()), tag: tag.as_deref().map(tag_string) };
-                stack.push((node, Some(anchor), None));
+                stack.push((node, Some(anchor), None, 1));
                 None
             }
             Event::MappingStart(anchor, tag) => {
+                own += 1;
                 let node = Node { line, kind: NodeKind::Map(Vec::new()), tag: tag.as_deref().map(tag_string) };
-                stack.push((node, Some(anchor), None));
+                stack.push((node, Some(anchor), None, 1));
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor, _) = stack.pop().ok_or_else(|| Error::at(file, line, "unbalanced YAML collection"))?;
-                Some((node, anchor.unwrap_or(0)))
+                let (node, anchor, _, size) = stack.pop().ok_or_else(|| Error::at(file, line, "unbalanced YAML collection"))?;
+                Some((node, anchor.unwrap_or(0), size))
             }
         };
-        if let Some((node, anchor)) = finished {
+        if let Some((node, anchor, size)) = finished {
             if anchor != 0 {
-                anchors.insert(anchor, node.clone());
+                anchors.insert(anchor, (node.clone(), size));
             }
             match stack.last_mut() {
                 None => current = Some(node),
-                Some((parent, _, pending)) => match &mut parent.kind {
-                    NodeKind::Seq(items) => items.push(node),
-                    NodeKind::Map(pairs) => match pending.take() {
-                        None => *pending = Some(node),
-                        Some(key) => pairs.push((key, node)),
-                    },
-                    NodeKind::Scalar { .. } => return Err(Error::internal("scalar on the YAML stack")),
-                },
+                Some((parent, _, pending, parent_size)) => {
+                    *parent_size = parent_size.saturating_add(size);
+                    match &mut parent.kind {
+                        NodeKind::Seq(items) => items.push(node),
+                        NodeKind::Map(pairs) => match pending.take() {
+                            None => *pending = Some(node),
+                            Some(key) => pairs.push((key, node)),
+                        },
+                        NodeKind::Scalar { .. } => return Err(Error::internal("scalar on the YAML stack")),
+                    }
+                }
             }
         }
     }
@@ -778,6 +820,60 @@ mod tests {
     fn non_string_keys_become_strings_and_last_duplicate_wins() {
         let v = y("1: a\ntrue: b\nk: 1\nk: 2\n");
         assert_eq!(v, json!({"1": "a", "true": "b", "k": 2}));
+    }
+
+    /// Nine levels of nine aliases: 9^9 nodes from 300 bytes.
+    fn alias_bomb() -> String {
+        let mut text = "a: &a [x,x,x,x,x,x,x,x,x]\n".to_string();
+        for (prev, cur) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            text.push_str(&format!("{cur}: &{cur} [{}]\n", vec![format!("*{prev}"); 9].join(",")));
+        }
+        text
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_with_the_line() {
+        let text = alias_bomb();
+        let e = parse_documents(&text, "bomb.yml").unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Data);
+        assert!(e.message.contains("aliases expand to more than"), "{}", e.message);
+        // a..e expand to 9*(10+91+820+7381) nodes; line 6 (`f`) crosses 200000.
+        assert!(e.message.starts_with("bomb.yml:6: "), "{}", e.message);
+        // Merge keys are aliases too.
+        let mut merge = "a: &a {k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x, k8: x, k9: x}\n".to_string();
+        for (prev, cur) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            let keys: Vec<String> = (1..10).map(|k| format!("k{k}: *{prev}")).collect();
+            merge.push_str(&format!("{cur}: &{cur} {{<<: *{prev}, {}}}\n", keys.join(", ")));
+        }
+        let e = parse_documents(&merge, "m.yml").unwrap_err();
+        assert!(e.message.contains("aliases expand to more than"), "{}", e.message);
+    }
+
+    #[test]
+    fn many_small_aliases_still_load() {
+        let mut text = String::from("defaults: &d {user: admin, port: 22, become: yes}\nhosts:\n");
+        for i in 0..1000 {
+            text.push_str(&format!("  h{i}: {{<<: *d, id: {i}}}\n  k{i}: *d\n"));
+        }
+        let v = y(&text);
+        assert_eq!(v["hosts"]["h999"], json!({"user": "admin", "port": 22, "become": true, "id": 999}));
+        assert_eq!(v["hosts"]["k0"], json!({"user": "admin", "port": 22, "become": true}));
+        // Past the floor, a big document may expand to ALIAS_RATIO times its own nodes.
+        let mut big = String::from("d: &d [1,2,3,4,5,6,7,8]\nl:\n");
+        for _ in 0..30_000 {
+            big.push_str("- [x, *d]\n");
+        }
+        assert!(parse_documents(&big, "big.yml").is_ok(), "270000 expanded nodes for 120000 own ones");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let e = utf8_text(b"a: 1\nb: 2\nc: caf\xe9\n".to_vec(), "bad.yml").unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Data);
+        assert_eq!(e.message, "bad.yml:3: invalid UTF-8 (byte 0xE9)");
+        assert_eq!(utf8_text(b"ok\n".to_vec(), "f").unwrap(), "ok\n");
+        // A truncated multi-byte sequence at the very end.
+        assert_eq!(utf8_text(b"x\n\xc3".to_vec(), "t").unwrap_err().message, "t:2: invalid UTF-8 (byte 0xC3)");
     }
 
     #[test]

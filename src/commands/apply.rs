@@ -80,12 +80,14 @@ pub struct Source {
 
 pub fn read_source(path: &PathBuf) -> Result<Source> {
     let (name, text) = if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
-        ("<stdin>".to_string(), s)
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
+        ("<stdin>".to_string(), crate::yaml::utf8_text(b, "<stdin>")?)
     } else {
-        let t = fs_err::read_to_string(path).map_err(|e| Error::io_at(path, &std::io::Error::new(e.kind(), e.to_string())))?;
-        (path.display().to_string(), t)
+        let b = fs_err::read(path).map_err(|e| Error::io_at(path, &std::io::Error::new(e.kind(), e.to_string())))?;
+        let name = path.display().to_string();
+        let t = crate::yaml::utf8_text(b, &name)?;
+        (name, t)
     };
     let docs = crate::yaml::parse_documents(&text, &name)?;
     Ok(Source { name, docs })

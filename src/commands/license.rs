@@ -140,12 +140,12 @@ impl Report for LicenseReport {
 
 fn read_input(path: &PathBuf) -> Result<(String, String)> {
     if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
-        Ok((s, "<stdin>".into()))
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
+        Ok((crate::yaml::utf8_text(b, "<stdin>")?, "<stdin>".into()))
     } else {
-        let text = fs_err::read_to_string(path)?;
-        Ok((text, path.display().to_string()))
+        let name = path.display().to_string();
+        Ok((crate::yaml::utf8_text(fs_err::read(path)?, &name)?, name))
     }
 }
 

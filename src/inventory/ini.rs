@@ -71,7 +71,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<String, Error> {
                 }
                 match std::str::from_utf8(line) {
                     Ok(s) => out.push_str(s),
-                    Err(_) => return Err(Error::at(file, i + 1, "line is not valid UTF-8")),
+                    Err(e) => return Err(Error::at(file, i + 1, format!("invalid UTF-8 (byte 0x{:02X})", line[e.valid_up_to()]))),
                 }
             }
             Ok(out)

@@ -116,8 +116,9 @@ fn ext_of(path: &Path) -> String {
 /// Read `source` (a path, `-` for stdin, or a comma-separated host list).
 pub fn load(source: &str, opts: &LoadOptions) -> Result<Loaded, Error> {
     if source == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
+        let text = crate::yaml::utf8_text(bytes, "<stdin>")?;
         let mut inv = Inventory::new();
         load_text(&mut inv, &text, "<stdin>")?;
         inv.reconcile();
@@ -280,7 +281,7 @@ fn load_file(inv: &mut Inventory, path: &Path, opts: &LoadOptions) -> Result<Met
                 }
                 Err(e) => failures.push((if ext.is_empty() { 0 } else { 2 }, e)),
             },
-            Err(_) => failures.push((0, Error::data(format!("{shown}: not valid UTF-8")))),
+            Err(e) => failures.push((if ext.is_empty() { 0 } else { 2 }, crate::yaml::utf8_error(&bytes, e, &shown))),
         }
     }
     // ini

@@ -498,7 +498,16 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     }
 
     // ---- license and organization host limit, before reading (AWX's first check) ----
-    let pre = db.read(|tx| checks::run(tx, &ctx.secrets, resolved.as_ref().and_then(|r| r.id)))?;
+    let pre = match db.read(|tx| checks::run(tx, &ctx.secrets, resolved.as_ref().and_then(|r| r.id))) {
+        Ok(p) => p,
+        Err(e) => {
+            // The update row is committed already: it must not stay `running`.
+            if let Some((_, _, _, uid)) = &records {
+                let _ = finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], false, None);
+            }
+            return Err(e);
+        }
+    };
     for w in &pre.warnings {
         ctx.out.warn(w);
     }

@@ -86,7 +86,7 @@ pub fn read_vars_file(path: &Path) -> Result<Option<Vars>, Error> {
             "{shown}: the file is vault-encrypted; awxm cannot read it without the vault password (encrypt single values with !vault instead)"
         )));
     }
-    let text = String::from_utf8(bytes).map_err(|_| Error::data(format!("{shown}: not valid UTF-8")))?;
+    let text = crate::yaml::utf8_text(bytes, &shown)?;
     let value = match yaml_inv::load(&text, &shown)? {
         yaml_inv::Loaded::Empty => return Ok(None),
         yaml_inv::Loaded::Json(v) => v,

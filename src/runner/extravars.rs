@@ -31,7 +31,7 @@ impl JinjaPolicy {
 pub fn parse_arg(arg: &str) -> Result<Map<String, Json>> {
     let arg = arg.trim();
     if let Some(path) = arg.strip_prefix('@') {
-        let text = fs_err::read_to_string(path)?;
+        let text = crate::yaml::utf8_text(fs_err::read(path)?, path)?;
         return as_mapping(crate::yaml::parse_one(&text, path)?, path);
     }
     if arg.is_empty() {

@@ -10,6 +10,7 @@ mod deep_copy;
 mod foundation;
 mod generated;
 mod heartbeat;
+mod input_files;
 mod inventory;
 mod inventory_diff;
 mod isolated_jobs;
