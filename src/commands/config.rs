@@ -17,7 +17,7 @@ Shows the configuration every other command would use, after layering flag > AWX
 
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"database_url\": ..., \"config_files\": [...], \"data_dir\": ...,
-   \"secret_key_file\": ..., \"projects_root\": ..., \"job_output_dir\": ..., \"known_hosts\": ...,
+   \"database_password_file\": path or null, \"secret_key_file\": ..., \"projects_root\": ..., \"job_output_dir\": ..., \"known_hosts\": ...,
    \"host_key_policy\": ..., \"node_name\": ..., \"lock_timeout\": seconds}")]
 pub struct Args {}
 
@@ -25,6 +25,8 @@ pub struct Args {}
 pub struct ConfigReport {
     pub database_url: String,
     pub config_files: Vec<String>,
+    /// Where the PostgreSQL password is read from (`database_password_file`), if set.
+    pub database_password_file: Option<String>,
     pub data_dir: String,
     pub secret_key_file: String,
     pub projects_root: String,
@@ -41,6 +43,7 @@ impl Report for ConfigReport {
         out.pairs([
             ("database", self.database_url.clone()),
             ("config files", files),
+            ("database password file", self.database_password_file.clone().unwrap_or_else(|| "(none)".into())),
             ("data dir", self.data_dir.clone()),
             ("secret key file", self.secret_key_file.clone()),
             ("projects root", self.projects_root.clone()),
@@ -59,6 +62,7 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ConfigReport> {
     Ok(ConfigReport {
         database_url: crate::db::redact_url(&c.database_url),
         config_files: c.sources.iter().map(|s| p(s)).collect(),
+        database_password_file: c.database_password_file.as_deref().map(p),
         data_dir: p(&c.data_dir),
         secret_key_file: p(&c.secret_key_file),
         projects_root: p(&c.projects_root),

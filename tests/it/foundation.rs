@@ -363,6 +363,20 @@ fn config_layering_flag_over_env_over_file() {
 }
 
 #[test]
+fn config_shows_where_the_database_password_comes_from() {
+    let env = TestEnv::sqlite();
+    let v = env.json(&["config"]);
+    assert_eq!(v["database_password_file"], Value::Null, "{v}");
+    let pw = env.path().join("pgpass-file");
+    let out = env.cmd().env("AWXM_DATABASE_PASSWORD_FILE", &pw).args(["--format", "json", "config"]).output().unwrap();
+    assert_status(&out, 0, &["config"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["database_password_file"], pw.to_str().unwrap(), "{v}");
+    let out = env.cmd().env("AWXM_DATABASE_PASSWORD_FILE", &pw).arg("config").output().unwrap();
+    assert!(stdout(&out).contains(&format!("database password file  {}", pw.display())), "{}", stdout(&out));
+}
+
+#[test]
 fn profile_sql_logs_statements_with_durations() {
     let env = TestEnv::sqlite();
     let out = env.run(&["--profile-sql", "list", "organizations"]);
