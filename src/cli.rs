@@ -16,13 +16,14 @@ EXIT STATUS:
    3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
    2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
   65  bad input data (the message names file:line)
-  66  an input file or a named object does not exist
+  66  an input file or a named object does not exist; no database where a read-only command looks
   69  a service is unreachable (database, node, SMTP server, upload endpoint)
   70  internal error (a bug: please report it)
   74  I/O error
   75  temporary failure: another run holds the lock; try again later
   77  permission denied
-  78  configuration error (bad config file, key file, or database schema newer than awxm)
+  78  configuration error (bad config file or key file, key file missing while the database holds
+      secrets, database schema newer than awxm)
  130  interrupted (SIGINT); 143 terminated (SIGTERM)
 
 ENVIRONMENT:
