@@ -16,13 +16,14 @@ EXIT STATUS:
    3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
    2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
   65  bad input data (the message names file:line)
-  66  an input file or a named object does not exist
+  66  an input file or a named object does not exist; no database where a read-only command looks
   69  a service is unreachable (database, node, SMTP server, upload endpoint)
   70  internal error (a bug: please report it)
   74  I/O error
   75  temporary failure: another run holds the lock; try again later
   77  permission denied
-  78  configuration error (bad config file, key file, or database schema newer than awxm)
+  78  configuration error (bad config file or key file, key file missing while the database holds
+      secrets, database schema newer than awxm)
  130  interrupted (SIGINT); 143 terminated (SIGTERM)
 
 ENVIRONMENT:
@@ -166,6 +167,87 @@ pub enum Command {
     TestIsolatedConnection(commands::test_isolated_connection::Args),
 }
 
+/// What a command may do to the state on disk. Every subcommand chooses explicitly in
+/// [`Command::access`] (no wildcard arm, so a new command must choose too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Never writes the database (it may migrate an existing one's schema) and never creates
+    /// the database, its directory or the secret key: no database → exit 66.
+    Read,
+    /// Writes to what must already exist (a job, a template, a stored object): no database →
+    /// exit 66. May create the key file while the database holds no secret.
+    Write,
+    /// May create the database (and its directory), and the key file while the database holds
+    /// no secret.
+    Create,
+}
+
+impl Command {
+    pub fn access(&self) -> Access {
+        use Access::{Create, Read, Write};
+        use commands::{job, license, notification, settings};
+        let unless_dry = |dry: bool, a: Access| if dry { Read } else { a };
+        match self {
+            Command::Apply(a) => unless_dry(a.dry_run, Create),
+            Command::Export(_) | Command::List(_) | Command::Show(_) => Read,
+            Command::Delete(_) => Write,
+            Command::DeepCopy(a) => unless_dry(a.dry_run || a.check, Write),
+            Command::Settings(a) => match a.action {
+                settings::Action::List | settings::Action::Get { .. } => Read,
+                settings::Action::Set { .. } | settings::Action::Unset { .. } => Create,
+            },
+            Command::RunJob(_) | Command::ProjectUpdate(_) => Write,
+            Command::Job(a) => match a.action {
+                job::Action::List { .. } | job::Action::Show { .. } | job::Action::Stdout { .. } | job::Action::Events { .. } => Read,
+                job::Action::Ingest { .. } | job::Action::Cancel { .. } => Write,
+            },
+            // Never opens the database.
+            Command::JobGuard(_) => Read,
+            // --notify records the alerts it sent.
+            Command::CheckLicense(a) => {
+                if a.notify {
+                    Write
+                } else {
+                    Read
+                }
+            }
+            Command::License(a) => match a.action {
+                license::Action::Install { .. } => Create,
+                license::Action::Remove { .. } => Write,
+                // Show reads; keygen and sign never open the database.
+                license::Action::Show | license::Action::Keygen { .. } | license::Action::Sign { .. } => Read,
+            },
+            Command::Notification(a) => match a.action {
+                notification::Action::Test { .. } => Write,
+                notification::Action::List { .. } => Read,
+            },
+            // Without --ship it is a dry run: tarballs only, no bookkeeping.
+            Command::GatherAnalytics(a) => {
+                if a.ship {
+                    Write
+                } else {
+                    Read
+                }
+            }
+            // Deletes files, not rows: it only reads settings from the database.
+            Command::CleanupStdout(_) => Read,
+            Command::CleanupJobs(a) => unless_dry(a.dry_run, Write),
+            Command::Config(_) | Command::Completions(_) => Read,
+            Command::InventoryImport(a) => unless_dry(a.dry_run, Create),
+            Command::InventoryUpdate(a) => unless_dry(a.dry_run || a.history, Write),
+            Command::InventoryExport(_) => Read,
+            Command::Instance(a) => match a.action {
+                commands::instance::Action::Register { .. } => Create,
+                commands::instance::Action::Deregister { .. } => Write,
+            },
+            // A node's first heartbeat registers it.
+            Command::Heartbeat(a) => unless_dry(a.dry_run, Create),
+            Command::IsolatedHeartbeat(_) => Write,
+            Command::Ping(_) | Command::TestIsolatedConnection(_) => Read,
+        }
+    }
+}
+
 /// The whole command tree (for help, man pages and completions).
 pub fn command() -> clap::Command {
     Cli::command()
@@ -176,6 +258,31 @@ mod tests {
     #[test]
     fn verify_cli() {
         super::command().debug_assert();
+    }
+
+    #[test]
+    fn dry_runs_and_readers_never_create_state() {
+        use super::Access::{Create, Read, Write};
+        use clap::Parser;
+        let cases: &[(&[&str], super::Access)] = &[
+            (&["list", "inventories"], Read),
+            (&["job", "stdout", "1"], Read),
+            (&["settings", "get", "x"], Read),
+            (&["settings", "set", "x", "y"], Create),
+            (&["apply", "-f", "a.yaml"], Create),
+            (&["apply", "--dry-run", "-f", "a.yaml"], Read),
+            (&["cleanup_jobs", "--dry-run"], Read),
+            (&["cleanup_jobs"], Write),
+            (&["run_job", "t"], Write),
+            (&["check_license"], Read),
+            (&["check_license", "--notify"], Write),
+            (&["gather_analytics"], Read),
+            (&["gather_analytics", "--ship"], Write),
+        ];
+        for (args, want) in cases {
+            let cli = super::Cli::try_parse_from(std::iter::once(&"awxm").chain(args.iter())).unwrap();
+            assert_eq!(cli.command.access(), *want, "{args:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! reports show secrets as [`REDACTED`] (`$encrypted$`), and applying `$encrypted$` keeps the
 //! stored value, as AWX does.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -25,26 +25,88 @@ pub fn is_encrypted(s: &str) -> bool {
     s.starts_with(PREFIX)
 }
 
+/// Every place a value encrypted under the key file is stored: (table, column). A key may be
+/// created only while none of them holds an encrypted value (see [`holds_secrets`]); a unit
+/// test checks that every secret field of the resource model is listed.
+pub const ENCRYPTED_COLUMNS: &[(&str, &str)] = &[
+    // Credential inputs (password, ssh_key_data, vault_password, …).
+    ("credential", "inputs"),
+    // Notification template secrets (SMTP password, webhook password and headers, tokens).
+    ("notification_template", "notification_configuration"),
+    // Secret settings (email_host_password, redhat_password, …).
+    ("setting", "value"),
+];
+
+/// Whether the database holds any value encrypted under some key.
+pub fn holds_secrets(tx: &mut crate::db::Tx<'_>) -> Result<bool> {
+    let pattern = format!("%{PREFIX}%");
+    for (table, column) in ENCRYPTED_COLUMNS {
+        let found = tx.query_opt(&format!("SELECT 1 FROM {table} WHERE {column} LIKE $1 LIMIT 1"), crate::params![pattern.as_str()])?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The error when the configured key file is missing but the database holds secrets: creating
+/// a new key would leave the database with secrets under two keys.
+pub fn missing_key_error(path: &Path) -> Error {
+    Error::config(format!(
+        "secret key file {} does not exist, but the database holds secrets encrypted with a key: \
+         refusing to create a new key (the stored secrets could never be decrypted with it)",
+        path.display()
+    ))
+    .detail(
+        "point secret_key_file (config file) or AWXM_SECRET_KEY_FILE at the key file these secrets were encrypted with; \
+         `awxm config` shows the configured paths",
+    )
+}
+
+/// When a missing key file may be created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateKey {
+    /// Create it on first use (the library default).
+    Allowed,
+    /// Not yet: the command has not checked that the database holds no secrets
+    /// (`Ctx::db` does, then allows it).
+    Unchecked,
+    /// Never: a read-only command.
+    Never,
+}
+
 /// The secret key, loaded (or created) on first use.
 pub struct Secrets {
     path: PathBuf,
     key: OnceCell<Key<Aes256Gcm>>,
+    create: Cell<CreateKey>,
 }
 
 impl Secrets {
     pub fn new(path: impl Into<PathBuf>) -> Secrets {
-        Secrets { path: path.into(), key: OnceCell::new() }
+        Secrets { path: path.into(), key: OnceCell::new(), create: Cell::new(CreateKey::Allowed) }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// Decide whether a missing key file may be created (see [`CreateKey`]).
+    pub fn set_create(&self, policy: CreateKey) {
+        self.create.set(policy);
+    }
+
+    /// Whether the key file exists (a broken or unreadable one counts as existing: reading
+    /// it reports the problem).
+    pub fn key_file_exists(&self) -> bool {
+        !matches!(std::fs::symlink_metadata(&self.path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+    }
+
     fn key(&self) -> Result<&Key<Aes256Gcm>> {
         if let Some(k) = self.key.get() {
             return Ok(k);
         }
-        let key = load_or_create(&self.path)?;
+        let key = load_or_create(&self.path, self.create.get())?;
         Ok(self.key.get_or_init(|| key))
     }
 
@@ -84,7 +146,7 @@ impl Secrets {
     }
 }
 
-fn load_or_create(path: &Path) -> Result<Key<Aes256Gcm>> {
+fn load_or_create(path: &Path, create: CreateKey) -> Result<Key<Aes256Gcm>> {
     match fs_err::read_to_string(path) {
         Ok(text) => {
             let raw = B64.decode(text.trim()).map_err(|_| Error::config(format!("secret key file {} is not base64", path.display())))?;
@@ -98,6 +160,12 @@ fn load_or_create(path: &Path) -> Result<Key<Aes256Gcm>> {
             }
             Ok(*Key::<Aes256Gcm>::from_slice(&raw))
         }
+        // A read-only command needs the key only to decrypt a stored secret.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && create == CreateKey::Never => Err(missing_key_error(path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && create == CreateKey::Unchecked => Err(Error::internal(format!(
+            "the secret key file {} would be created before the database was checked for secrets",
+            path.display()
+        ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent()
                 && !dir.exists()
@@ -109,7 +177,7 @@ fn load_or_create(path: &Path) -> Result<Key<Aes256Gcm>> {
             let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
                 Ok(f) => f,
                 // Another process created it at the same moment: use theirs.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return load_or_create(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return load_or_create(path, create),
                 Err(e) => return Err(Error::config(format!("cannot create secret key file {}: {e}", path.display()))),
             };
             f.write_all(B64.encode(key).as_bytes())
@@ -164,6 +232,34 @@ mod tests {
         let enc = Secrets::new(dir.path().join("a")).encrypt("x", "f").unwrap();
         let e = Secrets::new(dir.path().join("b")).decrypt(&enc, "f").unwrap_err();
         assert_eq!(e.kind, crate::error::ErrorKind::Config);
+    }
+
+    #[test]
+    fn every_secret_column_is_checked_before_a_key_is_created() {
+        for rt in crate::resources::types::ALL {
+            for f in rt.fields.iter().filter(|f| matches!(f.kind, crate::resources::types::Kind::Secret)) {
+                assert!(ENCRYPTED_COLUMNS.contains(&(rt.table, f.column)), "{}.{} is not in ENCRYPTED_COLUMNS", rt.table, f.column);
+            }
+        }
+        assert!(crate::settings::registry().iter().any(|d| d.secret));
+        assert!(ENCRYPTED_COLUMNS.contains(&("setting", "value")));
+    }
+
+    #[test]
+    fn a_missing_key_is_created_only_when_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        for policy in [CreateKey::Never, CreateKey::Unchecked] {
+            let s = Secrets::new(&path);
+            s.set_create(policy);
+            assert!(s.encrypt("x", "password").is_err(), "{policy:?}");
+            assert!(!path.exists(), "{policy:?} created the key");
+        }
+        let e = Secrets::new(&path);
+        e.set_create(CreateKey::Never);
+        assert_eq!(e.key().unwrap_err().kind, crate::error::ErrorKind::Config);
+        Secrets::new(&path).encrypt("x", "password").unwrap();
+        assert!(path.exists());
     }
 
     #[test]

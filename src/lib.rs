@@ -84,7 +84,7 @@ pub fn main() -> ExitCode {
     let progress =
         !g.no_progress && !g.quiet && g.verbose == 0 && crate::config::env_var("AWXM_LOG").is_none() && output::stderr_is_terminal();
     let out = Output { format, quiet: g.quiet, progress };
-    let ctx = Ctx::new(config, out.clone(), g.profile_sql, g.verbose);
+    let ctx = Ctx::new(config, out.clone(), g.profile_sql, g.verbose).with_access(cli.command.access());
     match commands::run(&ctx, cli.command) {
         Ok(report) => {
             if let Err(e) = out.emit(report.as_ref()) {

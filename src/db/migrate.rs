@@ -69,7 +69,10 @@ fn check_known(done: &[(i64, String)]) -> Result<()> {
 }
 
 /// Bring the schema up to date. Concurrent runs serialise on the write lock and re-check.
-pub fn run(db: &mut Db) -> Result<()> {
+///
+/// Without `create`, a database that has no awxm schema yet is refused (exit 66) rather than
+/// filled: read-only commands never create state.
+pub fn run(db: &mut Db, create: bool) -> Result<()> {
     // Fast path: nothing to do (a read, so it never waits for writers).
     let done = db.read(|tx| {
         let exists = match tx.kind() {
@@ -82,11 +85,14 @@ pub fn run(db: &mut Db) -> Result<()> {
             )?,
         };
         if exists == 0 {
-            return Ok(Vec::new());
+            return Ok(None);
         }
         let rows = tx.query("SELECT version, checksum FROM schema_migrations ORDER BY version", &[])?;
-        rows.iter().map(|r| Ok((r.get(0)?, r.get(1)?))).collect::<Result<Vec<(i64, String)>>>()
+        rows.iter().map(|r| Ok((r.get(0)?, r.get(1)?))).collect::<Result<Vec<(i64, String)>>>().map(Some)
     })?;
+    let Some(done) = done.or_else(|| create.then(Vec::new)) else {
+        return Err(Error::not_found(format!("no awxm schema in the database {}", db.url_redacted())).detail(super::WHERE_HINT));
+    };
     check_known(&done)?;
     if MIGRATIONS.iter().all(|m| done.iter().any(|(v, _)| *v == m.version)) {
         return Ok(());

@@ -36,11 +36,15 @@ pub struct DbOptions {
     pub profile: bool,
     /// libpq's environment and the password file, for PostgreSQL.
     pub pg: PgOptions,
+    /// Create a missing SQLite database (file 0600, directories 0700) and the schema of an
+    /// empty database. Without it a missing database or schema is exit 66 and nothing is
+    /// created; an existing older schema is still migrated.
+    pub create: bool,
 }
 
 impl Default for DbOptions {
     fn default() -> Self {
-        DbOptions { lock_timeout: Duration::from_secs(30), profile: false, pg: PgOptions::default() }
+        DbOptions { lock_timeout: Duration::from_secs(30), profile: false, pg: PgOptions::default(), create: true }
     }
 }
 
@@ -57,6 +61,16 @@ impl Default for Backoff {
     fn default() -> Self {
         Backoff { first: Duration::from_secs(1), max: Duration::from_secs(30), give_up_after: None }
     }
+}
+
+/// The hint under "no database" errors.
+const WHERE_HINT: &str = "`awxm config` shows where awxm looks for the database; a command that writes (e.g. `awxm apply`) creates it";
+
+/// The permission bits of `path` that give group or others access, if any.
+pub fn group_or_other_access(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then_some(mode)
 }
 
 enum Backend {
@@ -221,7 +235,8 @@ impl Db {
                 redact_url(url)
             )));
         };
-        migrate::run(&mut db)?;
+        let create = db.opts.create;
+        migrate::run(&mut db, create)?;
         Ok(db)
     }
 
@@ -457,13 +472,37 @@ impl Drop for SessionLock {
 }
 
 fn open_sqlite(path: &Path, opts: &DbOptions) -> Result<rusqlite::Connection> {
-    if let Some(dir) = path.parent()
-        && !dir.as_os_str().is_empty()
-        && !dir.exists()
-    {
-        fs_err::create_dir_all(dir).map_err(|e| Error::unavailable(format!("cannot create the database directory: {e}")))?;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    let exists = match std::fs::symlink_metadata(path) {
+        Ok(_) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(Error::unavailable(format!("cannot use the SQLite database {}: {e}", path.display()))),
+    };
+    if !exists && !opts.create {
+        return Err(Error::not_found(format!("no database at {}", path.display())).detail(WHERE_HINT));
     }
-    let conn = rusqlite::Connection::open(path)
+    if !exists {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+            && !dir.exists()
+        {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| Error::unavailable(format!("cannot create the database directory {}: {e}", dir.display())))?;
+        }
+        // Created here with mode 0600 (whatever the umask), so SQLite finds an empty file and
+        // gives its -wal and -shm files the same mode. It holds secrets and job output.
+        match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(Error::unavailable(format!("cannot create the SQLite database {}: {e}", path.display()))),
+        }
+    }
+    // Never SQLITE_OPEN_CREATE: the file exists now (a file removed meanwhile is an error).
+    let flags = rusqlite::OpenFlags::default() - rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
+    let conn = rusqlite::Connection::open_with_flags(path, flags)
         .map_err(|e| Error::unavailable(format!("cannot open the SQLite database {}: {e}", path.display())))?;
     conn.busy_timeout(opts.lock_timeout).map_err(|e| classify_sqlite(e, "busy_timeout"))?;
     // journal_mode returns a row; it may be busy while another process migrates.

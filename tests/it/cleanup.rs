@@ -173,6 +173,7 @@ fn cleanup_stdout_directory_errors() {
 
 db_test!(cleanup_stdout_takes_directory_and_age_from_settings, |env| {
     let dir = env.path().join("buffered");
+    env.init();
     // The default directory (from the config) is missing: nothing to do, success.
     let r = env.json(&["cleanup_stdout"]);
     assert_eq!(r["exists"], false, "{r}");
@@ -357,7 +358,7 @@ const RECENT: &str = "2100-01-01T00:00:00.000000Z";
 
 /// Rows of every type: old, recent, active and protected ones (ids chosen for the asserts).
 fn seed(env: &TestEnv) {
-    env.ok(&["settings", "list"]); // creates and migrates the database
+    env.init();
     let events = |job: i64, n: i64| {
         format!(
             "INSERT INTO job_event (job_id, counter, event, stdout, created, modified)

@@ -217,6 +217,7 @@ roles:
 });
 
 db_test!(settings_round_trip, |env| {
+    env.init();
     let l = env.json(&["settings", "list"]);
     assert!(l["settings"].as_array().unwrap().iter().any(|s| s["key"] == "tower_url_base"));
     let s = env.json(&["settings", "set", "tower_url_base", "https://awx.example.test"]);
@@ -338,12 +339,16 @@ fn config_layering_flag_over_env_over_file() {
     let other = env.path().join("other.db");
     let cfg = env.write("awxm.yaml", &format!("database: sqlite://{}\nformat: json\n", other.display()));
     // The file picks the database and format (env var for the database removed).
+    let empty = env.write("empty.yaml", "{}");
+    let out =
+        env.cmd().env_remove("AWXM_DATABASE_URL").args(["--config", cfg.to_str().unwrap(), "apply", "-f"]).arg(&empty).output().unwrap();
+    assert_status(&out, 0, &["apply"]);
+    assert!(other.exists());
     let out =
         env.cmd().env_remove("AWXM_DATABASE_URL").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
     assert_status(&out, 0, &["list"]);
     let v: Value = serde_json::from_slice(&out.stdout).expect("file format json");
     assert_eq!(v["items"], json!([]), "used the config file's empty database");
-    assert!(other.exists());
     // The environment overrides the file.
     let out = env.cmd().env("AWXM_FORMAT", "yaml").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
     assert!(stdout(&out).contains("type: organization"), "{}", stdout(&out));
@@ -379,6 +384,7 @@ fn config_shows_where_the_database_password_comes_from() {
 #[test]
 fn profile_sql_logs_statements_with_durations() {
     let env = TestEnv::sqlite();
+    env.init();
     let out = env.run(&["--profile-sql", "list", "organizations"]);
     assert_status(&out, 0, &["list"]);
     let err = stderr(&out);
@@ -402,15 +408,28 @@ fn default_database_lives_in_the_data_dir() {
         // Opening the default as root would use the machine's database: prove the default
         // directory is created for a data dir given in a config file instead.
         let cfg = env.write("c.yaml", &format!("data_dir: {}\n", env.path().join("var").display()));
-        let out =
+        let list =
             env.cmd().env_remove("AWXM_DATABASE_URL").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
-        assert_status(&out, 0, &["list"]);
+        assert_status(&list, 66, &["list"]);
+        assert!(!env.path().join("var").exists(), "a read-only command created the data dir");
+        let out = env
+            .cmd()
+            .env_remove("AWXM_DATABASE_URL")
+            .args(["--config", cfg.to_str().unwrap(), "apply", "-f", "-"])
+            .write_stdin("{}")
+            .output()
+            .unwrap();
+        assert_status(&out, 0, &["apply"]);
         assert!(env.path().join("var/awxm.db").exists());
     } else {
         let expected = env.path().join("data/awxm/awxm.db");
         assert_eq!(v["database_url"], format!("sqlite://{}", expected.display()));
-        let out = env.cmd().env_remove("AWXM_DATABASE_URL").args(["list", "organizations"]).output().unwrap();
-        assert_status(&out, 0, &["list"]);
+        let list = env.cmd().env_remove("AWXM_DATABASE_URL").args(["list", "organizations"]).output().unwrap();
+        assert_status(&list, 66, &["list"]);
+        assert!(stderr(&list).contains(&format!("no database at {}", expected.display())), "{}", stderr(&list));
+        assert!(!expected.parent().unwrap().exists(), "a read-only command created the data dir");
+        let out = env.cmd().env_remove("AWXM_DATABASE_URL").args(["apply", "-f", "-"]).write_stdin("{}").output().unwrap();
+        assert_status(&out, 0, &["apply"]);
         assert!(expected.exists(), "{} not created", expected.display());
     }
 }

@@ -225,7 +225,7 @@ db_test!(failing_import_changes_nothing_and_is_recorded, |env| {
 
 db_test!(dry_run_reports_and_writes_nothing, |env| {
     let src = env.write("h.ini", "[web]\nw1\nw2\n");
-    env.json(&["list", "inventories"]);
+    env.init();
     let before = env.row_counts();
     let r = env.json(&["inventory_import", "--inventory-name", "inv", "--create", "--source", src.to_str().unwrap(), "--dry-run"]);
     assert_eq!(r["dry_run"], true);

@@ -7,6 +7,7 @@ mod support;
 mod analytics;
 mod cleanup;
 mod deep_copy;
+mod disk_state;
 mod foundation;
 mod generated;
 mod heartbeat;

@@ -184,6 +184,11 @@ impl TestEnv {
         self.json(&["apply", "-f", p.to_str().expect("path")])
     }
 
+    /// Create and migrate the (empty) test database: read-only commands never create it.
+    pub fn init(&self) {
+        self.apply("{}");
+    }
+
     /// Run SQL directly against the test database (for assertions and setup only).
     pub fn sql_count(&self, sql: &str) -> i64 {
         match self.backend {
