@@ -41,7 +41,7 @@ fn squeeze(text: &str) -> String {
 }
 
 /// The shape of a JSON document: every key with the type of its value; arrays by the shape of
-/// their first element (and their length when it is part of the scenario).
+/// their first element; free-form maps (`job_env`) by the shape of one value.
 fn shape(v: &Value) -> Value {
     match v {
         Value::Null => json!("null"),
@@ -53,7 +53,15 @@ fn shape(v: &Value) -> Value {
             Some(first) => json!([shape(first)]),
             None => json!([]),
         },
-        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), shape(v))).collect::<Map<_, _>>()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| match (k.as_str(), v) {
+                    // The job's environment: its keys are the machine's, only its form is ours.
+                    ("job_env", Value::Object(env)) => (k.clone(), json!({"*": env.values().next().map(shape)})),
+                    _ => (k.clone(), shape(v)),
+                })
+                .collect::<Map<_, _>>(),
+        ),
     }
 }
 
