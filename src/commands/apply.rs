@@ -87,7 +87,11 @@ pub fn read_source(path: &PathBuf) -> Result<Source> {
         let t = fs_err::read_to_string(path).map_err(|e| Error::io_at(path, &std::io::Error::new(e.kind(), e.to_string())))?;
         (path.display().to_string(), t)
     };
-    let docs = crate::yaml::parse_documents(&text, &name)?;
+    let mut docs = crate::yaml::parse_documents(&text, &name)?;
+    // A JSON file (`awxm export --format json`) is read with JSON's number syntax.
+    if serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() {
+        docs.iter_mut().for_each(crate::yaml::mark_json_floats);
+    }
     Ok(Source { name, docs })
 }
 
