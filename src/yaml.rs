@@ -769,7 +769,8 @@ fn write_seq(out: &mut String, a: &[Value], indent: usize) {
     }
 }
 
-/// A value after `key:` or `-` (collections on the following lines, two spaces in).
+/// A value after `key:` or `-` (collections on the following lines: a mapping two spaces in, a
+/// sequence at the key's indentation, as libyaml writes it).
 fn write_value(out: &mut String, v: &Value, indent: usize) {
     match v {
         Value::Object(m) if !m.is_empty() => {
@@ -778,7 +779,7 @@ fn write_value(out: &mut String, v: &Value, indent: usize) {
         }
         Value::Array(a) if !a.is_empty() => {
             out.push('\n');
-            write_seq(out, a, indent + 2);
+            write_seq(out, a, indent);
         }
         _ => {
             out.push(' ');
