@@ -17,6 +17,7 @@ pub mod license;
 pub mod logging;
 pub mod notifications;
 pub mod output;
+pub mod pynum;
 pub mod rbac;
 pub mod resources;
 pub mod runner;

@@ -200,7 +200,7 @@ impl Output {
                 if v.is_null() {
                     return Ok(());
                 }
-                let text = yaml_serde::to_string(&with_version(v)).map_err(|e| Error::internal(e.to_string()))?;
+                let text = crate::yaml::to_string(&with_version(v));
                 let mut out = io::stdout().lock();
                 out.write_all(text.as_bytes()).and_then(|_| out.flush())
             }

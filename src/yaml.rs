@@ -160,13 +160,36 @@ pub fn parse_documents(text: &str, file: &str) -> Result<Vec<Node>, Error> {
     Ok(docs)
 }
 
-/// Parse a single-document YAML (or JSON) text into JSON with PyYAML typing.
+/// Parse a single-document YAML (or JSON) text into JSON with PyYAML typing. JSON text is read
+/// as JSON, as Ansible's loader does (`1e3` is then the float 1000.0, not YAML 1.1's string).
 pub fn parse_one(text: &str, file: &str) -> Result<Value, Error> {
+    if let Ok(mut v) = serde_json::from_str::<Value>(text) {
+        crate::pynum::normalize(&mut v);
+        return Ok(v);
+    }
     let docs = parse_documents(text, file)?;
     match docs.len() {
         0 => Ok(Value::Null),
         1 => docs[0].to_json(file),
         _ => Err(Error::at(file, docs[1].line, "expected a single YAML document, found several")),
+    }
+}
+
+/// For a document that is JSON: tag its plain scalars that are JSON floats `!!float`, so they are
+/// read as JSON reads them (YAML 1.1 would take `1e+308` for a string: its floats need a dot).
+pub fn mark_json_floats(n: &mut Node) {
+    match &mut n.kind {
+        NodeKind::Scalar { value, plain: true, tag } if tag.is_none() && value.contains(['.', 'e', 'E']) => {
+            if serde_json::from_str::<Number>(value).is_ok() {
+                *tag = Some("!!float".into());
+            }
+        }
+        NodeKind::Scalar { .. } => {}
+        NodeKind::Seq(items) => items.iter_mut().for_each(mark_json_floats),
+        NodeKind::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+            mark_json_floats(k);
+            mark_json_floats(v);
+        }),
     }
 }
 
@@ -385,8 +408,10 @@ fn scalar_to_json(value: &str, plain: bool, tag: Option<&str>, mode: Mode) -> Re
         }
         Some("!!int") => return resolve_int(value).ok_or_else(|| format!("{value:?} is not an integer")),
         Some("!!float") => {
+            // PyYAML's `float()` of the text also takes JSON's forms (`1e+308`).
             return resolve_float(value)
                 .or_else(|| resolve_int(value).and_then(|v| v.as_f64()).map(float_value))
+                .or_else(|| serde_json::from_str::<Number>(value).ok().map(|n| float_value(crate::pynum::to_f64(&n))))
                 .ok_or_else(|| format!("{value:?} is not a float"));
         }
         Some("!!timestamp") => return resolve_timestamp(value).unwrap_or_else(|| Err(format!("{value:?} is not a timestamp"))),
@@ -579,25 +604,15 @@ fn split_sign(s: &str) -> (bool, &str) {
     }
 }
 
-fn int_value(neg: bool, magnitude: i128) -> Value {
-    let v = if neg { -magnitude } else { magnitude };
-    if let Ok(i) = i64::try_from(v) {
-        Value::Number(Number::from(i))
-    } else if let Ok(u) = u64::try_from(v) {
-        Value::Number(Number::from(u))
-    } else {
-        // Beyond 64 bits: keep the digits as JSON would print them.
-        serde_json::from_str(&v.to_string()).unwrap_or(Value::String(v.to_string()))
-    }
+/// An int of any size from digits in `radix` (`_` separators dropped), exactly as PyYAML keeps it.
+fn radix_value(neg: bool, digits: &str, radix: u32) -> Option<Value> {
+    let cleaned: String = digits.chars().filter(|c| *c != '_').collect();
+    // PyYAML would fail on `0b_`: an empty number is not an int.
+    crate::pynum::int(neg, radix, &cleaned).map(Value::Number)
 }
 
-fn parse_radix(digits: &str, radix: u32) -> Option<i128> {
-    let cleaned: String = digits.chars().filter(|c| *c != '_').collect();
-    if cleaned.is_empty() {
-        // PyYAML would fail on `0b_`: treat as not-an-int.
-        return None;
-    }
-    i128::from_str_radix(&cleaned, radix).ok()
+fn zero() -> Value {
+    Value::Number(Number::from(0))
 }
 
 /// YAML 1.1 int: `0b1010`, `0755` (octal), `0x1F`, `1_000`, `190:20:30` (sexagesimal).
@@ -609,26 +624,26 @@ pub fn resolve_int(s: &str) -> Option<Value> {
     let all = |t: &str, f: fn(char) -> bool| !t.is_empty() && t.chars().all(f);
     if let Some(b) = body.strip_prefix("0b") {
         if all(b, |c| c == '0' || c == '1' || c == '_') {
-            return parse_radix(b, 2).map(|m| int_value(neg, m));
+            return radix_value(neg, b, 2);
         }
         return None;
     }
     if let Some(h) = body.strip_prefix("0x") {
         if all(h, |c| c.is_ascii_hexdigit() || c == '_') {
-            return parse_radix(h, 16).map(|m| int_value(neg, m));
+            return radix_value(neg, h, 16);
         }
         return None;
     }
     if body == "0" {
-        return Some(int_value(neg, 0));
+        return Some(zero());
     }
     if let Some(o) = body.strip_prefix('0') {
         if all(o, |c| c == '_') {
             // `0_` is 0 for PyYAML (underscores are dropped first).
-            return Some(int_value(neg, 0));
+            return Some(zero());
         }
         if all(o, |c| ('0'..='7').contains(&c) || c == '_') {
-            return parse_radix(o, 8).map(|m| int_value(neg, m));
+            return radix_value(neg, o, 8);
         }
         return None;
     }
@@ -643,17 +658,20 @@ pub fn resolve_int(s: &str) -> Option<Value> {
         if !all(head, |c| c.is_ascii_digit() || c == '_') {
             return None;
         }
-        let mut total = parse_radix(head, 10)?;
+        let mut total = crate::pynum::BigUint::default();
+        for c in head.chars().filter(|c| *c != '_') {
+            total.mul_add(10, c.to_digit(10)?);
+        }
         for p in parts {
             if !sexagesimal_part(p) {
                 return None;
             }
-            total = total * 60 + p.parse::<i128>().ok()?;
+            total.mul_add(60, p.parse().ok()?);
         }
-        return Some(int_value(neg, total));
+        return Some(Value::Number(total.into_number(neg)));
     }
     if all(body, |c| c.is_ascii_digit() || c == '_') {
-        return parse_radix(body, 10).map(|m| int_value(neg, m));
+        return radix_value(neg, body, 10);
     }
     None
 }
@@ -668,16 +686,10 @@ fn sexagesimal_part(p: &str) -> bool {
 }
 
 fn float_value(f: f64) -> Value {
-    match Number::from_f64(f) {
+    match crate::pynum::float(f) {
         Some(n) => Value::Number(n),
-        // JSON has no inf/nan; Python's json writes Infinity/NaN. Keep a readable marker.
-        None => Value::String(if f.is_nan() {
-            ".nan".into()
-        } else if f > 0.0 {
-            ".inf".into()
-        } else {
-            "-.inf".into()
-        }),
+        // JSON has no NaN (Python's json writes NaN). Keep a readable marker.
+        None => Value::String(".nan".into()),
     }
 }
 
@@ -744,6 +756,203 @@ pub fn resolve_float(s: &str) -> Option<Value> {
     let cleaned = body.replace('_', "");
     let v: f64 = cleaned.parse().ok().or_else(|| format!("{cleaned}0").parse().ok())?;
     Some(float_value(sign * v))
+}
+
+/// Write a value as block-style YAML that the reader above (YAML 1.1, like PyYAML) reads back
+/// as the very same value: a string is written plain only when it would be read back as that
+/// string, else as a literal block (multi-line text) or double-quoted.
+pub fn to_string(v: &Value) -> String {
+    let mut out = String::new();
+    match v {
+        Value::Object(m) if !m.is_empty() => write_map(&mut out, m, 0),
+        Value::Array(a) if !a.is_empty() => write_seq(&mut out, a, 0),
+        other => {
+            write_scalar(&mut out, other, 0);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn write_map(out: &mut String, m: &Map<String, Value>, indent: usize) {
+    for (k, v) in m {
+        out.push_str(&" ".repeat(indent));
+        if plain_ok(k) {
+            out.push_str(k);
+        } else {
+            push_double_quoted(out, k);
+        }
+        out.push(':');
+        write_value(out, v, indent);
+    }
+}
+
+fn write_seq(out: &mut String, a: &[Value], indent: usize) {
+    for v in a {
+        out.push_str(&" ".repeat(indent));
+        out.push('-');
+        match v {
+            // A collection starts on the dash's line: write it one level in, then drop the
+            // first line's indentation.
+            Value::Object(m) if !m.is_empty() => {
+                let mut inner = String::new();
+                write_map(&mut inner, m, indent + 2);
+                out.push(' ');
+                out.push_str(&inner[indent + 2..]);
+            }
+            Value::Array(a) if !a.is_empty() => {
+                let mut inner = String::new();
+                write_seq(&mut inner, a, indent + 2);
+                out.push(' ');
+                out.push_str(&inner[indent + 2..]);
+            }
+            _ => write_value(out, v, indent),
+        }
+    }
+}
+
+/// A value after `key:` or `-` (collections on the following lines: a mapping two spaces in, a
+/// sequence at the key's indentation, as libyaml writes it).
+fn write_value(out: &mut String, v: &Value, indent: usize) {
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            out.push('\n');
+            write_map(out, m, indent + 2);
+        }
+        Value::Array(a) if !a.is_empty() => {
+            out.push('\n');
+            write_seq(out, a, indent);
+        }
+        _ => {
+            out.push(' ');
+            write_scalar(out, v, indent + 2);
+            out.push('\n');
+        }
+    }
+}
+
+/// A scalar (or empty collection); `indent` is where a literal block's lines go.
+fn write_scalar(out: &mut String, v: &Value, indent: usize) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&crate::pynum::yaml_text(n)),
+        Value::String(s) if plain_ok(s) => out.push_str(s),
+        Value::String(s) => match literal_block(s) {
+            Some((header, lines)) => {
+                out.push_str(&header);
+                for l in lines {
+                    out.push('\n');
+                    if !l.is_empty() {
+                        out.push_str(&" ".repeat(indent));
+                        out.push_str(l);
+                    }
+                }
+            }
+            None => push_double_quoted(out, s),
+        },
+        Value::Array(_) => out.push_str("[]"),
+        Value::Object(_) => out.push_str("{}"),
+    }
+}
+
+/// A character that must be escaped in YAML (PyYAML refuses it raw, or it is a line break).
+fn needs_escape(c: char) -> bool {
+    let u = c as u32;
+    u < 0x20 || (0x7f..=0x9f).contains(&u) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Write a string as a YAML double-quoted scalar PyYAML accepts (it refuses raw non-printable
+/// characters, so those are escaped too).
+pub fn push_double_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if needs_escape(c) && (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Whether `s` can be written as a plain scalar (as a key, a value or a list item) and be read
+/// back as the same string — by this reader and by PyYAML.
+pub fn plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else { return false };
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first)
+        || s.starts_with([' ', '\t'])
+        || s.starts_with("...")
+        || s.ends_with([' ', '\t', ':'])
+        || s.chars().any(|c| c == '\t' || needs_escape(c))
+    {
+        return false;
+    }
+    // Anything YAML 1.1 resolves to another type (or to `=`/`<<`, which PyYAML refuses).
+    // `y`/`n` too: YAML 1.1 lists them as booleans (PyYAML does not, other readers do).
+    if matches!(s, "=" | "<<" | "y" | "Y" | "n" | "N")
+        || resolve_plain(s) != Value::String(s.to_string())
+        || resolve_float(s).is_some()
+        || resolve_timestamp(s).is_some()
+    {
+        return false;
+    }
+    if s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-' | ' ')) {
+        return true;
+    }
+    // Other characters: ask the reader (`a: b`, ` #`, …).
+    let want = Value::String(s.to_string());
+    let as_value = parse_one(&format!("k: {s}\n"), "-").ok().and_then(|v| v.get("k").cloned());
+    let as_item = parse_one(&format!("- {s}\n"), "-").ok().and_then(|v| v.get(0).cloned());
+    let as_key = parse_one(&format!("{s}: v\n"), "-").ok().and_then(|v| v.as_object().map(|m| m.keys().eq([s])));
+    as_value.as_ref() == Some(&want) && as_item.as_ref() == Some(&want) && as_key == Some(true)
+}
+
+/// A multi-line string as a literal block: the header (`|`, `|-` or `|+`) and the lines, when
+/// the reader reads that back as `s`.
+fn literal_block(s: &str) -> Option<(String, Vec<&str>)> {
+    if !s.contains('\n') || s.chars().any(|c| c != '\n' && (c == '\t' || needs_escape(c))) {
+        return None;
+    }
+    let body = s.trim_end_matches('\n');
+    let trailing = s.len() - body.len();
+    // The first line with text sets the indentation: it must not start with a space.
+    if body.is_empty() || body.lines().find(|l| !l.is_empty()).is_some_and(|l| l.starts_with(' ')) {
+        return None;
+    }
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    let mut lines: Vec<&str> = body.split('\n').collect();
+    if trailing > 1 {
+        lines.extend(std::iter::repeat_n("", trailing - 1));
+    }
+    let header = format!("|{chomp}");
+    // Ask the reader, in both places a block can stand.
+    let mut doc = format!("k: {header}");
+    let mut item = format!("- {header}");
+    for l in &lines {
+        for d in [&mut doc, &mut item] {
+            d.push('\n');
+            if !l.is_empty() {
+                d.push_str("  ");
+                d.push_str(l);
+            }
+        }
+    }
+    doc.push('\n');
+    item.push('\n');
+    let want = Value::String(s.to_string());
+    let ok = parse_one(&doc, "-").ok().and_then(|v| v.get("k").cloned()) == Some(want.clone())
+        && parse_one(&item, "-").ok().and_then(|v| v.get(0).cloned()) == Some(want);
+    ok.then_some((header, lines))
 }
 
 #[cfg(test)]
@@ -881,6 +1090,251 @@ mod tests {
         let e = parse_one("a: 1\nb: [1, 2\nc: 3\n", "bad.yml").unwrap_err();
         assert!(e.message.starts_with("bad.yml:"), "{}", e.message);
         assert_eq!(e.kind, crate::error::ErrorKind::Data);
+    }
+
+    /// Every YAML 1.1 form the reader types (or refuses), and strings that need quoting for
+    /// their syntax: written and read back, each stays the same string.
+    const SPECIAL: &[&str] = &[
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+        "y",
+        "Y",
+        "n",
+        "N",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "null",
+        "Null",
+        "NULL",
+        "~",
+        "",
+        "1_000",
+        "1:20",
+        "-1:30",
+        "190:20:30",
+        "1:20.5",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "0755",
+        "09",
+        "0",
+        "-0",
+        "+1",
+        "1e3",
+        "1.0e+3",
+        "1.",
+        ".5",
+        "-.5",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "3.14",
+        "2001-01-01",
+        "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14 21:59:43.10 Z",
+        "2001-1-1",
+        "=",
+        "<<",
+        "- a",
+        "-",
+        "? x",
+        "?",
+        ": x",
+        ":",
+        "a:",
+        "a: b",
+        "a:b",
+        "a #b",
+        "a#b",
+        "#c",
+        ",",
+        "[a]",
+        "]",
+        "{a: 1}",
+        "}",
+        "&x",
+        "*x",
+        "!tag",
+        "!!str",
+        "| x",
+        "> x",
+        "'q'",
+        "\"q\"",
+        "%YAML",
+        "@x",
+        "`x",
+        " lead",
+        "trail ",
+        "\t",
+        "a\tb",
+        "two\nlines",
+        "end\n",
+        "ends\n\n",
+        "\nstart",
+        "  indented\nx",
+        "x\n  indented",
+        "a\r\nb",
+        "\u{1}",
+        "\u{7f}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{feff}x",
+        "\u{fffe}",
+        "é ü",
+        "---",
+        "...",
+        "--- x",
+        "... x",
+        "\\",
+        "a\\nb",
+        "{{ var }}",
+        "x: {{ y }}",
+        "100%",
+        "a,b",
+        "a, b",
+        "#",
+        "a #",
+        "1.5.2",
+        "12:30:00",
+        "0:0",
+        "1__0",
+        "0b_",
+        "0x",
+        "+",
+        "-.",
+        ". ",
+        "..inf",
+    ];
+
+    fn round_trip(v: &Value) {
+        let text = to_string(v);
+        let back = parse_one(&text, "export.yml").unwrap_or_else(|e| panic!("{v} → {text:?} does not parse: {}", e.message));
+        assert_eq!(&back, v, "written as:\n{text}");
+        assert_eq!(to_string(&back), text, "a second write differs");
+    }
+
+    fn nest(s: &str) -> Value {
+        json!({"k": s, s: [s, {s: s}, [s]], "n": {s: {"x": s}}})
+    }
+
+    #[test]
+    fn writer_quotes_what_would_read_back_differently() {
+        for s in SPECIAL {
+            round_trip(&nest(s));
+        }
+        let w = to_string(&json!({"s_yes": "yes", "s_on": "on", "s_us": "1_000", "s_sexa": "1:20", "plain": "web-01.example.com"}));
+        assert_eq!(w, "s_yes: \"yes\"\ns_on: \"on\"\ns_us: \"1_000\"\ns_sexa: \"1:20\"\nplain: web-01.example.com\n");
+        assert_eq!(to_string(&json!({"t": "line 1\nline 2\n"})), "t: |\n  line 1\n  line 2\n");
+    }
+
+    #[test]
+    fn writer_keeps_numbers_and_structure() {
+        let big: Value =
+            serde_json::from_str("[99999999999999999999999999999999, -1234567890123456789012345678901234567890, 1e+999]").unwrap();
+        // Floats as the reader keeps them (Python's repr: `1.5e-07`, not `1.5e-7`).
+        let mut v = json!({"big": big, "f": 1.5, "e": 1e16, "tiny": 1.5e-7, "i": -3, "b": true, "z": null, "el": [], "em": {},
+                           "deep": [[1, [2]], {"a": [{"b": {}}]}]});
+        crate::pynum::normalize(&mut v);
+        round_trip(&v);
+        assert!(to_string(&v).contains("- 99999999999999999999999999999999\n"), "{}", to_string(&v));
+        assert!(to_string(&v).contains("- .inf\n"));
+    }
+
+    /// A small deterministic generator (xorshift) of strings built from YAML's troublemakers.
+    #[test]
+    fn writer_round_trips_random_strings() {
+        let pieces = [
+            "a",
+            "b",
+            "Z",
+            "0",
+            "1",
+            "7",
+            "9",
+            "_",
+            ":",
+            ": ",
+            " ",
+            "  ",
+            "#",
+            " #",
+            "-",
+            "- ",
+            "?",
+            ",",
+            "[",
+            "]",
+            "{",
+            "}",
+            "&",
+            "*",
+            "!",
+            "|",
+            ">",
+            "'",
+            "\"",
+            "%",
+            "@",
+            "`",
+            ".",
+            "e",
+            "E",
+            "+",
+            "x",
+            "o",
+            "\n",
+            "\t",
+            "\r",
+            "\\",
+            "\u{0}",
+            "\u{85}",
+            "\u{a0}",
+            "é",
+            "€",
+            "😀",
+            "yes",
+            "no",
+            "on",
+            "off",
+            "~",
+            "null",
+            ".inf",
+            "0x",
+            "0b",
+            "2001-01-01",
+            "T",
+            "=",
+            "<<",
+            "---",
+            "...",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = (next() % 6) as usize;
+            let s: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            round_trip(&nest(&s));
+        }
     }
 
     #[test]

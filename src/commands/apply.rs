@@ -89,7 +89,11 @@ pub fn read_source(path: &PathBuf) -> Result<Source> {
         let t = crate::yaml::utf8_text(b, &name)?;
         (name, t)
     };
-    let docs = crate::yaml::parse_documents(&text, &name)?;
+    let mut docs = crate::yaml::parse_documents(&text, &name)?;
+    // A JSON file (`awxm export --format json`) is read with JSON's number syntax.
+    if serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() {
+        docs.iter_mut().for_each(crate::yaml::mark_json_floats);
+    }
     Ok(Source { name, docs })
 }
 

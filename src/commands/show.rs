@@ -35,7 +35,7 @@ impl serde::Serialize for ShowReport {
 
 impl Report for ShowReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
-        let text = yaml_serde::to_string(&self.0).map_err(std::io::Error::other)?;
+        let text = crate::yaml::to_string(&Json::Object(self.0.clone()));
         out.write_raw(text.as_bytes())
     }
 }

@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value as Json};
 
 use super::model::Vars;
-use super::pyast::py_float_repr;
 use crate::db::Tx;
 use crate::error::{Error, Result};
 
@@ -222,15 +221,8 @@ fn write_value(out: &mut String, v: &Json, level: usize) {
     match v {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                out.push_str(&i.to_string());
-            } else if let Some(u) = n.as_u64() {
-                out.push_str(&u.to_string());
-            } else {
-                out.push_str(&py_float_repr(n.as_f64().unwrap_or(0.0)));
-            }
-        }
+        // Ints exactly, floats as Python's repr; infinity stays `1e+999` (see crate::pynum).
+        Json::Number(n) => out.push_str(&crate::pynum::json_text(n)),
         Json::String(s) => write_str(out, s),
         Json::Array(a) => {
             if a.is_empty() {

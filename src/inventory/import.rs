@@ -101,13 +101,7 @@ pub fn py_str(v: &Json) -> String {
     match v {
         Json::Null => "None".into(),
         Json::Bool(b) => if *b { "True" } else { "False" }.into(),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => i.to_string(),
-            None => match n.as_u64() {
-                Some(u) => u.to_string(),
-                None => super::pyast::py_float_repr(n.as_f64().unwrap_or(0.0)),
-            },
-        },
+        Json::Number(n) => crate::pynum::py_str(n),
         Json::String(s) => s.clone(),
         Json::Array(a) => format!("[{}]", a.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
         Json::Object(m) => format!(

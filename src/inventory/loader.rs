@@ -180,9 +180,10 @@ fn host_list(inv: &mut Inventory, source: &str) {
 
 /// Text from stdin: `--list` JSON, a YAML/JSON inventory, or INI.
 fn load_text(inv: &mut Inventory, text: &str, what: &str) -> Result<(), Error> {
-    if let Ok(v) = serde_json::from_str::<Json>(text)
+    if let Ok(mut v) = serde_json::from_str::<Json>(text)
         && script::is_list_form(&v)
     {
+        crate::pynum::normalize(&mut v);
         return script::parse_list(inv, &v, what, None);
     }
     if let Ok(l) = yaml_inv::load(text, what) {

@@ -4,7 +4,7 @@
 //! and `...` become their text). A value that is not a Python literal stays the original text,
 //! as in Ansible.
 
-use serde_json::{Map, Number, Value as Json};
+use serde_json::{Map, Value as Json};
 
 /// `shlex.split(line, comments=True)` (POSIX mode, whitespace splitting).
 pub fn shlex_split(s: &str) -> Result<Vec<String>, String> {
@@ -701,22 +701,17 @@ fn complex_str(re: f64, im: f64) -> String {
 }
 
 fn float_json(f: f64) -> Json {
-    match Number::from_f64(f) {
+    match crate::pynum::float(f) {
         Some(n) => Json::Number(n),
         None => Json::String(py_float_repr(f)),
     }
 }
 
 fn int_json(i: i128) -> Json {
-    if let Ok(v) = i64::try_from(i) {
-        Json::from(v)
-    } else if let Ok(v) = u64::try_from(i) {
-        Json::from(v)
-    } else {
-        float_json(i as f64)
-    }
+    big_json(&i.to_string())
 }
 
+/// An int of any size, `[-][RADIX:]DIGITS`, with its exact digits (Python ints are unbounded).
 fn big_json(s: &str) -> Json {
     let (neg, rest) = match s.strip_prefix('-') {
         Some(r) => (true, r),
@@ -724,11 +719,10 @@ fn big_json(s: &str) -> Json {
     };
     let (radix, digits) = rest.split_once(':').unwrap_or(("10", rest));
     let radix: u32 = radix.parse().unwrap_or(10);
-    let mut f = 0f64;
-    for c in digits.chars() {
-        f = f * radix as f64 + c.to_digit(radix).unwrap_or(0) as f64;
+    match crate::pynum::int(neg, radix, digits) {
+        Some(n) => Json::Number(n),
+        None => Json::String(s.to_string()),
     }
-    float_json(if neg { -f } else { f })
 }
 
 /// The key text Python's json module writes for a dict key.

@@ -190,13 +190,15 @@ pub fn parse_list(inv: &mut Inventory, data: &Json, what: &str, host_vars: Optio
 pub fn parse_output(out: &process::Captured, what: &str) -> Result<Json, Error> {
     let text = std::str::from_utf8(&out.stdout)
         .map_err(|_| Error::data(format!("{what}: output contained characters that cannot be interpreted as UTF-8")))?;
-    serde_json::from_str(text).map_err(|e| {
+    let mut v = serde_json::from_str(text).map_err(|e| {
         let mut err = Error::data(format!("{what}:{}: output is not valid JSON: {e}", e.line()));
         for l in process::stderr_tail(&out.stderr, 5) {
             err = err.detail(l);
         }
         err
-    })
+    })?;
+    crate::pynum::normalize(&mut v);
+    Ok(v)
 }
 
 fn failed(what: &str, out: &process::Captured) -> Error {

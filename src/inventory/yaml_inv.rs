@@ -34,7 +34,8 @@ pub enum Loaded {
 
 /// `DataLoader.load_from_file`: JSON first, then YAML (single document).
 pub fn load(text: &str, file: &str) -> Result<Loaded, Error> {
-    if let Ok(v) = serde_json::from_str::<Json>(text) {
+    if let Ok(mut v) = serde_json::from_str::<Json>(text) {
+        crate::pynum::normalize(&mut v);
         return Ok(Loaded::Json(v));
     }
     let mut docs = yaml::parse_documents(text, file)?;

@@ -117,51 +117,8 @@ pub fn parse_kv(s: &str) -> Result<Map<String, Json>> {
     Ok(out)
 }
 
-/// Write a JSON string as a YAML double-quoted scalar PyYAML accepts (it refuses raw
-/// non-printable characters, so those are escaped too).
 fn push_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || (0x7f..=0x9f).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
-            '\u{2028}' | '\u{2029}' | '\u{feff}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// A number in a form YAML 1.1 reads back as the same number (`1e5` would be a string).
-fn push_number(out: &mut String, n: &serde_json::Number) {
-    if n.is_i64() || n.is_u64() {
-        out.push_str(&n.to_string());
-        return;
-    }
-    let f = n.as_f64().unwrap_or(0.0);
-    if !f.is_finite() {
-        out.push_str(if f.is_nan() {
-            ".nan"
-        } else if f > 0.0 {
-            ".inf"
-        } else {
-            "-.inf"
-        });
-        return;
-    }
-    let s = format!("{f:?}");
-    match s.split_once(['e', 'E']) {
-        Some((m, e)) => {
-            let m = if m.contains('.') { m.to_string() } else { format!("{m}.0") };
-            let e = if e.starts_with('-') || e.starts_with('+') { e.to_string() } else { format!("+{e}") };
-            out.push_str(&format!("{m}e{e}"));
-        }
-        None => out.push_str(&s),
-    }
+    crate::yaml::push_double_quoted(out, s);
 }
 
 /// Flow-style YAML of a JSON value; strings tagged `!unsafe` when `unsafe_strings`.
@@ -169,7 +126,7 @@ fn push_flow(out: &mut String, v: &Json, unsafe_strings: bool) {
     match v {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) => push_number(out, n),
+        Json::Number(n) => out.push_str(&crate::pynum::yaml_text(n)),
         Json::String(s) => {
             if unsafe_strings {
                 out.push_str("!unsafe ");

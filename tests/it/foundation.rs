@@ -476,3 +476,200 @@ fn nix_is_root() -> bool {
         .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
         .unwrap_or(false)
 }
+
+/// `awxm export` YAML read by the real PyYAML (safe_load, as Ansible reads YAML), as JSON.
+fn pyyaml_load(env: &TestEnv, yaml: &str) -> Value {
+    let path = env.write("pyyaml-in.yaml", yaml);
+    let out = std::process::Command::new(venv_bin().join("python3"))
+        .args(["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))"])
+        .arg(&path)
+        .output()
+        .expect("run python3");
+    assert!(out.status.success(), "PyYAML cannot read the export: {}\n{yaml}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("PyYAML result as JSON")
+}
+
+/// Apply `vars` as an inventory's variables, then: the YAML export applied into a fresh
+/// database exports identically, keeps the values, and PyYAML reads the same values.
+fn yaml_export_round_trips(env: &TestEnv, vars: &serde_json::Map<String, Value>) {
+    let doc = json!({"inventories": [{"name": "strs", "variables": vars}]});
+    let r = env.apply(&doc.to_string());
+    assert_eq!(r["created"], 1, "{r}");
+    let yaml = env.ok(&["export", "inventory"]);
+    let fresh = TestEnv::new(env.backend).expect("second database");
+    fresh.apply(&yaml);
+    assert_eq!(fresh.ok(&["export", "inventory"]), yaml, "export → apply → export changed the document");
+    let shown = fresh.json(&["show", "inventory", "strs"]);
+    assert_eq!(shown["variables"], Value::Object(vars.clone()), "values changed through the YAML export:\n{yaml}");
+    let py = pyyaml_load(env, &yaml);
+    assert_eq!(py["inventories"][0]["variables"], Value::Object(vars.clone()), "PyYAML reads other values:\n{yaml}");
+}
+
+db_test!(yaml_export_quotes_strings_yaml_would_retype, |env| {
+    // The strings "yes", "on", "1_000", "1:20" were written plain and came back as
+    // true, true, 1000 and 80.
+    let vars = json!({"s_yes": "yes", "s_on": "on", "s_us": "1_000", "s_sexa": "1:20"});
+    yaml_export_round_trips(&env, vars.as_object().unwrap());
+    let yaml = env.ok(&["export", "inventory"]);
+    assert!(yaml.contains("s_yes: \"yes\"\n") && yaml.contains("s_sexa: \"1:20\"\n"), "{yaml}");
+});
+
+db_test!(yaml_export_round_trips_every_yaml_special_form, |env| {
+    let special = [
+        "yes",
+        "No",
+        "ON",
+        "off",
+        "y",
+        "n",
+        "True",
+        "FALSE",
+        "null",
+        "Null",
+        "~",
+        "",
+        "1_000",
+        "1:20",
+        "-1:30",
+        "1:20.5",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "0755",
+        "09",
+        "0",
+        "-0",
+        "+1",
+        "1e3",
+        "1.0e+3",
+        "1.",
+        ".5",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "2001-01-01",
+        "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14 21:59:43.10 Z",
+        "=",
+        "<<",
+        "- a",
+        "? x",
+        ": x",
+        "a: b",
+        "a #b",
+        "#c",
+        "[a]",
+        "{a: 1}",
+        "&x",
+        "*x",
+        "!tag",
+        "| x",
+        "> x",
+        "'q'",
+        "\"q\"",
+        "%YAML",
+        "@x",
+        "`x",
+        " lead",
+        "trail ",
+        "two\nlines",
+        "end\n",
+        "ends\n\n",
+        "\nstart",
+        "  indented\nx",
+        "a\tb",
+        "a\r\nb",
+        "\u{1}",
+        "\u{7f}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{feff}x",
+        "é",
+        "---",
+        "...",
+        "... x",
+        "\\",
+        "{{ var }}",
+        "100%",
+        "a, b",
+    ];
+    let mut vars = serde_json::Map::new();
+    for (i, s) in special.iter().enumerate() {
+        vars.insert(format!("v{i}"), json!(s));
+        vars.insert(s.to_string(), json!([s, {"k": s}]));
+    }
+    yaml_export_round_trips(&env, &vars);
+});
+
+db_test!(yaml_export_round_trips_random_strings, |env| {
+    // Strings built at random (a fixed xorshift seed) from YAML's troublemakers.
+    let pieces = [
+        "a",
+        "Z",
+        "0",
+        "1",
+        "9",
+        "_",
+        ":",
+        ": ",
+        " ",
+        "#",
+        " #",
+        "-",
+        "- ",
+        "?",
+        ",",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&",
+        "*",
+        "!",
+        "|",
+        ">",
+        "'",
+        "\"",
+        "%",
+        "@",
+        "`",
+        ".",
+        "e",
+        "+",
+        "x",
+        "\n",
+        "\t",
+        "\\",
+        "\u{85}",
+        "\u{a0}",
+        "é",
+        "😀",
+        "yes",
+        "on",
+        "~",
+        "null",
+        ".inf",
+        "0x",
+        "0b",
+        "2001-01-01",
+        "=",
+        "<<",
+        "---",
+        "...",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut vars = serde_json::Map::new();
+    for i in 0..400 {
+        let len = (next() % 6) as usize;
+        let s: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+        vars.insert(format!("r{i}"), json!(s));
+        vars.insert(format!("{s}|{i}"), json!([s]));
+    }
+    yaml_export_round_trips(&env, &vars);
+});

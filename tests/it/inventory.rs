@@ -474,3 +474,43 @@ db_test!(reimport_of_unchanged_data_writes_no_rows, |env| {
         }
     }
 });
+
+db_test!(big_integers_stay_exact_from_import_to_export, |env| {
+    // INI host and group variables beyond 64 bits keep every digit (Python ints are unbounded):
+    // in the database, in inventory_export, and in `export` as YAML and JSON.
+    let src = fixture("inventories/ini/big_numbers.ini");
+    import(&env, &src, &[]);
+    let text = env.ok(&["inventory_export", "inv"]);
+    for digits in [
+        "\"x\": 99999999999999999999999999999999",
+        "\"neg\": -99999999999999999999999999999999",
+        "\"gbig\": 123456789012345678901234567890123456789012",
+        "\"inf\": 1e+999",
+    ] {
+        assert!(text.contains(digits), "{digits} not in:\n{text}");
+    }
+    // Stored as JSON text with the exact digits.
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE variables LIKE '%99999999999999999999999999999999%'"), 1);
+    assert_eq!(env.sql_count("SELECT count(*) FROM inv_group WHERE variables LIKE '%123456789012345678901234567890123456789012%'"), 1);
+    let yaml = env.ok(&["export", "inventory"]);
+    assert!(yaml.contains("x: 99999999999999999999999999999999\n"), "{yaml}");
+    assert!(yaml.contains("gbig: 123456789012345678901234567890123456789012\n"), "{yaml}");
+    assert!(yaml.contains("inf: .inf\n"), "{yaml}");
+    let json = env.ok(&["--format", "json", "export", "inventory"]);
+    assert!(json.contains("\"x\": 99999999999999999999999999999999"), "{json}");
+
+    // A resource file with a 40-digit integer: export shows it exactly, and applying the
+    // export (YAML or JSON) into a fresh database gives the same export.
+    env.apply("inventories:\n  - name: forty\n    variables: {forty: 1234567890123456789012345678901234567890, neg: -1234567890123456789012345678901234567890}\n");
+    let yaml = env.ok(&["export", "inventory"]);
+    assert!(yaml.contains("forty: 1234567890123456789012345678901234567890\n"), "{yaml}");
+    assert!(yaml.contains("neg: -1234567890123456789012345678901234567890\n"), "{yaml}");
+    let json = env.ok(&["--format", "json", "export", "inventory"]);
+    assert!(json.contains("\"forty\": 1234567890123456789012345678901234567890"), "{json}");
+    let (all_yaml, all_json) = (env.ok(&["export"]), env.ok(&["--format", "json", "export"]));
+    for doc in [&all_yaml, &all_json] {
+        let fresh = TestEnv::new(env.backend).expect("second database");
+        fresh.apply(doc);
+        assert_eq!(fresh.ok(&["export"]), all_yaml);
+    }
+});

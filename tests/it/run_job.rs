@@ -392,6 +392,37 @@ class BecomeModule(BecomeBase):
         return '/bin/sh -c %s' % shlex.quote(script)
 "#;
 
+db_test!(big_integers_reach_the_playbook_exactly, |env| {
+    // Host, inventory and extra variables beyond 64 bits: Ansible (Python ints) must see every
+    // digit, through the job's inventory and env/extravars; an infinite float stays a float.
+    project(
+        &env,
+        &[(
+            "site.yml",
+            "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=\"BIG {{ hv + 1 }} {{ iv }} {{ ev - 1 }} {{ tv }} {{ inf > 1e308 }} {{ inf | type_debug }}\"\n",
+        )],
+    );
+    resources(
+        &env,
+        "      - name: h1\n        variables: {hv: 99999999999999999999999999999999, inf: .inf}\n",
+        "    extra_vars: {tv: -1234567890123456789012345678901234567890}\n",
+        "",
+    );
+    env.apply(&format!(
+        "inventories:\n  - name: inv\n    variables: {{ansible_connection: local, ansible_python_interpreter: {}, iv: 123456789012345678901234567890123456789012}}\n",
+        python()
+    ));
+    let (code, r) = run_json(&env, &["run_job", "t", "-e", "{\"ev\": 100000000000000000000000000000000000000000000}"]);
+    assert_eq!(code, 0, "{r}");
+    let text = job_stdout(&env, 1);
+    assert!(
+        text.contains(
+            "BIG 100000000000000000000000000000000 123456789012345678901234567890123456789012 99999999999999999999999999999999999999999999 -1234567890123456789012345678901234567890 True float"
+        ),
+        "{text}"
+    );
+});
+
 db_test!(become_password_is_answered_through_the_pty_and_redacted, |env| {
     let secret = "B3come-S3cret-4711";
     project(
