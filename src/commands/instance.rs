@@ -74,7 +74,7 @@ pub enum Action {
         #[arg(long, value_name = "USER")]
         ssh_user: Option<String>,
         /// SSH port [default: 22]
-        #[arg(long, value_name = "PORT")]
+        #[arg(long, value_name = "PORT", value_parser = crate::cli::whole::<u16>(1, 65535))]
         ssh_port: Option<u16>,
         /// Machine credential with the SSH key or password ('' removes it)
         #[arg(long, value_name = "NAME")]

@@ -41,6 +41,7 @@ pub enum Action {
     Set {
         key: String,
         /// The value (YAML scalar or JSON); `-` reads stdin; omitted for secrets: prompt
+        #[arg(allow_negative_numbers = true)]
         value: Option<String>,
     },
     /// Remove the stored value (the default applies again)
@@ -138,6 +139,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
             };
             // Secrets are stored as the text given; other values are typed like YAML.
             let v = if d.secret { Json::String(text) } else { parse_value(&text)? };
+            // Checked before the database is touched: a bad value writes nothing (exit 65).
+            let v = store::check(&d, &v).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
             let changed = db.write(|tx| store::set(tx, &ctx.secrets, &key, &v))?;
             Ok(SettingsReport::One { value: store::display(&d, &v), key, is_set: true, changed })
         }
