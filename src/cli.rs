@@ -182,6 +182,15 @@ pub fn seconds(min: f64, max: f64) -> impl Fn(&str) -> Result<f64, String> + Clo
     }
 }
 
+/// A clap value parser for a number (fractions allowed) in `min..=max`: NaN, infinity, out of
+/// range or not a number is a usage error (exit 2) naming the value and the allowed range.
+pub fn number(min: f64, max: f64) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        let v: f64 = s.trim().parse().map_err(|_| format!("{s:?} is not a number (allowed: {min} to {max})"))?;
+        if v.is_finite() && v >= min && v <= max { Ok(v) } else { Err(format!("{s} is out of range (allowed: {min} to {max})")) }
+    }
+}
+
 /// A clap value parser for a whole number in `min..=max`, as any integer type: out of range or
 /// not a whole number is a usage error (exit 2) naming the value and the allowed range.
 pub fn whole<T>(min: i64, max: i64) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static

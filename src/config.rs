@@ -116,6 +116,12 @@ fn read_file_config(path: &Path) -> Result<FileConfig> {
         return Ok(FileConfig::default());
     }
     let value = crate::yaml::parse_one(&text, &path.display().to_string()).map_err(|e| Error::config(e.message))?;
+    if let Some(v) = value.get("lock_timeout")
+        && !v.is_number()
+    {
+        let max = crate::cli::MAX_LOCK_TIMEOUT;
+        return Err(Error::config(format!("{}: lock_timeout: {v} is not a number of seconds (allowed: 0 to {max})", path.display())));
+    }
     serde_json::from_value(value).map_err(|e| Error::config(format!("{}: {e}", path.display())))
 }
 

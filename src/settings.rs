@@ -127,7 +127,8 @@ pub fn check(d: &SettingDef, v: &Json) -> std::result::Result<Json, String> {
         if !n.is_finite() || n.fract() != 0.0 {
             return Err(bad("not a whole number"));
         }
-        if n < min as f64 || n > max as f64 {
+        // (The magnitude check first: near 2^63 a float cannot tell the bounds apart.)
+        if n.abs() >= 9.0e18 || n < min as f64 || n > max as f64 {
             return Err(bad("out of range"));
         }
         Ok(Json::from(n as i64))

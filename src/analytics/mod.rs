@@ -47,6 +47,9 @@ const fn def(key: &'static str, default: &'static str, secret: bool, kind: Kind,
     SettingDef { key, default, secret, help, kind }
 }
 
+/// The largest `automation_analytics_max_table_size` / `--max-table-size`: 1 TiB.
+pub const MAX_TABLE_SIZE: i64 = 1 << 40;
+
 pub const LAST_GATHER: &str = "automation_analytics_last_gather";
 pub const LAST_ENTRIES: &str = "automation_analytics_last_entries";
 
@@ -119,7 +122,7 @@ pub const SETTINGS: &[SettingDef] = &[
         "automation_analytics_max_table_size",
         "100000000",
         false,
-        Kind::Int { min: 1, max: i64::MAX },
+        Kind::Int { min: 1, max: MAX_TABLE_SIZE },
         "Largest CSV part in bytes; bigger tables are split (keeps each tarball under the upload limit)",
     ),
     def(
@@ -404,7 +407,7 @@ pub fn parse_size(s: &str) -> Option<u64> {
         _ => return None,
     };
     let v = n * mult;
-    if !v.is_finite() || v < 1.0 {
+    if !v.is_finite() || !(1.0..=MAX_TABLE_SIZE as f64).contains(&v) {
         return None;
     }
     Some(v as u64)

@@ -86,7 +86,7 @@ pub enum Action {
         #[arg(long, value_name = "DIR")]
         work_dir: Option<String>,
         /// Where capacity sits between the CPU- and memory-based values (0.0 to 1.0)
-        #[arg(long, value_name = "FRACTION")]
+        #[arg(long, value_name = "FRACTION", value_parser = crate::cli::number(0.0, 1.0))]
         capacity_adjustment: Option<f64>,
         /// Enable or disable the node (a disabled node gets capacity 0)
         #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]

@@ -15,6 +15,7 @@ mod inventory_diff;
 mod isolated_jobs;
 mod license;
 mod notifications;
+mod numeric;
 mod run_job;
 mod sinks;
 mod ssh;
