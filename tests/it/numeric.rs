@@ -157,7 +157,8 @@ fn out_of_range_options_are_usage_errors_naming_the_range() {
         (&["cleanup_stdout", "--older-than", "99999999999999999999"], "0 to 2147483647"),
         (&["isolated_heartbeat", "--timeout", "1e20"], "0.1 to 3600"),
         (&["isolated_heartbeat", "--probe-timeout", "18446744073709551615"], "0.1 to 86400"),
-        (&["cleanup_jobs", "--days", "99999999999999999999"], "0 to 24855"),
+        (&["cleanup_jobs", "--days", "99999999999999999999"], "0 to 9223372036854775807"),
+        (&["cleanup_stdout", "--days", "99999999999999999999"], "0 to 24855"),
         (&["run_job", "x", "--forks", "9223372036854775808"], "0 to 2147483647"),
     ];
     for (args, range) in cases {
