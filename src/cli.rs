@@ -81,8 +81,8 @@ pub struct GlobalArgs {
     /// Never draw progress bars
     #[arg(long, global = true)]
     pub no_progress: bool,
-    /// Seconds to wait for a lock held by another run before exiting 75 [default: 30]
-    #[arg(long, global = true, env = "AWXM_LOCK_TIMEOUT", value_name = "SECONDS")]
+    /// Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]
+    #[arg(long, global = true, env = "AWXM_LOCK_TIMEOUT", value_name = "SECONDS", value_parser = seconds(0.0, MAX_LOCK_TIMEOUT))]
     pub lock_timeout: Option<f64>,
     /// Log every SQL statement with its duration to stderr
     #[arg(long, global = true)]
@@ -245,6 +245,47 @@ impl Command {
             Command::IsolatedHeartbeat(_) => Write,
             Command::Ping(_) | Command::TestIsolatedConnection(_) => Read,
         }
+    }
+}
+
+/// The longest `--lock-timeout` (and `lock_timeout` in the config file), in seconds: one day.
+pub const MAX_LOCK_TIMEOUT: f64 = 86_400.0;
+
+/// A clap value parser for a number of seconds in `min..=max`: a number (fractions allowed) or a
+/// duration such as `90m` (the one duration parser, [`crate::time::parse_duration`]). Anything
+/// else — NaN, infinity, out of range, not a number — is a usage error (exit 2) naming the value
+/// and the allowed range.
+pub fn seconds(min: f64, max: f64) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        let range = || format!("allowed: {min} to {max} seconds");
+        let v = crate::time::duration_secs(s)
+            .ok_or_else(|| format!("{s:?} is not a number of seconds or a duration such as 90m ({})", range()))?;
+        if v.is_finite() && v >= min && v <= max { Ok(v) } else { Err(format!("{s} is out of range ({})", range())) }
+    }
+}
+
+/// A clap value parser for a number (fractions allowed) in `min..=max`: NaN, infinity, out of
+/// range or not a number is a usage error (exit 2) naming the value and the allowed range.
+pub fn number(min: f64, max: f64) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        let v: f64 = s.trim().parse().map_err(|_| format!("{s:?} is not a number (allowed: {min} to {max})"))?;
+        if v.is_finite() && v >= min && v <= max { Ok(v) } else { Err(format!("{s} is out of range (allowed: {min} to {max})")) }
+    }
+}
+
+/// A clap value parser for a whole number in `min..=max`, as any integer type: out of range or
+/// not a whole number is a usage error (exit 2) naming the value and the allowed range.
+pub fn whole<T>(min: i64, max: i64) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static
+where
+    T: TryFrom<i64> + Clone + Send + Sync + 'static,
+{
+    move |s: &str| {
+        let range = format!("allowed: {min} to {max}");
+        let v: i128 = s.trim().parse().map_err(|_| format!("{s:?} is not a whole number ({range})"))?;
+        if v < i128::from(min) || v > i128::from(max) {
+            return Err(format!("{s} is out of range ({range})"));
+        }
+        T::try_from(v as i64).map_err(|_| format!("{s} is out of range ({range})"))
     }
 }
 

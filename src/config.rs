@@ -126,7 +126,17 @@ fn read_file_config(path: &Path) -> Result<FileConfig> {
         return Ok(FileConfig::default());
     }
     let value = crate::yaml::parse_one(&text, &path.display().to_string()).map_err(|e| Error::config(e.message))?;
+    if let Some(v) = value.get("lock_timeout")
+        && !v.is_number()
+    {
+        let max = crate::cli::MAX_LOCK_TIMEOUT;
+        return Err(Error::config(format!("{}: lock_timeout: {v} is not a number of seconds (allowed: 0 to {max})", path.display())));
+    }
     serde_json::from_value(value).map_err(|e| Error::config(format!("{}: {e}", path.display())))
+}
+
+fn sources_text(sources: &[PathBuf]) -> String {
+    sources.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" / ")
 }
 
 pub fn hostname() -> String {
@@ -166,9 +176,15 @@ impl Config {
             None => format!("sqlite://{}", data_dir.join("awxm.db").display()),
         };
         let lock_timeout = ov.lock_timeout.or(file.lock_timeout).unwrap_or(30.0);
-        if !(lock_timeout.is_finite() && lock_timeout >= 0.0) {
-            return Err(Error::config(format!("lock timeout must be a non-negative number of seconds, not {lock_timeout}")));
-        }
+        let max = crate::cli::MAX_LOCK_TIMEOUT;
+        let Some(lock_timeout) = crate::time::seconds_in(lock_timeout, 0.0, max) else {
+            let from = if ov.lock_timeout.is_some() {
+                "--lock-timeout".to_string()
+            } else {
+                format!("lock_timeout in {}", sources_text(&sources))
+            };
+            return Err(Error::config(format!("{from}: {lock_timeout} is out of range (allowed: 0 to {max} seconds)")));
+        };
         let host_key_policy = ov.host_key_policy.clone().or(file.host_key_policy.clone());
         if let Some(p) = &host_key_policy
             && p != "strict"
@@ -187,7 +203,7 @@ impl Config {
             database_password_file: env_path("AWXM_DATABASE_PASSWORD_FILE").or(file.database_password_file.clone()),
             libpq_env,
             format: ov.format.clone().or(file.format.clone()),
-            lock_timeout: Duration::from_secs_f64(lock_timeout),
+            lock_timeout,
             secret_key_file: env_path("AWXM_SECRET_KEY_FILE").or(file.secret_key_file.clone()).unwrap_or_else(default_secret_key_file),
             projects_root: file.projects_root.clone().unwrap_or_else(|| data_dir.join("projects")),
             job_output_dir: file.job_output_dir.clone().unwrap_or_else(|| data_dir.join("job_output")),

@@ -47,26 +47,43 @@ pub fn parse(s: &str) -> Option<Timestamp> {
     None
 }
 
-/// Parse a duration such as `30d`, `12h`, `90m`, `45s`, `2w` or a bare number of seconds.
-pub fn parse_duration(s: &str) -> Option<std::time::Duration> {
+/// The longest duration awxm accepts anywhere, in seconds: 2^31 − 1 (about 68 years), the limit
+/// of AWX's integer columns. Keeps every `Instant + Duration` and timestamp sum in range.
+pub const MAX_SECONDS: u64 = 2_147_483_647;
+
+/// The most days a `--days` option takes ([`MAX_SECONDS`] in days).
+pub const MAX_DAYS: i64 = (MAX_SECONDS / 86_400) as i64;
+
+/// `v` seconds as a duration when it is a finite number in `min..=max` (else `None`).
+pub fn seconds_in(v: f64, min: f64, max: f64) -> Option<std::time::Duration> {
+    (v.is_finite() && v >= min && v <= max).then(|| std::time::Duration::from_secs_f64(v))
+}
+
+/// Parse a duration such as `30d`, `12h`, `90m`, `45s`, `2w` or a bare number of seconds, of at
+/// most [`MAX_SECONDS`]. The one parser for durations given on the command line and in settings.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let secs = duration_secs(s).ok_or_else(|| format!("{:?} is not a duration (examples: 30d, 12h, 90m, 45s, 2w, 3600)", s.trim()))?;
+    seconds_in(secs, 0.0, MAX_SECONDS as f64).ok_or_else(|| format!("{} is out of range (0 to {MAX_SECONDS} seconds)", s.trim()))
+}
+
+/// The seconds a duration such as `12h` or a number (`1.5`, `-3`, `1e20`, even `NaN`) stands
+/// for, unchecked; `None` when it is neither. Callers check the range.
+pub fn duration_secs(s: &str) -> Option<f64> {
     let s = s.trim();
-    let (num, unit) = match s.find(|c: char| !c.is_ascii_digit() && c != '.') {
-        Some(i) => (&s[..i], s[i..].trim()),
-        None => (s, "s"),
-    };
+    if let Ok(n) = s.parse::<f64>() {
+        return Some(n);
+    }
+    let i = s.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+    let (num, unit) = (&s[..i], s[i..].trim());
     let n: f64 = num.parse().ok()?;
-    let secs = match unit {
+    Some(match unit {
         "s" | "sec" | "secs" | "second" | "seconds" => n,
         "m" | "min" | "mins" | "minute" | "minutes" => n * 60.0,
         "h" | "hour" | "hours" => n * 3600.0,
         "d" | "day" | "days" => n * 86400.0,
         "w" | "week" | "weeks" => n * 7.0 * 86400.0,
         _ => return None,
-    };
-    if !secs.is_finite() || secs < 0.0 {
-        return None;
-    }
-    Some(std::time::Duration::from_secs_f64(secs))
+    })
 }
 
 #[cfg(test)]
@@ -86,6 +103,9 @@ mod tests {
         assert_eq!(parse_duration("30d").unwrap().as_secs(), 30 * 86400);
         assert_eq!(parse_duration("90").unwrap().as_secs(), 90);
         assert_eq!(parse_duration("2 h").unwrap().as_secs(), 7200);
-        assert!(parse_duration("3x").is_none());
+        assert!(parse_duration("3x").unwrap_err().contains("not a duration"));
+        assert!(parse_duration("99999999999999999999").unwrap_err().contains("out of range"));
+        assert!(parse_duration("1e20").is_err() && parse_duration("NaN").is_err() && parse_duration("-1").is_err());
+        assert_eq!(parse_duration("2147483647").unwrap().as_secs(), MAX_SECONDS);
     }
 }

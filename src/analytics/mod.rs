@@ -38,47 +38,100 @@ use crate::context::Ctx;
 use crate::crypto::Secrets;
 use crate::db::{Db, Tx};
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::{self, SettingDef};
+use crate::settings::{self, Kind, SettingDef};
 use crate::time::{self, Timestamp};
 use collectors::{Body, COLLECTORS, Collector, JsonArgs, SystemInfo};
 use package::{Member, MemberInfo, Source};
 
-const fn def(key: &'static str, default: &'static str, secret: bool, help: &'static str) -> SettingDef {
-    SettingDef { key, default, secret, help }
+const fn def(key: &'static str, default: &'static str, secret: bool, kind: Kind, help: &'static str) -> SettingDef {
+    SettingDef { key, default, secret, help, kind }
 }
+
+/// The largest `automation_analytics_max_table_size` / `--max-table-size`: 1 TiB.
+pub const MAX_TABLE_SIZE: i64 = 1 << 40;
 
 pub const LAST_GATHER: &str = "automation_analytics_last_gather";
 pub const LAST_ENTRIES: &str = "automation_analytics_last_entries";
 
 /// Analytics settings (AWX's names in lower case).
 pub const SETTINGS: &[SettingDef] = &[
-    def("insights_tracking_state", "false", false, "Gather data for Automation Analytics; required by gather_analytics --ship"),
+    def("insights_tracking_state", "false", false, Kind::Bool, "Gather data for Automation Analytics; required by gather_analytics --ship"),
     def(
         "automation_analytics_url",
         "\"\"",
         false,
+        Kind::Text,
         "Where gather_analytics --ship uploads tarballs (e.g. https://console.redhat.com/api/ingress/v1/upload)",
     ),
-    def("redhat_username", "\"\"", false, "User for the HTTP basic auth of analytics uploads"),
-    def("redhat_password", "\"\"", true, "Password for the HTTP basic auth of analytics uploads"),
-    def("subscriptions_username", "\"\"", false, "Upload user used when redhat_username/redhat_password are not set"),
-    def("subscriptions_password", "\"\"", true, "Upload password used when redhat_username/redhat_password are not set"),
-    def("automation_analytics_gather_interval", "14400", false, "Seconds between gathers run with --scheduled (at least 1800)"),
-    def(LAST_GATHER, "null", false, "End of the last gather whose tarballs all shipped (bookkeeping; unset to start over)"),
-    def(LAST_ENTRIES, "{}", false, "Per collector: end of the last slice shipped (bookkeeping; unset to start over)"),
-    def("insights_agent_mime", "\"application/vnd.redhat.tower.tower_payload+tgz\"", false, "Content type of the uploaded file part"),
-    def("insights_cert_path", "\"\"", false, "PEM bundle of CAs that verify the upload server (empty: the system's trust store)"),
-    def("automation_analytics_connect_timeout", "31", false, "Seconds to wait for the upload server to accept a connection"),
-    def("automation_analytics_read_timeout", "31", false, "Seconds an upload may wait on one read or write of the connection"),
-    def("automation_analytics_upload_retries", "3", false, "Retries of an upload after a 5xx answer or a connection problem"),
-    def("automation_analytics_retry_backoff", "2", false, "Seconds before the first upload retry (doubled for each further one)"),
+    def("redhat_username", "\"\"", false, Kind::Text, "User for the HTTP basic auth of analytics uploads"),
+    def("redhat_password", "\"\"", true, Kind::Text, "Password for the HTTP basic auth of analytics uploads"),
+    def("subscriptions_username", "\"\"", false, Kind::Text, "Upload user used when redhat_username/redhat_password are not set"),
+    def("subscriptions_password", "\"\"", true, Kind::Text, "Upload password used when redhat_username/redhat_password are not set"),
+    def(
+        "automation_analytics_gather_interval",
+        "14400",
+        false,
+        Kind::Seconds { min: 1800.0, max: crate::time::MAX_SECONDS as f64, whole: true },
+        "Seconds between gathers run with --scheduled (at least 1800)",
+    ),
+    def(LAST_GATHER, "null", false, Kind::Any, "End of the last gather whose tarballs all shipped (bookkeeping; unset to start over)"),
+    def(LAST_ENTRIES, "{}", false, Kind::Any, "Per collector: end of the last slice shipped (bookkeeping; unset to start over)"),
+    def(
+        "insights_agent_mime",
+        "\"application/vnd.redhat.tower.tower_payload+tgz\"",
+        false,
+        Kind::Text,
+        "Content type of the uploaded file part",
+    ),
+    def(
+        "insights_cert_path",
+        "\"\"",
+        false,
+        Kind::Text,
+        "PEM bundle of CAs that verify the upload server (empty: the system's trust store)",
+    ),
+    def(
+        "automation_analytics_connect_timeout",
+        "31",
+        false,
+        Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
+        "Seconds to wait for the upload server to accept a connection",
+    ),
+    def(
+        "automation_analytics_read_timeout",
+        "31",
+        false,
+        Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
+        "Seconds an upload may wait on one read or write of the connection",
+    ),
+    def(
+        "automation_analytics_upload_retries",
+        "3",
+        false,
+        Kind::Int { min: 0, max: 100 },
+        "Retries of an upload after a 5xx answer or a connection problem",
+    ),
+    def(
+        "automation_analytics_retry_backoff",
+        "2",
+        false,
+        Kind::Seconds { min: 0.0, max: 3600.0, whole: false },
+        "Seconds before the first upload retry (doubled for each further one)",
+    ),
     def(
         "automation_analytics_max_table_size",
         "100000000",
         false,
+        Kind::Int { min: 1, max: MAX_TABLE_SIZE },
         "Largest CSV part in bytes; bigger tables are split (keeps each tarball under the upload limit)",
     ),
-    def("subscription_usage_model", "\"\"", false, "Reported in config.json (AWX: '' or unique_managed_hosts)"),
+    def(
+        "subscription_usage_model",
+        "\"\"",
+        false,
+        Kind::Choice(&["", "unique_managed_hosts"]),
+        "Reported in config.json (AWX: '' or unique_managed_hosts)",
+    ),
 ];
 
 /// gzip level of the tarballs (fast: CSV compresses well even at low levels, and a full gather of
@@ -354,7 +407,7 @@ pub fn parse_size(s: &str) -> Option<u64> {
         _ => return None,
     };
     let v = n * mult;
-    if !v.is_finite() || v < 1.0 {
+    if !v.is_finite() || !(1.0..=MAX_TABLE_SIZE as f64).contains(&v) {
         return None;
     }
     Some(v as u64)

@@ -22,6 +22,7 @@ pub const SETTINGS: &[SettingDef] = &[SettingDef {
     default: "2592000",
     secret: false,
     help: "Seconds before a buffered job-output file is removed by cleanup_stdout (AWX's LOCAL_STDOUT_EXPIRE_TIME)",
+    kind: crate::settings::SECONDS,
 }];
 
 /// A test hook: when `AWXM_TEST_PAUSE_AT` names `point`, create `<AWXM_TEST_PAUSE_DIR>/<point>.reached`

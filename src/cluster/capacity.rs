@@ -41,11 +41,12 @@ impl Default for Tuning {
 fn setting_opt(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<Option<i64>> {
     let env_name = key.to_ascii_uppercase();
     if let Some(v) = crate::config::env_var(&env_name) {
-        return v
-            .trim()
-            .parse::<f64>()
-            .map(|f| Some(f as i64))
-            .map_err(|_| Error::config(format!("environment variable {env_name} must be a number, not {v:?}")));
+        // Checked like the setting of the same name (exit 78 naming the value and the range).
+        let d = crate::settings::known(key)?;
+        return match crate::settings::check(&d, &Json::String(v)) {
+            Ok(checked) => Ok(checked.as_i64()),
+            Err(p) => Err(Error::config(format!("environment variable {env_name}: {p}"))),
+        };
     }
     match crate::settings::get(tx, secrets, key)? {
         Json::Null => Ok(None),

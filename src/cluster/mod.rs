@@ -31,27 +31,67 @@ use crate::context::Ctx;
 use crate::crypto::Secrets;
 use crate::db::{Row, Tx};
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::SettingDef;
+use crate::settings::{INT_MAX, Kind, SECONDS, SettingDef};
 use crate::ssh::{Auth, HostKeyPolicy, Options, Target};
 
-const fn def(key: &'static str, default: &'static str, help: &'static str) -> SettingDef {
-    SettingDef { key, default, secret: false, help }
+const fn def(key: &'static str, default: &'static str, kind: Kind, help: &'static str) -> SettingDef {
+    SettingDef { key, default, secret: false, help, kind }
 }
 
 /// Settings of heartbeats, capacity and isolated nodes (AWX's names in lower case).
 pub const SETTINGS: &[SettingDef] = &[
-    def("system_task_forks_cpu", "4", "Forks per CPU in the capacity formula (env SYSTEM_TASK_FORKS_CPU wins)"),
-    def("system_task_forks_mem", "100", "MiB of RAM per fork in the capacity formula (env SYSTEM_TASK_FORKS_MEM wins)"),
-    def("system_task_abs_cpu", "null", "Fixed CPU capacity for this node instead of the measured one"),
-    def("system_task_abs_mem", "null", "Fixed memory capacity for this node instead of the measured one"),
-    def("system_task_forks_capacity", "null", "Fixed capacity for every node instead of the formula"),
-    def("cluster_node_heartbeat_period", "60", "Seconds between `awxm heartbeat` runs on each control node"),
-    def("cluster_node_missed_heartbeat_tolerance", "2", "Missed heartbeats before a control node is lost (grace = period x tolerance)"),
-    def("awx_auto_deprovision_instances", "false", "Delete lost control nodes instead of setting their capacity to 0"),
-    def("awx_isolated_connection_timeout", "10", "Seconds to connect to a node over SSH"),
-    def("awx_isolated_periodic_check", "600", "Seconds between isolated_heartbeat runs (--claim skips nodes checked sooner)"),
-    def("awx_isolated_username", "\"\"", "SSH user for nodes without one (empty: the user running awxm)"),
-    def("isolated_work_dir", "\"/tmp/awxm\"", "Work directory on isolated nodes (an instance's work_dir wins)"),
+    def(
+        "system_task_forks_cpu",
+        "4",
+        Kind::Int { min: 1, max: 1_000_000 },
+        "Forks per CPU in the capacity formula (env SYSTEM_TASK_FORKS_CPU wins)",
+    ),
+    def(
+        "system_task_forks_mem",
+        "100",
+        Kind::Int { min: 1, max: 1_000_000 },
+        "MiB of RAM per fork in the capacity formula (env SYSTEM_TASK_FORKS_MEM wins)",
+    ),
+    def(
+        "system_task_abs_cpu",
+        "null",
+        Kind::OptInt { min: 0, max: INT_MAX },
+        "Fixed CPU capacity for this node instead of the measured one",
+    ),
+    def(
+        "system_task_abs_mem",
+        "null",
+        Kind::OptInt { min: 0, max: INT_MAX },
+        "Fixed memory capacity for this node instead of the measured one",
+    ),
+    def(
+        "system_task_forks_capacity",
+        "null",
+        Kind::OptInt { min: 0, max: INT_MAX },
+        "Fixed capacity for every node instead of the formula",
+    ),
+    def(
+        "cluster_node_heartbeat_period",
+        "60",
+        Kind::Int { min: 1, max: 86400 },
+        "Seconds between `awxm heartbeat` runs on each control node",
+    ),
+    def(
+        "cluster_node_missed_heartbeat_tolerance",
+        "2",
+        Kind::Int { min: 1, max: 1000 },
+        "Missed heartbeats before a control node is lost (grace = period x tolerance)",
+    ),
+    def("awx_auto_deprovision_instances", "false", Kind::Bool, "Delete lost control nodes instead of setting their capacity to 0"),
+    def(
+        "awx_isolated_connection_timeout",
+        "10",
+        Kind::Seconds { min: 0.1, max: 3600.0, whole: false },
+        "Seconds to connect to a node over SSH",
+    ),
+    def("awx_isolated_periodic_check", "600", SECONDS, "Seconds between isolated_heartbeat runs (--claim skips nodes checked sooner)"),
+    def("awx_isolated_username", "\"\"", Kind::Text, "SSH user for nodes without one (empty: the user running awxm)"),
+    def("isolated_work_dir", "\"/tmp/awxm\"", Kind::Text, "Work directory on isolated nodes (an instance's work_dir wins)"),
 ];
 
 /// Node types that run awxm themselves and send their own heartbeat.

@@ -48,7 +48,7 @@ JSON OUTPUT (--format json):
    \"elapsed_seconds\": 0.5}")]
 pub struct Args {
     /// Delete records created more than N days ago
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_DAYS)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_DAYS, value_parser = crate::cli::whole::<u64>(0, i64::MAX))]
     pub days: u64,
     /// Only report what would be deleted
     #[arg(long)]
@@ -69,7 +69,7 @@ pub struct Args {
     #[arg(long)]
     pub notifications: bool,
     /// Records deleted per transaction
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_BATCH_SIZE, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_BATCH_SIZE, value_parser = crate::cli::whole::<u64>(1, 1_000_000))]
     pub batch_size: u64,
 }
 

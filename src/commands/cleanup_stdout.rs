@@ -46,7 +46,7 @@ JSON OUTPUT (--format json):
    \"elapsed_seconds\": 0.01}")]
 pub struct Args {
     /// Remove files older than N days
-    #[arg(long, value_name = "N", conflicts_with = "older_than")]
+    #[arg(long, value_name = "N", conflicts_with = "older_than", value_parser = crate::cli::whole::<u64>(0, crate::time::MAX_DAYS))]
     pub days: Option<u64>,
     /// Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
@@ -64,7 +64,7 @@ fn plural(n: u64, what: &str) -> String {
 }
 
 fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
-    crate::time::parse_duration(s).ok_or_else(|| format!("{s:?} is not a duration (examples: 30d, 12h, 90m, 45s, 2w, 3600)"))
+    crate::time::parse_duration(s)
 }
 
 #[derive(Debug, Serialize)]

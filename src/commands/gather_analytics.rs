@@ -15,7 +15,7 @@ fn parse_time(s: &str) -> std::result::Result<crate::time::Timestamp, String> {
 }
 
 fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    analytics::parse_size(s).ok_or_else(|| format!("{s:?} is not a size (bytes, or with a unit: 50M, 1G, 512MiB)"))
+    analytics::parse_size(s).ok_or_else(|| format!("{s:?} is not a size from 1 byte to 1 TiB (bytes, or with a unit: 50M, 1G, 512MiB)"))
 }
 
 #[derive(Debug, clap::Args)]

@@ -74,7 +74,7 @@ pub enum Action {
         #[arg(long, value_name = "USER")]
         ssh_user: Option<String>,
         /// SSH port [default: 22]
-        #[arg(long, value_name = "PORT")]
+        #[arg(long, value_name = "PORT", value_parser = crate::cli::whole::<u16>(1, 65535))]
         ssh_port: Option<u16>,
         /// Machine credential with the SSH key or password ('' removes it)
         #[arg(long, value_name = "NAME")]
@@ -86,7 +86,7 @@ pub enum Action {
         #[arg(long, value_name = "DIR")]
         work_dir: Option<String>,
         /// Where capacity sits between the CPU- and memory-based values (0.0 to 1.0)
-        #[arg(long, value_name = "FRACTION")]
+        #[arg(long, value_name = "FRACTION", value_parser = crate::cli::number(0.0, 1.0))]
         capacity_adjustment: Option<f64>,
         /// Enable or disable the node (a disabled node gets capacity 0)
         #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]

@@ -60,7 +60,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub inventory_name: Option<String>,
     /// Destination inventory, by id
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = crate::cli::whole::<i64>(1, i64::MAX))]
     pub inventory_id: Option<i64>,
     /// Inventory file, directory, executable script, `-` (stdin), or a host list `a,b,`
     #[arg(long, value_name = "PATH")]
@@ -99,7 +99,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub source_name: Option<String>,
     /// Seconds the source (script, ansible-inventory) may take [default: setting default_inventory_update_timeout]
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = crate::cli::whole::<u64>(0, crate::time::MAX_SECONDS as i64))]
     pub timeout: Option<u64>,
     /// Read the source through ansible-inventory even when awxm can read it natively
     #[arg(long)]

@@ -39,13 +39,13 @@ pub struct Args {
     #[arg(long)]
     pub history: bool,
     /// With --history: how many updates to show
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = crate::cli::whole::<u64>(0, crate::resources::types::INT_MAX))]
     pub limit: u64,
     /// Compute and report the changes, write nothing
     #[arg(long, conflicts_with = "history")]
     pub dry_run: bool,
     /// Seconds the source may take, overriding the stored timeout
-    #[arg(long, value_name = "SECONDS", conflicts_with = "history")]
+    #[arg(long, value_name = "SECONDS", conflicts_with = "history", value_parser = crate::cli::whole::<u64>(0, crate::time::MAX_SECONDS as i64))]
     pub timeout: Option<u64>,
     /// ansible-inventory to run for plugin sources [default: from PATH]
     #[arg(long, value_name = "PATH", env = "AWXM_ANSIBLE_INVENTORY")]

@@ -52,13 +52,13 @@ pub struct Args {
     #[arg(long = "instance", value_name = "HOSTNAME")]
     pub instances: Vec<String>,
     /// Seconds to connect to a node [default: setting awx_isolated_connection_timeout (10)]
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = crate::cli::seconds(0.1, 3600.0))]
     pub timeout: Option<f64>,
     /// Seconds the probe may run on a node once connected
-    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = crate::cli::seconds(0.1, 86_400.0))]
     pub probe_timeout: f64,
     /// Nodes probed at once
-    #[arg(long, value_name = "N", default_value_t = 32)]
+    #[arg(long, value_name = "N", default_value_t = 32, value_parser = crate::cli::whole::<usize>(1, 1024))]
     pub parallel: usize,
     /// Skip nodes another controller checked recently and claim the rest first
     #[arg(long)]

@@ -72,7 +72,7 @@ pub enum Action {
         #[arg(long, value_name = "TEMPLATE")]
         template: Option<String>,
         /// At most this many jobs
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = crate::cli::whole::<i64>(0, crate::resources::types::INT_MAX))]
         limit: i64,
     },
     /// One job with all its fields and host summaries
@@ -118,7 +118,7 @@ pub enum Action {
         #[arg(long)]
         no_wait: bool,
         /// Seconds to wait for the job to stop
-        #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+        #[arg(long, default_value_t = 60.0, value_name = "SECONDS", value_parser = crate::cli::seconds(0.0, 86_400.0))]
         wait_timeout: f64,
     },
 }

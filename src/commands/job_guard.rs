@@ -19,7 +19,7 @@ remaining descendant gets SIGTERM, then SIGKILL after --grace seconds. Exits wit
 command's exit code (128+n when killed by signal n).")]
 pub struct Args {
     /// Seconds between SIGTERM and SIGKILL when stopping
-    #[arg(long, default_value_t = 5.0)]
+    #[arg(long, default_value_t = 5.0, value_parser = crate::cli::seconds(0.0, 3600.0))]
     pub grace: f64,
     /// The job's private data directory, removed if the supervising awxm dies
     #[arg(long, value_name = "DIR")]

@@ -68,7 +68,7 @@ pub enum Action {
         #[arg(long, value_name = "ID")]
         job: Option<i64>,
         /// At most this many
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = crate::cli::whole::<i64>(0, crate::resources::types::INT_MAX))]
         limit: i64,
     },
 }

@@ -91,16 +91,16 @@ pub struct Args {
     #[arg(long, conflicts_with = "job_type")]
     pub check: bool,
     /// Ansible verbosity 0-5
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..=5))]
+    #[arg(long, value_name = "N", value_parser = crate::cli::whole::<i64>(0, 5))]
     pub verbosity: Option<i64>,
     /// Parallel processes (0: Ansible's default)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
+    #[arg(long, value_name = "N", value_parser = crate::cli::whole::<i64>(0, crate::resources::types::INT_MAX))]
     pub forks: Option<i64>,
     /// Show file changes (ansible-playbook --diff)
     #[arg(long)]
     pub diff: bool,
     /// Stop the job after this many seconds (0: template/setting default; negative: none)
-    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true, value_parser = crate::cli::whole::<i64>(-crate::resources::types::INT_MAX, crate::resources::types::INT_MAX))]
     pub timeout: Option<i64>,
     /// Do not show the output: print the job id, wait, then print the result
     #[arg(long, conflicts_with = "detach")]

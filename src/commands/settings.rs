@@ -19,12 +19,14 @@ EXAMPLES:
   printf '%s' \"$PASSWORD\" | awxm settings set email_host_password -
   awxm settings unset tower_url_base
 
-VALUE is read as a YAML scalar (true, 25, text) or JSON ({\"a\": 1}). Secret settings are never
-taken from the command line: give `-` to read stdin, or leave VALUE out to be prompted. They are
-stored encrypted and shown as $encrypted$.
+VALUE is read as a YAML scalar (true, 25, text) or JSON ({\"a\": 1}) and checked against the
+setting's type and range (`settings list --format json` shows them as `allowed`): a value that
+does not fit exits 65 and stores nothing. Durations take seconds or 90m, 12h, 7d, 2w. Secret
+settings are never taken from the command line: give `-` to read stdin, or leave VALUE out to be
+prompted. They are stored encrypted and shown as $encrypted$.
 
 JSON OUTPUT (--format json):
-  list: {\"format_version\": 1, \"settings\": [{\"key\": ..., \"value\": ..., \"default\": ..., \"is_set\": bool, \"secret\": bool, \"help\": ...}]}
+  list: {\"format_version\": 1, \"settings\": [{\"key\": ..., \"value\": ..., \"default\": ..., \"is_set\": bool, \"secret\": bool, \"help\": ..., \"allowed\": ...}]}
   get/set/unset: {\"format_version\": 1, \"key\": ..., \"value\": ..., \"is_set\": bool, \"changed\": bool}")]
 pub struct Args {
     #[command(subcommand)]
@@ -41,6 +43,7 @@ pub enum Action {
     Set {
         key: String,
         /// The value (YAML scalar or JSON); `-` reads stdin; omitted for secrets: prompt
+        #[arg(allow_negative_numbers = true)]
         value: Option<String>,
     },
     /// Remove the stored value (the default applies again)
@@ -55,6 +58,8 @@ pub struct SettingRow {
     pub is_set: bool,
     pub secret: bool,
     pub help: String,
+    /// The values the setting takes (type and range).
+    pub allowed: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +104,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
                         is_set: store::is_set(tx, d.key)?,
                         secret: d.secret,
                         help: d.help.into(),
+                        allowed: d.kind.allowed(),
                     });
                 }
                 Ok(rows)
@@ -138,6 +144,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
             };
             // Secrets are stored as the text given; other values are typed like YAML.
             let v = if d.secret { Json::String(text) } else { parse_value(&text)? };
+            // Checked before the database is touched: a bad value writes nothing (exit 65).
+            let v = store::check(&d, &v).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
             let changed = db.write(|tx| store::set(tx, &ctx.secrets, &key, &v))?;
             Ok(SettingsReport::One { value: store::display(&d, &v), key, is_set: true, changed })
         }

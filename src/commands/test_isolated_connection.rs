@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "HOSTNAME")]
     pub hostname: String,
     /// Seconds to connect [default: setting awx_isolated_connection_timeout (10)]
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", value_parser = crate::cli::seconds(0.1, 3600.0))]
     pub timeout: Option<f64>,
 }
 

@@ -331,7 +331,7 @@ impl Db {
     /// on a dedicated PostgreSQL connection. Both vanish if the process dies. Waiting past
     /// `--lock-timeout` is a temporary failure (exit 75).
     pub fn session_lock(&self, name: &str) -> Result<SessionLock> {
-        let deadline = Instant::now() + self.opts.lock_timeout;
+        let deadline = Instant::now().checked_add(self.opts.lock_timeout);
         match &self.backend {
             Backend::Sqlite(_) => {
                 let db_path = self.sqlite_path.as_ref().ok_or_else(|| Error::internal("SQLite without a path"))?;
@@ -351,7 +351,7 @@ impl Db {
                         Err(std::fs::TryLockError::WouldBlock) => {}
                         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io_at(&path, &e)),
                     }
-                    if Instant::now() >= deadline {
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
                         return Err(lock_busy(name, self.opts.lock_timeout));
                     }
                     std::thread::sleep(Duration::from_millis(50));
@@ -368,7 +368,7 @@ impl Db {
                     if got {
                         return Ok(SessionLock { _inner: SessionInner::Pg(Box::new(client)), name: name.to_string() });
                     }
-                    if Instant::now() >= deadline {
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
                         return Err(lock_busy(name, self.opts.lock_timeout));
                     }
                     std::thread::sleep(Duration::from_millis(50));
@@ -504,7 +504,8 @@ fn open_sqlite(path: &Path, opts: &DbOptions) -> Result<rusqlite::Connection> {
     let flags = rusqlite::OpenFlags::default() - rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
     let conn = rusqlite::Connection::open_with_flags(path, flags)
         .map_err(|e| Error::unavailable(format!("cannot open the SQLite database {}: {e}", path.display())))?;
-    conn.busy_timeout(opts.lock_timeout).map_err(|e| classify_sqlite(e, "busy_timeout"))?;
+    // SQLite counts the busy timeout in milliseconds as a C int.
+    conn.busy_timeout(opts.lock_timeout.min(Duration::from_millis(i32::MAX as u64))).map_err(|e| classify_sqlite(e, "busy_timeout"))?;
     // journal_mode returns a row; it may be busy while another process migrates.
     let mode: String =
         conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(|e| classify_sqlite(e, "PRAGMA journal_mode"))?;
@@ -806,7 +807,7 @@ impl<'a> Tx<'a> {
             TxInner::Sqlite(_) => Ok(()),
             TxInner::Postgres(t, _) => {
                 let key = lock_key(name);
-                let deadline = Instant::now() + self.lock_timeout;
+                let deadline = Instant::now().checked_add(self.lock_timeout);
                 loop {
                     let got: bool = t
                         .query_one("SELECT pg_try_advisory_xact_lock($1)", &[&key])
@@ -815,7 +816,7 @@ impl<'a> Tx<'a> {
                     if got {
                         return Ok(());
                     }
-                    if Instant::now() >= deadline {
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
                         return Err(lock_busy(name, self.lock_timeout));
                     }
                     std::thread::sleep(Duration::from_millis(50));

@@ -140,7 +140,7 @@ pub fn enabled(vars: &Vars, var: &str, value: Option<&str>) -> Option<bool> {
 }
 
 /// AWX's `sanitize_jinja`: `{{ ... }}` or `{% ... %}` with something inside.
-fn has_jinja(name: &str) -> bool {
+pub(crate) fn has_jinja(name: &str) -> bool {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"\{\{[^}]+\}\}|\{%[^%]+%\}").expect("static regex"));
     re.is_match(name)

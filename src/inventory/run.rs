@@ -29,6 +29,7 @@ pub const SETTINGS: &[crate::settings::SettingDef] = &[crate::settings::SettingD
     default: "0",
     secret: false,
     help: "Seconds an inventory source (script, ansible-inventory) may take before it is stopped (0: no limit)",
+    kind: crate::settings::SECONDS,
 }];
 
 #[derive(Debug, Clone)]

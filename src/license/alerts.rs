@@ -131,7 +131,7 @@ pub fn interval(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<i64> {
         Json::Number(n) => Ok(n.as_f64().unwrap_or(0.0) as i64),
         Json::String(s) => crate::time::parse_duration(&s)
             .map(|d| d.as_secs() as i64)
-            .ok_or_else(|| Error::config(format!("setting license_alert_interval: {s:?} is not a duration (e.g. 7d, 12h, 3600)"))),
+            .map_err(|e| Error::config(format!("setting license_alert_interval: {e}"))),
         other => Err(Error::config(format!("setting license_alert_interval: {other} is not a duration"))),
     }
 }

@@ -42,24 +42,28 @@ pub const SETTINGS: &[SettingDef] = &[
         default: "\"\"",
         secret: false,
         help: "Ed25519 public key licenses must be signed with (base64, hex or PEM; a list during key rotation); empty: signatures are not checked",
+        kind: settings::Kind::Any,
     },
     SettingDef {
         key: "license_allow_unsigned",
         default: "false",
         secret: false,
         help: "Accept a license without signature although license_public_key is set",
+        kind: settings::Kind::Bool,
     },
     SettingDef {
         key: "tower_admin_alerts",
         default: "true",
         secret: false,
         help: "Email superusers when host usage is over 90% or the license expires within 30 days (check_license --notify)",
+        kind: settings::Kind::Bool,
     },
     SettingDef {
         key: "license_alert_interval",
         default: "\"7d\"",
         secret: false,
         help: "How long an unchanged license alert stays quiet before it is sent again (seconds, or 12h, 7d, ...)",
+        kind: settings::SECONDS,
     },
 ];
 
@@ -166,8 +170,8 @@ pub fn terms(doc: &Map<String, Json>) -> std::result::Result<Terms, (&'static st
         None | Some(Json::Null) => THIRTY_DAYS,
         Some(Json::Number(n)) if n.as_i64().is_some_and(|i| i >= 0) => n.as_i64().unwrap_or(THIRTY_DAYS),
         Some(Json::String(s)) => match crate::time::parse_duration(s) {
-            Some(d) => d.as_secs() as i64,
-            None => return Err(("grace_period", format!("{s:?} is not a duration (seconds, or 30d, 12h, ...)"))),
+            Ok(d) => d.as_secs() as i64,
+            Err(e) => return Err(("grace_period", e)),
         },
         Some(other) => return Err(("grace_period", format!("must be seconds or a duration such as 30d, not {other}"))),
     };

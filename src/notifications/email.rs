@@ -20,29 +20,62 @@ use crate::error::{Error, Result};
 use crate::settings::{self, SettingDef};
 
 pub const SETTINGS: &[SettingDef] = &[
-    SettingDef { key: "email_host", default: "\"localhost\"", secret: false, help: "SMTP server for administrator mail (license alerts)" },
-    SettingDef { key: "email_port", default: "25", secret: false, help: "SMTP server port" },
-    SettingDef { key: "email_host_user", default: "\"\"", secret: false, help: "SMTP user name (empty: no authentication)" },
-    SettingDef { key: "email_host_password", default: "\"\"", secret: true, help: "SMTP password" },
+    SettingDef {
+        key: "email_host",
+        default: "\"localhost\"",
+        secret: false,
+        help: "SMTP server for administrator mail (license alerts)",
+        kind: settings::Kind::Text,
+    },
+    SettingDef {
+        key: "email_port",
+        default: "25",
+        secret: false,
+        help: "SMTP server port",
+        kind: settings::Kind::Int { min: 1, max: 65535 },
+    },
+    SettingDef {
+        key: "email_host_user",
+        default: "\"\"",
+        secret: false,
+        help: "SMTP user name (empty: no authentication)",
+        kind: settings::Kind::Text,
+    },
+    SettingDef { key: "email_host_password", default: "\"\"", secret: true, help: "SMTP password", kind: settings::Kind::Text },
     SettingDef {
         key: "email_use_tls",
         default: "false",
         secret: false,
         help: "Upgrade the SMTP connection with STARTTLS (required when true)",
+        kind: settings::Kind::Bool,
     },
     SettingDef {
         key: "email_use_ssl",
         default: "false",
         secret: false,
         help: "Connect to the SMTP server over TLS (SMTPS, usually port 465)",
+        kind: settings::Kind::Bool,
     },
-    SettingDef { key: "default_from_email", default: "\"awxm@localhost\"", secret: false, help: "Sender address of administrator mail" },
-    SettingDef { key: "email_timeout", default: "30", secret: false, help: "Seconds to wait for the SMTP server" },
+    SettingDef {
+        key: "default_from_email",
+        default: "\"awxm@localhost\"",
+        secret: false,
+        help: "Sender address of administrator mail",
+        kind: settings::Kind::Text,
+    },
+    SettingDef {
+        key: "email_timeout",
+        default: "30",
+        secret: false,
+        help: "Seconds to wait for the SMTP server",
+        kind: settings::Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
+    },
     SettingDef {
         key: "email_tls_ca_file",
         default: "\"\"",
         secret: false,
         help: "PEM file of extra CA certificates trusted for the SMTP server's TLS certificate",
+        kind: settings::Kind::Text,
     },
 ];
 

@@ -64,7 +64,8 @@ impl WebhookConfig {
             password: s("password"),
             headers,
             verify_tls,
-            timeout: Duration::from_secs_f64(timeout),
+            timeout: crate::time::seconds_in(timeout, 0.0, 86_400.0)
+                .ok_or_else(|| format!("timeout must be a number of seconds from 0 to 86400, not {timeout}"))?,
         })
     }
 }

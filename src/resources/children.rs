@@ -290,6 +290,9 @@ fn apply_hosts(tx: &mut Tx<'_>, item: &Item<'_>, inv: i64) -> Result<bool> {
     let mut keep = HashSet::new();
     for e in &list {
         let idx = e.idx.to_string();
+        if crate::inventory::import::has_jinja(&e.name) {
+            return Err(item.err(&["hosts", &idx], format!("Inline Jinja variables are not allowed in host names: {}", e.name)));
+        }
         let desc = text_of(item, &["hosts", &idx, "description"], e.data.get("description"))?;
         let inst = text_of(item, &["hosts", &idx, "instance_id"], e.data.get("instance_id"))?;
         let enabled = match e.data.get("enabled") {

@@ -149,18 +149,28 @@ fn store_value(tx: &mut Tx<'_>, secrets: &Secrets, item: &Item<'_>, f: &Field, v
                 )));
             }
         },
-        Kind::Int => match v {
-            Json::Number(n) if n.is_i64() => Value::Int(n.as_i64().unwrap_or_default()),
-            Json::String(s) if s.trim().parse::<i64>().is_ok() => Value::Int(s.trim().parse().unwrap_or_default()),
-            Json::Null => match f.default {
-                Def::Int(i) => Value::Int(i),
-                _ => Value::Null,
-            },
-            _ => return Err(bad("must be an integer")),
-        },
-        Kind::Float => match v {
-            Json::Number(n) => Value::Float(n.as_f64().unwrap_or_default()),
-            _ => return Err(bad("must be a number")),
+        Kind::Int { min, max } => {
+            let given = match v {
+                Json::Null => {
+                    return Ok(match f.default {
+                        Def::Int(i) => Value::Int(i),
+                        _ => Value::Null,
+                    });
+                }
+                Json::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|x| x.fract() == 0.0 && x.abs() < 1e18).map(|x| x as i64)),
+                Json::String(s) => s.trim().parse::<i64>().ok(),
+                _ => None,
+            };
+            match given {
+                Some(i) if (min..=max).contains(&i) => Value::Int(i),
+                _ => return Err(bad(&format!("must be a whole number from {min} to {max}, not {v}"))),
+            }
+        }
+        Kind::Float { min, max } => match v {
+            Json::Number(n) if n.as_f64().is_some_and(|x| x.is_finite() && x >= min && x <= max) => {
+                Value::Float(n.as_f64().unwrap_or_default())
+            }
+            _ => return Err(bad(&format!("must be a number from {min} to {max}, not {v}"))),
         },
         Kind::Bool => match v {
             Json::Bool(b) => Value::Bool(*b),
@@ -236,7 +246,7 @@ fn same(f: &Field, a: &Value, b: &Value) -> bool {
             let pb: Option<Json> = crate::db::FromValue::from_value(b).ok();
             pa == pb
         }
-        Kind::Float => match (a, b) {
+        Kind::Float { .. } => match (a, b) {
             (Value::Null, Value::Null) => true,
             _ => {
                 let fa: Option<f64> = crate::db::FromValue::from_value(a).ok();
@@ -378,11 +388,11 @@ fn export_value(tx: &mut Tx<'_>, names: &mut Names, f: &Field, v: &Value) -> Res
             Value::Null => Json::Null,
             other => Json::String(crate::db::FromValue::from_value(other)?),
         },
-        Kind::Int => match v {
+        Kind::Int { .. } => match v {
             Value::Null => Json::Null,
             other => Json::from(<i64 as crate::db::FromValue>::from_value(other)?),
         },
-        Kind::Float => match v {
+        Kind::Float { .. } => match v {
             Value::Null => Json::Null,
             other => {
                 let f: f64 = crate::db::FromValue::from_value(other)?;

@@ -6,9 +6,17 @@
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
     Text,
-    Int,
+    /// A whole number in `min..=max` (AWX's model constraints).
+    Int {
+        min: i64,
+        max: i64,
+    },
     Bool,
-    Float,
+    /// A number in `min..=max`.
+    Float {
+        min: f64,
+        max: f64,
+    },
     /// Text restricted to these values.
     Choice(&'static [&'static str]),
     /// Any JSON document, stored as text.
@@ -55,8 +63,19 @@ const fn text(key: &'static str) -> Field {
 const fn boolean(key: &'static str, d: bool) -> Field {
     fld(key, key, Kind::Bool, Def::Bool(d))
 }
-const fn int(key: &'static str, d: i64) -> Field {
-    fld(key, key, Kind::Int, Def::Int(d))
+/// AWX's integer columns hold at most 2^31 − 1.
+pub const INT_MAX: i64 = i32::MAX as i64;
+const fn int(key: &'static str, d: i64, min: i64, max: i64) -> Field {
+    fld(key, key, Kind::Int { min, max }, Def::Int(d))
+}
+/// A count or number of seconds: 0 to [`INT_MAX`] (AWX's `PositiveIntegerField`).
+const fn count(key: &'static str, d: i64) -> Field {
+    int(key, d, 0, INT_MAX)
+}
+/// A timeout in seconds (AWX's `IntegerField`: 0 uses the default, a negative value means no
+/// timeout).
+const fn timeout(key: &'static str) -> Field {
+    int(key, 0, -INT_MAX, INT_MAX)
 }
 const fn reference(key: &'static str, target: &'static str) -> Field {
     fld(key, concat_id(key), Kind::Ref(target), Def::Null)
@@ -103,7 +122,7 @@ pub const ORGANIZATION: ResourceType = ResourceType {
     table: "organization",
     key_column: "name",
     key_field: "name",
-    fields: &[text("description"), int("max_hosts", 0)],
+    fields: &[text("description"), count("max_hosts", 0)],
     children: &[],
     readonly: &[],
     list: &["description", "max_hosts"],
@@ -173,11 +192,11 @@ pub const PROJECT: ResourceType = ResourceType {
         boolean("scm_clean", false),
         boolean("scm_delete_on_update", false),
         boolean("scm_update_on_launch", false),
-        int("scm_update_cache_timeout", 0),
+        count("scm_update_cache_timeout", 0),
         reference("credential", "credential"),
         text("local_path"),
         boolean("allow_override", false),
-        int("timeout", 0),
+        timeout("timeout"),
     ],
     children: &[],
     readonly: &[text("status"), text("scm_revision"), text("last_job_run")],
@@ -198,7 +217,12 @@ pub const INVENTORY: ResourceType = ResourceType {
         text("host_filter"),
     ],
     children: &["hosts", "groups"],
-    readonly: &[int("total_hosts", 0), int("total_groups", 0), int("hosts_with_active_failures", 0), int("total_inventory_sources", 0)],
+    readonly: &[
+        count("total_hosts", 0),
+        count("total_groups", 0),
+        count("hosts_with_active_failures", 0),
+        count("total_inventory_sources", 0),
+    ],
     list: &["organization", "total_hosts", "total_groups"],
 };
 
@@ -224,10 +248,10 @@ pub const INVENTORY_SOURCE: ResourceType = ResourceType {
         boolean("overwrite", false),
         boolean("overwrite_vars", false),
         boolean("use_ansible_inventory", false),
-        int("timeout", 0),
-        int("verbosity", 1),
+        timeout("timeout"),
+        int("verbosity", 1, 0, 2),
         boolean("update_on_launch", false),
-        int("update_cache_timeout", 0),
+        count("update_cache_timeout", 0),
     ],
     children: &[],
     readonly: &[text("status"), text("last_job_run")],
@@ -244,10 +268,10 @@ pub const INSTANCE: ResourceType = ResourceType {
         fld("node_type", "node_type", Kind::Choice(NODE_TYPES), Def::Text("hybrid")),
         boolean("enabled", true),
         boolean("managed_by_policy", true),
-        fld("capacity_adjustment", "capacity_adjustment", Kind::Float, Def::Float(1.0)),
+        fld("capacity_adjustment", "capacity_adjustment", Kind::Float { min: 0.0, max: 1.0 }, Def::Float(1.0)),
         text("ip_address"),
         fld("ssh.host", "ssh_host", Kind::Text, Def::Text("")),
-        fld("ssh.port", "ssh_port", Kind::Int, Def::Int(22)),
+        fld("ssh.port", "ssh_port", Kind::Int { min: 1, max: 65535 }, Def::Int(22)),
         fld("ssh.user", "ssh_user", Kind::Text, Def::Text("")),
         fld("ssh.credential", "ssh_credential_id", Kind::Ref("credential"), Def::Null),
         text("ansible_bin_dir"),
@@ -255,11 +279,11 @@ pub const INSTANCE: ResourceType = ResourceType {
     ],
     children: &[],
     readonly: &[
-        int("capacity", 0),
-        fld("cpu", "cpu", Kind::Float, Def::Float(0.0)),
-        int("memory", 0),
-        int("cpu_capacity", 0),
-        int("mem_capacity", 0),
+        count("capacity", 0),
+        fld("cpu", "cpu", Kind::Float { min: 0.0, max: f64::MAX }, Def::Float(0.0)),
+        int("memory", 0, 0, i64::MAX),
+        count("cpu_capacity", 0),
+        count("mem_capacity", 0),
         text("version"),
         text("errors"),
         text("last_seen"),
@@ -278,11 +302,11 @@ pub const INSTANCE_GROUP: ResourceType = ResourceType {
         boolean("is_isolated", false),
         boolean("is_container_group", false),
         reference("credential", "credential"),
-        int("policy_instance_percentage", 0),
-        int("policy_instance_minimum", 0),
+        int("policy_instance_percentage", 0, 0, 100),
+        count("policy_instance_minimum", 0),
         fld("policy_instance_list", "policy_instance_list", Kind::Json, Def::Json("[]")),
-        int("max_concurrent_jobs", 0),
-        int("max_forks", 0),
+        count("max_concurrent_jobs", 0),
+        count("max_forks", 0),
     ],
     children: &["instances", "controller"],
     readonly: &[],
@@ -321,9 +345,9 @@ pub const JOB_TEMPLATE: ResourceType = ResourceType {
         req("project", "project_id", Kind::Ref("project"), Def::Null),
         req("playbook", "playbook", Kind::Text, Def::Text("")),
         text("scm_branch"),
-        int("forks", 0),
+        count("forks", 0),
         fld("limit", "job_limit", Kind::Text, Def::Text("")),
-        int("verbosity", 0),
+        int("verbosity", 0, 0, 5),
         fld("extra_vars", "extra_vars", Kind::Vars, Def::Json("{}")),
         text("job_tags"),
         text("skip_tags"),
@@ -332,12 +356,12 @@ pub const JOB_TEMPLATE: ResourceType = ResourceType {
         boolean("become_enabled", false),
         boolean("diff_mode", false),
         boolean("allow_simultaneous", false),
-        int("timeout", 0),
+        timeout("timeout"),
         boolean("use_fact_cache", false),
         text("host_config_key"),
         boolean("survey_enabled", false),
         fld("survey_spec", "survey_spec", Kind::Json, Def::Json("{}")),
-        int("job_slice_count", 1),
+        int("job_slice_count", 1, 1, INT_MAX),
     ],
     children: &[
         "credentials",

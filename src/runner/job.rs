@@ -209,37 +209,49 @@ pub const SETTINGS: &[settings::SettingDef] = &[
         default: "0",
         secret: false,
         help: "Seconds a job may run when its template sets no timeout (0: no limit)",
+        kind: settings::SECONDS,
     },
-    settings::SettingDef { key: "max_forks", default: "200", secret: false, help: "Upper limit for a job's forks (0: no limit)" },
+    settings::SettingDef {
+        key: "max_forks",
+        default: "200",
+        secret: false,
+        help: "Upper limit for a job's forks (0: no limit)",
+        kind: settings::COUNT,
+    },
     settings::SettingDef {
         key: "allow_jinja_in_extra_vars",
         default: "\"template\"",
         secret: false,
         help: "Whether extra vars may contain Jinja: always, never, or template (only the template's own)",
+        kind: settings::Kind::Choice(&["always", "never", "template"]),
     },
     settings::SettingDef {
         key: "awx_task_env",
         default: "{}",
         secret: false,
         help: "Extra environment variables for every job (a mapping)",
+        kind: settings::Kind::Map,
     },
     settings::SettingDef {
         key: "awx_isolation_base_path",
         default: "\"\"",
         secret: false,
         help: "Where job private data directories are created (empty: the system temp dir)",
+        kind: settings::Kind::Text,
     },
     settings::SettingDef {
         key: "awx_cleanup_paths",
         default: "true",
         secret: false,
         help: "Remove job private data directories after the run",
+        kind: settings::Kind::Bool,
     },
     settings::SettingDef {
         key: "job_termination_grace_period",
         default: "5",
         secret: false,
         help: "Seconds between SIGTERM and SIGKILL when a job is canceled or times out",
+        kind: settings::Kind::Seconds { min: 0.0, max: 3600.0, whole: false },
     },
 ];
 
@@ -766,12 +778,14 @@ pub const REMOTE_SETTINGS: &[settings::SettingDef] = &[
         default: "3",
         secret: false,
         help: "Seconds between polls of a job running on an isolated node (new output, exit code, cancel)",
+        kind: settings::Kind::Seconds { min: 0.05, max: 3600.0, whole: false },
     },
     settings::SettingDef {
         key: "isolated_node_grace_period",
         default: "120",
         secret: false,
         help: "Seconds a job's isolated node may stay unreachable before the job ends as error",
+        kind: settings::Kind::Seconds { min: 0.0, max: 30.0 * 86400.0, whole: false },
     },
 ];
 

@@ -18,6 +18,7 @@ mod isolated_jobs;
 mod license;
 mod notifications;
 mod pgconn;
+mod numeric;
 mod run_job;
 mod sinks;
 mod snapshots;
