@@ -507,7 +507,7 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     // The machine credential's key goes into a per-job ssh-agent.
     let mut agent = None;
     if let (Some((key, unlock)), Some(agent_bin), Some(add_bin)) = (prepared.ssh_key.clone(), ssh_agent, ssh_add) {
-        let a = Agent::start(&agent_bin, &prepared.dir.root)?;
+        let a = Agent::start(&agent_bin, &prepared.dir.root, !prepared.dir.is_kept())?;
         let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
         a.add_key(&add_bin, &key, &unlock, &cname, &prepared.redactor)?;
         prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");

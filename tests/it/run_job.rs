@@ -757,3 +757,42 @@ db_test!(notifications_fire_when_the_job_starts_and_ends, |env| {
     assert_eq!(http.requests().len(), 4);
     assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE job_id = 2"), 2);
 });
+
+/// A machine credential with an SSH key (no passphrase), so the job gets a per-job ssh-agent.
+fn keyed_credential(env: &TestEnv, password: &str) -> (String, String) {
+    let key = env.path().join("jobkey");
+    let st = Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-C", "job", "-f"]).arg(&key).status().unwrap();
+    assert!(st.success());
+    let private = std::fs::read_to_string(&key).unwrap();
+    let cred = serde_json::to_string(&json!({"username": "someone", "password": password, "ssh_key_data": private})).unwrap();
+    (format!("credentials:\n  - name: m\n    kind: machine\n    inputs: {cred}\n"), private)
+}
+
+db_test!(the_jobs_ssh_agent_dies_with_a_killed_awxm, |env| {
+    let sleep = sleeper(&env, 4717);
+    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
+    let (cred, _) = keyed_credential(&env, "");
+    resources(&env, &hosts(&["h1"]), "    credentials: [m]\n", &cred);
+    let (_, r) = run_json(&env, &["run_job", "t", "--detach"]);
+    let id = r["id"].as_i64().unwrap();
+    wait_until("the sleep to start", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
+    let show = job(&env, id);
+    // The agent's socket is in the job's private data directory: unique to this job.
+    let sock = show["job_env"]["SSH_AUTH_SOCK"].as_str().expect("a per-job agent").to_string();
+    let dir = Path::new(&sock).parent().unwrap().to_path_buf();
+    let agent = format!("-a {sock}");
+    assert!(!procs_with(&agent).is_empty(), "the agent runs");
+    let pid = show["pid"].as_i64().unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL).unwrap();
+    wait_until("the ssh-agent to die with awxm", Duration::from_secs(10), || procs_with(&agent).is_empty());
+    wait_until("the job's processes to die with awxm", Duration::from_secs(20), || procs_with(&sleep).is_empty());
+    wait_until("the private data directory to be removed", Duration::from_secs(10), || !dir.exists());
+    assert_eq!(job(&env, id)["status"], "running");
+    // The next heartbeat reaps the job.
+    let (code, hb) = run_json(&env, &["heartbeat"]);
+    assert_eq!(code, 0, "{hb}");
+    assert_eq!(hb["reaped_local"], json!([{"type": "job", "id": id}]), "{hb}");
+    let show = job(&env, id);
+    assert_eq!(show["status"], "failed");
+    assert!(show["job_explanation"].as_str().unwrap().contains("was not present"), "{show}");
+});
