@@ -572,6 +572,13 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     };
     drop(agent);
     process::kill_leftover_children(&[], Duration::from_secs(2));
+    if prepared.dir.is_kept()
+        && let Err(e) = prepared.dir.scrub(&prepared.redactor)
+    {
+        // Better no artifacts than unredacted ones.
+        ctx.out.warn(format!("job {id}: kept artifacts could not be redacted ({}); removing them", e.message));
+        let _ = std::fs::remove_dir_all(&prepared.dir.root);
+    }
     let status = outcome?;
     if !prepared.dir.is_kept() {
         // Remove now (not at drop) so the key material is gone before we report.

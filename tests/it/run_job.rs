@@ -796,3 +796,50 @@ db_test!(the_jobs_ssh_agent_dies_with_a_killed_awxm, |env| {
     assert_eq!(show["status"], "failed");
     assert!(show["job_explanation"].as_str().unwrap().contains("was not present"), "{show}");
 });
+
+/// Every (relative path, line) under `dir` that contains `needle`.
+fn grep_tree(dir: &Path, needle: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let ft = e.file_type().unwrap();
+            if ft.is_dir() {
+                stack.push(p);
+            } else if ft.is_file() {
+                let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+                for l in text.lines().filter(|l| l.contains(needle)) {
+                    out.push(format!("{}: {}", p.strip_prefix(dir).unwrap().display(), &l[..l.len().min(200)]));
+                }
+            }
+        }
+    }
+    out
+}
+
+db_test!(kept_artifacts_are_redacted_and_hold_no_key, |env| {
+    let password = "Kept-Pa55word-8812";
+    let (cred, private) = keyed_credential(&env, password);
+    let key_line = private.lines().nth(1).unwrap().to_string();
+    project(
+        &env,
+        &[(
+            "site.yml",
+            &format!(
+                "- hosts: all\n  gather_facts: false\n  tasks:\n    - command: echo {password}\n      register: r\n    - debug: var=r.stdout\n    - debug: msg=\"key {key_line}\"\n"
+            ),
+        )],
+    );
+    resources(&env, &hosts(&["h1"]), "    credentials: [m]\n", &cred);
+    let (code, r) = run_json(&env, &["run_job", "t", "--keep-artifacts"]);
+    assert_eq!(code, 0, "{r}\n{}", job_stdout(&env, 1));
+    let dir = PathBuf::from(job(&env, 1)["work_dir"].as_str().expect("work_dir"));
+    assert!(dir.join("artifacts/1/job_events.jsonl").is_file(), "{}", dir.display());
+    let events = std::fs::read_to_string(dir.join("artifacts/1/job_events.jsonl")).unwrap();
+    assert!(events.contains("$encrypted$"), "the secrets were in the output, redacted");
+    assert_eq!(grep_tree(&dir, password), Vec::<String>::new(), "password in the kept directory");
+    assert_eq!(grep_tree(&dir, &key_line), Vec::<String>::new(), "key in the kept directory");
+    assert!(!dir.join("env/ssh_key").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+});
