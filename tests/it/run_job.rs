@@ -239,6 +239,8 @@ db_test!(successful_run_records_events_stdout_and_summaries, |env| {
     assert!(path.starts_with(env.path().join("data/awxm/job_output")), "{path:?}");
     assert!(path.file_name().unwrap().to_str().unwrap().starts_with("job-2-"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // awxm created the directory, so it carries the marker cleanup_stdout --dir looks for.
+    assert!(env.path().join("data/awxm/job_output/.awxm-job-output").is_file());
 });
 
 db_test!(task_failure_and_unreachable_host, |env| {
