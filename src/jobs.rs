@@ -312,6 +312,13 @@ mod tests {
             .stdin(std::process::Stdio::piped())
             .spawn()
             .unwrap();
+        // Wait for the exec (until then the child's command line is the test binary's).
+        let sock = dir.join("agent.sock").display().to_string();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !std::fs::read(format!("/proc/{}/cmdline", child.id())).is_ok_and(|c| String::from_utf8_lossy(&c).contains(&sock)) {
+            assert!(std::time::Instant::now() < deadline, "the child did not start");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         let list = db
             .write(|tx| {
                 let now = crate::time::now_str();
