@@ -329,7 +329,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__cleanup_stdout)
-            opts="-v -q -h -V --days --older-than --dry-run --dir --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-v -q -h -V --days --older-than --dry-run --dir --force --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -727,6 +727,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
             cand --dry-run 'Only report what would be removed'
+            cand --force 'Purge a --dir that is neither the configured job-output directory nor marked as one (never a system directory)'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'

@@ -667,6 +667,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l known-hosts
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dry-run -d 'Only report what would be removed'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l force -d 'Purge a --dir that is neither the configured job-output directory nor marked as one (never a system directory)'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l no-progress -d 'Never draw progress bars'

@@ -153,6 +153,73 @@ pub fn reap_local_orphans(tx: &mut Tx<'_>, kind: JobKind, node: &str) -> Result<
     Ok(reaped)
 }
 
+/// What a reaped local job may have left behind: its private data directory (from the
+/// `AWX_PRIVATE_DATA_DIR` of its stored environment) and whether it was kept
+/// (`--keep-artifacts`). Only for jobs that ran here (not on an isolated node).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leftover {
+    pub dir: std::path::PathBuf,
+    pub kept: bool,
+}
+
+/// The leftovers of jobs `ids` (just reaped by [`reap_local_orphans`]); read inside the
+/// transaction, cleaned with [`clean_leftovers`] once it is committed (never on a dry run).
+pub fn leftovers(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<Leftover>> {
+    let mut out = Vec::new();
+    for &id in ids {
+        let Some(r) = tx.query_opt(
+            "SELECT job_env, work_dir FROM job WHERE id = $1 AND (controller_node = '' OR controller_node = execution_node)",
+            crate::params![id],
+        )?
+        else {
+            continue;
+        };
+        let env: Option<String> = r.get(0)?;
+        let work_dir: Option<String> = r.get(1)?;
+        let env: serde_json::Value = serde_json::from_str(env.as_deref().unwrap_or("{}")).unwrap_or_default();
+        let Some(dir) = env.get("AWX_PRIVATE_DATA_DIR").and_then(|v| v.as_str()).map(std::path::PathBuf::from) else { continue };
+        // Only a directory awxm creates for this job: <base>/awx_<id>_<random>.
+        let ours = dir.is_absolute()
+            && dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("awx_{id}_")) && !n.contains(".."));
+        if ours {
+            out.push(Leftover { dir, kept: work_dir.is_some_and(|w| !w.is_empty()) });
+        }
+    }
+    Ok(out)
+}
+
+/// Stop every process that still names a reaped job's private data directory on its command
+/// line (its ssh-agent, job guards, ansible-playbook: SIGTERM, SIGKILL after 2s) and remove the
+/// directory unless it was kept. Returns how many processes were stopped.
+pub fn clean_leftovers(list: &[Leftover]) -> usize {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let mut stopped = 0;
+    for l in list {
+        let pids = crate::runner::process::procs_naming(&l.dir);
+        for p in &pids {
+            tracing::warn!("stopping process {p} left by a reaped job (it uses {})", l.dir.display());
+            let _ = kill(Pid::from_raw(*p), Signal::SIGTERM);
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while pids.iter().any(|p| pid_alive(i64::from(*p))) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        for p in pids.iter().filter(|p| pid_alive(i64::from(**p))) {
+            let _ = kill(Pid::from_raw(*p), Signal::SIGKILL);
+        }
+        stopped += pids.len();
+        let is_dir = std::fs::symlink_metadata(&l.dir).is_ok_and(|m| m.is_dir());
+        if !l.kept
+            && is_dir
+            && let Err(e) = std::fs::remove_dir_all(&l.dir)
+        {
+            tracing::warn!("could not remove {}: {e}", l.dir.display());
+        }
+    }
+    stopped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +295,50 @@ mod tests {
             Ok(())
         })
         .expect("transaction");
+    }
+
+    #[test]
+    fn leftovers_of_reaped_jobs_are_stopped_and_removed() {
+        let (d, mut db) = db();
+        let dir = d.path().join("awx_1_0badc0de");
+        let kept = d.path().join("awx_2_0badc0de");
+        for p in [&dir, &kept] {
+            std::fs::create_dir_all(p.join("artifacts")).unwrap();
+        }
+        // A process naming the directory, as the job's ssh-agent does (`-a DIR/agent.sock`).
+        let mut child = std::process::Command::new("/bin/sh")
+            .args(["-c", "read x", "sh"])
+            .arg(dir.join("agent.sock"))
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait for the exec (until then the child's command line is the test binary's).
+        let sock = dir.join("agent.sock").display().to_string();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !std::fs::read(format!("/proc/{}/cmdline", child.id())).is_ok_and(|c| String::from_utf8_lossy(&c).contains(&sock)) {
+            assert!(std::time::Instant::now() < deadline, "the child did not start");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let list = db
+            .write(|tx| {
+                let now = crate::time::now_str();
+                for (d, w) in [(&dir, ""), (&kept, kept.to_str().unwrap())] {
+                    let env = serde_json::json!({"AWX_PRIVATE_DATA_DIR": d}).to_string();
+                    tx.execute(
+                        "INSERT INTO job (status, pid, execution_node, controller_node, job_env, work_dir, created, modified)
+                         VALUES ('running', 999999999, 'n1', '', $1, $2, $3, $3)",
+                        crate::params![env.as_str(), w, now.as_str()],
+                    )?;
+                }
+                let ids = reap_local_orphans(tx, JobKind::Job, "n1")?;
+                leftovers(tx, &ids)
+            })
+            .unwrap();
+        assert_eq!(list, vec![Leftover { dir: dir.clone(), kept: false }, Leftover { dir: kept.clone(), kept: true }]);
+        assert_eq!(clean_leftovers(&list), 1);
+        let st = child.wait().unwrap();
+        assert!(!st.success(), "the process naming the directory was stopped");
+        assert!(!dir.exists(), "the private data directory is removed");
+        assert!(kept.exists(), "a kept directory stays");
     }
 }

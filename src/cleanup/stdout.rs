@@ -34,6 +34,97 @@ use crate::time::Timestamp;
 /// At most this many skipped files are listed by name (all are counted).
 pub const MAX_LISTED: usize = 1000;
 
+/// The file awxm writes into a job-output directory it creates: `cleanup_stdout` purges a
+/// directory other than the configured one only when it holds this marker (or with `--force`).
+/// The marker itself is never purged.
+pub const MARKER: &str = ".awxm-job-output";
+
+/// Create `dir` (and its parents) as a job-output directory, with the marker.
+pub fn create_job_output_dir(dir: &Path) -> Result<()> {
+    fs_err::create_dir_all(dir)?;
+    let marker = dir.join(MARKER);
+    if std::fs::symlink_metadata(&marker).is_err() {
+        let text = "This directory holds job output buffered by awxm; awxm cleanup_stdout purges old files here.\n";
+        if let Err(e) = std::fs::write(&marker, text) {
+            tracing::warn!("could not write {}: {e}", marker.display());
+        }
+    }
+    Ok(())
+}
+
+/// System directories (and, for those ending in `/`, everything below them) that are never
+/// purged, whatever the options.
+const SYSTEM_DIRS: &[&str] = &[
+    "/",
+    "/etc/",
+    "/usr/",
+    "/bin/",
+    "/sbin/",
+    "/boot/",
+    "/dev/",
+    "/proc/",
+    "/sys/",
+    "/run/",
+    "/var",
+    "/var/lib",
+    "/var/log",
+    "/var/tmp",
+    "/var/cache",
+    "/var/spool",
+    "/var/mail",
+    "/root",
+    "/home",
+    "/srv",
+    "/opt",
+    "/tmp",
+    "/mnt",
+    "/media",
+];
+
+/// Why `dir` is a system directory (None: it is not). `home`: the user's home directories.
+pub fn system_dir(dir: &Path, homes: &[PathBuf]) -> Option<String> {
+    let d = dir.to_string_lossy();
+    for s in SYSTEM_DIRS {
+        let hit = match s.strip_suffix('/') {
+            Some("") => d == "/",
+            Some(base) => d == base || d.starts_with(s),
+            None => d == *s,
+        };
+        if hit {
+            return Some(format!("{} is a system directory", dir.display()));
+        }
+    }
+    // /lib, /lib32, /lib64, /libx32 and below.
+    if let Some(top) = dir.components().nth(1).and_then(|c| c.as_os_str().to_str())
+        && top.starts_with("lib")
+    {
+        return Some(format!("{} is a system directory", dir.display()));
+    }
+    if homes.iter().any(|h| h.as_path() == dir) {
+        return Some(format!("{} is a home directory", dir.display()));
+    }
+    None
+}
+
+/// Whether `dir` may be purged: never a system directory; otherwise the configured job-output
+/// directory, a directory holding the [`MARKER`], or anything with `force`. `dir` and
+/// `configured` are compared after resolving symbolic links. Err: the reason for refusing.
+pub fn check_dir(dir: &Path, configured: Option<&Path>, force: bool, homes: &[PathBuf]) -> std::result::Result<(), String> {
+    // A missing directory is handled (and reported) by the purge.
+    let Ok(real) = std::fs::canonicalize(dir) else { return Ok(()) };
+    let homes: Vec<PathBuf> = homes.iter().map(|h| std::fs::canonicalize(h).unwrap_or_else(|_| h.clone())).collect();
+    if let Some(why) = system_dir(&real, &homes) {
+        return Err(why);
+    }
+    if !real.is_dir() || force || configured.and_then(|c| std::fs::canonicalize(c).ok()).is_some_and(|c| c == real) {
+        return Ok(());
+    }
+    if std::fs::symlink_metadata(real.join(MARKER)).is_ok_and(|m| m.is_file()) {
+        return Ok(());
+    }
+    Err(format!("{} is not the configured job output directory and holds no {MARKER} marker file", dir.display()))
+}
+
 #[derive(Debug, Clone)]
 pub struct PurgeOptions {
     /// Files modified before `now - older_than` are removed.
@@ -227,7 +318,7 @@ pub fn purge(dir: &Path, opts: &PurgeOptions, out: &Output) -> Result<PurgeRepor
             let entry = entry.map_err(|e| Error::io(format!("{}: reading the directory: {}", dir.display(), e.desc())))?;
             let name = entry.file_name();
             let bytes = name.to_bytes();
-            if bytes == b"." || bytes == b".." {
+            if bytes == b"." || bytes == b".." || bytes == MARKER.as_bytes() {
                 continue;
             }
             match entry.file_type() {

@@ -50,6 +50,9 @@ pub struct Outcome {
     pub lost: Vec<LostNode>,
     pub reaped_local: Vec<JobRef>,
     pub warnings: Vec<String>,
+    /// What the reaped local jobs left (cleaned by the caller once committed).
+    #[serde(skip)]
+    pub leftovers: Vec<jobs::Leftover>,
 }
 
 fn parse_version(v: &str) -> Vec<u64> {
@@ -188,8 +191,13 @@ pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, now: &Timestamp, cpu:
     }
 
     let mut reaped_local = Vec::new();
+    let mut leftovers = Vec::new();
     for kind in [JobKind::Job, JobKind::ProjectUpdate, JobKind::InventoryUpdate] {
-        for id in jobs::reap_local_orphans(tx, kind, node)? {
+        let ids = jobs::reap_local_orphans(tx, kind, node)?;
+        if kind == JobKind::Job {
+            leftovers = jobs::leftovers(tx, &ids)?;
+        }
+        for id in ids {
             tracing::error!("{} {id} is no longer running; reaping", kind.table());
             reaped_local.push(JobRef { kind: kind.table(), id });
         }
@@ -213,6 +221,7 @@ pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, now: &Timestamp, cpu:
         lost,
         reaped_local,
         warnings,
+        leftovers,
     })
 }
 

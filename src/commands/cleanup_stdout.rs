@@ -24,7 +24,12 @@ A missing default directory means there is nothing to purge. Two runs on one dir
 overlap: the second waits up to --lock-timeout, then exits 75.
 
 Directory: --dir, else the setting job_output_dir, else job_output_dir from the config file
-(default /var/lib/awxm/job_output as root). Age: --older-than or --days, else the setting
+(default /var/lib/awxm/job_output as root). A --dir other than that configured directory must
+hold the marker file .awxm-job-output (awxm writes it when it creates a job-output directory),
+else it is refused (exit 2) unless --force is given. System directories (/, /etc, /usr, /bin,
+/sbin, /lib*, /boot, /dev, /proc, /sys, /run, /var, /var/lib, /var/log, /var/tmp, /root, /home,
+/srv, /opt, /tmp, /mnt, /media, the user's home) are always refused: exit 2 when named by
+--dir, 78 when configured. Age: --older-than or --days, else the setting
 local_stdout_expire_time (seconds; default 2592000 = 30 days, as AWX).
 
 EXAMPLES:
@@ -57,6 +62,10 @@ pub struct Args {
     /// The directory to purge [default: setting job_output_dir, else the config's job_output_dir]
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Purge a --dir that is neither the configured job-output directory nor marked as one
+    /// (never a system directory)
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn plural(n: u64, what: &str) -> String {
@@ -112,8 +121,36 @@ impl Report for CleanupStdoutReport {
     }
 }
 
+/// The configured job-output directory (setting, else config file); the config file's when the
+/// database cannot be read.
+fn configured_dir(ctx: &Ctx) -> PathBuf {
+    let setting = ctx.db().and_then(|mut db| db.read(|tx| crate::settings::get_str(tx, &ctx.secrets, "job_output_dir"))).ok();
+    match setting {
+        Some(s) if !s.trim().is_empty() => PathBuf::from(s.trim()),
+        _ => ctx.config.job_output_dir.clone(),
+    }
+}
+
 pub fn run(ctx: &Ctx, args: Args) -> Result<CleanupStdoutReport> {
     let age = args.older_than.or(args.days.map(|d| Duration::from_secs(d.saturating_mul(86_400))));
+    let homes: Vec<PathBuf> = [
+        crate::config::env_var("HOME").map(PathBuf::from),
+        nix::unistd::User::from_uid(nix::unistd::getuid()).ok().flatten().map(|u| u.dir),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|h| !h.as_os_str().is_empty())
+    .collect();
+    // A --dir with a marker (or --force) needs no database; else compare with the configured one.
+    if let Some(dir) = &args.dir
+        && let Err(why) = stdout::check_dir(dir, None, args.force, &homes)
+    {
+        let configured = configured_dir(ctx);
+        if stdout::check_dir(dir, Some(&configured), args.force, &homes).is_err() {
+            return Err(Error::usage(format!("refusing to purge {}: {why}", dir.display()))
+                .detail("name the job output directory, or add --force for another directory (system directories are always refused)"));
+        }
+    }
     let (dir, older_than) = if let (Some(dir), Some(age)) = (&args.dir, age) {
         (dir.clone(), age)
     } else {
@@ -136,6 +173,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CleanupStdoutReport> {
         };
         (dir, age)
     };
+    if args.dir.is_none()
+        && let Err(why) = stdout::check_dir(&dir, Some(&dir), false, &homes)
+    {
+        return Err(Error::config(format!("refusing to purge the configured job output directory: {why}"))
+            .detail("set job_output_dir (the setting or the config file) to a directory of its own"));
+    }
     let opts = PurgeOptions {
         older_than,
         now: ctx.now(),

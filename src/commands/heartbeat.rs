@@ -92,6 +92,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Outcome> {
     let now = ctx.now();
     let node = ctx.config.node_name.clone();
     let out = db.write_maybe(!args.dry_run, |tx| heartbeat::run(tx, &ctx.secrets, &node, &now, cpu, mem))?;
+    if !args.dry_run {
+        crate::jobs::clean_leftovers(&out.leftovers);
+    }
     for w in &out.warnings {
         ctx.out.warn(w);
     }

@@ -498,7 +498,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             let stdout = if no_color { strip_ansi(&stdout) } else { stdout };
             if download {
                 let dir = &out_dir;
-                fs_err::create_dir_all(dir)?;
+                crate::cleanup::stdout::create_job_output_dir(dir)?;
                 let (path, mut f) = loop {
                     let suffix = &uuid::Uuid::new_v4().simple().to_string()[..8];
                     let p = dir.join(format!("job-{id}-{suffix}.out"));

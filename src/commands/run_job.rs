@@ -257,11 +257,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     let name = args.template.clone().ok_or_else(|| Error::usage("a job template is required"))?;
     let ov = overrides(&args)?;
     let node = ctx.config.node_name.clone();
-    let reaped = db.write(|tx| {
+    let (reaped, leftovers) = db.write(|tx| {
         let mut r = jobs::reap_local_orphans(tx, JobKind::Job, &node)?;
+        let left = jobs::leftovers(tx, &r)?;
         r.extend(jobs::reap_local_orphans(tx, JobKind::ProjectUpdate, &node)?);
-        Ok(r)
+        Ok((r, left))
     })?;
+    jobs::clean_leftovers(&leftovers);
     if !reaped.is_empty() {
         ctx.out.warn(format!("marked {} job(s) failed whose awxm process had died: {:?}", reaped.len(), reaped));
     }

@@ -1,6 +1,7 @@
-//! Running inventory scripts and `ansible-inventory`: output captured in full, a deadline, and
-//! cancellation (SIGINT/SIGTERM of awxm); a child that overstays is killed with its whole
-//! process group (SIGTERM, then SIGKILL).
+//! Running inventory scripts and `ansible-inventory`: output captured in full up to a cap
+//! (setting `inventory_source_max_output`), a deadline, and cancellation (SIGINT/SIGTERM of
+//! awxm); a child that overstays is killed with its whole process group (SIGTERM, then SIGKILL),
+//! one whose output exceeds the cap at once (SIGKILL).
 
 use std::io::Read;
 use std::os::unix::process::CommandExt;
@@ -20,7 +21,13 @@ pub struct RunOpts {
     pub cancel: Option<Arc<AtomicBool>>,
     /// Extra environment (the source's `source_vars`, AWX's ansible variables).
     pub env: Vec<(String, String)>,
+    /// Most bytes read from one child's stdout (and, separately, its stderr); None: the default
+    /// [`DEFAULT_MAX_OUTPUT`].
+    pub max_output: Option<u64>,
 }
+
+/// The default of setting `inventory_source_max_output`: 1 GiB.
+pub const DEFAULT_MAX_OUTPUT: u64 = 1 << 30;
 
 impl RunOpts {
     pub fn cancelled(&self) -> bool {
@@ -68,20 +75,17 @@ pub fn run(program: &Path, args: &[&str], cwd: Option<&Path>, opts: &RunOpts) ->
         Error::new(kind, format!("cannot execute {}: {e}", program.display()))
     })?;
     let pid = child.id() as i32;
-    let mut out = child.stdout.take().ok_or_else(|| Error::internal("no stdout pipe"))?;
-    let mut err = child.stderr.take().ok_or_else(|| Error::internal("no stderr pipe"))?;
-    let t_out = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = out.read_to_end(&mut b);
-        b
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = err.read_to_end(&mut b);
-        b
-    });
+    let out = child.stdout.take().ok_or_else(|| Error::internal("no stdout pipe"))?;
+    let err = child.stderr.take().ok_or_else(|| Error::internal("no stderr pipe"))?;
+    let max = opts.max_output.filter(|m| *m > 0).unwrap_or(DEFAULT_MAX_OUTPUT);
+    let over = Arc::new(AtomicBool::new(false));
+    let t_out = reader(out, max, Arc::clone(&over));
+    let t_err = reader(err, max, Arc::clone(&over));
     let mut stop: Option<Error> = None;
     let status = loop {
+        if over.load(Ordering::Relaxed) {
+            kill_group(pid, nix::sys::signal::Signal::SIGKILL);
+        }
         match child.try_wait() {
             Ok(Some(s)) => break s,
             Ok(None) => {}
@@ -110,12 +114,44 @@ pub fn run(program: &Path, args: &[&str], cwd: Option<&Path>, opts: &RunOpts) ->
     kill_group(pid, nix::sys::signal::Signal::SIGKILL);
     let stdout = t_out.join().unwrap_or_default();
     let stderr = t_err.join().unwrap_or_default();
+    if over.load(Ordering::Relaxed) {
+        let mut shown = program.display().to_string();
+        for a in args {
+            shown.push(' ');
+            shown.push_str(a);
+        }
+        return Err(Error::data(format!("output of {shown} exceeds {max} bytes"))
+            .detail("the setting inventory_source_max_output sets the limit; the source's process group was killed"));
+    }
     if let Some(e) = stop {
         return Err(e);
     }
     use std::os::unix::process::ExitStatusExt;
     let code = status.code().unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
     Ok(Captured { status: code, stdout, stderr })
+}
+
+/// Read `pipe` to its end, keeping at most `max` bytes; more sets `over` and stops reading.
+fn reader(mut pipe: impl Read + Send + 'static, max: u64, over: Arc<AtomicBool>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            match pipe.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if b.len() as u64 + n as u64 > max {
+                        over.store(true, Ordering::Relaxed);
+                        break;
+                    }
+                    b.extend_from_slice(&chunk[..n]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+        b
+    })
 }
 
 /// The last lines of a child's stderr, for error details.

@@ -24,13 +24,22 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::{self, JobKind};
 
 /// Settings of the inventory subsystem.
-pub const SETTINGS: &[crate::settings::SettingDef] = &[crate::settings::SettingDef {
-    key: "default_inventory_update_timeout",
-    default: "0",
-    secret: false,
-    help: "Seconds an inventory source (script, ansible-inventory) may take before it is stopped (0: no limit)",
-    kind: crate::settings::SECONDS,
-}];
+pub const SETTINGS: &[crate::settings::SettingDef] = &[
+    crate::settings::SettingDef {
+        key: "default_inventory_update_timeout",
+        default: "0",
+        secret: false,
+        help: "Seconds an inventory source (script, ansible-inventory) may take before it is stopped (0: no limit)",
+        kind: crate::settings::SECONDS,
+    },
+    crate::settings::SettingDef {
+        key: "inventory_source_max_output",
+        default: "1073741824",
+        secret: false,
+        help: "Most bytes awxm reads from one run of an inventory script or ansible-inventory; more fails the import (0: the default, 1 GiB)",
+        kind: crate::settings::Kind::Int { min: 0, max: i64::MAX },
+    },
+];
 
 #[derive(Debug, Clone)]
 pub enum Target {
@@ -475,6 +484,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Some(t) => t,
         None => db.read(|tx| crate::settings::get(tx, &ctx.secrets, "default_inventory_update_timeout"))?.as_i64().unwrap_or(0),
     };
+    let max_output = db.read(|tx| crate::settings::get(tx, &ctx.secrets, "inventory_source_max_output"))?.as_u64();
     let env = env_pairs(&req.source_vars);
     let env_text = recorded_env(&env);
     let kind = guess_kind(&path, req.options.use_ansible_inventory);
@@ -535,6 +545,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             deadline: (timeout > 0).then(|| Instant::now() + Duration::from_secs(timeout as u64)),
             cancel: Some(cancel.clone()),
             env: env.clone(),
+            max_output,
         },
         ansible_inventory: req.ansible_inventory.clone(),
         force_ansible: req.options.use_ansible_inventory,

@@ -2,7 +2,12 @@
 //! answered through a pty) from a 0600 file that is deleted right after, so the key rests on
 //! disk only for that moment and never appears in argv or the environment. The agent's socket
 //! lives in the job's private data directory; the agent is killed when the job ends.
+//!
+//! The agent runs under a job guard (`awxm job-guard`) that gets SIGTERM when awxm dies (the
+//! parent-death signal; ssh-agent itself is set-group-id on most systems, which clears that
+//! signal at exec), so the agent and its loaded identity never outlive the supervising awxm.
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -17,10 +22,35 @@ pub struct Agent {
 }
 
 impl Agent {
-    /// Start `ssh-agent -D -a <dir>/agent.sock`.
-    pub fn start(ssh_agent: &Path, dir: &Path) -> Result<Agent> {
+    /// Start `ssh-agent -D -a <dir>/agent.sock` under `awxm job-guard` (when this binary's path
+    /// is known). `cleanup`: the guard removes `dir` too if awxm dies (not for kept directories).
+    pub fn start(ssh_agent: &Path, dir: &Path, cleanup: bool) -> Result<Agent> {
         let sock = dir.join("agent.sock");
-        let child = Command::new(ssh_agent)
+        let mut cmd = match std::env::current_exe() {
+            Ok(exe) => {
+                let mut c = Command::new(exe);
+                c.args(["job-guard", "--grace", "2"]);
+                if cleanup {
+                    c.arg("--cleanup").arg(dir);
+                }
+                c.arg("--").arg(ssh_agent);
+                c
+            }
+            Err(_) => Command::new(ssh_agent),
+        };
+        let parent = std::process::id() as i32;
+        // SAFETY: only async-signal-safe calls (prctl, getppid, _exit) between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                // awxm died before the death signal was armed.
+                if libc::getppid() != parent {
+                    libc::_exit(1);
+                }
+                Ok(())
+            });
+        }
+        let child = cmd
             .arg("-D")
             .arg("-a")
             .arg(&sock)
@@ -86,6 +116,12 @@ impl Agent {
 
 impl Drop for Agent {
     fn drop(&mut self) {
+        // SIGTERM lets the guard end the agent itself; SIGKILL only if it does not exit.
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid()), nix::sys::signal::Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_file(&self.sock);

@@ -519,7 +519,7 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     // The machine credential's key goes into a per-job ssh-agent.
     let mut agent = None;
     if let (Some((key, unlock)), Some(agent_bin), Some(add_bin)) = (prepared.ssh_key.clone(), ssh_agent, ssh_add) {
-        let a = Agent::start(&agent_bin, &prepared.dir.root)?;
+        let a = Agent::start(&agent_bin, &prepared.dir.root, !prepared.dir.is_kept())?;
         let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
         a.add_key(&add_bin, &key, &unlock, &cname, &prepared.redactor)?;
         prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");
@@ -584,6 +584,13 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     };
     drop(agent);
     process::kill_leftover_children(&[], Duration::from_secs(2));
+    if prepared.dir.is_kept()
+        && let Err(e) = prepared.dir.scrub(&prepared.redactor)
+    {
+        // Better no artifacts than unredacted ones.
+        ctx.out.warn(format!("job {id}: kept artifacts could not be redacted ({}); removing them", e.message));
+        let _ = std::fs::remove_dir_all(&prepared.dir.root);
+    }
     let status = outcome?;
     if !prepared.dir.is_kept() {
         // Remove now (not at drop) so the key material is gone before we report.

@@ -99,12 +99,55 @@ impl PrivateDir {
     pub fn is_kept(&self) -> bool {
         self.keep
     }
+
+    /// Make a kept directory safe to keep: key material ([`KEY_FILES`]) and sockets are
+    /// removed, and every other file (stdout, job_events.jsonl, the inventory, …) is redacted
+    /// like stored events.
+    pub fn scrub(&self, redactor: &Redactor) -> Result<()> {
+        self.remove_key_material();
+        scrub_tree(&self.root, redactor)
+    }
+
+    fn remove_key_material(&self) {
+        for rel in KEY_FILES {
+            let p = self.root.join(rel);
+            if let Err(e) = std::fs::remove_file(&p)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                tracing::warn!("could not remove {}: {e}", p.display());
+            }
+        }
+    }
+}
+
+/// Files of a private data directory that hold key material: never kept.
+pub const KEY_FILES: &[&str] = &["env/ssh_key"];
+
+/// Redact every regular file under `dir` (symbolic links are not followed); remove sockets.
+fn scrub_tree(dir: &Path, redactor: &Redactor) -> Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    let entries = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
+    for e in entries {
+        let e = e.map_err(|e| io(dir, e))?;
+        let p = e.path();
+        let ft = e.file_type().map_err(|e| io(&p, e))?;
+        if ft.is_dir() {
+            scrub_tree(&p, redactor)?;
+        } else if ft.is_socket() {
+            let _ = std::fs::remove_file(&p);
+        } else if ft.is_file() {
+            redact::redact_file(&p, redactor)?;
+        }
+    }
+    Ok(())
 }
 
 impl Drop for PrivateDir {
     fn drop(&mut self) {
-        if !self.keep
-            && let Err(e) = std::fs::remove_dir_all(&self.root)
+        if self.keep {
+            // Whatever happened, a kept directory holds no key.
+            self.remove_key_material();
+        } else if let Err(e) = std::fs::remove_dir_all(&self.root)
             && e.kind() != std::io::ErrorKind::NotFound
         {
             tracing::warn!("could not remove {}: {e}", self.root.display());

@@ -422,6 +422,27 @@ fn reap_zombies(keep: &[i32]) {
     }
 }
 
+/// Live processes (not this one) with an argument that is `dir` or a path inside it, from
+/// /proc (e.g. a dead job's ssh-agent: `ssh-agent -D -a DIR/agent.sock`).
+pub fn procs_naming(dir: &std::path::Path) -> Vec<i32> {
+    let me = std::process::id() as i32;
+    let dir = dir.as_os_str().as_encoded_bytes();
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else { return out };
+    for e in entries.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
+        if pid == me {
+            continue;
+        }
+        let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else { continue };
+        let names = cmd.split(|b| *b == 0).any(|a| a == dir || (a.starts_with(dir) && a.get(dir.len()) == Some(&b'/')));
+        if names && crate::jobs::pid_alive(i64::from(pid)) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
 /// Every descendant of `root` (children, grandchildren, …), from /proc.
 pub fn descendants(root: i32) -> Vec<i32> {
     let mut children: std::collections::HashMap<i32, Vec<i32>> = std::collections::HashMap::new();

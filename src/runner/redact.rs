@@ -142,6 +142,41 @@ impl Redactor {
     }
 }
 
+/// Redact a file in place, streaming (a secret across two read chunks is still found): the
+/// redacted copy is written next to it with the same permissions and renamed over it.
+pub fn redact_file(path: &std::path::Path, r: &Redactor) -> crate::error::Result<()> {
+    use std::io::{Read, Write};
+    use std::os::unix::fs::OpenOptionsExt;
+    if r.is_empty() {
+        return Ok(());
+    }
+    let io = |p: &std::path::Path, e: std::io::Error| crate::error::Error::io_at(p, &e);
+    let meta = std::fs::symlink_metadata(path).map_err(|e| io(path, e))?;
+    let mut src = std::fs::File::open(path).map_err(|e| io(path, e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.redacting"));
+    let mut dst = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp).map_err(|e| io(&tmp, e))?;
+    let res = (|| {
+        let mut stream = StreamRedactor::new(r.clone());
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = src.read(&mut buf).map_err(|e| io(path, e))?;
+            if n == 0 {
+                break;
+            }
+            dst.write_all(&stream.push(&buf[..n])).map_err(|e| io(&tmp, e))?;
+        }
+        dst.write_all(&stream.flush()).map_err(|e| io(&tmp, e))?;
+        dst.sync_all().map_err(|e| io(&tmp, e))?;
+        std::fs::set_permissions(&tmp, meta.permissions()).map_err(|e| io(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| io(path, e))
+    })();
+    if res.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    res
+}
+
 /// Redaction over a stream arriving in chunks: no secret split across two chunks escapes.
 #[derive(Debug)]
 pub struct StreamRedactor {

@@ -49,6 +49,7 @@ fn finish(child: Child, go: &Path) -> std::process::Output {
 fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .expect("read dir")
+        .filter(|e| e.as_ref().map(|e| e.file_name() != MARKER).unwrap_or(true))
         .map(|e| {
             let e = e.expect("entry");
             let p = e.path();
@@ -72,10 +73,15 @@ struct Buffer {
     outside_dir: PathBuf,
 }
 
+/// The marker awxm writes into a job-output directory it creates (left out of `listing`).
+const MARKER: &str = ".awxm-job-output";
+
 fn buffer(env: &TestEnv) -> Buffer {
     let dir = env.path().join("job_output");
     let outside_dir = env.path().join("elsewhere");
     std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join(MARKER), "").expect("marker");
+    age(&dir.join(MARKER), 400 * DAY);
     std::fs::create_dir_all(&outside_dir).expect("mkdir");
     for (name, body, days) in [
         ("job-1-abc.out", "old output\n", 40),
@@ -169,6 +175,59 @@ fn cleanup_stdout_directory_errors() {
     assert_status(&out, 2, &["cleanup_stdout", "--days", "--older-than"]);
     let out = env.run(&["cleanup_stdout", "--older-than", "soon"]);
     assert_status(&out, 2, &["cleanup_stdout", "--older-than", "soon"]);
+}
+
+#[test]
+fn cleanup_stdout_refuses_system_and_unmarked_directories() {
+    let env = TestEnv::sqlite();
+    // A system directory: refused, nothing listed, even with --force.
+    for args in [
+        &["--dir", "/etc", "--days", "0", "--dry-run"][..],
+        &["--dir", "/etc/", "--days", "0", "--dry-run", "--force"],
+        &["--dir", "/", "--days", "0", "--dry-run"],
+    ] {
+        let mut a = vec!["--format", "json", "cleanup_stdout"];
+        a.extend_from_slice(args);
+        let out = env.run(&a);
+        assert_status(&out, 2, &a);
+        let text = stdout(&out);
+        assert!(!text.contains("\"removed\"") && text.contains("system directory"), "{text}");
+    }
+    // Through a symlink too.
+    let link = env.path().join("etc-link");
+    std::os::unix::fs::symlink("/etc", &link).unwrap();
+    let out = env.run(&["cleanup_stdout", "--dir", link.to_str().unwrap(), "--days", "0", "--dry-run", "--force"]);
+    assert_status(&out, 2, &["symlink to /etc"]);
+    // A directory that is not the job output directory and has no marker: refused unless --force.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("precious.txt"), "x").unwrap();
+    age(&other.path().join("precious.txt"), 100 * DAY);
+    let d = other.path().to_str().unwrap();
+    let out = env.run(&["cleanup_stdout", "--dir", d, "--days", "30"]);
+    assert_status(&out, 2, &["unmarked"]);
+    assert!(stderr(&out).contains("holds no .awxm-job-output marker"), "{}", stderr(&out));
+    assert_eq!(names(other.path()), ["precious.txt"]);
+    let r = env.json(&["cleanup_stdout", "--dir", d, "--days", "30", "--force", "--dry-run"]);
+    assert_eq!(r["removed"]["files"], 1, "{r}");
+    let r = env.json(&["cleanup_stdout", "--dir", d, "--days", "30", "--force"]);
+    assert_eq!(r["removed"]["files"], 1, "{r}");
+    assert_eq!(names(other.path()), Vec::<String>::new());
+    // The configured directory (created before markers existed) works without a marker, by
+    // --dir and by default; a directory awxm creates gets the marker.
+    let configured = env.path().join("buffered");
+    std::fs::create_dir_all(&configured).unwrap();
+    env.ok(&["settings", "set", "job_output_dir", configured.to_str().unwrap()]);
+    std::fs::write(configured.join("old.out"), "x").unwrap();
+    age(&configured.join("old.out"), 100 * DAY);
+    let r = env.json(&["cleanup_stdout", "--dir", configured.to_str().unwrap(), "--days", "30", "--dry-run"]);
+    assert_eq!(r["removed"]["files"], 1, "{r}");
+    let r = env.json(&["cleanup_stdout", "--days", "30"]);
+    assert_eq!((r["directory"].as_str(), r["removed"]["files"].as_u64()), (configured.to_str(), Some(1)), "{r}");
+    // A configured system directory is a configuration error.
+    env.ok(&["settings", "set", "job_output_dir", "/etc"]);
+    let out = env.run(&["cleanup_stdout", "--days", "30", "--dry-run"]);
+    assert_status(&out, 78, &["configured /etc"]);
+    assert!(stdout(&out).is_empty(), "files listed: {}", stdout(&out));
 }
 
 db_test!(cleanup_stdout_takes_directory_and_age_from_settings, |env| {

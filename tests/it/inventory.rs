@@ -514,3 +514,57 @@ db_test!(big_integers_stay_exact_from_import_to_export, |env| {
         assert_eq!(fresh.ok(&["export"]), all_yaml);
     }
 });
+
+/// (exit code, stderr, peak RSS in KiB) of an awxm run, from wait4's resource usage.
+#[allow(clippy::zombie_processes)] // reaped by wait4
+fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
+    let child = env.std_cmd().args(args).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let pid = child.id() as i32;
+    let mut err = child.stderr.expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut err, &mut s);
+        s
+    });
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4");
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 128 + libc::WTERMSIG(status) };
+    (code, reader.join().unwrap(), usage.ru_maxrss)
+}
+
+db_test!(inventory_script_output_is_capped, |env| {
+    env.apply("inventories:\n  - name: inv\n");
+    env.ok(&["settings", "set", "inventory_source_max_output", "1048576"]);
+    let pids = env.path().join("pids");
+    // 64 MiB of output (as good as forever against a 1 MiB cap), then it waits.
+    let script = env.write(
+        "forever.sh",
+        &format!("#!/bin/sh\necho $$ > {p}\nsleep 300 &\necho $! >> {p}\nyes '{{\"a\":1}}' | head -c 67108864\nwait\n", p = pids.display()),
+    );
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let started = Instant::now();
+    let (code, err, rss_kib) =
+        run_measured(&env, &["inventory_import", "--inventory-name", "inv", "--source", script.to_str().unwrap(), "--timeout", "20"]);
+    assert_eq!(code, 65, "{err}");
+    assert!(err.contains(&format!("output of {} --list exceeds 1048576 bytes", script.display())), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(15), "stopped at the cap, not by the timeout");
+    assert!(rss_kib < 48 * 1024, "awxm's peak RSS stays bounded: {rss_kib} KiB");
+    assert_eq!(
+        env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'failed' AND result_traceback LIKE '%exceeds 1048576 bytes%'"),
+        1
+    );
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 0, "nothing written");
+    // The script's process group is gone: the script and its background sleep.
+    let listed: Vec<i32> = std::fs::read_to_string(&pids).unwrap().split_whitespace().map(|p| p.parse().unwrap()).collect();
+    assert_eq!(listed.len(), 2);
+    let alive = |p: &i32| {
+        std::fs::read_to_string(format!("/proc/{p}/stat"))
+            .is_ok_and(|s| s.rfind(')').is_some_and(|i| !s[i + 1..].trim_start().starts_with('Z')))
+    };
+    wait_until("the script's processes to be gone", Duration::from_secs(5), || {
+        procs_with(script.to_str().unwrap()).is_empty() && !listed.iter().any(alive)
+    });
+});

@@ -239,6 +239,8 @@ db_test!(successful_run_records_events_stdout_and_summaries, |env| {
     assert!(path.starts_with(env.path().join("data/awxm/job_output")), "{path:?}");
     assert!(path.file_name().unwrap().to_str().unwrap().starts_with("job-2-"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // awxm created the directory, so it carries the marker cleanup_stdout --dir looks for.
+    assert!(env.path().join("data/awxm/job_output/.awxm-job-output").is_file());
 });
 
 db_test!(task_failure_and_unreachable_host, |env| {
@@ -817,4 +819,90 @@ db_test!(notifications_fire_when_the_job_starts_and_ends, |env| {
     assert_eq!((code, r["status"].as_str()), (1, Some("failed")), "{r}");
     assert_eq!(http.requests().len(), 4);
     assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE job_id = 2"), 2);
+});
+
+/// A machine credential with an SSH key (no passphrase), so the job gets a per-job ssh-agent.
+fn keyed_credential(env: &TestEnv, password: &str) -> (String, String) {
+    let key = env.path().join("jobkey");
+    let st = Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-C", "job", "-f"]).arg(&key).status().unwrap();
+    assert!(st.success());
+    let private = std::fs::read_to_string(&key).unwrap();
+    let cred = serde_json::to_string(&json!({"username": "someone", "password": password, "ssh_key_data": private})).unwrap();
+    (format!("credentials:\n  - name: m\n    kind: machine\n    inputs: {cred}\n"), private)
+}
+
+db_test!(the_jobs_ssh_agent_dies_with_a_killed_awxm, |env| {
+    let sleep = sleeper(&env, 4717);
+    project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: {sleep}\n"))]);
+    let (cred, _) = keyed_credential(&env, "");
+    resources(&env, &hosts(&["h1"]), "    credentials: [m]\n", &cred);
+    let (_, r) = run_json(&env, &["run_job", "t", "--detach"]);
+    let id = r["id"].as_i64().unwrap();
+    wait_until("the sleep to start", Duration::from_secs(60), || !procs_with(&sleep).is_empty());
+    let show = job(&env, id);
+    // The agent's socket is in the job's private data directory: unique to this job.
+    let sock = show["job_env"]["SSH_AUTH_SOCK"].as_str().expect("a per-job agent").to_string();
+    let dir = Path::new(&sock).parent().unwrap().to_path_buf();
+    let agent = format!("-a {sock}");
+    assert!(!procs_with(&agent).is_empty(), "the agent runs");
+    let pid = show["pid"].as_i64().unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGKILL).unwrap();
+    wait_until("the ssh-agent to die with awxm", Duration::from_secs(10), || procs_with(&agent).is_empty());
+    wait_until("the job's processes to die with awxm", Duration::from_secs(20), || procs_with(&sleep).is_empty());
+    wait_until("the private data directory to be removed", Duration::from_secs(10), || !dir.exists());
+    assert_eq!(job(&env, id)["status"], "running");
+    // The next heartbeat reaps the job.
+    let (code, hb) = run_json(&env, &["heartbeat"]);
+    assert_eq!(code, 0, "{hb}");
+    assert_eq!(hb["reaped_local"], json!([{"type": "job", "id": id}]), "{hb}");
+    let show = job(&env, id);
+    assert_eq!(show["status"], "failed");
+    assert!(show["job_explanation"].as_str().unwrap().contains("was not present"), "{show}");
+});
+
+/// Every (relative path, line) under `dir` that contains `needle`.
+fn grep_tree(dir: &Path, needle: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let ft = e.file_type().unwrap();
+            if ft.is_dir() {
+                stack.push(p);
+            } else if ft.is_file() {
+                let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+                for l in text.lines().filter(|l| l.contains(needle)) {
+                    out.push(format!("{}: {}", p.strip_prefix(dir).unwrap().display(), &l[..l.len().min(200)]));
+                }
+            }
+        }
+    }
+    out
+}
+
+db_test!(kept_artifacts_are_redacted_and_hold_no_key, |env| {
+    let password = "Kept-Pa55word-8812";
+    let (cred, private) = keyed_credential(&env, password);
+    let key_line = private.lines().nth(1).unwrap().to_string();
+    project(
+        &env,
+        &[(
+            "site.yml",
+            &format!(
+                "- hosts: all\n  gather_facts: false\n  tasks:\n    - command: echo {password}\n      register: r\n    - debug: var=r.stdout\n    - debug: msg=\"key {key_line}\"\n"
+            ),
+        )],
+    );
+    resources(&env, &hosts(&["h1"]), "    credentials: [m]\n", &cred);
+    let (code, r) = run_json(&env, &["run_job", "t", "--keep-artifacts"]);
+    assert_eq!(code, 0, "{r}\n{}", job_stdout(&env, 1));
+    let dir = PathBuf::from(job(&env, 1)["work_dir"].as_str().expect("work_dir"));
+    assert!(dir.join("artifacts/1/job_events.jsonl").is_file(), "{}", dir.display());
+    let events = std::fs::read_to_string(dir.join("artifacts/1/job_events.jsonl")).unwrap();
+    assert!(events.contains("$encrypted$"), "the secrets were in the output, redacted");
+    assert_eq!(grep_tree(&dir, password), Vec::<String>::new(), "password in the kept directory");
+    assert_eq!(grep_tree(&dir, &key_line), Vec::<String>::new(), "key in the kept directory");
+    assert!(!dir.join("env/ssh_key").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
 });
