@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(ca-certificates git pkg-config libssl-dev python3-venv openssh-client)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(openssh-server postgresql)
+  pkgs+=(openssh-server postgresql time util-linux)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -273,7 +273,7 @@ impl Remote {
         let pidfile = shell_quote(&self.artifact("pid"));
         let runner = self.runner_pid;
         let script = format!(
-            "kill -{signal} -- -{runner} 2>/dev/null || {{ p=$(cat {pidfile} 2>/dev/null) && kill -{signal} -- -\"$p\"; }} 2>/dev/null; true"
+            "kill -{signal} -{runner} 2>/dev/null || {{ p=$(cat {pidfile} 2>/dev/null) && kill -{signal} -\"$p\"; }} 2>/dev/null; true"
         );
         conn.exec(&script).map(|_| ())
     }

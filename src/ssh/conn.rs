@@ -372,12 +372,19 @@ impl Conn {
                     match prefix.as_mut() {
                         Some(p) => {
                             p.extend_from_slice(&buf[..n]);
-                            if let Some(nl) = p.iter().position(|&b| b == b'\n') {
-                                let line = String::from_utf8_lossy(&p[..nl]).to_string();
-                                pid = line.strip_prefix("awxm-pgid:").and_then(|s| s.trim().parse().ok());
-                                let rest = if pid.is_some() { p[nl + 1..].to_vec() } else { p.clone() };
-                                out.stderr.extend_from_slice(&rest);
-                                prefix = None;
+                            // The login shell may print first (rc files, warnings): the tagged
+                            // line is looked for on any line, and the others are kept as stderr.
+                            match take_tagged_line(p, "awxm-pgid:") {
+                                Tagged::Found(value, rest) => {
+                                    pid = value.trim().parse().ok();
+                                    out.stderr.extend_from_slice(&rest);
+                                    prefix = None;
+                                }
+                                Tagged::NotYet if p.len() <= TAG_SEARCH_LIMIT => {}
+                                Tagged::NotYet => {
+                                    out.stderr.extend_from_slice(p);
+                                    prefix = None;
+                                }
                             }
                         }
                         None => out.stderr.extend_from_slice(&buf[..n]),
@@ -440,7 +447,7 @@ impl Conn {
     }
 
     fn kill_nb(&self, pgid: i64, signal: &str) -> SshResult<bool> {
-        let r = self.exec_nb(&format!("kill -{signal} -- -{pgid}"), &[], Some(Duration::from_secs(5)), false)?;
+        let r = self.exec_nb(&format!("kill -{signal} -{pgid}"), &[], Some(Duration::from_secs(5)), false)?;
         Ok(r.success())
     }
 
@@ -452,17 +459,19 @@ impl Conn {
         let log = log.map(shell_quote).unwrap_or_else(|| "/dev/null".to_string());
         let script = format!(
             "{cd}if ! command -v setsid >/dev/null 2>&1; then echo 'setsid is not installed on this node' >&2; exit 127; fi; \
-             setsid /bin/sh -c {} </dev/null >>{log} 2>&1 & echo \"$!\"",
+             setsid /bin/sh -c {} </dev/null >>{log} 2>&1 & echo \"awxm-pid:$!\"",
             shell_quote(command)
         );
         let r = self.exec_timeout(&script, self.opts.io_timeout)?;
         if !r.success() {
             return Err(SshError::new(K::Protocol, format!("{}: starting a detached process failed: {}", self.who(), r.last_line())));
         }
-        r.stdout_str()
-            .trim()
-            .parse()
-            .map_err(|_| SshError::new(K::Protocol, format!("{}: no pid from the detached start: {:?}", self.who(), r.stdout_str())))
+        // Looked for on any line: a login shell may print before it (rc files, warnings).
+        match take_tagged_line(r.stdout_str().as_bytes(), "awxm-pid:") {
+            Tagged::Found(pid, _) => pid.trim().parse().ok(),
+            Tagged::NotYet => None,
+        }
+        .ok_or_else(|| SshError::new(K::Protocol, format!("{}: no pid from the detached start: {:?}", self.who(), r.stdout_str())))
     }
 
     /// Send `signal` (e.g. `TERM`, `KILL`, `INT`) to the process group `pgid`. Returns false
@@ -471,7 +480,7 @@ impl Conn {
         if pgid <= 1 || !signal.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(SshError::new(K::Protocol, format!("refusing to signal process group {pgid} with {signal:?}")));
         }
-        Ok(self.exec(&format!("kill -{signal} -- -{pgid} 2>/dev/null"))?.success())
+        Ok(self.exec(&format!("kill -{signal} -{pgid} 2>/dev/null"))?.success())
     }
 
     /// Whether process `pid` still exists on the node.
@@ -485,6 +494,31 @@ impl Conn {
         );
         Ok(self.exec(&script)?.success())
     }
+}
+
+/// How many bytes of a command's first output are searched for a tagged line before giving up.
+const TAG_SEARCH_LIMIT: usize = 64 * 1024;
+
+enum Tagged {
+    /// The text after the tag on its line, and every other byte (the lines before and after).
+    Found(String, Vec<u8>),
+    /// No complete line with the tag (yet).
+    NotYet,
+}
+
+/// Find the first complete line starting with `tag` anywhere in `bytes`.
+fn take_tagged_line(bytes: &[u8], tag: &str) -> Tagged {
+    let mut start = 0;
+    while let Some(len) = bytes[start..].iter().position(|&b| b == b'\n') {
+        let line = &bytes[start..start + len];
+        if let Some(value) = line.strip_prefix(tag.as_bytes()) {
+            let mut rest = bytes[..start].to_vec();
+            rest.extend_from_slice(&bytes[start + len + 1..]);
+            return Tagged::Found(String::from_utf8_lossy(value).into_owned(), rest);
+        }
+        start += len + 1;
+    }
+    Tagged::NotYet
 }
 
 impl Drop for Conn {
@@ -641,4 +675,31 @@ fn try_agent(sess: &Session, user: &str, sock: &std::path::Path) -> Result<bool,
     }
     let _ = agent.disconnect();
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(bytes: &[u8], tag: &str) -> Option<(String, String)> {
+        match take_tagged_line(bytes, tag) {
+            Tagged::Found(v, rest) => Some((v, String::from_utf8(rest).unwrap())),
+            Tagged::NotYet => None,
+        }
+    }
+
+    #[test]
+    fn the_tagged_line_is_found_on_any_line() {
+        assert_eq!(found(b"awxm-pid:42\n", "awxm-pid:"), Some(("42".into(), String::new())));
+        assert_eq!(
+            found(b"Welcome\nwarning: locale\nawxm-pid:42\nafter\n", "awxm-pid:"),
+            Some(("42".into(), "Welcome\nwarning: locale\nafter\n".into()))
+        );
+        // Only at the start of a line, and only complete lines.
+        assert_eq!(found(b"say awxm-pid:1\n", "awxm-pid:"), None);
+        assert_eq!(found(b"noise\nawxm-pid:4", "awxm-pid:"), None);
+        assert_eq!(found(b"", "awxm-pid:"), None);
+        // The first tagged line wins.
+        assert_eq!(found(b"awxm-pgid:7\nawxm-pgid:8\n", "awxm-pgid:"), Some(("7".into(), "awxm-pgid:8\n".into())));
+    }
 }

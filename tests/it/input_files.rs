@@ -2,9 +2,7 @@
 //! written, the inventory update recorded as failed) and bytes that are not UTF-8 (exit 65 or,
 //! for the config file, 78, naming `file:line`).
 
-use std::io::Read;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use crate::support::*;
 
@@ -18,45 +16,7 @@ fn alias_bomb(indent: usize) -> String {
     text
 }
 
-/// The address space a measured run may use: a regression then fails fast on allocation
-/// instead of taking the machine's memory.
-const AS_CAP: libc::rlim_t = 2 << 30;
 const MAX_RSS_KIB: i64 = 200 * 1024;
-
-/// Run awxm and return its output and peak resident memory (KiB), measured by `wait4` on
-/// this one child.
-#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4, which std's Child does not see")]
-fn run_measured(env: &TestEnv, args: &[&str]) -> (Output, i64) {
-    let mut cmd = env.std_cmd();
-    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            let lim = libc::rlimit { rlim_cur: AS_CAP, rlim_max: AS_CAP };
-            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let mut child = cmd.spawn().expect("spawn awxm");
-    let mut out_pipe = child.stdout.take().expect("stdout");
-    let mut err_pipe = child.stderr.take().expect("stderr");
-    let out_reader = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        out_pipe.read_to_end(&mut b).expect("read stdout");
-        b
-    });
-    let mut stderr = Vec::new();
-    err_pipe.read_to_end(&mut stderr).expect("read stderr");
-    let stdout = out_reader.join().expect("stdout reader");
-    let mut status = 0;
-    // SAFETY: plain FFI call with valid pointers; the child is ours and not yet reaped.
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4: {}", std::io::Error::last_os_error());
-    (Output { status: std::process::ExitStatus::from_raw(status), stdout, stderr }, ru.ru_maxrss)
-}
 
 /// Create the schema and one row, so that "nothing written" compares real tables.
 fn seed(env: &TestEnv) -> Vec<(String, i64)> {
@@ -77,7 +37,7 @@ db_test!(apply_alias_bomb_is_refused, |env| {
     let before = seed(&env);
     let f = env.write("bomb.yaml", &format!("organizations:\n  - name: o\n    description: x\nlabels:\n{}", alias_bomb(2)));
     let args = ["apply", "-f", f.to_str().unwrap()];
-    let (out, rss) = run_measured(&env, &args);
+    let (out, rss) = env.run_measured(&args);
     assert_bounded(&out, rss, &args);
     // a..e expand to 74718 nodes; `f` (line 10) crosses the 200000 floor.
     assert!(stderr(&out).contains("bomb.yaml:10: YAML aliases expand to more than 200000 nodes"), "{}", stderr(&out));
@@ -89,7 +49,7 @@ db_test!(inventory_import_alias_bomb_fails_the_update, |env| {
     env.json(&["inventory_import", "--inventory-name", "inv", "--create", "--source", ok.to_str().unwrap()]);
     let bomb = env.write("inv.yml", &format!("all:\n  vars:\n{}  hosts:\n    h1:\n    h2:\n", alias_bomb(4)));
     let args = ["inventory_import", "--inventory-name", "inv", "--source", bomb.to_str().unwrap()];
-    let (out, rss) = run_measured(&env, &args);
+    let (out, rss) = env.run_measured(&args);
     assert_bounded(&out, rss, &args);
     assert!(stderr(&out).contains("inv.yml:8: "), "{}", stderr(&out));
     assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'"), 0, "no update left running");
@@ -103,7 +63,7 @@ db_test!(group_vars_alias_bomb_is_refused, |env| {
     let before = seed(&env);
     let dir = env.path().join("inv");
     let args = ["inventory_import", "--inventory-name", "inv", "--create", "--source", dir.to_str().unwrap()];
-    let (out, rss) = run_measured(&env, &args);
+    let (out, rss) = env.run_measured(&args);
     assert_bounded(&out, rss, &args);
     assert!(stderr(&out).contains(&format!("{}:6: ", gv.display())), "{}", stderr(&out));
     assert_eq!(env.row_counts(), before, "nothing written");
@@ -171,7 +131,7 @@ fn config_alias_bomb_is_a_config_error() {
     let env = TestEnv::sqlite();
     let cfg = env.write("awxm.yaml", &format!("x:\n{}", alias_bomb(2)));
     let args = ["--config", cfg.to_str().unwrap(), "list", "organizations"];
-    let (out, rss) = run_measured(&env, &args);
+    let (out, rss) = env.run_measured(&args);
     assert_status(&out, 78, &args);
     assert!(stderr(&out).contains(&format!("{}:7: YAML aliases expand", cfg.display())), "{}", stderr(&out));
     assert!(rss < MAX_RSS_KIB, "peak memory {rss} KiB");

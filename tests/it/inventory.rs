@@ -515,26 +515,6 @@ db_test!(big_integers_stay_exact_from_import_to_export, |env| {
     }
 });
 
-/// (exit code, stderr, peak RSS in KiB) of an awxm run, from wait4's resource usage.
-#[allow(clippy::zombie_processes)] // reaped by wait4
-fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
-    let child = env.std_cmd().args(args).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn");
-    let pid = child.id() as i32;
-    let mut err = child.stderr.expect("stderr");
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut err, &mut s);
-        s
-    });
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4");
-    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 128 + libc::WTERMSIG(status) };
-    (code, reader.join().unwrap(), usage.ru_maxrss)
-}
-
 db_test!(inventory_script_output_is_capped, |env| {
     env.apply("inventories:\n  - name: inv\n");
     env.ok(&["settings", "set", "inventory_source_max_output", "1048576"]);
@@ -546,9 +526,10 @@ db_test!(inventory_script_output_is_capped, |env| {
     );
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let started = Instant::now();
-    let (code, err, rss_kib) =
-        run_measured(&env, &["inventory_import", "--inventory-name", "inv", "--source", script.to_str().unwrap(), "--timeout", "20"]);
-    assert_eq!(code, 65, "{err}");
+    let (out, rss_kib) =
+        env.run_measured(&["inventory_import", "--inventory-name", "inv", "--source", script.to_str().unwrap(), "--timeout", "20"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(65), "{err}");
     assert!(err.contains(&format!("output of {} --list exceeds 1048576 bytes", script.display())), "{err}");
     assert!(started.elapsed() < Duration::from_secs(15), "stopped at the cap, not by the timeout");
     assert!(rss_kib < 48 * 1024, "awxm's peak RSS stays bounded: {rss_kib} KiB");

@@ -84,6 +84,7 @@ fn leaves(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<(Vec<String>, cl
 #[test]
 fn every_option_survives_extreme_values() {
     let env = TestEnv::sqlite();
+    env.init();
     env.ok(&["settings", "list"]); // the schema exists, so each run below is quick
     let mut cmd = awxm::cli::command();
     cmd.build();
@@ -151,6 +152,7 @@ fn every_option_survives_extreme_values() {
 #[test]
 fn out_of_range_options_are_usage_errors_naming_the_range() {
     let env = TestEnv::sqlite();
+    env.init();
     let cases: &[(&[&str], &str)] = &[
         (&["--lock-timeout", "2147484", "settings", "list"], "0 to 86400"),
         (&["--lock-timeout", "1e20", "settings", "list"], "0 to 86400"),
@@ -177,6 +179,7 @@ fn out_of_range_options_are_usage_errors_naming_the_range() {
 #[test]
 fn config_file_numbers_are_range_checked() {
     let env = TestEnv::sqlite();
+    env.init();
     for bad in ["2592000", "-1", ".nan", ".inf", "1.0e+20", "1e20", "abc", "18446744073709551615"] {
         let cfg = env.write("awxm.yaml", &format!("lock_timeout: {bad}\n"));
         let cfg = cfg.to_str().unwrap();
@@ -198,6 +201,7 @@ fn setting_value(env: &TestEnv, key: &str) -> (Value, bool) {
 }
 
 db_test!(settings_set_checks_type_and_range, |env| {
+    env.init();
     let cases: &[(&str, &str, &str)] = &[
         ("max_forks", "abc", "0 to 2147483647"),
         ("insights_tracking_state", "maybe", "true or false"),
@@ -214,7 +218,9 @@ db_test!(settings_set_checks_type_and_range, |env| {
         let out = env.run(&["settings", "set", key, value]);
         assert_status(&out, 65, &["settings", "set", key, value]);
         let err = stderr(&out);
-        assert!(err.contains(key) && err.contains(value.trim_start_matches('-')) && err.contains(allowed), "{err}");
+        // A number is named as Python writes it (1e23 as 1e+23).
+        let shown = if *value == "1e23" { "1e+23" } else { value.trim_start_matches('-') };
+        assert!(err.contains(key) && err.contains(shown) && err.contains(allowed), "{err}");
         assert_eq!(setting_value(&env, key), before, "{key} changed");
     }
     assert_eq!(env.row_counts(), counts, "something was written");
@@ -226,6 +232,7 @@ db_test!(settings_set_checks_type_and_range, |env| {
 });
 
 db_test!(every_numeric_setting_refuses_extreme_values, |env| {
+    env.init();
     let list = env.json(&["settings", "list"]);
     let mut checked = 0;
     for s in list["settings"].as_array().unwrap() {
@@ -248,6 +255,7 @@ db_test!(every_numeric_setting_refuses_extreme_values, |env| {
 });
 
 db_test!(stored_out_of_range_setting_is_a_config_error_at_use, |env| {
+    env.init();
     // A value written before the checks existed (or by hand): read at use, exit 78.
     env.ok(&["settings", "list"]);
     env.sql_exec(

@@ -287,6 +287,43 @@ fn sftp_tree_round_trip_preserves_content_and_modes() {
 }
 
 #[test]
+fn answers_are_read_past_what_the_login_prints_first() {
+    // The node's login prints on stdout and stderr before each command (a chatty .bashrc, locale
+    // warnings), and runs commands with dash: the process group of a timed-out command and the
+    // pid of a detached one are still read, from awxm's tagged lines, and signalled.
+    let s = Sshd::start_chatty();
+    let tmp = tempfile::tempdir().unwrap();
+    let kh = known(tmp.path(), &[&s]);
+    let dir = tmp.path().join("work");
+    std::fs::create_dir_all(&dir).unwrap();
+    let d = dir.display().to_string();
+    let mut c = Conn::connect(&target(&s, "root", key_auth()), &opts(&kh, HostKeyPolicy::Strict)).unwrap();
+
+    let r = c.exec("echo answer").unwrap();
+    assert!(r.stdout_str().ends_with("answer\n"), "{:?}", r.stdout_str());
+
+    let pid = c.start_detached("sleep 60", Some(&d), None).unwrap();
+    assert!(pid > 1 && c.process_alive(pid).unwrap(), "pid {pid}");
+    let cmdline = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    assert!(cmdline.contains("sleep 60"), "pid {pid} is not the detached command: {cmdline:?}");
+    // The node's shell is a POSIX sh (dash), whose kill knows no `--`.
+    assert!(c.signal_group(pid, "KILL").unwrap(), "the detached group could not be signalled");
+
+    // A timeout kills the remote command's process group (found past the noise), so the
+    // command's own child does not outlive it.
+    let marker = format!("sleep 61.{}", std::process::id() % 1000);
+    let started = Instant::now();
+    let e = c.exec_timeout(&format!("{marker}; true"), Duration::from_secs(1));
+    assert!(e.is_err() || !e.as_ref().unwrap().success(), "{e:?}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !crate::support::procs_with(&marker).is_empty() {
+        assert!(Instant::now() < deadline, "the timed-out command's process group was not killed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
 fn detached_process_survives_the_connection_and_reconnect() {
     let mut s = Sshd::start();
     let tmp = tempfile::tempdir().unwrap();

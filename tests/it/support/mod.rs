@@ -123,7 +123,35 @@ impl TestEnv {
 
     /// The same as a std `Command` (for runs in the background: `spawn`, signals, pipes).
     pub fn std_cmd(&self) -> std::process::Command {
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_awxm"));
+        self.std_cmd_of(Path::new(env!("CARGO_BIN_EXE_awxm")))
+    }
+
+    /// Run awxm (stdin empty) and return its output and its peak resident memory in KiB.
+    ///
+    /// Measured by GNU time, a small process of its own: awxm's `ru_maxrss` would otherwise
+    /// include the memory of this (large, multi-threaded) test process it was forked from.
+    /// The run's address space is capped at 2 GiB (`prlimit`), so a regression fails fast on
+    /// allocation instead of taking the machine's memory.
+    pub fn run_measured(&self, args: &[&str]) -> (Output, i64) {
+        let report = tempfile::NamedTempFile::new().expect("temp file");
+        let out = self
+            .std_cmd_of(Path::new("/usr/bin/time"))
+            .args(["-f", "%M", "-o"])
+            .arg(report.path())
+            .args(["prlimit", "--as=2147483648", "--"])
+            .arg(env!("CARGO_BIN_EXE_awxm"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run awxm under /usr/bin/time (apt-get install time)");
+        let text = std::fs::read_to_string(report.path()).expect("time's report");
+        // The last line is the figure (time prints "Command exited with non-zero status N" first).
+        let kib = text.lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or_else(|| panic!("time's report: {text:?}"));
+        (out, kib)
+    }
+
+    fn std_cmd_of(&self, program: &Path) -> std::process::Command {
+        let mut c = std::process::Command::new(program);
         for (k, _) in std::env::vars() {
             // libpq's PG* variables would change how awxm reaches PostgreSQL.
             if k.starts_with("AWXM_") || k.starts_with("PG") {

@@ -58,6 +58,9 @@ pub struct Sshd {
     pub addr: String,
     pub port: u16,
     password_auth: bool,
+    /// The login prints noise on stdout and stderr before every command, as rc files and
+    /// deprecation or locale warnings do on real nodes.
+    chatty: bool,
     child: Option<Child>,
 }
 
@@ -87,7 +90,26 @@ impl Sshd {
         std::fs::write(dir.join("authorized_keys"), pubkey).expect("authorized_keys");
         std::fs::create_dir_all("/run/sshd").expect("/run/sshd (tests run as root)");
         let addr = next_addr();
-        let mut s = Sshd { _tmp: tmp, dir, addr, port: 0, password_auth, child: None };
+        let mut s = Sshd { _tmp: tmp, dir, addr, port: 0, password_auth, chatty: false, child: None };
+        s.write_config();
+        s.spawn();
+        s
+    }
+
+    /// A node whose login prints lines on stdout and on stderr before running each command
+    /// (exec only: SFTP does not work through it, as on real nodes with chatty rc files).
+    pub fn start_chatty() -> Sshd {
+        let mut s = Sshd::start();
+        let wrapper = s.dir.join("chatty-login.sh");
+        std::fs::write(
+            &wrapper,
+            "#!/bin/sh\necho 'Welcome to node (from .bashrc)'\necho 'bash: warning: setlocale: LC_CTYPE: cannot change locale (en_US.UTF-8)' >&2\n\
+             echo 'warning: setlocale: LC_ALL: cannot change locale' >&2\nexec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n",
+        )
+        .expect("wrapper");
+        std::fs::set_permissions(&wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+        s.chatty = true;
+        s.stop();
         s.write_config();
         s.spawn();
         s
@@ -101,9 +123,10 @@ impl Sshd {
             "Port {port}\nListenAddress {addr}\nHostKey {d}/host_ed25519\nPidFile {d}/sshd.pid\nAuthorizedKeysFile {d}/authorized_keys\n\
              PermitRootLogin yes\nPasswordAuthentication {pw}\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
              UsePAM no\nStrictModes no\nPrintMotd no\nUseDNS no\nMaxStartups 100\nMaxSessions 50\n\
-             Subsystem sftp internal-sftp\nLogLevel VERBOSE\n",
+             Subsystem sftp internal-sftp\nLogLevel VERBOSE\n{force}",
             port = self.port,
-            addr = self.addr
+            addr = self.addr,
+            force = if self.chatty { format!("ForceCommand {d}/chatty-login.sh\n") } else { String::new() },
         );
         std::fs::write(self.dir.join("sshd_config"), cfg).expect("sshd_config");
     }
