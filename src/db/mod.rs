@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 pub use pgconn::PgOptions;
-pub use value::{FromValue, Row, Value};
+pub use value::{FromRow, FromValue, Row, Value};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -534,20 +534,20 @@ pub struct Tx<'a> {
     lock_timeout: Duration,
 }
 
-fn sqlite_row(row: &rusqlite::Row<'_>, n: usize) -> Result<Row> {
-    let mut values = Vec::with_capacity(n);
-    for i in 0..n {
+fn sqlite_row(row: &rusqlite::Row<'_>, columns: &value::Columns) -> Result<Row> {
+    let mut values = Vec::with_capacity(columns.len());
+    for i in 0..columns.len() {
         values.push(value::from_sqlite(row.get_ref(i).map_err(|e| Error::internal(format!("reading column {i}: {e}")))?));
     }
-    Ok(Row { values })
+    Ok(Row::new(values, columns.clone()))
 }
 
-fn pg_row(row: &postgres::Row) -> Result<Row> {
+fn pg_row(row: &postgres::Row, columns: &value::Columns) -> Result<Row> {
     let mut values = Vec::with_capacity(row.len());
     for i in 0..row.len() {
         values.push(value::from_pg(row, i)?);
     }
-    Ok(Row { values })
+    Ok(Row::new(values, columns.clone()))
 }
 
 fn pg_params(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
@@ -636,19 +636,20 @@ impl<'a> Tx<'a> {
             TxInner::Sqlite(t) => {
                 let q = to_sqlite_sql(sql);
                 let mut stmt = t.prepare_cached(&q).map_err(|e| classify_sqlite(e, sql))?;
-                let cols = stmt.column_count();
+                let cols: value::Columns = stmt.column_names().into_iter().map(Box::from).collect();
                 let mut rows = stmt.query(rusqlite::params_from_iter(params.iter())).map_err(|e| classify_sqlite(e, sql))?;
                 while let Some(r) = rows.next().map_err(|e| classify_sqlite(e, sql))? {
-                    f(&sqlite_row(r, cols)?)?;
+                    f(&sqlite_row(r, &cols)?)?;
                     n += 1;
                 }
             }
             TxInner::Postgres(t, cache) => {
                 use postgres::fallible_iterator::FallibleIterator;
                 let stmt = Self::pg_statement(t, cache, sql)?;
+                let cols: value::Columns = stmt.columns().iter().map(|c| Box::from(c.name())).collect();
                 let mut it = t.query_raw(&stmt, pg_params(params)).map_err(|e| classify_pg(e, sql))?;
                 while let Some(r) = it.next().map_err(|e| classify_pg(e, sql))? {
-                    f(&pg_row(&r)?)?;
+                    f(&pg_row(&r, &cols)?)?;
                     n += 1;
                 }
             }
@@ -670,6 +671,21 @@ impl<'a> Tx<'a> {
 
     pub fn query_one(&mut self, sql: &str, params: &[Value]) -> Result<Row> {
         self.query_opt(sql, params)?.ok_or_else(|| Error::internal("query returned no row").detail(format!("in: {}", sql.trim())))
+    }
+
+    /// Run a query and build a `T` from each row, by column names.
+    pub fn query_as<T: FromRow>(&mut self, sql: &str, params: &[Value]) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.query_each(sql, params, |r| {
+            out.push(T::from_row(r)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// The first row as a `T`, if there is one.
+    pub fn query_opt_as<T: FromRow>(&mut self, sql: &str, params: &[Value]) -> Result<Option<T>> {
+        self.query_opt(sql, params)?.as_ref().map(T::from_row).transpose()
     }
 
     /// The first column of the first row.
@@ -912,6 +928,36 @@ mod tests {
             assert_eq!(got, (n as u64, (0..n as i64).sum::<i64>()), "{n} rows");
         }
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn rows_are_read_by_column_name() {
+        struct Org {
+            id: i64,
+            name: String,
+            hosts: i64,
+        }
+        impl FromRow for Org {
+            fn from_row(r: &Row) -> Result<Self> {
+                Ok(Org { id: r.col("id")?, name: r.col("name")?, hosts: r.col("hosts")? })
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let orgs = db
+            .write(|tx| {
+                tx.execute("INSERT INTO organization (name, created, modified) VALUES ('ops', '', '')", &[])?;
+                // Column order differs from the struct's; an alias names an expression.
+                tx.query_as::<Org>("SELECT 7 AS hosts, name, id FROM organization", &[])
+            })
+            .unwrap();
+        assert_eq!((orgs[0].id > 0, orgs[0].name.as_str(), orgs[0].hosts), (true, "ops", 7));
+        let row = db.read(|tx| tx.query_one("SELECT name, id FROM organization", &[])).unwrap();
+        assert_eq!(row.iter().map(|(c, _)| c).collect::<Vec<_>>(), ["name", "id"]);
+        let e = row.col::<String>("nope").unwrap_err();
+        assert!(e.message.contains("no column nope") && e.message.contains("name, id"), "{}", e.message);
+        let e = row.col::<i64>("name").unwrap_err();
+        assert!(e.message.contains("column name"), "{}", e.message);
     }
 
     #[test]

@@ -220,26 +220,64 @@ impl<T: FromValue> FromValue for Option<T> {
     }
 }
 
-/// One result row.
+/// The names of a result's columns, shared by all its rows.
+pub type Columns = std::sync::Arc<[Box<str>]>;
+
+/// One result row. Outside `db/` its values are read by column name ([`Row::col`]), never by
+/// position: a column added to a SELECT cannot shift what another reads.
 #[derive(Debug, Clone, Default)]
 pub struct Row {
-    pub values: Vec<Value>,
+    values: Vec<Value>,
+    columns: Columns,
 }
 
 impl Row {
+    pub(in crate::db) fn new(values: Vec<Value>, columns: Columns) -> Row {
+        Row { values, columns }
+    }
+
+    /// The value of column `name` (as the SELECT names it: the column, or its `AS` alias).
+    pub fn col<T: FromValue>(&self, name: &str) -> Result<T> {
+        T::from_value(self.col_value(name)?).map_err(|e| Error::internal(format!("column {name}: {}", e.message)))
+    }
+
+    /// The raw value of column `name`.
+    pub fn col_value(&self, name: &str) -> Result<&Value> {
+        self.columns
+            .iter()
+            .position(|c| &**c == name)
+            .and_then(|i| self.values.get(i))
+            .ok_or_else(|| Error::internal(format!("no column {name} in the row (columns: {})", self.columns.join(", "))))
+    }
+
+    /// (column name, value) in the SELECT's order, for code that handles any row (dumps, CSV).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.columns.iter().map(|c| &**c).zip(self.values.iter())
+    }
+
+    /// Positional access, for the database layer itself (`scalar`, `insert`). Being phased out
+    /// elsewhere: it becomes private to `db/` once every caller reads by name.
     pub fn get<T: FromValue>(&self, idx: usize) -> Result<T> {
         let v = self.values.get(idx).ok_or_else(|| Error::internal(format!("no column {idx} in the row")))?;
         T::from_value(v)
     }
+
+    /// Positional raw value (being phased out, as [`Row::get`]).
     pub fn value(&self, idx: usize) -> &Value {
         self.values.get(idx).unwrap_or(&Value::Null)
     }
+
     pub fn len(&self) -> usize {
         self.values.len()
     }
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
+}
+
+/// A type built from a row by column names: `tx.query_as::<T>(sql, params)`.
+pub trait FromRow: Sized {
+    fn from_row(row: &Row) -> Result<Self>;
 }
 
 /// Build a parameter slice: `params![id, "name", Some(3)]`.
