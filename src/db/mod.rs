@@ -636,7 +636,7 @@ impl<'a> Tx<'a> {
             TxInner::Sqlite(t) => {
                 let q = to_sqlite_sql(sql);
                 let mut stmt = t.prepare_cached(&q).map_err(|e| classify_sqlite(e, sql))?;
-                let cols: value::Columns = stmt.column_names().into_iter().map(Box::from).collect();
+                let cols: value::Columns = stmt.column_names().map(Box::from).collect();
                 let mut rows = stmt.query(rusqlite::params_from_iter(params.iter())).map_err(|e| classify_sqlite(e, sql))?;
                 while let Some(r) = rows.next().map_err(|e| classify_sqlite(e, sql))? {
                     f(&sqlite_row(r, &cols)?)?;
