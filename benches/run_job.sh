@@ -5,7 +5,7 @@
 #   3. ansible-runner run (installed into a separate venv under /tmp when possible),
 # alternating, ROUNDS times each (median reported); then the event-ingestion replay rate: the
 # events of a real run replicated to ~200,000 events and stored with `awxm job ingest` into a
-# fresh SQLite database. Peak memory via /usr/bin/time -v.
+# fresh SQLite database, then into PostgreSQL. Peak memory via /usr/bin/time -v.
 #
 #   benches/run_job.sh [ROUNDS]        (default 3; 0 = only the replay; HOSTS=200 FORKS=20
 #                                       REPLAY=200000 to change)
@@ -141,27 +141,57 @@ with open(dst, 'w') as out:
 EOF
 rm -rf "$dir"
 size=$(du -m "$work/replay.jsonl" | cut -f1)
-echo
-echo "== event ingestion replay into SQLite: $replay events ($size MB), 3 runs into fresh databases; load average: $(cut -d' ' -f1-3 /proc/loadavg) =="
-for r in 1 2 3; do
-  rm -f "$work"/replay.db*
-  export AWXM_DATABASE_URL="sqlite://$work/replay.db"
-  "$awxm" apply -f "$work/resources.yaml" >/dev/null
-  # A job row to ingest into (a run that fails at once: its playbook is missing).
-  "$awxm" apply -f - >/dev/null <<EOF
+# replay_into LABEL URL-MAKER: 3 runs, each into a fresh database made by the function named
+# URL-MAKER (it prints the database URL).
+replay_into() {
+  local label=$1 make_url=$2
+  echo
+  echo "== event ingestion replay into $label: $replay events ($size MB), 3 runs into fresh databases; load average: $(cut -d' ' -f1-3 /proc/loadavg) =="
+  for r in 1 2 3; do
+    AWXM_DATABASE_URL=$("$make_url")
+    export AWXM_DATABASE_URL
+    "$awxm" apply -f "$work/resources.yaml" >/dev/null
+    # A job row to ingest into (a run that fails at once: its playbook is missing).
+    "$awxm" apply -f - >/dev/null <<EOF
 job_templates: [{name: replay, project: bench, playbook: missing.yml, inventory: bench}]
 EOF
-  "$awxm" run_job replay --format json >/dev/null 2>&1 || true
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time.out" "$awxm" --format json job ingest 1 --events "$work/replay.jsonl" >"$work/ingest.json"
-  "$py" - "$work/ingest.json" "$work/time.out" <<'EOF'
+    "$awxm" run_job replay --format json >/dev/null 2>&1 || true
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time.out" "$awxm" --format json job ingest 1 --events "$work/replay.jsonl" >"$work/ingest.json"
+    "$py" - "$work/ingest.json" "$work/time.out" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))
 wall, rss, user, sys_ = open(sys.argv[2]).read().split()
 cpu = float(user) + float(sys_)
 print(f"{r['events_read']} events stored in {r['seconds']:.2f} s: {r['events_per_second']:.0f} events/s "
-      f"(CPU {cpu:.2f} s = {r['events_read'] / cpu:.0f} events per CPU second; max RSS {rss} KB)")
+      f"(awxm CPU {cpu:.2f} s = {r['events_read'] / cpu:.0f} events per awxm CPU second; max RSS {rss} KB)")
 EOF
-done
-echo "(target >= 50000 events/s)"
-second=$("$awxm" --format json job ingest 1 --events "$work/replay.jsonl" | "$py" -c 'import json,sys; r=json.load(sys.stdin); print(r["events_inserted"], round(r["events_per_second"]))')
-echo "re-ingesting the same file: inserted, events/s = $second (idempotent)"
+  done
+  echo "(target >= 50000 events/s)"
+  second=$("$awxm" --format json job ingest 1 --events "$work/replay.jsonl" | "$py" -c 'import json,sys; r=json.load(sys.stdin); print(r["events_inserted"], round(r["events_per_second"]))')
+  echo "re-ingesting the same file: inserted, events/s = $second (idempotent)"
+}
+
+sqlite_url() {
+  rm -f "$work"/replay.db*
+  echo "sqlite://$work/replay.db"
+}
+replay_into SQLite sqlite_url
+
+# PostgreSQL: a throwaway server (scripts/pg-test.sh), or the server of AWXM_BENCH_POSTGRES_URL
+# (a database awxm_bench_replay is dropped and created there). AWXM_BENCH_SKIP_PG=1 skips it.
+if [ -z "${AWXM_BENCH_SKIP_PG:-}" ]; then
+  pgdir=""
+  if [ -n "${AWXM_BENCH_POSTGRES_URL:-}" ]; then
+    pg_base=${AWXM_BENCH_POSTGRES_URL%/*}
+  else
+    pgdir=$(mktemp -d /tmp/awxm-bench-pg.XXXXXX)
+    eval "$(./scripts/pg-test.sh start "$pgdir")"
+    pg_base=${DATABASE_URL%/*}
+    trap 'rm -rf "$work"; ./scripts/pg-test.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
+  fi
+  pg_url() {
+    psql -q "$pg_base/postgres" -c "DROP DATABASE IF EXISTS awxm_bench_replay" -c "CREATE DATABASE awxm_bench_replay" >/dev/null
+    echo "$pg_base/awxm_bench_replay"
+  }
+  replay_into PostgreSQL pg_url
+fi
