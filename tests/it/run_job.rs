@@ -243,6 +243,38 @@ db_test!(successful_run_records_events_stdout_and_summaries, |env| {
     assert!(env.path().join("data/awxm/job_output/.awxm-job-output").is_file());
 });
 
+db_test!(bulk_ingest_stores_each_event_once, |env| {
+    // A job row to ingest into: a run whose playbook is missing fails at once.
+    project(&env, &[("site.yml", "- hosts: all\n  tasks: []\n")]);
+    resources(&env, &hosts(&["h1"]), "", "");
+    env.apply("job_templates:\n  - name: missing\n    project: p\n    playbook: nope.yml\n    inventory: inv\n");
+    let _ = run(&env, &["run_job", "missing"]);
+    let id = env.sql_count("SELECT max(id) FROM job");
+    // Thousands of events, as a replay brings them: enough for the bulk paths (COPY on PostgreSQL).
+    let line = |n: i64| {
+        format!(
+            "{}\n",
+            json!({"event": "runner_on_ok", "counter": 100 + n, "uuid": format!("bulk-{n}"), "parent_uuid": "", "stdout": format!("line {n}\ttab \\ back"),
+                "start_line": n, "end_line": n + 1, "created": "2026-01-01T00:00:00.000000Z", "host": "h1", "task": "t",
+                "failed": false, "changed": n % 2 == 0, "event_data": {"res": {"msg": format!("m{n}")}}})
+        )
+    };
+    let first: String = (0..1500).map(line).collect();
+    let all: String = (0..4000).map(line).collect();
+    let before = env.sql_count(&format!("SELECT count(*) FROM job_event WHERE job_id = {id}"));
+    for (text, read, inserted) in [(&first, 1500, 1500), (&all, 4000, 2500), (&all, 4000, 0)] {
+        let file = env.write("bulk.jsonl", text);
+        let (code, ing) = run_json(&env, &["job", "ingest", &id.to_string(), "--events", file.to_str().unwrap()]);
+        assert_eq!(code, 0, "{ing}");
+        assert_eq!((ing["events_read"].as_i64(), ing["events_inserted"].as_i64()), (Some(read), Some(inserted)), "{ing}");
+    }
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job_event WHERE job_id = {id}")), before + 4000);
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job_event WHERE job_id = {id} AND changed")), 2000);
+    // Text with tabs and backslashes survives COPY's escaping.
+    let out = stdout(&run(&env, &["--format", "jsonl", "job", "events", &id.to_string()]));
+    assert!(out.contains(r#""stdout":"line 3999\ttab \\ back""#), "{}", &out[out.len().saturating_sub(2000)..]);
+});
+
 db_test!(task_failure_and_unreachable_host, |env| {
     project(
         &env,
