@@ -527,6 +527,18 @@ enum TxInner<'a> {
     Postgres(postgres::Transaction<'a>, &'a mut HashMap<String, postgres::Statement>),
 }
 
+/// One row in `COPY … FROM STDIN` text format into `buf` (cleared first).
+fn copy_line(buf: &mut String, row: &[Value]) {
+    buf.clear();
+    for (i, v) in row.iter().enumerate() {
+        if i > 0 {
+            buf.push('\t');
+        }
+        copy_text(buf, v);
+    }
+    buf.push('\n');
+}
+
 /// From this many rows on, `insert_many_ignore` stages PostgreSQL rows with `COPY`.
 const COPY_MIN_ROWS: usize = 256;
 
@@ -755,14 +767,7 @@ impl<'a> Tx<'a> {
                 let mut w = t.copy_in(&sql).map_err(|e| classify_pg(e, &sql))?;
                 let mut buf = String::new();
                 for row in rows {
-                    buf.clear();
-                    for (i, v) in row.iter().enumerate() {
-                        if i > 0 {
-                            buf.push('\t');
-                        }
-                        copy_text(&mut buf, v);
-                    }
-                    buf.push('\n');
+                    copy_line(&mut buf, &row);
                     w.write_all(buf.as_bytes()).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
                     n += 1;
                 }
@@ -810,14 +815,7 @@ impl<'a> Tx<'a> {
                 let mut w = t.copy_in(&copy).map_err(|e| classify_pg(e, &copy))?;
                 let mut buf = String::new();
                 for row in values.chunks(width) {
-                    buf.clear();
-                    for (i, v) in row.iter().enumerate() {
-                        if i > 0 {
-                            buf.push('\t');
-                        }
-                        copy_text(&mut buf, v);
-                    }
-                    buf.push('\n');
+                    copy_line(&mut buf, row);
                     w.write_all(buf.as_bytes()).map_err(|e| Error::internal(format!("COPY into {stage}: {e}")))?;
                 }
                 w.finish().map_err(|e| classify_pg(e, &copy))?;
