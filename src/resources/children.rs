@@ -1357,4 +1357,58 @@ mod tests {
         };
         assert_eq!(gate.row, want);
     }
+
+    #[test]
+    fn apply_nodes_updates_nodes_in_place_and_only_when_needed() {
+        use crate::db::{Db, DbOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let wf = db
+            .write(|tx| tx.insert("INSERT INTO workflow_job_template (name, created, modified) VALUES ('wf', '', '') RETURNING id", &[]))
+            .unwrap();
+        let apply = |db: &mut Db, yaml: &str| with_item(yaml, |item| db.write(|tx| apply_nodes(tx, item, wf)).unwrap());
+        let state = |db: &mut Db| {
+            db.read(|tx| {
+                let nodes = tx.query_as::<StoredNode>(&format!("{NODE_SELECT} ORDER BY n.identifier"), crate::params![wf])?;
+                let nodes: Vec<(i64, String, Option<(String, String, i64)>)> =
+                    nodes.into_iter().map(|n| (n.id, n.identifier, n.row.approval)).collect();
+                let edges: Vec<(String, String, String)> = tx
+                    .query(
+                        "SELECT f.identifier AS src, t.identifier AS dst, e.kind FROM workflow_node_edge e
+                         JOIN workflow_job_template_node f ON f.id = e.from_node_id JOIN workflow_job_template_node t ON t.id = e.to_node_id
+                         ORDER BY 1, 2",
+                        &[],
+                    )?
+                    .iter()
+                    .map(|r| Ok((r.col("src")?, r.col("dst")?, r.col("kind")?)))
+                    .collect::<Result<_>>()?;
+                let approvals: i64 = tx.scalar("SELECT count(*) FROM workflow_approval_template", &[])?;
+                Ok((nodes, edges, approvals))
+            })
+            .unwrap()
+        };
+        let first = "nodes:\n  - identifier: a\n    approval: {timeout: 10}\n    success_nodes: [b]\n  - identifier: b\n";
+        assert!(apply(&mut db, first));
+        assert!(!apply(&mut db, first), "the same list again writes nothing");
+        let (nodes, edges, approvals) = state(&mut db);
+        let ids: Vec<i64> = nodes.iter().map(|n| n.0).collect();
+        assert_eq!(nodes[0].2, Some(("a".into(), String::new(), 10)));
+        assert_eq!(edges, [("a".to_string(), "b".to_string(), "success".to_string())]);
+        assert_eq!(approvals, 1);
+        // Changed in place: the same node ids, the approval edited, the edge retargeted.
+        assert!(apply(
+            &mut db,
+            "nodes:\n  - identifier: a\n    approval: {timeout: 20}\n    always_nodes: [b]\n  - identifier: b\n    approval: {name: two}\n"
+        ));
+        let (nodes, edges, approvals) = state(&mut db);
+        assert_eq!(nodes.iter().map(|n| n.0).collect::<Vec<_>>(), ids);
+        assert_eq!(nodes[0].2, Some(("a".into(), String::new(), 20)));
+        assert_eq!(nodes[1].2, Some(("two".into(), String::new(), 0)));
+        assert_eq!(edges, [("a".to_string(), "b".to_string(), "always".to_string())]);
+        assert_eq!(approvals, 2);
+        // Dropping an approval deletes its template; dropping a node deletes it and its edges.
+        assert!(apply(&mut db, "nodes:\n  - identifier: a\n"));
+        let (nodes, edges, approvals) = state(&mut db);
+        assert_eq!((nodes, edges, approvals), (vec![(ids[0], "a".to_string(), None)], vec![], 0));
+    }
 }
