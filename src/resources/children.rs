@@ -1370,8 +1370,7 @@ mod tests {
         let state = |db: &mut Db| {
             db.read(|tx| {
                 let nodes = tx.query_as::<StoredNode>(&format!("{NODE_SELECT} ORDER BY n.identifier"), crate::params![wf])?;
-                let nodes: Vec<(i64, String, Option<(String, String, i64)>)> =
-                    nodes.into_iter().map(|n| (n.id, n.identifier, n.row.approval)).collect();
+                let nodes: Vec<_> = nodes.into_iter().map(|n| (n.id, n.identifier, n.row.approval)).collect();
                 let edges: Vec<(String, String, String)> = tx
                     .query(
                         "SELECT f.identifier AS src, t.identifier AS dst, e.kind FROM workflow_node_edge e
