@@ -134,8 +134,13 @@ impl Access {
             row = tx.query_opt(&format!("{sql}id = $1"), crate::params![id])?;
         }
         let row = row.ok_or_else(|| Error::not_found(format!("no user named {name_or_id:?}")))?;
-        let user = User { id: row.get(0)?, username: row.get(1)?, is_superuser: row.get(2)?, is_system_auditor: row.get(3)? };
-        if !row.get::<bool>(4)? {
+        let user = User {
+            id: row.col("id")?,
+            username: row.col("username")?,
+            is_superuser: row.col("is_superuser")?,
+            is_system_auditor: row.col("is_system_auditor")?,
+        };
+        if !row.col::<bool>("is_active")? {
             return Err(Error::permission(format!("user {:?} is inactive and cannot act", user.username)));
         }
         let mut access = Access { user: Some(user.clone()), held: HashSet::new(), orgs: HashMap::new() };
@@ -150,23 +155,24 @@ impl Access {
     /// team roles may make the user a member of further teams).
     fn load_grants(&mut self, tx: &mut Tx<'_>, user_id: i64) -> Result<()> {
         let own = tx.query("SELECT object_type, object_id, role FROM role_assignment WHERE user_id = $1", crate::params![user_id])?;
-        let own: Vec<Grant> = own.iter().map(|r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).collect::<Result<_>>()?;
+        let own: Vec<Grant> =
+            own.iter().map(|r| Ok((r.col("object_type")?, r.col("object_id")?, r.col("role")?))).collect::<Result<_>>()?;
         let mut by_team: HashMap<i64, Vec<Grant>> = HashMap::new();
         tx.query_each("SELECT team_id, object_type, object_id, role FROM role_assignment WHERE team_id IS NOT NULL", &[], |r| {
-            by_team.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?, r.get(3)?));
+            by_team.entry(r.col("team_id")?).or_default().push((r.col("object_type")?, r.col("object_id")?, r.col("role")?));
             Ok(())
         })?;
         let mut all_teams = Vec::new();
         tx.query_each("SELECT id, organization_id FROM team", &[], |r| {
-            let id: i64 = r.get(0)?;
-            self.orgs.insert(("team", id), r.get(1)?);
+            let id: i64 = r.col("id")?;
+            self.orgs.insert(("team", id), r.col("organization_id")?);
             all_teams.push(id);
             Ok(())
         })?;
         let mut teams: BTreeSet<i64> = tx
             .query("SELECT team_id FROM team_member WHERE user_id = $1", crate::params![user_id])?
             .iter()
-            .map(|r| r.get(0))
+            .map(|r| r.col("team_id"))
             .collect::<Result<_>>()?;
         loop {
             self.held = own.iter().cloned().collect();

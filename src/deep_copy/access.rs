@@ -38,15 +38,15 @@ fn name_of(tx: &mut Tx<'_>, kind: &str, id: i64) -> Result<String> {
 /// when the type has no such column).
 fn refs(tx: &mut Tx<'_>, kind: &str, id: i64) -> Result<[Option<i64>; 4]> {
     let cols = match kind {
-        "inventory" => "organization_id, NULL, NULL, NULL",
-        "project" => "organization_id, NULL, NULL, credential_id",
-        "credential" | "notification_template" => "organization_id, NULL, NULL, NULL",
-        "job_template" => "organization_id, inventory_id, project_id, NULL",
-        "workflow_job_template" => "organization_id, inventory_id, NULL, NULL",
-        _ => "NULL, NULL, NULL, NULL",
+        "inventory" => "organization_id AS org, NULL AS inv, NULL AS proj, NULL AS cred",
+        "project" => "organization_id AS org, NULL AS inv, NULL AS proj, credential_id AS cred",
+        "credential" | "notification_template" => "organization_id AS org, NULL AS inv, NULL AS proj, NULL AS cred",
+        "job_template" => "organization_id AS org, inventory_id AS inv, project_id AS proj, NULL AS cred",
+        "workflow_job_template" => "organization_id AS org, inventory_id AS inv, NULL AS proj, NULL AS cred",
+        _ => "NULL AS org, NULL AS inv, NULL AS proj, NULL AS cred",
     };
     let r = tx.query_one(&format!("SELECT {cols} FROM {kind} WHERE id = $1"), crate::params![id])?;
-    Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?])
+    Ok([r.col("org")?, r.col("inv")?, r.col("proj")?, r.col("cred")?])
 }
 
 /// AWX's `can_copy` for `kind` object `id` named `name`: `None` when the actor may copy it.
@@ -118,8 +118,8 @@ pub fn check(tx: &mut Tx<'_>, access: &mut Access, kind: &str, id: i64, name: &s
              WHERE x.job_template_id = $1 ORDER BY x.position, c.name",
             crate::params![id],
         )? {
-            if !access.can_use(tx, "credential", r.get(0)?)? {
-                missing.push(format!("{:?}", r.get::<String>(1)?));
+            if !access.can_use(tx, "credential", r.col("id")?)? {
+                missing.push(format!("{:?}", r.col::<String>("name")?));
             }
         }
         if !missing.is_empty() {
@@ -167,10 +167,10 @@ pub fn workflow_unusable(tx: &mut Tx<'_>, access: &mut Access, wf: i64) -> Resul
     if access.is_superuser() {
         return Ok(u);
     }
-    let ids = |tx: &mut Tx<'_>, sql: &str| -> Result<Vec<i64>> { tx.query(sql, crate::params![wf])?.iter().map(|r| r.get(0)).collect() };
+    let ids = |tx: &mut Tx<'_>, sql: &str| -> Result<Vec<i64>> { tx.query(sql, crate::params![wf])?.iter().map(|r| r.col("id")).collect() };
     for i in ids(
         tx,
-        "SELECT DISTINCT inventory_id FROM workflow_job_template_node WHERE workflow_job_template_id = $1 AND inventory_id IS NOT NULL ORDER BY 1",
+        "SELECT DISTINCT inventory_id AS id FROM workflow_job_template_node WHERE workflow_job_template_id = $1 AND inventory_id IS NOT NULL ORDER BY 1",
     )? {
         if !access.can_use(tx, "inventory", i)? {
             u.inventories.push(name_of(tx, "inventory", i)?);
@@ -181,7 +181,7 @@ pub fn workflow_unusable(tx: &mut Tx<'_>, access: &mut Access, wf: i64) -> Resul
         for t in ids(
             tx,
             &format!(
-                "SELECT DISTINCT {col} FROM workflow_job_template_node WHERE workflow_job_template_id = $1 AND {col} IS NOT NULL ORDER BY 1"
+                "SELECT DISTINCT {col} AS id FROM workflow_job_template_node WHERE workflow_job_template_id = $1 AND {col} IS NOT NULL ORDER BY 1"
             ),
         )? {
             // A node running the workflow itself runs the copy, which the actor administers.
@@ -196,7 +196,7 @@ pub fn workflow_unusable(tx: &mut Tx<'_>, access: &mut Access, wf: i64) -> Resul
     }
     for c in ids(
         tx,
-        "SELECT DISTINCT x.credential_id FROM workflow_node_credential x JOIN workflow_job_template_node n ON n.id = x.node_id
+        "SELECT DISTINCT x.credential_id AS id FROM workflow_node_credential x JOIN workflow_job_template_node n ON n.id = x.node_id
          WHERE n.workflow_job_template_id = $1 ORDER BY 1",
     )? {
         if !access.can_use(tx, "credential", c)? {

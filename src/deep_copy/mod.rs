@@ -186,19 +186,26 @@ pub fn copy(
         "project" => {
             let new = copy_row(tx, "project", PROJECT_COLUMNS, id, new_name, &now)?;
             let r = tx.query_one("SELECT scm_type, local_path FROM project WHERE id = $1", crate::params![id])?;
-            let path = new_local_path(&r.get::<String>(0)?, &r.get::<String>(1)?, new, new_name);
+            let path = new_local_path(&r.col::<String>("scm_type")?, &r.col::<String>("local_path")?, new, new_name);
             tx.execute("UPDATE project SET local_path = $1 WHERE id = $2", crate::params![path.as_str(), new])?;
             local_path = Some(path);
             new
         }
         "credential" => {
             let r = tx.query_one("SELECT description, organization_id, kind, inputs FROM credential WHERE id = $1", crate::params![id])?;
-            let (inputs, n) = reencrypt(secrets, &r.get::<String>(3)?)?;
+            let (inputs, n) = reencrypt(secrets, &r.col::<String>("inputs")?)?;
             count("secrets_reencrypted", n);
             tx.insert(
                 "INSERT INTO credential (name, description, organization_id, kind, inputs, created, modified)
                  VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-                crate::params![new_name, r.value(0), r.value(1), r.value(2), inputs, now.as_str()],
+                crate::params![
+                    new_name,
+                    r.col_value("description")?,
+                    r.col_value("organization_id")?,
+                    r.col_value("kind")?,
+                    inputs,
+                    now.as_str()
+                ],
             )?
         }
         "notification_template" => {
@@ -207,12 +214,20 @@ pub fn copy(
                  FROM notification_template WHERE id = $1",
                 crate::params![id],
             )?;
-            let (config, n) = reencrypt(secrets, &r.get::<String>(3)?)?;
+            let (config, n) = reencrypt(secrets, &r.col::<String>("notification_configuration")?)?;
             count("secrets_reencrypted", n);
             tx.insert(
                 "INSERT INTO notification_template (name, description, organization_id, notification_type, notification_configuration,
                     messages, created, modified) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-                crate::params![new_name, r.value(0), r.value(1), r.value(2), config, r.value(4), now.as_str()],
+                crate::params![
+                    new_name,
+                    r.col_value("description")?,
+                    r.col_value("organization_id")?,
+                    r.col_value("notification_type")?,
+                    config,
+                    r.col_value("messages")?,
+                    now.as_str()
+                ],
             )?
         }
         "workflow_job_template" => {
@@ -561,7 +576,7 @@ mod tests {
             for (table, copied, left) in cases {
                 let rows = tx.query(&format!("SELECT name FROM pragma_table_info('{table}')"), &[])?;
                 for r in rows {
-                    let c: String = r.get(0)?;
+                    let c: String = r.col("name")?;
                     assert!(
                         stamps.contains(&c.as_str()) || copied.contains(&c.as_str()) || left.contains(&c.as_str()),
                         "column {table}.{c} is neither copied nor left out deliberately"

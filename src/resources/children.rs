@@ -11,7 +11,7 @@ use serde_json::{Map, Value as Json};
 
 use super::{Item, Names, ResourceType, id_by_name, parse_vars, types};
 use crate::crypto::Secrets;
-use crate::db::{Tx, Value};
+use crate::db::{FromRow, Row, Tx, Value};
 use crate::error::{Error, Result};
 
 /// Apply the sub-object keys of `item` to object `id`. Returns whether anything changed.
@@ -190,7 +190,7 @@ pub fn sync_links(
     let have: Vec<i64> = tx
         .query(&format!("SELECT {target_col} FROM {table} WHERE {owner_col} = $1{extra_where}{order}"), &params)?
         .iter()
-        .map(|r| r.get(0))
+        .map(|r| r.col(target_col))
         .collect::<Result<_>>()?;
     let same =
         if position.is_some() { have == targets } else { have.iter().collect::<BTreeSet<_>>() == targets.iter().collect::<BTreeSet<_>>() };
@@ -281,7 +281,10 @@ fn apply_hosts(tx: &mut Tx<'_>, item: &Item<'_>, inv: i64) -> Result<bool> {
         "SELECT id, name, description, enabled, instance_id, variables FROM host WHERE inventory_id = $1",
         crate::params![inv],
         |r| {
-            existing.insert(r.get(1)?, (r.get(0)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?));
+            existing.insert(
+                r.col("name")?,
+                (r.col("id")?, r.col("description")?, r.col("enabled")?, r.col("instance_id")?, r.col("variables")?),
+            );
             Ok(())
         },
     )?;
@@ -352,7 +355,7 @@ fn apply_groups(tx: &mut Tx<'_>, item: &Item<'_>, inv: i64) -> Result<bool> {
     let Some(list) = entries(item, "groups", &["name", "description", "variables", "hosts", "children"])? else { return Ok(false) };
     let mut existing: HashMap<String, (i64, String, Json)> = HashMap::new();
     tx.query_each("SELECT id, name, description, variables FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
-        existing.insert(r.get(1)?, (r.get(0)?, r.get(2)?, r.get(3)?));
+        existing.insert(r.col("name")?, (r.col("id")?, r.col("description")?, r.col("variables")?));
         Ok(())
     })?;
     let now = crate::time::now_str();
@@ -447,9 +450,9 @@ fn check_no_cycles(tx: &mut Tx<'_>, inv: i64) -> std::result::Result<(), String>
         "SELECT c.parent_id, c.child_id, g.name FROM group_child c JOIN inv_group g ON g.id = c.parent_id WHERE g.inventory_id = $1",
         crate::params![inv],
         |r| {
-            let p: i64 = r.get(0)?;
-            edges.entry(p).or_default().push(r.get(1)?);
-            names.insert(p, r.get(2)?);
+            let p: i64 = r.col("parent_id")?;
+            edges.entry(p).or_default().push(r.col("child_id")?);
+            names.insert(p, r.col("name")?);
             Ok(())
         },
     );
@@ -489,15 +492,15 @@ fn check_no_cycles(tx: &mut Tx<'_>, inv: i64) -> std::result::Result<(), String>
 /// a value changed. Returns whether it did.
 pub fn update_inventory_counts(tx: &mut Tx<'_>, inv: i64) -> Result<bool> {
     let r = tx.query_one(
-        "SELECT (SELECT count(*) FROM host WHERE inventory_id = $1),
-                (SELECT count(*) FROM inv_group WHERE inventory_id = $1),
-                (SELECT count(*) FROM host WHERE inventory_id = $1 AND has_active_failures),
-                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1),
-                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1 AND last_job_failed)",
+        "SELECT (SELECT count(*) FROM host WHERE inventory_id = $1) AS total_hosts,
+                (SELECT count(*) FROM inv_group WHERE inventory_id = $1) AS total_groups,
+                (SELECT count(*) FROM host WHERE inventory_id = $1 AND has_active_failures) AS failing_hosts,
+                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1) AS total_sources,
+                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1 AND last_job_failed) AS failed_sources",
         crate::params![inv],
     )?;
     let (hosts, groups, failing, sources, failed_sources): (i64, i64, i64, i64, i64) =
-        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        (r.col("total_hosts")?, r.col("total_groups")?, r.col("failing_hosts")?, r.col("total_sources")?, r.col("failed_sources")?);
     let n = tx.execute(
         "UPDATE inventory SET total_hosts = $1, total_groups = $2, hosts_with_active_failures = $3, has_active_failures = $4,
                 total_inventory_sources = $5, has_inventory_sources = $6, inventory_sources_with_failures = $7
@@ -509,6 +512,12 @@ pub fn update_inventory_counts(tx: &mut Tx<'_>, inv: i64) -> Result<bool> {
 }
 
 // ---- workflow nodes ----
+//
+// `apply_nodes` makes a workflow's nodes and edges exactly its `nodes` list, in steps:
+// `wanted_nodes` validates the list and resolves its references (`node_identifier`,
+// `node_template`, `node_settings`, `node_edges`, `check_edge_targets`), `stored_nodes` reads
+// what is stored, `plan_nodes` diffs the two, `write_node`/`delete_node` write the nodes, and
+// `sync_edges` the edges (`edge_ids`, `edge_changes`).
 
 const UJT_KEYS: &[(&str, &str)] = &[
     ("job_template", "job_template_id"),
@@ -520,6 +529,7 @@ const NODE_TEXT: &[(&str, &str)] =
     &[("job_type", "job_type"), ("limit", "job_limit"), ("job_tags", "job_tags"), ("skip_tags", "skip_tags"), ("scm_branch", "scm_branch")];
 const EDGE_KINDS: &[(&str, &str)] = &[("success_nodes", "success"), ("failure_nodes", "failure"), ("always_nodes", "always")];
 
+/// The settings of one node, as given or as stored (compared to decide whether to write).
 #[derive(Debug, PartialEq, Clone, Default)]
 struct NodeRow {
     ujt: [Option<i64>; 4],
@@ -533,284 +543,420 @@ struct NodeRow {
     credentials: BTreeSet<i64>,
 }
 
+/// The nodes a file asks for: identifier → (settings, index in the list).
+type WantNodes = BTreeMap<String, (NodeRow, usize)>;
+/// An edge by node identifiers: (from, to, kind).
+type NodeEdge = (String, String, &'static str);
+/// An edge by node ids, as stored: (from_node_id, to_node_id, kind).
+type IdEdge = (i64, i64, String);
+
+/// A stored node (its credentials are filled in by `stored_nodes`).
+struct StoredNode {
+    id: i64,
+    identifier: String,
+    approval_id: Option<i64>,
+    row: NodeRow,
+}
+
+/// The nodes of workflow `$1` with their approval templates, as `StoredNode` reads them.
+const NODE_SELECT: &str = "SELECT n.id, n.identifier, n.job_template_id, n.project_id, n.inventory_source_id, n.workflow_template_id,
+        n.approval_template_id, n.inventory_id, n.extra_data, n.job_type, n.job_limit, n.job_tags, n.skip_tags, n.scm_branch,
+        n.verbosity, n.diff_mode, n.all_parents_must_converge,
+        a.name AS approval_name, a.description AS approval_description, a.timeout AS approval_timeout
+ FROM workflow_job_template_node n LEFT JOIN workflow_approval_template a ON a.id = n.approval_template_id
+ WHERE n.workflow_job_template_id = $1";
+
+impl FromRow for StoredNode {
+    fn from_row(r: &Row) -> Result<Self> {
+        let mut ujt = [None; 4];
+        for (slot, (_, col)) in ujt.iter_mut().zip(UJT_KEYS) {
+            *slot = r.col(col)?;
+        }
+        let mut text: [String; 5] = Default::default();
+        for (slot, (_, col)) in text.iter_mut().zip(NODE_TEXT) {
+            *slot = r.col(col)?;
+        }
+        let extra_data: Json = r.col("extra_data")?;
+        let approval_id: Option<i64> = r.col("approval_template_id")?;
+        let approval = match approval_id {
+            Some(_) => Some((r.col("approval_name")?, r.col("approval_description")?, r.col("approval_timeout")?)),
+            None => None,
+        };
+        Ok(StoredNode {
+            id: r.col("id")?,
+            identifier: r.col("identifier")?,
+            approval_id,
+            row: NodeRow {
+                ujt,
+                approval,
+                inventory: r.col("inventory_id")?,
+                extra_data: if extra_data.is_null() { Json::Object(Map::new()) } else { extra_data },
+                text,
+                verbosity: r.col("verbosity")?,
+                diff_mode: r.col("diff_mode")?,
+                converge: r.col("all_parents_must_converge")?,
+                credentials: BTreeSet::new(),
+            },
+        })
+    }
+}
+
+/// Make workflow `wf`'s nodes and edges exactly the `nodes` list of `item` (absent: left alone).
 fn apply_nodes(tx: &mut Tx<'_>, item: &Item<'_>, wf: i64) -> Result<bool> {
+    let list = match item.data.get("nodes") {
+        None => return Ok(false),
+        Some(Json::Null) => &[][..],
+        Some(Json::Array(a)) => a.as_slice(),
+        Some(_) => return Err(item.err(&["nodes"], "must be a list")),
+    };
+    let (want, want_edges) = wanted_nodes(tx, item, list)?;
+    let have = stored_nodes(tx, wf)?;
+    let plan = plan_nodes(&want, &have);
+    let now = crate::time::now_str();
+    let mut ids = plan.unchanged;
+    for ident in &plan.write {
+        let id = write_node(tx, wf, ident, &want[ident].0, have.get(ident), &now)?;
+        ids.insert(ident.clone(), id);
+    }
+    for (id, approval) in &plan.delete {
+        delete_node(tx, *id, *approval)?;
+    }
+    let nodes_changed = !plan.write.is_empty() || !plan.delete.is_empty();
+    let edges_changed = sync_edges(tx, wf, &want_edges, &ids)?;
+    Ok(nodes_changed || edges_changed)
+}
+
+/// The keys a node entry may have.
+fn node_keys() -> Vec<&'static str> {
     let mut allowed: Vec<&str> =
         vec!["identifier", "approval", "inventory", "credentials", "extra_data", "verbosity", "diff_mode", "all_parents_must_converge"];
     allowed.extend(UJT_KEYS.iter().map(|(k, _)| *k));
     allowed.extend(NODE_TEXT.iter().map(|(k, _)| *k));
     allowed.extend(EDGE_KINDS.iter().map(|(k, _)| *k));
-    let Some(v) = item.data.get("nodes") else { return Ok(false) };
-    let list = match v {
-        Json::Null => Vec::new(),
-        Json::Array(a) => a.clone(),
-        _ => return Err(item.err(&["nodes"], "must be a list")),
-    };
-    // Desired nodes.
-    let mut want: BTreeMap<String, (NodeRow, usize)> = BTreeMap::new();
-    let mut want_edges: BTreeSet<(String, String, &'static str)> = BTreeSet::new();
+    allowed
+}
+
+/// An input error at key `key` of node `idx`.
+fn node_err(item: &Item<'_>, idx: &str, key: &str, problem: impl std::fmt::Display) -> Error {
+    item.err(&["nodes", idx, key], problem)
+}
+
+/// The nodes and edges `list` asks for: validated, references resolved to ids, every edge
+/// leading to a listed node.
+fn wanted_nodes(tx: &mut Tx<'_>, item: &Item<'_>, list: &[Json]) -> Result<(WantNodes, BTreeSet<NodeEdge>)> {
+    let allowed = node_keys();
+    let mut want = WantNodes::new();
+    let mut want_edges = BTreeSet::new();
     for (i, n) in list.iter().enumerate() {
         let idx = i.to_string();
-        let p = |k: &str| vec!["nodes".to_string(), idx.clone(), k.to_string()];
-        let perr = |k: &str, m: String| {
-            let path = p(k);
-            let refs: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
-            item.err(&refs, m)
-        };
         let Json::Object(m) = n else { return Err(item.err(&["nodes", &idx], "must be a mapping")) };
         check_entry(item, &["nodes", &idx], m, &allowed)?;
-        let ident = match m.get("identifier") {
-            Some(Json::String(s)) if !s.is_empty() => s.clone(),
-            Some(Json::Number(x)) => x.to_string(),
-            _ => return Err(item.err(&["nodes", &idx], "needs an identifier")),
-        };
+        let ident = node_identifier(item, &idx, m)?;
         if want.contains_key(&ident) {
-            return Err(item.err(&["nodes", &idx, "identifier"], format!("identifier {ident:?} is used twice")));
+            return Err(node_err(item, &idx, "identifier", format!("identifier {ident:?} is used twice")));
         }
-        let mut row = NodeRow { extra_data: Json::Object(Map::new()), ..Default::default() };
-        let mut kinds = 0;
-        for (k, (key, _)) in UJT_KEYS.iter().enumerate() {
-            if let Some(v) = m.get(*key) {
-                let Json::String(name) = v else { return Err(perr(key, "must be a name".into())) };
-                let rt = types::find(key).ok_or_else(|| Error::internal("node type"))?;
-                row.ujt[k] =
-                    Some(id_by_name(tx, rt, name)?.ok_or_else(|| perr(key, format!("no {} named {name:?}", key.replace('_', " "))))?);
-                kinds += 1;
-            }
-        }
-        if let Some(a) = m.get("approval") {
-            let Json::Object(am) = a else { return Err(perr("approval", "must be a mapping with name, description, timeout".into())) };
-            let name = am.get("name").and_then(|x| x.as_str()).unwrap_or(&ident).to_string();
-            let desc = am.get("description").and_then(|x| x.as_str()).unwrap_or("").to_string();
-            let timeout = am.get("timeout").and_then(|x| x.as_i64()).unwrap_or(0);
-            row.approval = Some((name, desc, timeout));
-            kinds += 1;
-        }
-        // A node without a template is allowed, as in AWX: a workflow copy blanks the templates
-        // the copying user may not start, and the export of such a copy must apply again.
-        if kinds > 1 {
-            return Err(
-                item.err(&["nodes", &idx], "may have only one of job_template, project, inventory_source, workflow_job_template, approval")
-            );
-        }
-        if let Some(v) = m.get("inventory") {
-            row.inventory = match v {
-                Json::Null => None,
-                Json::String(name) => Some(
-                    id_by_name(tx, &types::INVENTORY, name)?.ok_or_else(|| perr("inventory", format!("no inventory named {name:?}")))?,
-                ),
-                _ => return Err(perr("inventory", "must be a name".into())),
-            };
-        }
-        if let Some(v) = m.get("credentials") {
-            let Json::Array(a) = v else { return Err(perr("credentials", "must be a list of names".into())) };
-            for c in a {
-                let name = c.as_str().ok_or_else(|| perr("credentials", "must be a list of names".into()))?;
-                row.credentials.insert(
-                    id_by_name(tx, &types::CREDENTIAL, name)?
-                        .ok_or_else(|| perr("credentials", format!("no credential named {name:?}")))?,
-                );
-            }
-        }
-        if let Some(v) = m.get("extra_data") {
-            row.extra_data = Json::Object(parse_vars(v, item.file).map_err(|e| perr("extra_data", e))?);
-        }
-        for (k, (key, _)) in NODE_TEXT.iter().enumerate() {
-            if let Some(v) = m.get(*key) {
-                row.text[k] = match v {
-                    Json::String(s) => s.clone(),
-                    Json::Null => String::new(),
-                    _ => return Err(perr(key, "must be a string".into())),
-                };
-            }
-        }
-        row.verbosity = match m.get("verbosity") {
-            None | Some(Json::Null) => None,
-            Some(Json::Number(n)) if n.is_i64() => n.as_i64(),
-            Some(_) => return Err(perr("verbosity", "must be an integer".into())),
-        };
-        row.diff_mode = match m.get("diff_mode") {
-            None | Some(Json::Null) => None,
-            Some(Json::Bool(b)) => Some(*b),
-            Some(_) => return Err(perr("diff_mode", "must be true or false".into())),
-        };
-        row.converge = match m.get("all_parents_must_converge") {
-            None | Some(Json::Null) => false,
-            Some(Json::Bool(b)) => *b,
-            Some(_) => return Err(perr("all_parents_must_converge", "must be true or false".into())),
-        };
-        for (key, kind) in EDGE_KINDS {
-            if let Some(v) = m.get(*key) {
-                let Json::Array(a) = v else { return Err(perr(key, "must be a list of identifiers".into())) };
-                for t in a {
-                    let target = match t {
-                        Json::String(s) => s.clone(),
-                        Json::Number(x) => x.to_string(),
-                        _ => return Err(perr(key, "must be a list of identifiers".into())),
-                    };
-                    want_edges.insert((ident.clone(), target, kind));
-                }
-            }
+        let mut row = node_template(tx, item, &idx, &ident, m)?;
+        node_settings(item, &idx, m, &mut row)?;
+        for (target, kind) in node_edges(item, &idx, m)? {
+            want_edges.insert((ident.clone(), target, kind));
         }
         want.insert(ident, (row, i));
     }
-    for (from, to, _) in &want_edges {
+    check_edge_targets(item, &want, &want_edges)?;
+    Ok((want, want_edges))
+}
+
+/// The node's `identifier` (a non-empty string or a number).
+fn node_identifier(item: &Item<'_>, idx: &str, m: &Map<String, Json>) -> Result<String> {
+    match m.get("identifier") {
+        Some(Json::String(s)) if !s.is_empty() => Ok(s.clone()),
+        Some(Json::Number(x)) => Ok(x.to_string()),
+        _ => Err(item.err(&["nodes", idx], "needs an identifier")),
+    }
+}
+
+/// What the node runs and with what: its template (or approval), inventory and credentials,
+/// resolved to ids. The other settings are left at their defaults.
+fn node_template(tx: &mut Tx<'_>, item: &Item<'_>, idx: &str, ident: &str, m: &Map<String, Json>) -> Result<NodeRow> {
+    let mut row = NodeRow { extra_data: Json::Object(Map::new()), ..Default::default() };
+    let mut kinds = 0;
+    for (k, (key, _)) in UJT_KEYS.iter().enumerate() {
+        if let Some(v) = m.get(*key) {
+            let Json::String(name) = v else { return Err(node_err(item, idx, key, "must be a name")) };
+            let rt = types::find(key).ok_or_else(|| Error::internal("node type"))?;
+            row.ujt[k] = Some(
+                id_by_name(tx, rt, name)?
+                    .ok_or_else(|| node_err(item, idx, key, format!("no {} named {name:?}", key.replace('_', " "))))?,
+            );
+            kinds += 1;
+        }
+    }
+    if let Some(a) = node_approval(item, idx, ident, m)? {
+        row.approval = Some(a);
+        kinds += 1;
+    }
+    // A node without a template is allowed, as in AWX: a workflow copy blanks the templates
+    // the copying user may not start, and the export of such a copy must apply again.
+    if kinds > 1 {
+        return Err(
+            item.err(&["nodes", idx], "may have only one of job_template, project, inventory_source, workflow_job_template, approval")
+        );
+    }
+    if let Some(v) = m.get("inventory") {
+        row.inventory = match v {
+            Json::Null => None,
+            Json::String(name) => Some(
+                id_by_name(tx, &types::INVENTORY, name)?
+                    .ok_or_else(|| node_err(item, idx, "inventory", format!("no inventory named {name:?}")))?,
+            ),
+            _ => return Err(node_err(item, idx, "inventory", "must be a name")),
+        };
+    }
+    if let Some(v) = m.get("credentials") {
+        let Json::Array(a) = v else { return Err(node_err(item, idx, "credentials", "must be a list of names")) };
+        for c in a {
+            let name = c.as_str().ok_or_else(|| node_err(item, idx, "credentials", "must be a list of names"))?;
+            row.credentials.insert(
+                id_by_name(tx, &types::CREDENTIAL, name)?
+                    .ok_or_else(|| node_err(item, idx, "credentials", format!("no credential named {name:?}")))?,
+            );
+        }
+    }
+    Ok(row)
+}
+
+/// The node's `approval` as (name, description, timeout); the name defaults to the identifier.
+fn node_approval(item: &Item<'_>, idx: &str, ident: &str, m: &Map<String, Json>) -> Result<Option<(String, String, i64)>> {
+    let Some(a) = m.get("approval") else { return Ok(None) };
+    let Json::Object(am) = a else { return Err(node_err(item, idx, "approval", "must be a mapping with name, description, timeout")) };
+    let name = am.get("name").and_then(|x| x.as_str()).unwrap_or(ident).to_string();
+    let desc = am.get("description").and_then(|x| x.as_str()).unwrap_or("").to_string();
+    let timeout = am.get("timeout").and_then(|x| x.as_i64()).unwrap_or(0);
+    Ok(Some((name, desc, timeout)))
+}
+
+/// The node's plain settings: extra_data, the text fields, verbosity, diff_mode,
+/// all_parents_must_converge (absent keys keep their defaults).
+fn node_settings(item: &Item<'_>, idx: &str, m: &Map<String, Json>, row: &mut NodeRow) -> Result<()> {
+    if let Some(v) = m.get("extra_data") {
+        row.extra_data = Json::Object(parse_vars(v, item.file).map_err(|e| node_err(item, idx, "extra_data", e))?);
+    }
+    for (k, (key, _)) in NODE_TEXT.iter().enumerate() {
+        if let Some(v) = m.get(*key) {
+            row.text[k] = match v {
+                Json::String(s) => s.clone(),
+                Json::Null => String::new(),
+                _ => return Err(node_err(item, idx, key, "must be a string")),
+            };
+        }
+    }
+    row.verbosity = match m.get("verbosity") {
+        None | Some(Json::Null) => None,
+        Some(Json::Number(n)) if n.is_i64() => n.as_i64(),
+        Some(_) => return Err(node_err(item, idx, "verbosity", "must be an integer")),
+    };
+    row.diff_mode = match m.get("diff_mode") {
+        None | Some(Json::Null) => None,
+        Some(Json::Bool(b)) => Some(*b),
+        Some(_) => return Err(node_err(item, idx, "diff_mode", "must be true or false")),
+    };
+    row.converge = match m.get("all_parents_must_converge") {
+        None | Some(Json::Null) => false,
+        Some(Json::Bool(b)) => *b,
+        Some(_) => return Err(node_err(item, idx, "all_parents_must_converge", "must be true or false")),
+    };
+    Ok(())
+}
+
+/// The node's outgoing edges: (target identifier, kind).
+fn node_edges(item: &Item<'_>, idx: &str, m: &Map<String, Json>) -> Result<Vec<(String, &'static str)>> {
+    let mut out = Vec::new();
+    for (key, kind) in EDGE_KINDS {
+        if let Some(v) = m.get(*key) {
+            let Json::Array(a) = v else { return Err(node_err(item, idx, key, "must be a list of identifiers")) };
+            for t in a {
+                let target = match t {
+                    Json::String(s) => s.clone(),
+                    Json::Number(x) => x.to_string(),
+                    _ => return Err(node_err(item, idx, key, "must be a list of identifiers")),
+                };
+                out.push((target, *kind));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Every edge leads to a listed node.
+fn check_edge_targets(item: &Item<'_>, want: &WantNodes, edges: &BTreeSet<NodeEdge>) -> Result<()> {
+    for (from, to, _) in edges {
         if !want.contains_key(to) {
             let i = want.get(from).map(|(_, i)| *i).unwrap_or(0).to_string();
             return Err(item.err(&["nodes", &i], format!("links to node {to:?}, which is not defined")));
         }
     }
-    // Stored nodes.
-    let mut have: HashMap<String, (i64, NodeRow, Option<i64>)> = HashMap::new();
-    for r in tx.query(
-        "SELECT n.id, n.identifier, n.job_template_id, n.project_id, n.inventory_source_id, n.workflow_template_id, n.approval_template_id,
-                n.inventory_id, n.extra_data, n.job_type, n.job_limit, n.job_tags, n.skip_tags, n.scm_branch, n.verbosity, n.diff_mode,
-                n.all_parents_must_converge, a.name, a.description, a.timeout
-         FROM workflow_job_template_node n LEFT JOIN workflow_approval_template a ON a.id = n.approval_template_id
-         WHERE n.workflow_job_template_id = $1",
-        crate::params![wf],
-    )? {
-        let id: i64 = r.get(0)?;
-        let mut row = NodeRow {
-            ujt: [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
-            inventory: r.get(7)?,
-            extra_data: r.get(8)?,
-            text: [r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?],
-            verbosity: r.get(14)?,
-            diff_mode: r.get(15)?,
-            converge: r.get(16)?,
-            ..Default::default()
-        };
-        if row.extra_data.is_null() {
-            row.extra_data = Json::Object(Map::new());
+    Ok(())
+}
+
+/// The stored nodes of workflow `wf`, by identifier, with their credentials.
+fn stored_nodes(tx: &mut Tx<'_>, wf: i64) -> Result<HashMap<String, StoredNode>> {
+    let mut have = HashMap::new();
+    for mut node in tx.query_as::<StoredNode>(NODE_SELECT, crate::params![wf])? {
+        for c in tx.query("SELECT credential_id FROM workflow_node_credential WHERE node_id = $1", crate::params![node.id])? {
+            node.row.credentials.insert(c.col("credential_id")?);
         }
-        let approval_id: Option<i64> = r.get(6)?;
-        if approval_id.is_some() {
-            row.approval = Some((r.get(17)?, r.get(18)?, r.get(19)?));
-        }
-        for c in tx.query("SELECT credential_id FROM workflow_node_credential WHERE node_id = $1", crate::params![id])? {
-            row.credentials.insert(c.get(0)?);
-        }
-        have.insert(r.get(1)?, (id, row, approval_id));
+        have.insert(node.identifier.clone(), node);
     }
-    let now = crate::time::now_str();
-    let mut changed = false;
-    let mut ids: HashMap<String, i64> = HashMap::new();
-    for (ident, (row, _)) in &want {
+    Ok(have)
+}
+
+/// What to write to turn the stored nodes into the wanted ones.
+#[derive(Debug, Default, PartialEq)]
+struct NodePlan {
+    /// Nodes already as wanted: identifier → id.
+    unchanged: HashMap<String, i64>,
+    /// Nodes to create or update, by identifier, in identifier order.
+    write: Vec<String>,
+    /// Stored nodes no longer wanted: (id, approval template id), in id order.
+    delete: Vec<(i64, Option<i64>)>,
+}
+
+fn plan_nodes(want: &WantNodes, have: &HashMap<String, StoredNode>) -> NodePlan {
+    let mut plan = NodePlan::default();
+    for (ident, (row, _)) in want {
         match have.get(ident) {
-            Some((id, old, _)) if old == row => {
-                ids.insert(ident.clone(), *id);
+            Some(old) if old.row == *row => {
+                plan.unchanged.insert(ident.clone(), old.id);
             }
-            existing => {
-                let existing_approval = existing.and_then(|(_, _, a)| *a);
-                let approval_id = match (&row.approval, existing_approval) {
-                    (Some((n, d, t)), Some(aid)) => {
-                        tx.execute(
-                            "UPDATE workflow_approval_template SET name = $1, description = $2, timeout = $3, modified = $4 WHERE id = $5",
-                            crate::params![n.as_str(), d.as_str(), *t, now.as_str(), aid],
-                        )?;
-                        Some(aid)
-                    }
-                    (Some((n, d, t)), None) => Some(tx.insert(
-                        "INSERT INTO workflow_approval_template (name, description, timeout, created, modified) VALUES ($1, $2, $3, $4, $4) RETURNING id",
-                        crate::params![n.as_str(), d.as_str(), *t, now.as_str()],
-                    )?),
-                    (None, Some(aid)) => {
-                        tx.execute("UPDATE workflow_job_template_node SET approval_template_id = NULL WHERE approval_template_id = $1", crate::params![aid])?;
-                        tx.execute("DELETE FROM workflow_approval_template WHERE id = $1", crate::params![aid])?;
-                        None
-                    }
-                    (None, None) => None,
-                };
-                let params = crate::params![
-                    row.ujt[0],
-                    row.ujt[1],
-                    row.ujt[2],
-                    row.ujt[3],
-                    approval_id,
-                    row.inventory,
-                    row.extra_data.to_string(),
-                    row.text[0].as_str(),
-                    row.text[1].as_str(),
-                    row.text[2].as_str(),
-                    row.text[3].as_str(),
-                    row.text[4].as_str(),
-                    row.verbosity,
-                    row.diff_mode,
-                    row.converge,
-                    now.as_str(),
-                    wf,
-                    ident.as_str()
-                ];
-                let id = match existing {
-                    Some((id, ..)) => {
-                        tx.execute(
-                            "UPDATE workflow_job_template_node SET job_template_id = $1, project_id = $2, inventory_source_id = $3,
-                                workflow_template_id = $4, approval_template_id = $5, inventory_id = $6, extra_data = $7, job_type = $8,
-                                job_limit = $9, job_tags = $10, skip_tags = $11, scm_branch = $12, verbosity = $13, diff_mode = $14,
-                                all_parents_must_converge = $15, modified = $16
-                             WHERE workflow_job_template_id = $17 AND identifier = $18",
-                            params,
-                        )?;
-                        tx.execute("DELETE FROM workflow_node_credential WHERE node_id = $1", crate::params![*id])?;
-                        *id
-                    }
-                    None => tx.insert(
-                        "INSERT INTO workflow_job_template_node (job_template_id, project_id, inventory_source_id, workflow_template_id,
-                            approval_template_id, inventory_id, extra_data, job_type, job_limit, job_tags, skip_tags, scm_branch, verbosity,
-                            diff_mode, all_parents_must_converge, created, modified, workflow_job_template_id, identifier)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id",
-                        params,
-                    )?,
-                };
-                for c in &row.credentials {
-                    tx.execute("INSERT INTO workflow_node_credential (node_id, credential_id) VALUES ($1, $2)", crate::params![id, *c])?;
-                }
-                ids.insert(ident.clone(), id);
-                changed = true;
-            }
+            _ => plan.write.push(ident.clone()),
         }
     }
-    for (ident, (id, _, approval)) in &have {
-        if !want.contains_key(ident) {
-            tx.execute("DELETE FROM workflow_job_template_node WHERE id = $1", crate::params![*id])?;
-            if let Some(aid) = approval {
-                tx.execute("DELETE FROM workflow_approval_template WHERE id = $1", crate::params![*aid])?;
-            }
-            changed = true;
+    plan.delete = have.iter().filter(|(ident, _)| !want.contains_key(*ident)).map(|(_, n)| (n.id, n.approval_id)).collect();
+    plan.delete.sort();
+    plan
+}
+
+/// Create or update node `ident` of workflow `wf` (with its approval template and
+/// credentials) as `row` says. Returns its id.
+fn write_node(tx: &mut Tx<'_>, wf: i64, ident: &str, row: &NodeRow, existing: Option<&StoredNode>, now: &str) -> Result<i64> {
+    let approval_id = match (&row.approval, existing.and_then(|n| n.approval_id)) {
+        (Some((n, d, t)), Some(aid)) => {
+            tx.execute(
+                "UPDATE workflow_approval_template SET name = $1, description = $2, timeout = $3, modified = $4 WHERE id = $5",
+                crate::params![n.as_str(), d.as_str(), *t, now, aid],
+            )?;
+            Some(aid)
         }
+        (Some((n, d, t)), None) => Some(tx.insert(
+            "INSERT INTO workflow_approval_template (name, description, timeout, created, modified) VALUES ($1, $2, $3, $4, $4) RETURNING id",
+            crate::params![n.as_str(), d.as_str(), *t, now],
+        )?),
+        (None, Some(aid)) => {
+            tx.execute("UPDATE workflow_job_template_node SET approval_template_id = NULL WHERE approval_template_id = $1", crate::params![aid])?;
+            tx.execute("DELETE FROM workflow_approval_template WHERE id = $1", crate::params![aid])?;
+            None
+        }
+        (None, None) => None,
+    };
+    let params = crate::params![
+        row.ujt[0],
+        row.ujt[1],
+        row.ujt[2],
+        row.ujt[3],
+        approval_id,
+        row.inventory,
+        row.extra_data.to_string(),
+        row.text[0].as_str(),
+        row.text[1].as_str(),
+        row.text[2].as_str(),
+        row.text[3].as_str(),
+        row.text[4].as_str(),
+        row.verbosity,
+        row.diff_mode,
+        row.converge,
+        now,
+        wf,
+        ident
+    ];
+    let id = match existing {
+        Some(node) => {
+            tx.execute(
+                "UPDATE workflow_job_template_node SET job_template_id = $1, project_id = $2, inventory_source_id = $3,
+                    workflow_template_id = $4, approval_template_id = $5, inventory_id = $6, extra_data = $7, job_type = $8,
+                    job_limit = $9, job_tags = $10, skip_tags = $11, scm_branch = $12, verbosity = $13, diff_mode = $14,
+                    all_parents_must_converge = $15, modified = $16
+                 WHERE workflow_job_template_id = $17 AND identifier = $18",
+                params,
+            )?;
+            tx.execute("DELETE FROM workflow_node_credential WHERE node_id = $1", crate::params![node.id])?;
+            node.id
+        }
+        None => tx.insert(
+            "INSERT INTO workflow_job_template_node (job_template_id, project_id, inventory_source_id, workflow_template_id,
+                approval_template_id, inventory_id, extra_data, job_type, job_limit, job_tags, skip_tags, scm_branch, verbosity,
+                diff_mode, all_parents_must_converge, created, modified, workflow_job_template_id, identifier)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id",
+            params,
+        )?,
+    };
+    for c in &row.credentials {
+        tx.execute("INSERT INTO workflow_node_credential (node_id, credential_id) VALUES ($1, $2)", crate::params![id, *c])?;
     }
-    // Edges.
-    let mut have_edges: BTreeSet<(i64, i64, String)> = BTreeSet::new();
+    Ok(id)
+}
+
+/// Delete node `id` (its edges and credentials go with it by foreign key) and its approval template.
+fn delete_node(tx: &mut Tx<'_>, id: i64, approval: Option<i64>) -> Result<()> {
+    tx.execute("DELETE FROM workflow_job_template_node WHERE id = $1", crate::params![id])?;
+    if let Some(aid) = approval {
+        tx.execute("DELETE FROM workflow_approval_template WHERE id = $1", crate::params![aid])?;
+    }
+    Ok(())
+}
+
+/// Make the edges of workflow `wf` exactly `want` (`ids`: identifier → node id). Returns
+/// whether anything changed.
+fn sync_edges(tx: &mut Tx<'_>, wf: i64, want: &BTreeSet<NodeEdge>, ids: &HashMap<String, i64>) -> Result<bool> {
+    let mut have: BTreeSet<IdEdge> = BTreeSet::new();
     for r in tx.query(
         "SELECT e.from_node_id, e.to_node_id, e.kind FROM workflow_node_edge e
          JOIN workflow_job_template_node n ON n.id = e.from_node_id WHERE n.workflow_job_template_id = $1",
         crate::params![wf],
     )? {
-        have_edges.insert((r.get(0)?, r.get(1)?, r.get(2)?));
+        have.insert((r.col("from_node_id")?, r.col("to_node_id")?, r.col("kind")?));
     }
-    let want_ids: BTreeSet<(i64, i64, String)> = want_edges.iter().map(|(f, t, k)| (ids[f], ids[t], k.to_string())).collect();
-    if want_ids != have_edges {
-        for (f, t, k) in have_edges.difference(&want_ids) {
-            tx.execute(
-                "DELETE FROM workflow_node_edge WHERE from_node_id = $1 AND to_node_id = $2 AND kind = $3",
-                crate::params![*f, *t, k.as_str()],
-            )?;
-        }
-        for (f, t, k) in want_ids.difference(&have_edges) {
-            tx.execute(
-                "INSERT INTO workflow_node_edge (from_node_id, to_node_id, kind) VALUES ($1, $2, $3)",
-                crate::params![*f, *t, k.as_str()],
-            )?;
-        }
-        changed = true;
+    let (delete, insert) = edge_changes(&edge_ids(want, ids)?, &have);
+    for (f, t, k) in &delete {
+        tx.execute(
+            "DELETE FROM workflow_node_edge WHERE from_node_id = $1 AND to_node_id = $2 AND kind = $3",
+            crate::params![*f, *t, k.as_str()],
+        )?;
     }
-    Ok(changed)
+    for (f, t, k) in &insert {
+        tx.execute(
+            "INSERT INTO workflow_node_edge (from_node_id, to_node_id, kind) VALUES ($1, $2, $3)",
+            crate::params![*f, *t, k.as_str()],
+        )?;
+    }
+    Ok(!delete.is_empty() || !insert.is_empty())
+}
+
+/// Edges by identifiers → edges by node ids.
+fn edge_ids(edges: &BTreeSet<NodeEdge>, ids: &HashMap<String, i64>) -> Result<BTreeSet<IdEdge>> {
+    let id = |ident: &String| ids.get(ident).copied().ok_or_else(|| Error::internal(format!("workflow node {ident:?} has no id")));
+    edges.iter().map(|(f, t, k)| Ok((id(f)?, id(t)?, k.to_string()))).collect()
+}
+
+/// The edges to delete and to insert to turn `have` into `want`.
+fn edge_changes(want: &BTreeSet<IdEdge>, have: &BTreeSet<IdEdge>) -> (Vec<IdEdge>, Vec<IdEdge>) {
+    (have.difference(want).cloned().collect(), want.difference(have).cloned().collect())
 }
 
 // ---- export ----
 
+/// The `name` column of each row of `sql` (run with `id`).
 fn names_of(tx: &mut Tx<'_>, sql: &str, id: i64) -> Result<Vec<Json>> {
-    tx.query(sql, crate::params![id])?.iter().map(|r| Ok(Json::String(r.get(0)?))).collect()
+    tx.query(sql, crate::params![id])?.iter().map(|r| Ok(Json::String(r.col("name")?))).collect()
 }
 
 fn put_list(doc: &mut Map<String, Json>, key: &str, list: Vec<Json>) {
@@ -826,7 +972,7 @@ pub fn export(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, id: i64, do
         "team" => {
             let l = names_of(
                 tx,
-                "SELECT u.username FROM team_member m JOIN auth_user u ON u.id = m.user_id WHERE m.team_id = $1 ORDER BY u.username",
+                "SELECT u.username AS name FROM team_member m JOIN auth_user u ON u.id = m.user_id WHERE m.team_id = $1 ORDER BY u.username",
                 id,
             )?;
             put_list(doc, "members", l);
@@ -870,7 +1016,7 @@ pub fn export(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, id: i64, do
                     &format!("SELECT n.name FROM {table} x JOIN notification_template n ON n.id = x.notification_template_id WHERE x.{owner} = $1 AND x.event = $2 ORDER BY n.name"),
                     crate::params![id, event],
                 )?;
-                let l = rows.iter().map(|r| Ok(Json::String(r.get(0)?))).collect::<Result<Vec<_>>>()?;
+                let l = rows.iter().map(|r| Ok(Json::String(r.col("name")?))).collect::<Result<Vec<_>>>()?;
                 put_list(doc, &format!("notification_templates_{event}"), l);
             }
             if !jt {
@@ -880,7 +1026,7 @@ pub fn export(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, id: i64, do
         "instance_group" => {
             let l = names_of(
                 tx,
-                "SELECT i.hostname FROM instance_group_instance x JOIN instance i ON i.id = x.instance_id WHERE x.instance_group_id = $1 ORDER BY i.hostname",
+                "SELECT i.hostname AS name FROM instance_group_instance x JOIN instance i ON i.id = x.instance_id WHERE x.instance_group_id = $1 ORDER BY i.hostname",
                 id,
             )?;
             put_list(doc, "instances", l);
@@ -901,19 +1047,19 @@ fn export_inventory(tx: &mut Tx<'_>, inv: i64, doc: &mut Map<String, Json>) -> R
         crate::params![inv],
         |r| {
             let mut h = Map::new();
-            h.insert("name".into(), Json::String(r.get(0)?));
-            let d: String = r.get(1)?;
+            h.insert("name".into(), Json::String(r.col("name")?));
+            let d: String = r.col("description")?;
             if !d.is_empty() {
                 h.insert("description".into(), Json::String(d));
             }
-            if !r.get::<bool>(2)? {
+            if !r.col::<bool>("enabled")? {
                 h.insert("enabled".into(), Json::Bool(false));
             }
-            let i: String = r.get(3)?;
+            let i: String = r.col("instance_id")?;
             if !i.is_empty() {
                 h.insert("instance_id".into(), Json::String(i));
             }
-            let v: Json = r.get(4)?;
+            let v: Json = r.col("variables")?;
             if v.as_object().is_some_and(|m| !m.is_empty()) {
                 h.insert("variables".into(), v);
             }
@@ -927,7 +1073,7 @@ fn export_inventory(tx: &mut Tx<'_>, inv: i64, doc: &mut Map<String, Json>) -> R
         "SELECT gh.group_id, h.name FROM group_host gh JOIN host h ON h.id = gh.host_id WHERE h.inventory_id = $1 ORDER BY h.name",
         crate::params![inv],
         |r| {
-            members.entry(r.get(0)?).or_default().push(Json::String(r.get(1)?));
+            members.entry(r.col("group_id")?).or_default().push(Json::String(r.col("name")?));
             Ok(())
         },
     )?;
@@ -936,7 +1082,7 @@ fn export_inventory(tx: &mut Tx<'_>, inv: i64, doc: &mut Map<String, Json>) -> R
         "SELECT c.parent_id, g.name FROM group_child c JOIN inv_group g ON g.id = c.child_id WHERE g.inventory_id = $1 ORDER BY g.name",
         crate::params![inv],
         |r| {
-            kids.entry(r.get(0)?).or_default().push(Json::String(r.get(1)?));
+            kids.entry(r.col("parent_id")?).or_default().push(Json::String(r.col("name")?));
             Ok(())
         },
     )?;
@@ -945,14 +1091,14 @@ fn export_inventory(tx: &mut Tx<'_>, inv: i64, doc: &mut Map<String, Json>) -> R
         "SELECT id, name, description, variables FROM inv_group WHERE inventory_id = $1 ORDER BY name",
         crate::params![inv],
         |r| {
-            let id: i64 = r.get(0)?;
+            let id: i64 = r.col("id")?;
             let mut g = Map::new();
-            g.insert("name".into(), Json::String(r.get(1)?));
-            let d: String = r.get(2)?;
+            g.insert("name".into(), Json::String(r.col("name")?));
+            let d: String = r.col("description")?;
             if !d.is_empty() {
                 g.insert("description".into(), Json::String(d));
             }
-            let v: Json = r.get(3)?;
+            let v: Json = r.col("variables")?;
             if v.as_object().is_some_and(|m| !m.is_empty()) {
                 g.insert("variables".into(), v);
             }
@@ -967,53 +1113,40 @@ fn export_inventory(tx: &mut Tx<'_>, inv: i64, doc: &mut Map<String, Json>) -> R
 }
 
 fn export_nodes(tx: &mut Tx<'_>, names: &mut Names, wf: i64, doc: &mut Map<String, Json>) -> Result<()> {
-    let mut ident: HashMap<i64, String> = HashMap::new();
-    let rows = tx.query(
-        "SELECT n.id, n.identifier, n.job_template_id, n.project_id, n.inventory_source_id, n.workflow_template_id, n.approval_template_id,
-                n.inventory_id, n.extra_data, n.job_type, n.job_limit, n.job_tags, n.skip_tags, n.scm_branch, n.verbosity, n.diff_mode,
-                n.all_parents_must_converge, a.name, a.description, a.timeout
-         FROM workflow_job_template_node n LEFT JOIN workflow_approval_template a ON a.id = n.approval_template_id
-         WHERE n.workflow_job_template_id = $1 ORDER BY n.identifier",
-        crate::params![wf],
-    )?;
-    for r in &rows {
-        ident.insert(r.get(0)?, r.get(1)?);
-    }
+    let stored = tx.query_as::<StoredNode>(&format!("{NODE_SELECT} ORDER BY n.identifier"), crate::params![wf])?;
+    let ident: HashMap<i64, String> = stored.iter().map(|s| (s.id, s.identifier.clone())).collect();
     let mut edges: HashMap<(i64, &str), Vec<Json>> = HashMap::new();
     for r in tx.query(
         "SELECT e.from_node_id, e.to_node_id, e.kind FROM workflow_node_edge e JOIN workflow_job_template_node n ON n.id = e.from_node_id
          WHERE n.workflow_job_template_id = $1",
         crate::params![wf],
     )? {
-        let kind: String = r.get(2)?;
+        let kind: String = r.col("kind")?;
         let k = EDGE_KINDS.iter().find(|(_, x)| *x == kind).map(|(key, _)| *key).unwrap_or("always_nodes");
-        let to: i64 = r.get(1)?;
-        edges.entry((r.get(0)?, k)).or_default().push(Json::String(ident.get(&to).cloned().unwrap_or_default()));
+        let to: i64 = r.col("to_node_id")?;
+        edges.entry((r.col("from_node_id")?, k)).or_default().push(Json::String(ident.get(&to).cloned().unwrap_or_default()));
     }
     let mut nodes = Vec::new();
-    for r in &rows {
-        let id: i64 = r.get(0)?;
+    for StoredNode { id, identifier, row, .. } in stored {
         let mut n = Map::new();
-        n.insert("identifier".into(), Json::String(r.get(1)?));
-        for (k, (key, _)) in UJT_KEYS.iter().enumerate() {
-            if let Some(t) = r.get::<Option<i64>>(2 + k)? {
-                n.insert((*key).into(), Json::String(names.get(tx, key, t)?));
+        n.insert("identifier".into(), Json::String(identifier));
+        for (t, (key, _)) in row.ujt.iter().zip(UJT_KEYS) {
+            if let Some(t) = t {
+                n.insert((*key).into(), Json::String(names.get(tx, key, *t)?));
             }
         }
-        if r.get::<Option<i64>>(6)?.is_some() {
+        if let Some((name, d, t)) = row.approval {
             let mut a = Map::new();
-            a.insert("name".into(), Json::String(r.get(17)?));
-            let d: String = r.get(18)?;
+            a.insert("name".into(), Json::String(name));
             if !d.is_empty() {
                 a.insert("description".into(), Json::String(d));
             }
-            let t: i64 = r.get(19)?;
             if t != 0 {
                 a.insert("timeout".into(), Json::from(t));
             }
             n.insert("approval".into(), Json::Object(a));
         }
-        if let Some(inv) = r.get::<Option<i64>>(7)? {
+        if let Some(inv) = row.inventory {
             n.insert("inventory".into(), Json::String(names.get(tx, "inventory", inv)?));
         }
         let creds = names_of(
@@ -1022,23 +1155,21 @@ fn export_nodes(tx: &mut Tx<'_>, names: &mut Names, wf: i64, doc: &mut Map<Strin
             id,
         )?;
         put_list(&mut n, "credentials", creds);
-        let extra: Json = r.get(8)?;
-        if extra.as_object().is_some_and(|m| !m.is_empty()) {
-            n.insert("extra_data".into(), extra);
+        if row.extra_data.as_object().is_some_and(|m| !m.is_empty()) {
+            n.insert("extra_data".into(), row.extra_data);
         }
-        for (k, (key, _)) in NODE_TEXT.iter().enumerate() {
-            let s: String = r.get(9 + k)?;
+        for (s, (key, _)) in row.text.into_iter().zip(NODE_TEXT) {
             if !s.is_empty() {
                 n.insert((*key).into(), Json::String(s));
             }
         }
-        if let Some(v) = r.get::<Option<i64>>(14)? {
+        if let Some(v) = row.verbosity {
             n.insert("verbosity".into(), Json::from(v));
         }
-        if let Some(v) = r.get::<Option<bool>>(15)? {
+        if let Some(v) = row.diff_mode {
             n.insert("diff_mode".into(), Json::Bool(v));
         }
-        if r.get::<bool>(16)? {
+        if row.converge {
             n.insert("all_parents_must_converge".into(), Json::Bool(true));
         }
         for (key, _) in EDGE_KINDS {
@@ -1051,4 +1182,232 @@ fn export_nodes(tx: &mut Tx<'_>, names: &mut Names, wf: i64, doc: &mut Map<Strin
     }
     put_list(doc, "nodes", nodes);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Run `f` on the item parsed from the YAML mapping `yaml`.
+    fn with_item<T>(yaml: &str, f: impl FnOnce(&Item<'_>) -> T) -> T {
+        let docs = crate::yaml::parse_documents(yaml, "wf.yml").unwrap();
+        let Json::Object(data) = docs[0].to_json("wf.yml").unwrap() else { panic!("not a mapping") };
+        f(&Item { file: "wf.yml", node: &docs[0], data, label: "workflow_job_templates[0]".into() })
+    }
+
+    /// The mapping of node `i` of the item's `nodes`.
+    fn node(item: &Item<'_>, i: usize) -> Map<String, Json> {
+        item.data["nodes"][i].as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn node_identifier_is_a_string_or_number() {
+        let yaml = "nodes:\n  - identifier: a\n  - identifier: 7\n  - identifier: ''\n  - job_template: x\n";
+        with_item(yaml, |item| {
+            assert_eq!(node_identifier(item, "0", &node(item, 0)).unwrap(), "a");
+            assert_eq!(node_identifier(item, "1", &node(item, 1)).unwrap(), "7");
+            for i in [2, 3] {
+                let e = node_identifier(item, &i.to_string(), &node(item, i)).unwrap_err();
+                assert!(e.to_string().contains(&format!("nodes.{i}: needs an identifier")), "{e}");
+                assert!(e.to_string().contains(&format!("wf.yml:{}", i + 2)), "{e}");
+            }
+        });
+    }
+
+    #[test]
+    fn node_approval_defaults_its_name_to_the_identifier() {
+        let yaml = "nodes:\n  - identifier: gate\n    approval: {timeout: 60}\n  - identifier: b\n    approval: {name: ok?, description: d}\n  - identifier: c\n  - identifier: d\n    approval: yes\n";
+        with_item(yaml, |item| {
+            assert_eq!(node_approval(item, "0", "gate", &node(item, 0)).unwrap(), Some(("gate".into(), String::new(), 60)));
+            assert_eq!(node_approval(item, "1", "b", &node(item, 1)).unwrap(), Some(("ok?".into(), "d".into(), 0)));
+            assert_eq!(node_approval(item, "2", "c", &node(item, 2)).unwrap(), None);
+            let e = node_approval(item, "3", "d", &node(item, 3)).unwrap_err();
+            assert!(e.to_string().contains("nodes.3.approval: must be a mapping"), "{e}");
+        });
+    }
+
+    #[test]
+    fn node_settings_reads_each_setting_and_keeps_defaults() {
+        let yaml = "nodes:\n  - identifier: a\n    extra_data: {x: 1}\n    limit: web\n    scm_branch: null\n    verbosity: 2\n    diff_mode: false\n    all_parents_must_converge: true\n  - identifier: b\n";
+        with_item(yaml, |item| {
+            let mut row = NodeRow { extra_data: Json::Object(Map::new()), ..Default::default() };
+            row.text[4] = "stale".into();
+            node_settings(item, "0", &node(item, 0), &mut row).unwrap();
+            assert_eq!(row.extra_data, serde_json::json!({"x": 1}));
+            assert_eq!(row.text, [String::new(), "web".into(), String::new(), String::new(), String::new()]);
+            assert_eq!((row.verbosity, row.diff_mode, row.converge), (Some(2), Some(false), true));
+            let mut row = NodeRow { extra_data: Json::Object(Map::new()), ..Default::default() };
+            node_settings(item, "1", &node(item, 1), &mut row).unwrap();
+            assert_eq!(row, NodeRow { extra_data: Json::Object(Map::new()), ..Default::default() });
+        });
+    }
+
+    #[test]
+    fn node_settings_names_the_bad_key() {
+        for (setting, want) in [
+            ("verbosity: loud", "nodes.0.verbosity: must be an integer"),
+            ("diff_mode: 1", "nodes.0.diff_mode: must be true or false"),
+            ("all_parents_must_converge: x", "nodes.0.all_parents_must_converge: must be true or false"),
+            ("job_tags: [a]", "nodes.0.job_tags: must be a string"),
+        ] {
+            with_item(&format!("nodes:\n  - identifier: a\n    {setting}\n"), |item| {
+                let e = node_settings(item, "0", &node(item, 0), &mut NodeRow::default()).unwrap_err();
+                assert!(e.to_string().contains(want), "{setting}: {e}");
+                assert!(e.to_string().contains("wf.yml:3"), "{setting}: {e}");
+            });
+        }
+    }
+
+    #[test]
+    fn node_edges_lists_targets_by_kind() {
+        let yaml = "nodes:\n  - identifier: a\n    success_nodes: [b, 3]\n    always_nodes: [c]\n  - identifier: b\n    failure_nodes: c\n";
+        with_item(yaml, |item| {
+            let edges = node_edges(item, "0", &node(item, 0)).unwrap();
+            assert_eq!(edges, [("b".into(), "success"), ("3".into(), "success"), ("c".into(), "always")]);
+            let e = node_edges(item, "1", &node(item, 1)).unwrap_err();
+            assert!(e.to_string().contains("nodes.1.failure_nodes: must be a list of identifiers"), "{e}");
+        });
+    }
+
+    #[test]
+    fn edges_must_lead_to_listed_nodes() {
+        with_item("nodes:\n  - identifier: a\n  - identifier: b\n", |item| {
+            let want: WantNodes = [("a".to_string(), (NodeRow::default(), 0)), ("b".to_string(), (NodeRow::default(), 1))].into();
+            let ok: BTreeSet<NodeEdge> = [("a".into(), "b".into(), "success")].into();
+            check_edge_targets(item, &want, &ok).unwrap();
+            let bad: BTreeSet<NodeEdge> = [("b".into(), "zz".into(), "always")].into();
+            let e = check_edge_targets(item, &want, &bad).unwrap_err();
+            assert!(e.to_string().contains("nodes.1: links to node \"zz\", which is not defined"), "{e}");
+        });
+    }
+
+    fn stored(id: i64, ident: &str, approval_id: Option<i64>, row: NodeRow) -> (String, StoredNode) {
+        (ident.to_string(), StoredNode { id, identifier: ident.to_string(), approval_id, row })
+    }
+
+    #[test]
+    fn plan_nodes_writes_only_what_differs() {
+        let same = NodeRow { verbosity: Some(1), ..Default::default() };
+        let changed = NodeRow { verbosity: Some(2), ..Default::default() };
+        let want: WantNodes =
+            [("keep".to_string(), (same.clone(), 0)), ("edit".to_string(), (changed.clone(), 1)), ("add".to_string(), (same.clone(), 2))]
+                .into();
+        let have: HashMap<String, StoredNode> = [
+            stored(10, "keep", None, same.clone()),
+            stored(11, "edit", None, same.clone()),
+            stored(13, "old2", None, same.clone()),
+            stored(12, "old", Some(5), same.clone()),
+        ]
+        .into_iter()
+        .collect();
+        let plan = plan_nodes(&want, &have);
+        assert_eq!(plan.unchanged, [("keep".to_string(), 10)].into());
+        assert_eq!(plan.write, ["add", "edit"]);
+        assert_eq!(plan.delete, [(12, Some(5)), (13, None)]);
+        let all_same: WantNodes = [("keep".to_string(), (same.clone(), 0))].into();
+        let have: HashMap<String, StoredNode> = [stored(10, "keep", None, same)].into_iter().collect();
+        assert_eq!(plan_nodes(&all_same, &have), NodePlan { unchanged: [("keep".to_string(), 10)].into(), ..Default::default() });
+    }
+
+    #[test]
+    fn edges_are_diffed_by_node_ids() {
+        let ids: HashMap<String, i64> = [("a".to_string(), 1), ("b".to_string(), 2), ("c".to_string(), 3)].into();
+        let want: BTreeSet<NodeEdge> = [("a".into(), "b".into(), "success"), ("a".into(), "c".into(), "failure")].into();
+        let want = edge_ids(&want, &ids).unwrap();
+        assert_eq!(want, [(1, 2, "success".to_string()), (1, 3, "failure".to_string())].into());
+        let have: BTreeSet<IdEdge> = [(1, 2, "success".to_string()), (2, 3, "always".to_string())].into();
+        assert_eq!(edge_changes(&want, &have), (vec![(2, 3, "always".to_string())], vec![(1, 3, "failure".to_string())]));
+        assert_eq!(edge_changes(&want, &want), (vec![], vec![]));
+        let unknown: BTreeSet<NodeEdge> = [("a".into(), "x".into(), "always")].into();
+        assert!(edge_ids(&unknown, &ids).unwrap_err().message.contains("\"x\""));
+    }
+
+    #[test]
+    fn stored_nodes_are_read_by_column_name() {
+        use crate::db::{Db, DbOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let (wf, have) = db
+            .write(|tx| {
+                let wf = tx.insert("INSERT INTO workflow_job_template (name, created, modified) VALUES ('wf', '', '') RETURNING id", &[])?;
+                let a = tx.insert(
+                    "INSERT INTO workflow_approval_template (name, description, timeout, created, modified) VALUES ('ok?', 'd', 30, '', '') RETURNING id",
+                    &[],
+                )?;
+                tx.execute(
+                    "INSERT INTO workflow_job_template_node (workflow_job_template_id, identifier, approval_template_id, extra_data,
+                        job_limit, scm_branch, verbosity, diff_mode, all_parents_must_converge, created, modified)
+                     VALUES ($1, 'gate', $2, '', 'web', 'main', 3, TRUE, TRUE, '', '')",
+                    crate::params![wf, a],
+                )?;
+                Ok((wf, stored_nodes(tx, wf)?))
+            })
+            .unwrap();
+        assert!(wf > 0);
+        let gate = &have["gate"];
+        assert!(gate.approval_id.is_some());
+        let want = NodeRow {
+            approval: Some(("ok?".into(), "d".into(), 30)),
+            extra_data: Json::Object(Map::new()),
+            text: [String::new(), "web".into(), String::new(), String::new(), "main".into()],
+            verbosity: Some(3),
+            diff_mode: Some(true),
+            converge: true,
+            ..Default::default()
+        };
+        assert_eq!(gate.row, want);
+    }
+
+    #[test]
+    fn apply_nodes_updates_nodes_in_place_and_only_when_needed() {
+        use crate::db::{Db, DbOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let wf = db
+            .write(|tx| tx.insert("INSERT INTO workflow_job_template (name, created, modified) VALUES ('wf', '', '') RETURNING id", &[]))
+            .unwrap();
+        let apply = |db: &mut Db, yaml: &str| with_item(yaml, |item| db.write(|tx| apply_nodes(tx, item, wf)).unwrap());
+        let state = |db: &mut Db| {
+            db.read(|tx| {
+                let nodes = tx.query_as::<StoredNode>(&format!("{NODE_SELECT} ORDER BY n.identifier"), crate::params![wf])?;
+                let nodes: Vec<_> = nodes.into_iter().map(|n| (n.id, n.identifier, n.row.approval)).collect();
+                let edges: Vec<(String, String, String)> = tx
+                    .query(
+                        "SELECT f.identifier AS src, t.identifier AS dst, e.kind FROM workflow_node_edge e
+                         JOIN workflow_job_template_node f ON f.id = e.from_node_id JOIN workflow_job_template_node t ON t.id = e.to_node_id
+                         ORDER BY 1, 2",
+                        &[],
+                    )?
+                    .iter()
+                    .map(|r| Ok((r.col("src")?, r.col("dst")?, r.col("kind")?)))
+                    .collect::<Result<_>>()?;
+                let approvals: i64 = tx.scalar("SELECT count(*) FROM workflow_approval_template", &[])?;
+                Ok((nodes, edges, approvals))
+            })
+            .unwrap()
+        };
+        let first = "nodes:\n  - identifier: a\n    approval: {timeout: 10}\n    success_nodes: [b]\n  - identifier: b\n";
+        assert!(apply(&mut db, first));
+        assert!(!apply(&mut db, first), "the same list again writes nothing");
+        let (nodes, edges, approvals) = state(&mut db);
+        let ids: Vec<i64> = nodes.iter().map(|n| n.0).collect();
+        assert_eq!(nodes[0].2, Some(("a".into(), String::new(), 10)));
+        assert_eq!(edges, [("a".to_string(), "b".to_string(), "success".to_string())]);
+        assert_eq!(approvals, 1);
+        // Changed in place: the same node ids, the approval edited, the edge retargeted.
+        assert!(apply(
+            &mut db,
+            "nodes:\n  - identifier: a\n    approval: {timeout: 20}\n    always_nodes: [b]\n  - identifier: b\n    approval: {name: two}\n"
+        ));
+        let (nodes, edges, approvals) = state(&mut db);
+        assert_eq!(nodes.iter().map(|n| n.0).collect::<Vec<_>>(), ids);
+        assert_eq!(nodes[0].2, Some(("a".into(), String::new(), 20)));
+        assert_eq!(nodes[1].2, Some(("two".into(), String::new(), 0)));
+        assert_eq!(edges, [("a".to_string(), "b".to_string(), "always".to_string())]);
+        assert_eq!(approvals, 2);
+        // Dropping an approval deletes its template; dropping a node deletes it and its edges.
+        assert!(apply(&mut db, "nodes:\n  - identifier: a\n"));
+        let (nodes, edges, approvals) = state(&mut db);
+        assert_eq!((nodes, edges, approvals), (vec![(ids[0], "a".to_string(), None)], vec![], 0));
+    }
 }

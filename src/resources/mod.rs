@@ -306,8 +306,8 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
         crate::params![name.as_str()],
     )?;
     let mut sets: Vec<(&str, Value)> = Vec::new();
-    for (i, f) in rt.fields.iter().enumerate() {
-        let old = existing.as_ref().map(|r| r.value(i + 1).clone());
+    for f in rt.fields {
+        let old = existing.as_ref().map(|r| r.col_value(f.column).cloned()).transpose()?;
         match item.get(f.key) {
             None => {
                 if existing.is_none() && f.required {
@@ -329,7 +329,7 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
     let now = crate::time::now_str();
     match existing {
         Some(row) => {
-            let id: i64 = row.get(0)?;
+            let id: i64 = row.col("id")?;
             if sets.is_empty() {
                 return Ok((id, Action::Unchanged));
             }
@@ -360,7 +360,7 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
 pub fn name_map(tx: &mut Tx<'_>, rt: &ResourceType) -> Result<HashMap<i64, String>> {
     let mut m = HashMap::new();
     tx.query_each(&format!("SELECT id, {} FROM {}", rt.key_column, rt.table), &[], |r| {
-        m.insert(r.get(0)?, r.get(1)?);
+        m.insert(r.col("id")?, r.col(rt.key_column)?);
         Ok(())
     })?;
     Ok(m)
@@ -439,9 +439,9 @@ fn insert_path(map: &mut Map<String, Json>, key: &str, v: Json) {
 /// Build the export document of one row (`SELECT id, key, <fields>`), omitting defaults.
 fn export_row(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, row: &Row, all: bool) -> Result<Map<String, Json>> {
     let mut doc = Map::new();
-    doc.insert(rt.key_field.to_string(), Json::String(row.get(1)?));
-    for (i, f) in rt.fields.iter().enumerate() {
-        let v = export_value(tx, names, f, row.value(i + 2))?;
+    doc.insert(rt.key_field.to_string(), Json::String(row.col(rt.key_column)?));
+    for f in rt.fields {
+        let v = export_value(tx, names, f, row.col_value(f.column)?)?;
         if !all && !f.required && v == def_json(&f.default) {
             continue;
         }
@@ -461,7 +461,7 @@ pub fn export(tx: &mut Tx<'_>, rt: &ResourceType, only: Option<i64>, all_fields:
     )?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let id: i64 = row.get(0)?;
+        let id: i64 = row.col("id")?;
         let mut doc = export_row(tx, &mut names, rt, &row, all_fields)?;
         children::export(tx, &mut names, rt, id, &mut doc)?;
         out.push((id, doc));
@@ -477,10 +477,10 @@ pub fn computed(tx: &mut Tx<'_>, rt: &ResourceType, id: i64) -> Result<Map<Strin
     let mut names = Names::default();
     let mut m = Map::new();
     m.insert("id".into(), Json::from(id));
-    m.insert("created".into(), row.value(1).to_json());
-    m.insert("modified".into(), row.value(2).to_json());
-    for (i, f) in rt.readonly.iter().enumerate() {
-        m.insert(f.key.to_string(), export_value(tx, &mut names, f, row.value(i + 3))?);
+    m.insert("created".into(), row.col_value("created")?.to_json());
+    m.insert("modified".into(), row.col_value("modified")?.to_json());
+    for f in rt.readonly {
+        m.insert(f.key.to_string(), export_value(tx, &mut names, f, row.col_value(f.column)?)?);
     }
     Ok(m)
 }
@@ -515,7 +515,7 @@ fn dependents(tx: &mut Tx<'_>, rt: &ResourceType, id: i64) -> Result<Vec<String>
     let mut out = Vec::new();
     for (table, key, col, what) in refs {
         for r in tx.query(&format!("SELECT {key} FROM {table} WHERE {col} = $1 ORDER BY {key} LIMIT 5"), crate::params![id])? {
-            out.push(format!("{what} {:?}", r.get::<String>(0)?));
+            out.push(format!("{what} {:?}", r.col::<String>(key)?));
         }
     }
     Ok(out)

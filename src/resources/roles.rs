@@ -136,7 +136,7 @@ pub fn forget_object(tx: &mut Tx<'_>, object_type: &str, id: i64) -> Result<()> 
 /// Every assignment, in the resource-file shape, in a stable order.
 pub fn export(tx: &mut Tx<'_>) -> Result<Vec<Json>> {
     let rows = tx.query(
-        "SELECT u.username, t.name, r.object_type, r.object_id, r.role FROM role_assignment r
+        "SELECT u.username AS username, t.name AS team_name, r.object_type, r.object_id, r.role FROM role_assignment r
          LEFT JOIN auth_user u ON u.id = r.user_id LEFT JOIN team t ON t.id = r.team_id
          ORDER BY r.object_type, r.object_id, r.role, u.username, t.name",
         &[],
@@ -145,16 +145,16 @@ pub fn export(tx: &mut Tx<'_>) -> Result<Vec<Json>> {
     let mut out = Vec::new();
     for r in rows {
         let mut m = Map::new();
-        if let Some(u) = r.get::<Option<String>>(0)? {
+        if let Some(u) = r.col::<Option<String>>("username")? {
             m.insert("user".into(), Json::String(u));
         }
-        if let Some(t) = r.get::<Option<String>>(1)? {
+        if let Some(t) = r.col::<Option<String>>("team_name")? {
             m.insert("team".into(), Json::String(t));
         }
-        m.insert("role".into(), Json::String(r.get(4)?));
-        let otype: String = r.get(2)?;
+        m.insert("role".into(), Json::String(r.col("role")?));
+        let otype: String = r.col("object_type")?;
         let Some(key) = object_keys().into_iter().find(|k| *k == otype) else { continue };
-        m.insert(otype.clone(), Json::String(names.get(tx, key, r.get(3)?)?));
+        m.insert(otype.clone(), Json::String(names.get(tx, key, r.col("object_id")?)?));
         out.push(Json::Object(m));
     }
     Ok(out)
