@@ -379,8 +379,6 @@ pub struct Plan {
     pub update_hosts: Vec<HostUpdate>,
     /// Indexes into `Prepared::hosts`.
     pub insert_hosts: Vec<usize>,
-    /// New ids of inserted hosts are above this one.
-    pub max_host_id: i64,
     /// New links (parent, child) and (group, host), including the members and children of
     /// removed groups that move up to the removed group's surviving parents.
     pub add_children: Vec<(Ref, Ref)>,
@@ -523,11 +521,7 @@ pub fn load(tx: &mut Tx<'_>, inv: i64, source: i64) -> Result<State> {
 pub fn plan(s: &State, p: &Prepared, opts: &ImportOptions) -> Result<Plan> {
     let matched = match_hosts(s, p, opts);
     let removals = if opts.overwrite { removals(s, p, &matched) } else { Removals::default() };
-    let mut plan = Plan {
-        max_host_id: s.hosts.iter().map(|h| h.id).max().unwrap_or(0),
-        inventory_vars: inventory_vars(&s.inventory_vars, &p.all_vars)?,
-        ..Plan::default()
-    };
+    let mut plan = Plan { inventory_vars: inventory_vars(&s.inventory_vars, &p.all_vars)?, ..Plan::default() };
     let group_refs = plan_groups(&mut plan, s, p, opts);
     let host_refs = plan_hosts(&mut plan, s, p, opts, &matched);
     check_renames(&plan, s, &removals.hosts)?;
@@ -958,12 +952,19 @@ pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, 
     }
 
     update_groups(tx, &plan.update_groups, &now)?;
+    // New rows get reserved ids: their links need them, and reading them back would cost a
+    // query over every new row.
+    let mut new_group_ids: Vec<i64> = vec![0; p.groups.len()];
+    for (i, id) in plan.insert_groups.iter().zip(tx.reserve_ids("inv_group", plan.insert_groups.len())?) {
+        new_group_ids[*i] = id;
+    }
     tx.insert_many(
         "inv_group",
-        &["inventory_id", "name", "description", "variables", "created", "modified"],
+        &["id", "inventory_id", "name", "description", "variables", "created", "modified"],
         plan.insert_groups.iter().map(|i| {
             let g = &p.groups[*i];
             vec![
+                Value::Int(new_group_ids[*i]),
                 Value::Int(inv),
                 Value::from(g.name.as_str()),
                 Value::from(g.description.as_deref().unwrap_or("imported")),
@@ -974,20 +975,6 @@ pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, 
         }),
     )?;
     mon.tick((plan.update_groups.len() + plan.insert_groups.len()) as u64);
-    let mut new_group_ids: Vec<i64> = vec![0; p.groups.len()];
-    if !plan.insert_groups.is_empty() {
-        let mut by_name: HashMap<String, i64> = HashMap::default();
-        tx.query_each("SELECT id, name FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
-            by_name.insert(r.get(1)?, r.get(0)?);
-            Ok(())
-        })?;
-        for i in &plan.insert_groups {
-            new_group_ids[*i] = by_name
-                .get(&p.groups[*i].name)
-                .copied()
-                .ok_or_else(|| Error::internal(format!("group {:?} vanished after insert", p.groups[*i].name)))?;
-        }
-    }
     mon.check()?;
 
     for (id, _) in &plan.renames {
@@ -995,11 +982,15 @@ pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, 
     }
     update_hosts(tx, &plan.update_hosts, &now)?;
     mon.tick(plan.update_hosts.len() as u64);
+    let mut new_host_ids: Vec<i64> = vec![0; p.hosts.len()];
+    for (i, id) in plan.insert_hosts.iter().zip(tx.reserve_ids("host", plan.insert_hosts.len())?) {
+        new_host_ids[*i] = id;
+    }
     let tick_every = 4096usize;
     let mut n = 0usize;
     tx.insert_many(
         "host",
-        &["inventory_id", "name", "description", "enabled", "instance_id", "variables", "created", "modified"],
+        &["id", "inventory_id", "name", "description", "enabled", "instance_id", "variables", "created", "modified"],
         plan.insert_hosts.iter().map(|i| {
             let h = &p.hosts[*i];
             n += 1;
@@ -1007,6 +998,7 @@ pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, 
                 mon.tick(tick_every as u64);
             }
             vec![
+                Value::Int(new_host_ids[*i]),
                 Value::Int(inv),
                 Value::from(h.name.as_str()),
                 Value::from(h.description.as_deref().unwrap_or("imported")),
@@ -1020,20 +1012,6 @@ pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, 
     )?;
     mon.tick((plan.insert_hosts.len() % tick_every) as u64);
     mon.check()?;
-    let mut new_host_ids: Vec<i64> = vec![0; p.hosts.len()];
-    if !plan.insert_hosts.is_empty() {
-        let mut by_name: HashMap<String, i64> = HashMap::with_capacity_and_hasher(plan.insert_hosts.len(), Default::default());
-        tx.query_each("SELECT id, name FROM host WHERE inventory_id = $1 AND id > $2", crate::params![inv, plan.max_host_id], |r| {
-            by_name.insert(r.get(1)?, r.get(0)?);
-            Ok(())
-        })?;
-        for i in &plan.insert_hosts {
-            new_host_ids[*i] = by_name
-                .get(&p.hosts[*i].name)
-                .copied()
-                .ok_or_else(|| Error::internal(format!("host {:?} vanished after insert", p.hosts[*i].name)))?;
-        }
-    }
 
     let group_id = |r: &Ref| match r {
         Ref::Stored(id) => *id,
@@ -1222,7 +1200,7 @@ mod tests {
         let p = prepared();
         for opts in [ImportOptions::default(), overwrite(), ImportOptions { overwrite: true, overwrite_vars: true, ..Default::default() }] {
             let plan = plan(&stored(&p), &p, &opts).unwrap();
-            let want = Plan { max_host_id: 104, hosts_unchanged: 4, groups_unchanged: 2, ..Plan::default() };
+            let want = Plan { hosts_unchanged: 4, groups_unchanged: 2, ..Plan::default() };
             assert_eq!(plan, want, "{opts:?}");
             assert!(!plan.outcome().changed());
         }
