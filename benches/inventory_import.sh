@@ -5,7 +5,7 @@
 #
 # For each size N it writes an INI inventory of N hosts (one group per 100 hosts, groups nested
 # under parents of 10, parents under one top group, 3 variables per host, group variables) and
-# times, with peak memory (/usr/bin/time -v):
+# times, with CPU time (user+sys) and peak memory (/usr/bin/time -v):
 #   1. ansible-inventory -i FILE --list --export   (AWX's environment; the venv's ansible-core)
 #   2. awxm inventory_import into SQLite: first import, then a re-import with no change
 #   3. the same into PostgreSQL (a throwaway server from scripts/pg-test.sh, or the one named by
@@ -13,7 +13,11 @@
 # and checks that the re-import wrote no rows. Each awxm measurement is repeated
 # AWXM_BENCH_REPEAT times (default 3) on a fresh database whose schema already exists, and the
 # fastest run is reported (the machine may be shared); ansible-inventory runs once.
-# AWXM_BENCH_SKIP_ANSIBLE=1 skips step 1 (slow at 100k), AWXM_BENCH_SKIP_PG=1 step 3.
+# AWXM_BENCH_SKIP_ANSIBLE=1 skips step 1 (slow at 100k), AWXM_BENCH_SKIP_PG=1 step 3;
+# AWXM_BENCH_BIN=PATH measures that awxm binary instead of building this checkout.
+# With the throwaway server, the PostgreSQL server's CPU time of each run is shown too (from
+# /proc: the postmaster's own and its reaped backends'); compare PostgreSQL with SQLite by the
+# printed ratios: on a loaded machine absolute times grow, the ratios much less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -22,8 +26,12 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000)
 repeat=${AWXM_BENCH_REPEAT:-3}
 
-cargo build --release --quiet
-awxm=$root/target/release/awxm
+if [ -n "${AWXM_BENCH_BIN:-}" ]; then
+  awxm=$AWXM_BENCH_BIN
+else
+  cargo build --release --quiet
+  awxm=$root/target/release/awxm
+fi
 venv=${AWXM_TEST_VENV:-$root/.venv}
 work=$(mktemp -d /tmp/awxm-bench.XXXXXX)
 pgdir=""
@@ -57,20 +65,55 @@ with open(path, "w") as f:
 PY
 }
 
-# run CMD... : runs it under /usr/bin/time; leaves "seconds peak_kb" in $work/run.txt and the
-# command's stdout in $work/out.json
-run() {
-  local log=$work/time.log
-  /usr/bin/time -v -o "$log" "$@" >"$work/out.json" 2>"$work/err.log" || { cat "$work/err.log" >&2; return 1; }
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  python3 -c "p='$wall'.split(':'); print(sum(float(x)*60**i for i,x in enumerate(reversed(p))), $rss)" >"$work/run.txt"
+# CPU seconds (user+sys) the throwaway PostgreSQL server used so far: the postmaster's own,
+# its reaped children's and its live children's; 0 when the server is not ours.
+server_cpu() {
+  [ -n "$pgdir" ] || { echo 0; return; }
+  local pm
+  pm=$(head -1 "$pgdir/data/postmaster.pid")
+  python3 - "$pm" <<'PY'
+import os, sys
+pm = sys.argv[1]
+hz = os.sysconf("SC_CLK_TCK")
+def fields(pid):
+    try:
+        s = open(f"/proc/{pid}/stat").read()
+    except OSError:
+        return None
+    return s[s.rindex(")") + 2:].split()
+total = 0
+f = fields(pm)
+if f:
+    total += sum(int(x) for x in f[11:15])  # utime stime cutime cstime
+for pid in os.listdir("/proc"):
+    if pid.isdigit() and pid != pm:
+        g = fields(pid)
+        if g and g[1] == pm:
+            total += int(g[11]) + int(g[12])
+print(total / hz)
+PY
 }
 
-# report LABEL SECONDS KB
+# run CMD... : runs it under /usr/bin/time; leaves "seconds peak_kb cpu_seconds server_cpu_seconds"
+# in $work/run.txt and the command's stdout in $work/out.json
+run() {
+  local log=$work/time.log before after
+  before=$(server_cpu)
+  /usr/bin/time -v -o "$log" "$@" >"$work/out.json" 2>"$work/err.log" || { cat "$work/err.log" >&2; return 1; }
+  after=$(server_cpu)
+  local wall rss cpu
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$log")
+  python3 -c "p='$wall'.split(':'); print(sum(float(x)*60**i for i,x in enumerate(reversed(p))), $rss, $cpu, round($after - $before, 2))" >"$work/run.txt"
+}
+
+# report LABEL SECONDS KB [CPU [SERVER_CPU]]
 report() {
-  printf '%-46s %9.2f s %8.1f MB\n' "$1" "$2" "$(python3 -c "print($3/1024)")"
+  local extra=""
+  [ -n "${4:-}" ] && extra=$(printf '  cpu %6.2f s' "$4")
+  [ -n "${5:-}" ] && extra="$extra$(printf ' + server %5.2f s' "$5")"
+  printf '%-46s %9.2f s %8.1f MB%s\n' "$1" "$2" "$(python3 -c "print($3/1024)")" "$extra"
 }
 
 # less A B: A < B
@@ -106,7 +149,7 @@ for n in "${sizes[@]}"; do
   backends=(sqlite)
   [ -n "$pg_url" ] && backends+=(postgres)
   for kind in "${backends[@]}"; do
-    first_s=""; first_kb=0; re_s=""; re_kb=0
+    first_s=""; first_kb=0; first_cpu=0; first_srv=0; re_s=""; re_kb=0; re_cpu=0; re_srv=0
     for _ in $(seq "$repeat"); do
       if [ "$kind" = postgres ]; then
         url=$pg_url
@@ -119,13 +162,17 @@ for n in "${sizes[@]}"; do
       cmd=(env AWXM_DATABASE_URL="$url" AWXM_SECRET_KEY_FILE="$work/secret.key" "$awxm" --format json --no-progress
         inventory_import --inventory-name "bench$n" --create --overwrite --source "$inv")
       run "${cmd[@]}"
-      read -r secs kb <"$work/run.txt"
-      if [ -z "$first_s" ] || less "$secs" "$first_s"; then first_s=$secs; first_kb=$kb; cp "$work/out.json" "$work/first.json"; fi
+      read -r secs kb cpu srv <"$work/run.txt"
+      if [ -z "$first_s" ] || less "$secs" "$first_s"; then
+        first_s=$secs; first_kb=$kb; first_cpu=$cpu; first_srv=$srv; cp "$work/out.json" "$work/first.json"
+      fi
       run "${cmd[@]}"
-      read -r secs kb <"$work/run.txt"
-      if [ -z "$re_s" ] || less "$secs" "$re_s"; then re_s=$secs; re_kb=$kb; cp "$work/out.json" "$work/re.json"; fi
+      read -r secs kb cpu srv <"$work/run.txt"
+      if [ -z "$re_s" ] || less "$secs" "$re_s"; then re_s=$secs; re_kb=$kb; re_cpu=$cpu; re_srv=$srv; cp "$work/out.json" "$work/re.json"; fi
     done
-    report "awxm import into $kind (first)" "$first_s" "$first_kb"
+    eval "first_$kind=$first_s; re_$kind=$re_s"
+    [ "$kind" = postgres ] || { first_srv=""; re_srv=""; }
+    report "awxm import into $kind (first)" "$first_s" "$first_kb" "$first_cpu" "$first_srv"
     python3 - "$work/first.json" "$ansible_secs" "$first_s" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -135,7 +182,7 @@ ansible, ours = float(sys.argv[2]), float(sys.argv[3])
 if ansible:
     print("    %.1fx faster than ansible-inventory --list alone" % (ansible / ours))
 PY
-    report "awxm import into $kind (re-import, no change)" "$re_s" "$re_kb"
+    report "awxm import into $kind (re-import, no change)" "$re_s" "$re_kb" "$re_cpu" "$re_srv"
     python3 - "$work/re.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -146,4 +193,11 @@ print("    rows written: %d (unchanged hosts %d, groups %d); reading %.2fs, comp
       % (writes, r["hosts"]["unchanged"], r["groups"]["unchanged"], r["load_seconds"], r["write_seconds"]))
 PY
   done
+  if [ -n "$pg_url" ]; then
+    python3 - "$first_sqlite" "$first_postgres" "$re_sqlite" "$re_postgres" <<'PY'
+import sys
+fs, fp, rs, rp = map(float, sys.argv[1:])
+print("  PostgreSQL / SQLite: first import %.2fx (target <= 1.5x), re-import %.2fx" % (fp / fs, rp / rs))
+PY
+  fi
 done

@@ -721,6 +721,41 @@ impl<'a> Tx<'a> {
         self.scalar(sql, params)
     }
 
+    /// Reserve `n` ids of `table`'s identity column `id` for rows the caller inserts with
+    /// explicit ids (so that it knows them without reading them back): values of the identity
+    /// sequence on PostgreSQL (not necessarily contiguous), the next `n` above the largest id
+    /// ever used on SQLite (whose write transaction holds the database lock; inserting them
+    /// moves `AUTOINCREMENT` past them).
+    pub fn reserve_ids(&mut self, table: &str, n: usize) -> Result<Vec<i64>> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        match self.kind() {
+            DbKind::Postgres => {
+                // The sequence once: looking it up per row would cost more than the rows.
+                let seq: i64 = self.scalar("SELECT pg_get_serial_sequence($1, 'id')::regclass::oid::bigint", crate::params![table])?;
+                let mut ids = Vec::with_capacity(n);
+                self.query_each(
+                    "SELECT nextval($1::bigint::oid::regclass) FROM generate_series(1, $2)",
+                    crate::params![seq, n as i64],
+                    |r| {
+                        ids.push(r.get(0)?);
+                        Ok(())
+                    },
+                )?;
+                Ok(ids)
+            }
+            DbKind::Sqlite => {
+                // `table` is one of the caller's fixed table names, never input.
+                let last: i64 = self.scalar(
+                    &format!("SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = $1), 0), COALESCE((SELECT max(id) FROM {table}), 0))"),
+                    crate::params![table],
+                )?;
+                Ok((last + 1..=last + n as i64).collect())
+            }
+        }
+    }
+
     /// Insert many rows fast: one prepared statement on SQLite, `COPY ... FROM STDIN` on
     /// PostgreSQL. Returns the number of rows inserted.
     pub fn insert_many<I>(&mut self, table: &str, columns: &[&str], rows: I) -> Result<u64>
@@ -1006,6 +1041,24 @@ mod tests {
             .unwrap();
         assert_eq!(n, (2, 0, 2));
         assert!(db.write(|tx| tx.insert_many_ignore("t", &["k", "v"], &["k"], &rows[..3])).is_err());
+    }
+
+    #[test]
+    fn reserved_ids_are_not_reused_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let got = db
+            .write(|tx| {
+                tx.batch("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT NOT NULL)")?;
+                tx.insert_many("t", &["v"], (0..3).map(|_| vec![Value::from("a")]))?;
+                tx.execute("DELETE FROM t WHERE id = 3", &[])?;
+                let ids = tx.reserve_ids("t", 2)?;
+                tx.insert_many("t", &["id", "v"], ids.iter().map(|i| vec![Value::Int(*i), Value::from("b")]))?;
+                let next = tx.insert("INSERT INTO t (v) VALUES ('c') RETURNING id", &[])?;
+                Ok((ids, next, tx.reserve_ids("t", 0)?))
+            })
+            .unwrap();
+        assert_eq!(got, (vec![4, 5], 6, vec![]));
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::crypto::Secrets;
 use crate::db::{Tx, Value};
 use crate::error::{Error, Result};
 use crate::rbac::Access;
-use crate::resources::{self, children, roles, types};
+use crate::resources::{self, roles, types};
 use access::Unusable;
 
 /// The types that can be copied (singular names).
@@ -166,7 +166,7 @@ pub fn copy(
         "inventory" => {
             let new = copy_row(tx, "inventory", INVENTORY_COLUMNS, id, new_name, &now)?;
             let (h, g, gh, gc) = copy_inventory_contents(tx, id, new, &now)?;
-            children::update_inventory_counts(tx, new)?;
+            crate::inventory::counts::refresh(tx, new)?;
             count("hosts", h);
             count("groups", g);
             count("group_hosts", gh);

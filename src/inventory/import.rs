@@ -3,10 +3,10 @@
 //! [`prepare`] turns a loaded inventory into what AWX's in-memory model would hold after its
 //! filters (`--group-filter`/`--host-filter`, anchored at the start like Python's `re.match`),
 //! `--exclude-empty-groups` (one pass), `_awx_description`, instance ids and enabled flags, and
-//! rejects host names with inline Jinja. [`apply`] then loads the inventory's current state
-//! with a handful of queries, diffs in memory and writes only the changes: bulk inserts
-//! (`COPY` on PostgreSQL), bulk updates and deletes through temporary tables. A re-import of
-//! unchanged data writes no rows.
+//! rejects host names with inline Jinja. [`apply`] then [`load`]s the inventory's current state
+//! with a handful of queries, computes a [`Plan`] from it in memory ([`plan`], no database)
+//! and [`write`]s only the changes: bulk inserts (`COPY` on PostgreSQL), bulk updates and
+//! deletes through temporary tables. A re-import of unchanged data plans and writes no rows.
 //!
 //! Semantics (AWX §1.5): hosts are matched across the whole inventory by instance id, then by
 //! name (a host matched by instance id is renamed); variables merge unless `overwrite_vars`;
@@ -300,12 +300,122 @@ impl Outcome {
     }
 }
 
-struct DbHost {
-    id: i64,
-    name: String,
-    instance_id: String,
-    enabled: bool,
-    vars_text: String,
+/// A stored host, as the import compares it.
+#[derive(Debug, Clone, Default)]
+pub struct DbHost {
+    pub id: i64,
+    pub name: String,
+    pub instance_id: String,
+    pub enabled: bool,
+    pub vars_text: String,
+}
+
+/// A stored group, as the import compares it.
+#[derive(Debug, Clone, Default)]
+pub struct DbGroup {
+    pub id: i64,
+    pub variables: String,
+}
+
+/// What [`load`] reads: the inventory's current state, as far as an import looks at it.
+#[derive(Debug, Default)]
+pub struct State {
+    /// The inventory's own variables (text as stored).
+    pub inventory_vars: String,
+    /// Groups by name.
+    pub groups: HashMap<String, DbGroup>,
+    pub hosts: Vec<DbHost>,
+    /// Hosts and groups this source imported before (what `--overwrite` may remove).
+    pub owned_hosts: HashSet<i64>,
+    pub owned_groups: HashSet<i64>,
+    /// Group-in-group links (parent, child).
+    pub children: HashSet<(i64, i64)>,
+    /// Host-in-group links (group, host).
+    pub members: HashSet<(i64, i64)>,
+}
+
+/// A host or group of the plan: a stored row, or the one at this index of
+/// `Prepared::hosts`/`Prepared::groups` that the plan inserts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Ref {
+    Stored(i64),
+    New(usize),
+}
+
+/// A changed host row: its new name, instance id, enabled flag and variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostUpdate {
+    pub id: i64,
+    pub name: String,
+    pub instance_id: String,
+    pub enabled: bool,
+    pub variables: String,
+}
+
+/// Everything an import writes, computed from the stored [`State`] and the [`Prepared`]
+/// inventory by [`plan`] without a database; [`write`] carries it out, in this order.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// `--overwrite`: stored hosts and groups of this source the import no longer has (sorted).
+    pub delete_hosts: Vec<i64>,
+    pub delete_groups: Vec<i64>,
+    /// Links of surviving groups of this source that the import no longer has (sorted).
+    pub delete_memberships: Vec<(i64, i64)>,
+    pub delete_children: Vec<(i64, i64)>,
+    /// The inventory's merged variables, when they change.
+    pub inventory_vars: Option<String>,
+    /// (group id, new variables).
+    pub update_groups: Vec<(i64, String)>,
+    /// Indexes into `Prepared::groups`.
+    pub insert_groups: Vec<usize>,
+    /// Hosts matched by instance id under another name: (id, new name). Also in `update_hosts`.
+    pub renames: Vec<(i64, String)>,
+    pub update_hosts: Vec<HostUpdate>,
+    /// Indexes into `Prepared::hosts`.
+    pub insert_hosts: Vec<usize>,
+    /// New links (parent, child) and (group, host), including the members and children of
+    /// removed groups that move up to the removed group's surviving parents.
+    pub add_children: Vec<(Ref, Ref)>,
+    pub add_memberships: Vec<(Ref, Ref)>,
+    /// Imported hosts and groups this source did not own yet.
+    pub own_hosts: Vec<Ref>,
+    pub own_groups: Vec<Ref>,
+    pub hosts_unchanged: u64,
+    pub groups_unchanged: u64,
+}
+
+impl Plan {
+    /// The counts this plan reports once written.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            hosts: Counts {
+                added: self.insert_hosts.len() as u64,
+                updated: self.update_hosts.len() as u64,
+                removed: self.delete_hosts.len() as u64,
+                unchanged: self.hosts_unchanged,
+            },
+            groups: Counts {
+                added: self.insert_groups.len() as u64,
+                updated: self.update_groups.len() as u64,
+                removed: self.delete_groups.len() as u64,
+                unchanged: self.groups_unchanged,
+            },
+            memberships: LinkCounts { added: self.add_memberships.len() as u64, removed: self.delete_memberships.len() as u64 },
+            children: LinkCounts { added: self.add_children.len() as u64, removed: self.delete_children.len() as u64 },
+            hosts_renamed: self.renames.len() as u64,
+            inventory_variables_updated: self.inventory_vars.is_some(),
+        }
+    }
+
+    /// Rows the plan writes (for the progress bar).
+    fn work(&self) -> u64 {
+        (self.delete_hosts.len()
+            + self.delete_groups.len()
+            + self.insert_groups.len()
+            + self.update_groups.len()
+            + self.insert_hosts.len()
+            + self.update_hosts.len()) as u64
+    }
 }
 
 /// The new variables of an object, or None when they do not change.
@@ -339,6 +449,383 @@ impl Monitor<'_> {
         self.progress.inc(n);
     }
 }
+
+/// Write the prepared inventory into inventory `inv` as source `source`: [`load`], [`plan`],
+/// [`write`], then the inventory's counts. Runs inside the caller's transaction; any error
+/// leaves the database as it was once the caller rolls back.
+pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &ImportOptions, mon: &Monitor<'_>) -> Result<Outcome> {
+    tx.lock(&format!("inventory_{inv}_perform_update"))?;
+    let state = load(tx, inv, source)?;
+    mon.check()?;
+    let plan = plan(&state, p, opts)?;
+    drop(state);
+    mon.check()?;
+    write(tx, inv, source, p, &plan, mon)?;
+    super::counts::refresh(tx, inv)?;
+    mon.progress.finish_and_clear();
+    Ok(plan.outcome())
+}
+
+// ---- load ----
+
+/// Read the current state of inventory `inv` (and what source `source` owns) with a handful
+/// of bulk queries.
+pub fn load(tx: &mut Tx<'_>, inv: i64, source: i64) -> Result<State> {
+    let mut s =
+        State { inventory_vars: tx.scalar("SELECT variables FROM inventory WHERE id = $1", crate::params![inv])?, ..State::default() };
+    tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
+        s.groups.insert(r.get(1)?, DbGroup { id: r.get(0)?, variables: r.get(2)? });
+        Ok(())
+    })?;
+    tx.query_each("SELECT id, name, instance_id, enabled, variables FROM host WHERE inventory_id = $1", crate::params![inv], |r| {
+        s.hosts.push(DbHost { id: r.get(0)?, name: r.get(1)?, instance_id: r.get(2)?, enabled: r.get(3)?, vars_text: r.get(4)? });
+        Ok(())
+    })?;
+    tx.query_each("SELECT host_id FROM host_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
+        s.owned_hosts.insert(r.get(0)?);
+        Ok(())
+    })?;
+    tx.query_each("SELECT group_id FROM group_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
+        s.owned_groups.insert(r.get(0)?);
+        Ok(())
+    })?;
+    tx.query_each(
+        "SELECT gc.parent_id, gc.child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id WHERE g.inventory_id = $1",
+        crate::params![inv],
+        |r| {
+            s.children.insert((r.get(0)?, r.get(1)?));
+            Ok(())
+        },
+    )?;
+    tx.query_each(
+        "SELECT gh.group_id, gh.host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id WHERE g.inventory_id = $1",
+        crate::params![inv],
+        |r| {
+            s.members.insert((r.get(0)?, r.get(1)?));
+            Ok(())
+        },
+    )?;
+    Ok(s)
+}
+
+// ---- plan ----
+
+/// Compute what an import of `p` into the inventory whose state is `s` writes (AWX §1.5).
+/// Fails (exit 65) when a host matched by instance id would be renamed onto a host that stays.
+pub fn plan(s: &State, p: &Prepared, opts: &ImportOptions) -> Result<Plan> {
+    let matched = match_hosts(s, p, opts);
+    let removals = if opts.overwrite { removals(s, p, &matched) } else { Removals::default() };
+    let mut plan = Plan { inventory_vars: inventory_vars(&s.inventory_vars, &p.all_vars)?, ..Plan::default() };
+    let group_refs = plan_groups(&mut plan, s, p, opts);
+    let host_refs = plan_hosts(&mut plan, s, p, opts, &matched);
+    check_renames(&plan, s, &removals.hosts)?;
+    plan_links(&mut plan, s, p, &group_refs, &host_refs, &removals);
+    plan.own_hosts = host_refs.iter().copied().filter(|r| !matches!(r, Ref::Stored(id) if s.owned_hosts.contains(id))).collect();
+    plan.own_groups = group_refs.iter().copied().filter(|r| !matches!(r, Ref::Stored(id) if s.owned_groups.contains(id))).collect();
+    plan.delete_hosts = removals.hosts;
+    plan.delete_groups = removals.groups;
+    plan.delete_memberships = removals.memberships;
+    plan.delete_children = removals.children;
+    Ok(plan)
+}
+
+/// For each imported host, the stored host it updates (an index into `s.hosts`): by instance
+/// id first (also hosts of this source imported before the instance id variable was
+/// configured, by their variables), then by name; each stored host at most once.
+fn match_hosts(s: &State, p: &Prepared, opts: &ImportOptions) -> Vec<Option<usize>> {
+    let by_name: HashMap<&str, usize> = s.hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
+    let mut by_iid: HashMap<&str, usize> = HashMap::default();
+    let mut legacy_iid: HashMap<String, usize> = HashMap::default();
+    if !opts.instance_id_vars.is_empty() {
+        for (i, h) in s.hosts.iter().enumerate() {
+            if !h.instance_id.is_empty() {
+                by_iid.entry(h.instance_id.as_str()).or_insert(i);
+            } else if s.owned_hosts.contains(&h.id)
+                && opts.instance_id_vars.iter().any(|v| h.vars_text.contains(v.trim().split('.').next().unwrap_or("")))
+            {
+                let iid = instance_id(&super::export::parse_vars_text(&h.vars_text), &opts.instance_id_vars);
+                if !iid.is_empty() {
+                    legacy_iid.entry(iid).or_insert(i);
+                }
+            }
+        }
+    }
+    let mut matched: Vec<Option<usize>> = vec![None; p.hosts.len()];
+    let mut taken = vec![false; s.hosts.len()];
+    for (i, h) in p.hosts.iter().enumerate() {
+        if h.instance_id.is_empty() {
+            continue;
+        }
+        let cand = legacy_iid.get(&h.instance_id).copied().or_else(|| by_iid.get(h.instance_id.as_str()).copied());
+        if let Some(d) = cand
+            && !taken[d]
+        {
+            taken[d] = true;
+            matched[i] = Some(d);
+        }
+    }
+    for (i, h) in p.hosts.iter().enumerate() {
+        if matched[i].is_some() {
+            continue;
+        }
+        if let Some(&d) = by_name.get(h.name.as_str())
+            && !taken[d]
+        {
+            taken[d] = true;
+            matched[i] = Some(d);
+        }
+    }
+    matched
+}
+
+/// What `--overwrite` removes, all sorted.
+#[derive(Debug, Default)]
+struct Removals {
+    hosts: Vec<i64>,
+    groups: Vec<i64>,
+    memberships: Vec<(i64, i64)>,
+    children: Vec<(i64, i64)>,
+    /// Members and children that others put into a removed group, moved up to its surviving
+    /// ancestors: (group, host) and (parent, child).
+    reparent_members: Vec<(i64, i64)>,
+    reparent_children: Vec<(i64, i64)>,
+}
+
+/// `--overwrite`: only hosts, groups and links this source imported before are removed;
+/// members that others added to a removed group move up to its surviving parents.
+fn removals(s: &State, p: &Prepared, matched: &[Option<usize>]) -> Removals {
+    let mut r = Removals::default();
+    let imported_group_names: HashSet<&str> = p.groups.iter().map(|g| g.name.as_str()).collect();
+    let gname_by_id: HashMap<i64, &str> = s.groups.iter().map(|(n, g)| (g.id, n.as_str())).collect();
+    let mut taken = vec![false; s.hosts.len()];
+    for d in matched.iter().flatten() {
+        taken[*d] = true;
+    }
+    let deleted_hosts: HashSet<i64> =
+        s.hosts.iter().enumerate().filter(|(i, h)| !taken[*i] && s.owned_hosts.contains(&h.id)).map(|(_, h)| h.id).collect();
+    let deleted_groups: HashSet<i64> = s
+        .groups
+        .iter()
+        .filter(|(name, g)| s.owned_groups.contains(&g.id) && !imported_group_names.contains(name.as_str()))
+        .map(|(_, g)| g.id)
+        .collect();
+    if !deleted_groups.is_empty() {
+        let mut parents: HashMap<i64, Vec<i64>> = HashMap::default();
+        for (pa, ch) in &s.children {
+            parents.entry(*ch).or_default().push(*pa);
+        }
+        let surviving = |g: i64| -> Vec<i64> {
+            let mut out = Vec::new();
+            let mut seen = HashSet::default();
+            let mut stack: Vec<i64> = parents.get(&g).cloned().unwrap_or_default();
+            while let Some(x) = stack.pop() {
+                if !seen.insert(x) {
+                    continue;
+                }
+                if deleted_groups.contains(&x) {
+                    stack.extend(parents.get(&x).cloned().unwrap_or_default());
+                } else {
+                    out.push(x);
+                }
+            }
+            out
+        };
+        for &g in &deleted_groups {
+            let up = surviving(g);
+            if up.is_empty() {
+                continue;
+            }
+            for (mg, h) in &s.members {
+                if *mg == g && !s.owned_hosts.contains(h) && !deleted_hosts.contains(h) {
+                    for u in &up {
+                        r.reparent_members.push((*u, *h));
+                    }
+                }
+            }
+            for (pa, c) in &s.children {
+                if *pa == g && !deleted_groups.contains(c) && !gname_by_id.get(c).is_some_and(|n| imported_group_names.contains(n)) {
+                    for u in &up {
+                        if u != c {
+                            r.reparent_children.push((*u, *c));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Links of surviving groups of this source that the import no longer has.
+    let host_db_id: Vec<Option<i64>> = matched.iter().map(|m| m.map(|d| s.hosts[d].id)).collect();
+    let import_children: HashSet<(&str, &str)> =
+        p.groups.iter().flat_map(|g| g.children.iter().map(move |c| (g.name.as_str(), p.groups[*c].name.as_str()))).collect();
+    let import_members: HashSet<(&str, i64)> =
+        p.groups.iter().flat_map(|g| g.hosts.iter().filter_map(|h| host_db_id[*h].map(|id| (g.name.as_str(), id)))).collect();
+    for (pa, c) in &s.children {
+        let (Some(pn), Some(cn)) = (gname_by_id.get(pa), gname_by_id.get(c)) else { continue };
+        if s.owned_groups.contains(pa)
+            && !deleted_groups.contains(pa)
+            && !deleted_groups.contains(c)
+            && imported_group_names.contains(cn)
+            && !import_children.contains(&(*pn, *cn))
+        {
+            r.children.push((*pa, *c));
+        }
+    }
+    for (g, h) in &s.members {
+        let Some(gn) = gname_by_id.get(g) else { continue };
+        if s.owned_groups.contains(g)
+            && !deleted_groups.contains(g)
+            && s.owned_hosts.contains(h)
+            && !deleted_hosts.contains(h)
+            && !import_members.contains(&(*gn, *h))
+        {
+            r.memberships.push((*g, *h));
+        }
+    }
+    r.hosts = deleted_hosts.into_iter().collect();
+    r.groups = deleted_groups.into_iter().collect();
+    for v in [&mut r.hosts, &mut r.groups] {
+        v.sort_unstable();
+    }
+    for v in [&mut r.memberships, &mut r.children, &mut r.reparent_members, &mut r.reparent_children] {
+        v.sort_unstable();
+    }
+    r
+}
+
+/// `all`'s variables always merge into the inventory's: the new text, when it changes.
+fn inventory_vars(stored: &str, all_vars: &Vars) -> Result<Option<String>> {
+    if all_vars.is_empty() {
+        return Ok(None);
+    }
+    let old = super::export::parse_vars_text(stored);
+    let mut merged = old.clone();
+    for (k, v) in all_vars {
+        merged.insert(k.clone(), v.clone());
+    }
+    if merged == old {
+        return Ok(None);
+    }
+    serde_json::to_string(&merged).map(Some).map_err(|e| Error::internal(e.to_string()))
+}
+
+/// Groups are matched by name: variable updates and inserts. Returns each imported group's
+/// [`Ref`].
+fn plan_groups(plan: &mut Plan, s: &State, p: &Prepared, opts: &ImportOptions) -> Vec<Ref> {
+    let mut refs = Vec::with_capacity(p.groups.len());
+    for (i, g) in p.groups.iter().enumerate() {
+        match s.groups.get(&g.name) {
+            Some(db) => {
+                match new_vars(&db.variables, &g.vars, &g.vars_text, opts.overwrite_vars) {
+                    Some(v) => plan.update_groups.push((db.id, v)),
+                    None => plan.groups_unchanged += 1,
+                }
+                refs.push(Ref::Stored(db.id));
+            }
+            None => {
+                plan.insert_groups.push(i);
+                refs.push(Ref::New(i));
+            }
+        }
+    }
+    refs
+}
+
+/// Hosts: updates (variables, instance id, enabled flag, renames) of matched hosts, inserts of
+/// the others. Returns each imported host's [`Ref`].
+fn plan_hosts(plan: &mut Plan, s: &State, p: &Prepared, opts: &ImportOptions, matched: &[Option<usize>]) -> Vec<Ref> {
+    let mut refs = Vec::with_capacity(p.hosts.len());
+    for (i, h) in p.hosts.iter().enumerate() {
+        let Some(d) = matched[i] else {
+            plan.insert_hosts.push(i);
+            refs.push(Ref::New(i));
+            continue;
+        };
+        let db = &s.hosts[d];
+        refs.push(Ref::Stored(db.id));
+        let vars = new_vars(&db.vars_text, &h.vars, &h.vars_text, opts.overwrite_vars);
+        let iid = if opts.instance_id_vars.is_empty() { db.instance_id.clone() } else { h.instance_id.clone() };
+        let en = h.enabled.unwrap_or(db.enabled);
+        if vars.is_none() && iid == db.instance_id && en == db.enabled && h.name == db.name {
+            plan.hosts_unchanged += 1;
+            continue;
+        }
+        if h.name != db.name {
+            plan.renames.push((db.id, h.name.clone()));
+        }
+        plan.update_hosts.push(HostUpdate {
+            id: db.id,
+            name: h.name.clone(),
+            instance_id: iid,
+            enabled: en,
+            variables: vars.unwrap_or_else(|| db.vars_text.clone()),
+        });
+    }
+    refs
+}
+
+/// A rename onto the name of a host that stays is a conflict.
+fn check_renames(plan: &Plan, s: &State, deleted: &[i64]) -> Result<()> {
+    if plan.renames.is_empty() {
+        return Ok(());
+    }
+    let by_name: HashMap<&str, i64> = s.hosts.iter().map(|h| (h.name.as_str(), h.id)).collect();
+    let deleted: HashSet<i64> = deleted.iter().copied().collect();
+    let renamed_ids: HashSet<i64> = plan.renames.iter().map(|(id, _)| *id).collect();
+    for (id, new_name) in &plan.renames {
+        if let Some(&other) = by_name.get(new_name.as_str())
+            && other != *id
+            && !deleted.contains(&other)
+            && !renamed_ids.contains(&other)
+        {
+            let old = s.hosts.iter().find(|h| h.id == *id).map(|h| h.name.as_str()).unwrap_or("");
+            return Err(Error::data(format!(
+                "host {old:?} matched by instance id should be renamed to {new_name:?}, but another host of the inventory has that name (use --overwrite to remove stale hosts of this source)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// New group-in-group and host-in-group links: the import's that are not stored yet, then the
+/// moved-up ones of removed groups, each once.
+fn plan_links(plan: &mut Plan, s: &State, p: &Prepared, groups: &[Ref], hosts: &[Ref], removals: &Removals) {
+    let stored = |pair: (Ref, Ref), set: &HashSet<(i64, i64)>| match pair {
+        (Ref::Stored(a), Ref::Stored(b)) => set.contains(&(a, b)),
+        _ => false,
+    };
+    let mut seen: HashSet<(Ref, Ref)> = HashSet::default();
+    for (gi, g) in p.groups.iter().enumerate() {
+        for c in &g.children {
+            let pair = (groups[gi], groups[*c]);
+            if !stored(pair, &s.children) && seen.insert(pair) {
+                plan.add_children.push(pair);
+            }
+        }
+    }
+    for (pa, c) in &removals.reparent_children {
+        let pair = (Ref::Stored(*pa), Ref::Stored(*c));
+        if !stored(pair, &s.children) && seen.insert(pair) {
+            plan.add_children.push(pair);
+        }
+    }
+    let mut seen: HashSet<(Ref, Ref)> = HashSet::default();
+    for (gi, g) in p.groups.iter().enumerate() {
+        for h in &g.hosts {
+            let pair = (groups[gi], hosts[*h]);
+            if !stored(pair, &s.members) && seen.insert(pair) {
+                plan.add_memberships.push(pair);
+            }
+        }
+    }
+    for (g, h) in &removals.reparent_members {
+        let pair = (Ref::Stored(*g), Ref::Stored(*h));
+        if !stored(pair, &s.members) && seen.insert(pair) {
+            plan.add_memberships.push(pair);
+        }
+    }
+}
+
+// ---- write ----
 
 /// Below this many rows, plain statements; above, a temporary table and one statement.
 const BULK: usize = 64;
@@ -382,16 +869,16 @@ fn delete_pairs(tx: &mut Tx<'_>, table: &str, ca: &str, cb: &str, pairs: &[(i64,
     Ok(())
 }
 
-/// Update changed host rows: (id, name, instance_id, enabled, variables).
-fn update_hosts(tx: &mut Tx<'_>, rows: &[(i64, String, String, bool, String)], now: &str) -> Result<()> {
+/// Update changed host rows.
+fn update_hosts(tx: &mut Tx<'_>, rows: &[HostUpdate], now: &str) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
     if rows.len() <= BULK {
-        for (id, name, iid, en, vars) in rows {
+        for u in rows {
             tx.execute(
                 "UPDATE host SET name = $1, instance_id = $2, enabled = $3, variables = $4, modified = $5 WHERE id = $6",
-                crate::params![name.as_str(), iid.as_str(), *en, vars.as_str(), now, *id],
+                crate::params![u.name.as_str(), u.instance_id.as_str(), u.enabled, u.variables.as_str(), now, u.id],
             )?;
         }
         return Ok(());
@@ -402,8 +889,14 @@ fn update_hosts(tx: &mut Tx<'_>, rows: &[(i64, String, String, bool, String)], n
     tx.insert_many(
         "awxm_import_hosts",
         &["id", "name", "instance_id", "enabled", "variables"],
-        rows.iter().map(|(id, n, i, e, v)| {
-            vec![Value::Int(*id), Value::from(n.as_str()), Value::from(i.as_str()), Value::Bool(*e), Value::from(v.as_str())]
+        rows.iter().map(|u| {
+            vec![
+                Value::Int(u.id),
+                Value::from(u.name.as_str()),
+                Value::from(u.instance_id.as_str()),
+                Value::Bool(u.enabled),
+                Value::from(u.variables.as_str()),
+            ]
         }),
     )?;
     tx.execute(
@@ -433,303 +926,39 @@ fn update_groups(tx: &mut Tx<'_>, rows: &[(i64, String)], now: &str) -> Result<(
     Ok(())
 }
 
-/// Write the prepared inventory into inventory `inv` as source `source`. Runs inside the
-/// caller's transaction; any error leaves the database as it was once the caller rolls back.
-pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &ImportOptions, mon: &Monitor<'_>) -> Result<Outcome> {
+/// Carry out `plan` (computed by [`plan`] from `p`) on inventory `inv` as source `source`:
+/// deletions first, then the inventory's variables, groups, hosts (renames through temporary
+/// names so that swaps cannot collide), links and ownership.
+pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, mon: &Monitor<'_>) -> Result<()> {
     let now = crate::time::fmt(&crate::time::now());
-    let mut out = Outcome::default();
-    tx.lock(&format!("inventory_{inv}_perform_update"))?;
+    mon.progress.set_length(plan.work().max(1));
 
-    // ---- current state: a handful of bulk queries ----
-    let inv_vars_text: String = tx.scalar("SELECT variables FROM inventory WHERE id = $1", crate::params![inv])?;
-    let mut db_groups: HashMap<String, (i64, String)> = HashMap::default();
-    tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
-        db_groups.insert(r.get(1)?, (r.get(0)?, r.get(2)?));
-        Ok(())
-    })?;
-    let mut db_hosts: Vec<DbHost> = Vec::new();
-    tx.query_each("SELECT id, name, instance_id, enabled, variables FROM host WHERE inventory_id = $1", crate::params![inv], |r| {
-        db_hosts.push(DbHost { id: r.get(0)?, name: r.get(1)?, instance_id: r.get(2)?, enabled: r.get(3)?, vars_text: r.get(4)? });
-        Ok(())
-    })?;
-    let max_host_id = db_hosts.iter().map(|h| h.id).max().unwrap_or(0);
-    let mut owned_hosts: HashSet<i64> = HashSet::default();
-    tx.query_each("SELECT host_id FROM host_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
-        owned_hosts.insert(r.get(0)?);
-        Ok(())
-    })?;
-    let mut owned_groups: HashSet<i64> = HashSet::default();
-    tx.query_each("SELECT group_id FROM group_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
-        owned_groups.insert(r.get(0)?);
-        Ok(())
-    })?;
-    let mut db_children: HashSet<(i64, i64)> = HashSet::default();
-    tx.query_each(
-        "SELECT gc.parent_id, gc.child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id WHERE g.inventory_id = $1",
-        crate::params![inv],
-        |r| {
-            db_children.insert((r.get(0)?, r.get(1)?));
-            Ok(())
-        },
-    )?;
-    let mut db_members: HashSet<(i64, i64)> = HashSet::default();
-    tx.query_each(
-        "SELECT gh.group_id, gh.host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id WHERE g.inventory_id = $1",
-        crate::params![inv],
-        |r| {
-            db_members.insert((r.get(0)?, r.get(1)?));
-            Ok(())
-        },
-    )?;
+    delete_ids(tx, "host", &plan.delete_hosts)?;
+    mon.tick(plan.delete_hosts.len() as u64);
+    delete_ids(tx, "inv_group", &plan.delete_groups)?;
+    mon.tick(plan.delete_groups.len() as u64);
+    delete_pairs(tx, "group_host", "group_id", "host_id", &plan.delete_memberships)?;
+    delete_pairs(tx, "group_child", "parent_id", "child_id", &plan.delete_children)?;
     mon.check()?;
 
-    // ---- match imported hosts to stored hosts: instance id, then name ----
-    let by_name: HashMap<&str, usize> = db_hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
-    let mut by_iid: HashMap<&str, usize> = HashMap::default();
-    let mut legacy_iid: HashMap<String, usize> = HashMap::default();
-    if !opts.instance_id_vars.is_empty() {
-        for (i, h) in db_hosts.iter().enumerate() {
-            if !h.instance_id.is_empty() {
-                by_iid.entry(h.instance_id.as_str()).or_insert(i);
-            } else if owned_hosts.contains(&h.id)
-                && opts.instance_id_vars.iter().any(|v| h.vars_text.contains(v.trim().split('.').next().unwrap_or("")))
-            {
-                // Hosts imported before the instance id variable was configured.
-                let iid = instance_id(&super::export::parse_vars_text(&h.vars_text), &opts.instance_id_vars);
-                if !iid.is_empty() {
-                    legacy_iid.entry(iid).or_insert(i);
-                }
-            }
-        }
-    }
-    let mut matched: Vec<Option<usize>> = vec![None; p.hosts.len()];
-    let mut taken = vec![false; db_hosts.len()];
-    for (i, h) in p.hosts.iter().enumerate() {
-        if h.instance_id.is_empty() {
-            continue;
-        }
-        let cand = legacy_iid.get(&h.instance_id).copied().or_else(|| by_iid.get(h.instance_id.as_str()).copied());
-        if let Some(d) = cand
-            && !taken[d]
-        {
-            taken[d] = true;
-            matched[i] = Some(d);
-        }
-    }
-    for (i, h) in p.hosts.iter().enumerate() {
-        if matched[i].is_some() {
-            continue;
-        }
-        if let Some(&d) = by_name.get(h.name.as_str())
-            && !taken[d]
-        {
-            taken[d] = true;
-            matched[i] = Some(d);
-        }
-    }
-
-    // ---- what --overwrite removes ----
-    let imported_group_names: HashSet<&str> = p.groups.iter().map(|g| g.name.as_str()).collect();
-    let mut del_hosts: Vec<i64> = Vec::new();
-    let mut del_groups: Vec<i64> = Vec::new();
-    let mut deleted_group_set: HashSet<i64> = HashSet::default();
-    let mut del_members: Vec<(i64, i64)> = Vec::new();
-    let mut del_children: Vec<(i64, i64)> = Vec::new();
-    let mut reparent_members: Vec<(i64, i64)> = Vec::new();
-    let mut reparent_children: Vec<(i64, i64)> = Vec::new();
-    // DB ids of imported hosts (matched ones; new ones get ids later).
-    let host_db_id: Vec<Option<i64>> = matched.iter().map(|m| m.map(|d| db_hosts[d].id)).collect();
-    if opts.overwrite {
-        let deleted_hosts: HashSet<i64> =
-            db_hosts.iter().enumerate().filter(|(i, h)| !taken[*i] && owned_hosts.contains(&h.id)).map(|(_, h)| h.id).collect();
-        del_hosts.extend(deleted_hosts.iter().copied());
-        let deleted_groups: HashSet<i64> = db_groups
-            .iter()
-            .filter(|(name, (id, _))| owned_groups.contains(id) && !imported_group_names.contains(name.as_str()))
-            .map(|(_, (id, _))| *id)
-            .collect();
-        del_groups.extend(deleted_groups.iter().copied());
-        deleted_group_set = deleted_groups.clone();
-        // Members others put into a removed group move up to its surviving ancestors.
-        if !deleted_groups.is_empty() {
-            let mut parents: HashMap<i64, Vec<i64>> = HashMap::default();
-            for (pa, ch) in &db_children {
-                parents.entry(*ch).or_default().push(*pa);
-            }
-            let surviving = |g: i64| -> Vec<i64> {
-                let mut out = Vec::new();
-                let mut seen = HashSet::default();
-                let mut stack: Vec<i64> = parents.get(&g).cloned().unwrap_or_default();
-                while let Some(x) = stack.pop() {
-                    if !seen.insert(x) {
-                        continue;
-                    }
-                    if deleted_groups.contains(&x) {
-                        stack.extend(parents.get(&x).cloned().unwrap_or_default());
-                    } else {
-                        out.push(x);
-                    }
-                }
-                out
-            };
-            let gname_by_id: HashMap<i64, &str> = db_groups.iter().map(|(n, (id, _))| (*id, n.as_str())).collect();
-            for &g in &deleted_groups {
-                let up = surviving(g);
-                if up.is_empty() {
-                    continue;
-                }
-                for (mg, h) in &db_members {
-                    if *mg == g && !owned_hosts.contains(h) && !deleted_hosts.contains(h) {
-                        for u in &up {
-                            reparent_members.push((*u, *h));
-                        }
-                    }
-                }
-                for (pa, c) in &db_children {
-                    if *pa == g && !deleted_groups.contains(c) && !gname_by_id.get(c).is_some_and(|n| imported_group_names.contains(n)) {
-                        for u in &up {
-                            if u != c {
-                                reparent_children.push((*u, *c));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Links of surviving groups of this source that the import no longer has.
-        let import_children: HashSet<(&str, &str)> =
-            p.groups.iter().flat_map(|g| g.children.iter().map(move |c| (g.name.as_str(), p.groups[*c].name.as_str()))).collect();
-        let import_members: HashSet<(&str, i64)> =
-            p.groups.iter().flat_map(|g| g.hosts.iter().filter_map(|h| host_db_id[*h].map(|id| (g.name.as_str(), id)))).collect();
-        let gname_by_id: HashMap<i64, &str> = db_groups.iter().map(|(n, (id, _))| (*id, n.as_str())).collect();
-        for (pa, c) in &db_children {
-            let (Some(pn), Some(cn)) = (gname_by_id.get(pa), gname_by_id.get(c)) else { continue };
-            if owned_groups.contains(pa)
-                && !deleted_groups.contains(pa)
-                && !deleted_groups.contains(c)
-                && imported_group_names.contains(cn)
-                && !import_children.contains(&(*pn, *cn))
-            {
-                del_children.push((*pa, *c));
-            }
-        }
-        for (g, h) in &db_members {
-            let Some(gn) = gname_by_id.get(g) else { continue };
-            if owned_groups.contains(g)
-                && !deleted_groups.contains(g)
-                && owned_hosts.contains(h)
-                && !deleted_hosts.contains(h)
-                && !import_members.contains(&(*gn, *h))
-            {
-                del_members.push((*g, *h));
-            }
-        }
-    }
-    mon.check()?;
-
-    // ---- inventory variables: always a merge ----
-    let mut inv_vars_new: Option<String> = None;
-    if !p.all_vars.is_empty() {
-        let old = super::export::parse_vars_text(&inv_vars_text);
-        let mut merged = old.clone();
-        for (k, v) in &p.all_vars {
-            merged.insert(k.clone(), v.clone());
-        }
-        if merged != old {
-            inv_vars_new = Some(serde_json::to_string(&merged).map_err(|e| Error::internal(e.to_string()))?);
-        }
-    }
-
-    // ---- groups ----
-    let mut group_updates: Vec<(i64, String)> = Vec::new();
-    let mut group_inserts: Vec<usize> = Vec::new();
-    for (i, g) in p.groups.iter().enumerate() {
-        match db_groups.get(&g.name) {
-            Some((id, old)) if !deleted_group_set.contains(id) => match new_vars(old, &g.vars, &g.vars_text, opts.overwrite_vars) {
-                Some(v) => {
-                    group_updates.push((*id, v));
-                    out.groups.updated += 1;
-                }
-                None => out.groups.unchanged += 1,
-            },
-            _ => {
-                group_inserts.push(i);
-                out.groups.added += 1;
-            }
-        }
-    }
-
-    // ---- hosts ----
-    let mut host_updates: Vec<(i64, String, String, bool, String)> = Vec::new();
-    let mut renames: Vec<(i64, String)> = Vec::new();
-    let mut host_inserts: Vec<usize> = Vec::new();
-    for (i, h) in p.hosts.iter().enumerate() {
-        let Some(d) = matched[i] else {
-            host_inserts.push(i);
-            continue;
-        };
-        let db = &db_hosts[d];
-        let vars = new_vars(&db.vars_text, &h.vars, &h.vars_text, opts.overwrite_vars);
-        let iid = if opts.instance_id_vars.is_empty() { db.instance_id.clone() } else { h.instance_id.clone() };
-        let en = h.enabled.unwrap_or(db.enabled);
-        if vars.is_none() && iid == db.instance_id && en == db.enabled && h.name == db.name {
-            out.hosts.unchanged += 1;
-            continue;
-        }
-        if h.name != db.name {
-            renames.push((db.id, h.name.clone()));
-        }
-        out.hosts.updated += 1;
-        host_updates.push((db.id, h.name.clone(), iid, en, vars.unwrap_or_else(|| db.vars_text.clone())));
-    }
-    out.hosts.added = host_inserts.len() as u64;
-    out.hosts.removed = del_hosts.len() as u64;
-    out.groups.removed = del_groups.len() as u64;
-    out.hosts_renamed = renames.len() as u64;
-    // A rename onto the name of a host that stays is a conflict.
-    if !renames.is_empty() {
-        let deleted: HashSet<i64> = del_hosts.iter().copied().collect();
-        let renamed_ids: HashSet<i64> = renames.iter().map(|(id, _)| *id).collect();
-        for (id, new_name) in &renames {
-            if let Some(&d) = by_name.get(new_name.as_str()) {
-                let other = db_hosts[d].id;
-                if other != *id && !deleted.contains(&other) && !renamed_ids.contains(&other) {
-                    let old = db_hosts.iter().find(|h| h.id == *id).map(|h| h.name.as_str()).unwrap_or("");
-                    return Err(Error::data(format!(
-                        "host {old:?} matched by instance id should be renamed to {new_name:?}, but another host of the inventory has that name (use --overwrite to remove stale hosts of this source)"
-                    )));
-                }
-            }
-        }
-    }
-    let total =
-        (del_hosts.len() + del_groups.len() + group_inserts.len() + group_updates.len() + host_inserts.len() + host_updates.len()) as u64;
-    mon.progress.set_length(total.max(1));
-
-    // ---- write: deletions first ----
-    delete_ids(tx, "host", &del_hosts)?;
-    mon.tick(del_hosts.len() as u64);
-    delete_ids(tx, "inv_group", &del_groups)?;
-    mon.tick(del_groups.len() as u64);
-    delete_pairs(tx, "group_host", "group_id", "host_id", &del_members)?;
-    delete_pairs(tx, "group_child", "parent_id", "child_id", &del_children)?;
-    out.memberships.removed = del_members.len() as u64;
-    out.children.removed = del_children.len() as u64;
-    mon.check()?;
-
-    if let Some(v) = &inv_vars_new {
+    if let Some(v) = &plan.inventory_vars {
         tx.execute("UPDATE inventory SET variables = $1, modified = $2 WHERE id = $3", crate::params![v.as_str(), now.as_str(), inv])?;
-        out.inventory_variables_updated = true;
     }
 
-    // Groups.
-    update_groups(tx, &group_updates, &now)?;
+    update_groups(tx, &plan.update_groups, &now)?;
+    // New rows get reserved ids: their links need them, and reading them back would cost a
+    // query over every new row.
+    let mut new_group_ids: Vec<i64> = vec![0; p.groups.len()];
+    for (i, id) in plan.insert_groups.iter().zip(tx.reserve_ids("inv_group", plan.insert_groups.len())?) {
+        new_group_ids[*i] = id;
+    }
     tx.insert_many(
         "inv_group",
-        &["inventory_id", "name", "description", "variables", "created", "modified"],
-        group_inserts.iter().map(|i| {
+        &["id", "inventory_id", "name", "description", "variables", "created", "modified"],
+        plan.insert_groups.iter().map(|i| {
             let g = &p.groups[*i];
             vec![
+                Value::Int(new_group_ids[*i]),
                 Value::Int(inv),
                 Value::from(g.name.as_str()),
                 Value::from(g.description.as_deref().unwrap_or("imported")),
@@ -739,34 +968,31 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
             ]
         }),
     )?;
-    mon.tick((group_updates.len() + group_inserts.len()) as u64);
-    let mut group_id: HashMap<String, i64> = HashMap::default();
-    tx.query_each("SELECT id, name FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
-        group_id.insert(r.get(1)?, r.get(0)?);
-        Ok(())
-    })?;
+    mon.tick((plan.update_groups.len() + plan.insert_groups.len()) as u64);
     mon.check()?;
 
-    // Hosts: renames go through temporary names so that swaps cannot collide.
-    if !renames.is_empty() {
-        for (id, _) in &renames {
-            tx.execute("UPDATE host SET name = $1 WHERE id = $2", crate::params![format!("\u{1}awxm-rename-{id}"), *id])?;
-        }
+    for (id, _) in &plan.renames {
+        tx.execute("UPDATE host SET name = $1 WHERE id = $2", crate::params![format!("\u{1}awxm-rename-{id}"), *id])?;
     }
-    update_hosts(tx, &host_updates, &now)?;
-    mon.tick(host_updates.len() as u64);
+    update_hosts(tx, &plan.update_hosts, &now)?;
+    mon.tick(plan.update_hosts.len() as u64);
+    let mut new_host_ids: Vec<i64> = vec![0; p.hosts.len()];
+    for (i, id) in plan.insert_hosts.iter().zip(tx.reserve_ids("host", plan.insert_hosts.len())?) {
+        new_host_ids[*i] = id;
+    }
     let tick_every = 4096usize;
     let mut n = 0usize;
     tx.insert_many(
         "host",
-        &["inventory_id", "name", "description", "enabled", "instance_id", "variables", "created", "modified"],
-        host_inserts.iter().map(|i| {
+        &["id", "inventory_id", "name", "description", "enabled", "instance_id", "variables", "created", "modified"],
+        plan.insert_hosts.iter().map(|i| {
             let h = &p.hosts[*i];
             n += 1;
             if n.is_multiple_of(tick_every) {
                 mon.tick(tick_every as u64);
             }
             vec![
+                Value::Int(new_host_ids[*i]),
                 Value::Int(inv),
                 Value::from(h.name.as_str()),
                 Value::from(h.description.as_deref().unwrap_or("imported")),
@@ -778,86 +1004,40 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
             ]
         }),
     )?;
-    mon.tick((host_inserts.len() % tick_every) as u64);
-    mon.check()?;
-    let mut ids: Vec<Option<i64>> = host_db_id;
-    if !host_inserts.is_empty() {
-        let mut new_ids: HashMap<String, i64> = HashMap::with_capacity_and_hasher(host_inserts.len(), Default::default());
-        tx.query_each("SELECT id, name FROM host WHERE inventory_id = $1 AND id > $2", crate::params![inv, max_host_id], |r| {
-            new_ids.insert(r.get(1)?, r.get(0)?);
-            Ok(())
-        })?;
-        for i in &host_inserts {
-            ids[*i] = new_ids.get(&p.hosts[*i].name).copied();
-            if ids[*i].is_none() {
-                return Err(Error::internal(format!("host {:?} vanished after insert", p.hosts[*i].name)));
-            }
-        }
-    }
-
-    // ---- links ----
-    let gid = |name: &str| group_id.get(name).copied();
-    let mut new_children: Vec<(i64, i64)> = Vec::new();
-    let mut seen: HashSet<(i64, i64)> = HashSet::default();
-    for g in &p.groups {
-        let Some(pa) = gid(&g.name) else { continue };
-        for c in &g.children {
-            if let Some(ci) = gid(&p.groups[*c].name)
-                && !db_children.contains(&(pa, ci))
-                && seen.insert((pa, ci))
-            {
-                new_children.push((pa, ci));
-            }
-        }
-    }
-    for (pa, c) in &reparent_children {
-        if !db_children.contains(&(*pa, *c)) && seen.insert((*pa, *c)) {
-            new_children.push((*pa, *c));
-        }
-    }
-    out.children.added = new_children.len() as u64;
-    tx.insert_many("group_child", &["parent_id", "child_id"], new_children.iter().map(|(a, b)| vec![Value::Int(*a), Value::Int(*b)]))?;
-
-    let mut new_members: Vec<(i64, i64)> = Vec::new();
-    let mut seen: HashSet<(i64, i64)> = HashSet::default();
-    for g in &p.groups {
-        let Some(gi) = gid(&g.name) else { continue };
-        for h in &g.hosts {
-            if let Some(hi) = ids[*h]
-                && !db_members.contains(&(gi, hi))
-                && seen.insert((gi, hi))
-            {
-                new_members.push((gi, hi));
-            }
-        }
-    }
-    for (g, h) in &reparent_members {
-        if !db_members.contains(&(*g, *h)) && seen.insert((*g, *h)) {
-            new_members.push((*g, *h));
-        }
-    }
-    out.memberships.added = new_members.len() as u64;
-    tx.insert_many("group_host", &["group_id", "host_id"], new_members.iter().map(|(a, b)| vec![Value::Int(*a), Value::Int(*b)]))?;
+    mon.tick((plan.insert_hosts.len() % tick_every) as u64);
     mon.check()?;
 
-    // Ownership: everything imported now belongs to this source too.
-    let own_h: Vec<i64> = ids.iter().flatten().copied().filter(|id| !owned_hosts.contains(id)).collect();
+    let group_id = |r: &Ref| match r {
+        Ref::Stored(id) => *id,
+        Ref::New(i) => new_group_ids[*i],
+    };
+    let host_id = |r: &Ref| match r {
+        Ref::Stored(id) => *id,
+        Ref::New(i) => new_host_ids[*i],
+    };
+    tx.insert_many(
+        "group_child",
+        &["parent_id", "child_id"],
+        plan.add_children.iter().map(|(a, b)| vec![Value::Int(group_id(a)), Value::Int(group_id(b))]),
+    )?;
+    tx.insert_many(
+        "group_host",
+        &["group_id", "host_id"],
+        plan.add_memberships.iter().map(|(g, h)| vec![Value::Int(group_id(g)), Value::Int(host_id(h))]),
+    )?;
+    mon.check()?;
+
     tx.insert_many(
         "host_inventory_source",
         &["host_id", "inventory_source_id"],
-        own_h.iter().map(|h| vec![Value::Int(*h), Value::Int(source)]),
+        plan.own_hosts.iter().map(|h| vec![Value::Int(host_id(h)), Value::Int(source)]),
     )?;
-    let own_g: Vec<i64> = p.groups.iter().filter_map(|g| gid(&g.name)).filter(|id| !owned_groups.contains(id)).collect();
     tx.insert_many(
         "group_inventory_source",
         &["group_id", "inventory_source_id"],
-        own_g.iter().map(|g| vec![Value::Int(*g), Value::Int(source)]),
+        plan.own_groups.iter().map(|g| vec![Value::Int(group_id(g)), Value::Int(source)]),
     )?;
-
-    crate::resources::children::update_inventory_counts(tx, inv)?;
-
-    mon.progress.finish_and_clear();
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -935,5 +1115,255 @@ mod tests {
         assert_eq!(new_vars("{\"b\":2}", &new, "{\"a\":1}", false), Some("{\"b\":2,\"a\":1}".into()));
         assert_eq!(new_vars("{\"b\":2}", &new, "{\"a\":1}", true), Some("{\"a\":1}".into()));
         assert_eq!(new_vars("a: 1\n", &new, "{\"a\":1}", true), None);
+    }
+
+    // ---- plan: pure, from a stored state and a prepared inventory ----
+
+    fn vars(v: Json) -> Vars {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    fn phost(name: &str, v: Json) -> PHost {
+        let vars = vars(v);
+        let vars_text = serde_json::to_string(&vars).unwrap();
+        PHost { name: name.into(), vars, vars_text, description: None, instance_id: String::new(), enabled: None }
+    }
+
+    fn pgroup(name: &str, v: Json, children: &[usize], hosts: &[usize]) -> PGroup {
+        let vars = vars(v);
+        let vars_text = serde_json::to_string(&vars).unwrap();
+        PGroup { name: name.into(), vars, vars_text, description: None, children: children.to_vec(), hosts: hosts.to_vec() }
+    }
+
+    /// web (w1, w2) ⊃ db (d1); lonely ungrouped; `all` has x=1.
+    fn prepared() -> Prepared {
+        Prepared {
+            all_vars: vars(json!({"x": 1})),
+            groups: vec![pgroup("web", json!({"tier": "front"}), &[1], &[0, 1]), pgroup("db", json!({}), &[], &[2])],
+            hosts: vec![phost("w1", json!({"a": 1})), phost("w2", json!({})), phost("d1", json!({"b": 2})), phost("lonely", json!({}))],
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The state a database holds after importing `p` as the source: groups get ids 1.., hosts
+    /// 101.., everything owned by the source.
+    fn stored(p: &Prepared) -> State {
+        let mut s = State { inventory_vars: serde_json::to_string(&p.all_vars).unwrap(), ..State::default() };
+        for (i, g) in p.groups.iter().enumerate() {
+            s.groups.insert(g.name.clone(), DbGroup { id: 1 + i as i64, variables: g.vars_text.clone() });
+            s.owned_groups.insert(1 + i as i64);
+            s.children.extend(g.children.iter().map(|c| (1 + i as i64, 1 + *c as i64)));
+            s.members.extend(g.hosts.iter().map(|h| (1 + i as i64, 101 + *h as i64)));
+        }
+        for (i, h) in p.hosts.iter().enumerate() {
+            let id = 101 + i as i64;
+            s.hosts.push(DbHost {
+                id,
+                name: h.name.clone(),
+                instance_id: h.instance_id.clone(),
+                enabled: h.enabled.unwrap_or(true),
+                vars_text: h.vars_text.clone(),
+            });
+            s.owned_hosts.insert(id);
+        }
+        s
+    }
+
+    fn overwrite() -> ImportOptions {
+        ImportOptions { overwrite: true, ..Default::default() }
+    }
+
+    #[test]
+    fn first_import_inserts_everything_with_links_to_new_rows() {
+        let p = prepared();
+        let plan = plan(&State { inventory_vars: "{}".into(), ..State::default() }, &p, &ImportOptions::default()).unwrap();
+        assert_eq!(plan.insert_groups, [0, 1]);
+        assert_eq!(plan.insert_hosts, [0, 1, 2, 3]);
+        assert_eq!(plan.add_children, [(Ref::New(0), Ref::New(1))]);
+        assert_eq!(plan.add_memberships, [(Ref::New(0), Ref::New(0)), (Ref::New(0), Ref::New(1)), (Ref::New(1), Ref::New(2))]);
+        assert_eq!(plan.own_hosts, (0..4).map(Ref::New).collect::<Vec<_>>());
+        assert_eq!(plan.own_groups, [Ref::New(0), Ref::New(1)]);
+        assert_eq!(plan.inventory_vars.as_deref(), Some("{\"x\":1}"));
+        let o = plan.outcome();
+        assert_eq!((o.hosts.added, o.groups.added, o.memberships.added, o.children.added), (4, 2, 3, 1));
+        assert!(o.changed());
+    }
+
+    #[test]
+    fn unchanged_reimport_plans_nothing() {
+        let p = prepared();
+        for opts in [ImportOptions::default(), overwrite(), ImportOptions { overwrite: true, overwrite_vars: true, ..Default::default() }] {
+            let plan = plan(&stored(&p), &p, &opts).unwrap();
+            let want = Plan { hosts_unchanged: 4, groups_unchanged: 2, ..Plan::default() };
+            assert_eq!(plan, want, "{opts:?}");
+            assert!(!plan.outcome().changed());
+        }
+    }
+
+    #[test]
+    fn variables_merge_unless_overwrite_vars() {
+        let old = prepared();
+        let mut s = stored(&old);
+        s.inventory_vars = "{\"y\":2}".into();
+        let mut p = prepared();
+        p.hosts[0] = phost("w1", json!({"c": 3}));
+        p.groups[0] = pgroup("web", json!({"tier": "front"}), &[1], &[0, 1]);
+        p.groups[1] = pgroup("db", json!({"engine": "pg"}), &[], &[2]);
+        let merged = plan(&s, &p, &ImportOptions::default()).unwrap();
+        assert_eq!(merged.update_hosts.len(), 1);
+        assert_eq!(merged.update_hosts[0].variables, "{\"a\":1,\"c\":3}");
+        assert_eq!(merged.update_groups, [(2, "{\"engine\":\"pg\"}".to_string())]);
+        // `all`'s variables always merge into the inventory's, even with overwrite_vars.
+        assert_eq!(merged.inventory_vars.as_deref(), Some("{\"y\":2,\"x\":1}"));
+        let replaced = plan(&s, &p, &ImportOptions { overwrite_vars: true, ..Default::default() }).unwrap();
+        assert_eq!(replaced.update_hosts[0].variables, "{\"c\":3}");
+        assert_eq!(replaced.inventory_vars.as_deref(), Some("{\"y\":2,\"x\":1}"));
+        // Without overwrite_vars, a host whose new variables are a subset of the stored ones
+        // does not change; with it, the extra stored variable goes.
+        let mut s2 = stored(&old);
+        s2.hosts[0].vars_text = "{\"a\":1,\"z\":9}".into();
+        assert!(plan(&s2, &old, &ImportOptions::default()).unwrap().update_hosts.is_empty());
+        assert_eq!(
+            plan(&s2, &old, &ImportOptions { overwrite_vars: true, ..Default::default() }).unwrap().update_hosts[0].variables,
+            "{\"a\":1}"
+        );
+    }
+
+    #[test]
+    fn overwrite_removes_only_what_this_source_owns() {
+        let p = prepared();
+        let mut s = stored(&p);
+        // Stale: host 201 and group 9 of this source; host 202 and group 10 someone else added.
+        for (id, owned) in [(201, true), (202, false)] {
+            s.hosts.push(DbHost { id, name: format!("old{id}"), enabled: true, vars_text: "{}".into(), ..Default::default() });
+            if owned {
+                s.owned_hosts.insert(id);
+            }
+        }
+        s.groups.insert("gone".into(), DbGroup { id: 9, variables: "{}".into() });
+        s.owned_groups.insert(9);
+        s.groups.insert("manual".into(), DbGroup { id: 10, variables: "{}".into() });
+        // Owned links the import no longer has: w2 out of web, db no longer under web (an
+        // extra stored link web→manual is not the import's: manual is not imported).
+        let mut p2 = prepared();
+        p2.groups[0] = pgroup("web", json!({"tier": "front"}), &[], &[0]);
+        s.children.insert((1, 10));
+        let plan_keep = plan(&s, &p2, &ImportOptions::default()).unwrap();
+        assert!(plan_keep.delete_hosts.is_empty() && plan_keep.delete_groups.is_empty());
+        assert!(plan_keep.delete_memberships.is_empty() && plan_keep.delete_children.is_empty());
+        let plan = plan(&s, &p2, &overwrite()).unwrap();
+        assert_eq!(plan.delete_hosts, [201]);
+        assert_eq!(plan.delete_groups, [9]);
+        assert_eq!(plan.delete_memberships, [(1, 102)]);
+        assert_eq!(plan.delete_children, [(1, 2)]);
+        let o = plan.outcome();
+        assert_eq!((o.hosts.removed, o.groups.removed, o.memberships.removed, o.children.removed), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn overwrite_moves_members_of_removed_groups_up_to_surviving_parents() {
+        let p = prepared();
+        let mut s = stored(&p);
+        // web(1) ⊃ mid(9, this source's, not imported again) ⊃ leaf(10, added by hand), and
+        // mid holds host 202 (added by hand) and 101 (this source's, stays elsewhere).
+        s.groups.insert("mid".into(), DbGroup { id: 9, variables: "{}".into() });
+        s.owned_groups.insert(9);
+        s.groups.insert("leaf".into(), DbGroup { id: 10, variables: "{}".into() });
+        s.hosts.push(DbHost { id: 202, name: "manual".into(), enabled: true, vars_text: "{}".into(), ..Default::default() });
+        s.children.extend([(1, 9), (9, 10)]);
+        s.members.extend([(9, 202), (9, 101)]);
+        let plan = plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.delete_groups, [9]);
+        assert!(plan.delete_hosts.is_empty());
+        assert_eq!(plan.add_children, [(Ref::Stored(1), Ref::Stored(10))]);
+        // Only the host this source does not own moves up.
+        assert_eq!(plan.add_memberships, [(Ref::Stored(1), Ref::Stored(202))]);
+        // Without --overwrite nothing is removed and nothing moves.
+        let keep = super::plan(&s, &p, &ImportOptions::default()).unwrap();
+        assert!(keep.delete_groups.is_empty() && keep.add_children.is_empty() && keep.add_memberships.is_empty());
+    }
+
+    #[test]
+    fn instance_ids_match_before_names_and_rename() {
+        let opts = ImportOptions { instance_id_vars: vec!["iid".into()], ..Default::default() };
+        let mut old = prepared();
+        old.hosts[0].instance_id = "i-1".into();
+        let s = stored(&old);
+        // w1 (i-1) now appears as "w1-renamed"; a new host named "w1" has another instance id.
+        let mut p = prepared();
+        p.hosts[0] = PHost { instance_id: "i-1".into(), ..phost("w1-renamed", json!({"a": 1})) };
+        p.hosts.push(PHost { instance_id: "i-9".into(), ..phost("w1", json!({})) });
+        let plan = plan(&s, &p, &opts).unwrap();
+        assert_eq!(plan.renames, [(101, "w1-renamed".to_string())]);
+        assert_eq!(
+            plan.update_hosts,
+            [HostUpdate { id: 101, name: "w1-renamed".into(), instance_id: "i-1".into(), enabled: true, variables: "{\"a\":1}".into() }]
+        );
+        assert_eq!(plan.insert_hosts, [4]);
+        assert_eq!(plan.outcome().hosts_renamed, 1);
+        // The stored membership of 101 in web is kept, not re-added.
+        assert!(!plan.add_memberships.contains(&(Ref::Stored(1), Ref::Stored(101))));
+
+        // Renaming onto a host that stays is refused.
+        let mut p = prepared();
+        p.hosts[0] = PHost { instance_id: "i-1".into(), ..phost("w2", json!({"a": 1})) };
+        p.hosts.remove(1);
+        for g in &mut p.groups {
+            g.hosts = g.hosts.iter().filter(|h| **h != 1).map(|h| if *h > 1 { h - 1 } else { *h }).collect();
+        }
+        let err = super::plan(&s, &p, &opts).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Data);
+        assert!(err.message.contains("\"w1\" matched by instance id should be renamed to \"w2\""), "{}", err.message);
+        // With --overwrite the other host (this source's, no longer imported) goes away first.
+        let ok = super::plan(&s, &p, &ImportOptions { overwrite: true, ..opts.clone() }).unwrap();
+        assert_eq!(ok.delete_hosts, [102]);
+        assert_eq!(ok.renames, [(101, "w2".to_string())]);
+    }
+
+    #[test]
+    fn legacy_hosts_match_by_instance_id_in_their_variables() {
+        let p0 = prepared();
+        let mut s = stored(&p0);
+        s.hosts[0].vars_text = "{\"iid\":\"i-7\"}".into();
+        let opts = ImportOptions { instance_id_vars: vec!["iid".into()], ..Default::default() };
+        let mut p = prepared();
+        p.hosts[0] = PHost { instance_id: "i-7".into(), ..phost("w1-new", json!({"iid": "i-7"})) };
+        let plan = plan(&s, &p, &opts).unwrap();
+        assert_eq!(plan.renames, [(101, "w1-new".to_string())]);
+        assert_eq!(plan.update_hosts[0].instance_id, "i-7");
+    }
+
+    #[test]
+    fn enabled_is_left_alone_when_the_variable_is_absent() {
+        let p0 = prepared();
+        let mut s = stored(&p0);
+        s.hosts[1].enabled = false;
+        // No enabled value: w2 stays disabled, nothing changes.
+        assert!(plan(&s, &p0, &ImportOptions::default()).unwrap().update_hosts.is_empty());
+        let mut p = prepared();
+        p.hosts[1].enabled = Some(true);
+        p.hosts[2].enabled = Some(true);
+        let plan = plan(&s, &p, &ImportOptions::default()).unwrap();
+        assert_eq!(plan.update_hosts.len(), 1);
+        assert_eq!((plan.update_hosts[0].id, plan.update_hosts[0].enabled), (102, true));
+    }
+
+    #[test]
+    fn groups_and_hosts_move_between_parents() {
+        let p0 = prepared();
+        let s = stored(&p0);
+        // db moves from under web to top level under a new group "back"; d1 moves into web.
+        let mut p = prepared();
+        p.groups[0] = pgroup("web", json!({"tier": "front"}), &[], &[0, 1, 2]);
+        p.groups[1] = pgroup("db", json!({}), &[], &[]);
+        p.groups.push(pgroup("back", json!({}), &[1], &[]));
+        let plan = plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.insert_groups, [2]);
+        assert_eq!(plan.add_children, [(Ref::New(2), Ref::Stored(2))]);
+        assert_eq!(plan.delete_children, [(1, 2)]);
+        assert_eq!(plan.add_memberships, [(Ref::Stored(1), Ref::Stored(103))]);
+        assert_eq!(plan.delete_memberships, [(2, 103)]);
+        assert_eq!(plan.own_groups, [Ref::New(2)]);
+        assert!(plan.own_hosts.is_empty());
     }
 }

@@ -5,6 +5,7 @@
 //! `--list` JSON.
 
 pub mod checks;
+pub mod counts;
 pub mod export;
 pub mod fxhash;
 pub mod import;

@@ -346,7 +346,7 @@ fn ensure_source(
                     now.as_str()
                 ],
             )?;
-            crate::resources::children::update_inventory_counts(tx, inv)?;
+            crate::inventory::counts::refresh(tx, inv)?;
             Ok((id, name, true))
         }
     }
@@ -433,7 +433,7 @@ fn finish_failed(
             tx.execute(&format!("UPDATE inventory_update SET {flag} = TRUE WHERE id = $1"), crate::params![update])?;
         }
         jobs::set_status(tx, JobKind::InventoryUpdate, update, status, Some(&explanation))?;
-        crate::resources::children::update_inventory_counts(tx, inv)?;
+        crate::inventory::counts::refresh(tx, inv)?;
         Ok(())
     })?;
     Ok(status.to_string())
@@ -635,7 +635,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             jobs::set_status(tx, JobKind::InventoryUpdate, uid, "successful", None)?;
             if was_failed {
                 // One fewer source with failures.
-                crate::resources::children::update_inventory_counts(tx, inv)?;
+                crate::inventory::counts::refresh(tx, inv)?;
             }
         }
         Ok((inv, inv_created, sid, sname, s_created, uid, outcome))

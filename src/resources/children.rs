@@ -22,7 +22,7 @@ pub fn apply(tx: &mut Tx<'_>, _secrets: &Secrets, rt: &ResourceType, id: i64, it
             changed |= apply_hosts(tx, item, id)?;
             changed |= apply_groups(tx, item, id)?;
             if changed {
-                update_inventory_counts(tx, id)?;
+                crate::inventory::counts::refresh(tx, id)?;
             }
         }
         "team" => {
@@ -486,29 +486,6 @@ fn check_no_cycles(tx: &mut Tx<'_>, inv: i64) -> std::result::Result<(), String>
         }
     }
     Ok(())
-}
-
-/// Recompute an inventory's computed fields (AWX's update_computed_fields); writes only when
-/// a value changed. Returns whether it did.
-pub fn update_inventory_counts(tx: &mut Tx<'_>, inv: i64) -> Result<bool> {
-    let r = tx.query_one(
-        "SELECT (SELECT count(*) FROM host WHERE inventory_id = $1) AS total_hosts,
-                (SELECT count(*) FROM inv_group WHERE inventory_id = $1) AS total_groups,
-                (SELECT count(*) FROM host WHERE inventory_id = $1 AND has_active_failures) AS failing_hosts,
-                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1) AS total_sources,
-                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1 AND last_job_failed) AS failed_sources",
-        crate::params![inv],
-    )?;
-    let (hosts, groups, failing, sources, failed_sources): (i64, i64, i64, i64, i64) =
-        (r.col("total_hosts")?, r.col("total_groups")?, r.col("failing_hosts")?, r.col("total_sources")?, r.col("failed_sources")?);
-    let n = tx.execute(
-        "UPDATE inventory SET total_hosts = $1, total_groups = $2, hosts_with_active_failures = $3, has_active_failures = $4,
-                total_inventory_sources = $5, has_inventory_sources = $6, inventory_sources_with_failures = $7
-         WHERE id = $8 AND (total_hosts <> $1 OR total_groups <> $2 OR hosts_with_active_failures <> $3 OR has_active_failures <> $4
-                OR total_inventory_sources <> $5 OR has_inventory_sources <> $6 OR inventory_sources_with_failures <> $7)",
-        crate::params![hosts, groups, failing, failing > 0, sources, sources > 0, failed_sources, inv],
-    )?;
-    Ok(n > 0)
 }
 
 // ---- workflow nodes ----

@@ -442,7 +442,7 @@ impl EventIngester {
             out.insert(host, c);
         }
         for inv in inventories {
-            crate::resources::children::update_inventory_counts(tx, inv)?;
+            crate::inventory::counts::refresh(tx, inv)?;
         }
         Ok(out)
     }

@@ -47,6 +47,37 @@ fn host_names(env: &TestEnv) -> Vec<String> {
     v
 }
 
+// On PostgreSQL the foreign keys of host, group_host and host_inventory_source are
+// statement-level triggers (migration 0310): they must refuse what the foreign keys refused
+// and cascade what they cascaded.
+db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
+    let src = env.write("hosts.ini", "[web]\nw1\nw2\n[db]\nd1\nw1\n");
+    import(&env, &src, &[]);
+    let n = |t: &str| env.sql_count(&format!("SELECT count(*) FROM {t}"));
+    assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (3, 4, 3));
+    for bad in [
+        "INSERT INTO group_host (group_id, host_id) SELECT min(id), 999999 FROM inv_group",
+        "INSERT INTO group_host (group_id, host_id) SELECT 999999, min(id) FROM host",
+        "INSERT INTO host_inventory_source (host_id, inventory_source_id) SELECT min(id), 999999 FROM host",
+        "INSERT INTO host_inventory_source (host_id, inventory_source_id) SELECT 999999, min(id) FROM inventory_source",
+        "INSERT INTO host (inventory_id, name, created, modified) VALUES (999999, 'x', 'now', 'now')",
+        "UPDATE group_host SET host_id = 999999 WHERE host_id = (SELECT min(host_id) FROM group_host)",
+        "UPDATE host SET inventory_id = 999999 WHERE name = 'w2'",
+    ] {
+        let err = env.sql_try(bad).expect_err(bad);
+        assert!(err.contains("23503") || err.contains("FOREIGN KEY"), "{bad}: {err}");
+    }
+    assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (3, 4, 3));
+    env.sql_try("DELETE FROM host WHERE name = 'w1'").unwrap();
+    assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (2, 2, 2));
+    env.sql_try("DELETE FROM inv_group WHERE name = 'db'").unwrap();
+    assert_eq!(n("group_host"), 1);
+    env.sql_try("DELETE FROM inventory_source").unwrap();
+    assert_eq!(n("host_inventory_source"), 0);
+    env.json(&["delete", "inventory", "inv", "--yes"]);
+    assert_eq!((n("host"), n("group_host"), n("inv_group")), (0, 0, 0));
+});
+
 db_test!(reimport_merges_and_overwrite_removes_only_what_this_source_imported, |env| {
     let src = env.write("hosts.ini", "[web]\nw1 a=1 b=1\nw2\n[db]\nd1\n[web:vars]\ng=1\n");
     let r = import(&env, &src, &[]);

@@ -247,6 +247,23 @@ impl TestEnv {
         }
     }
 
+    /// Execute SQL directly, returning the database's error (to prove a constraint holds).
+    pub fn sql_try(&self, sql: &str) -> Result<(), String> {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                let c = rusqlite::Connection::open(path).expect("open sqlite");
+                c.execute_batch("PRAGMA foreign_keys=ON").expect("pragma");
+                c.execute_batch(sql).map_err(|e| e.to_string())
+            }
+            Backend::Postgres => {
+                let mut c = postgres::Client::connect(&self.url, postgres::NoTls).expect("connect");
+                c.batch_execute(sql)
+                    .map_err(|e| e.as_db_error().map(|d| format!("{} {}", d.code().code(), d.message())).unwrap_or(e.to_string()))
+            }
+        }
+    }
+
     /// Row counts of every table (to prove that nothing was written).
     pub fn row_counts(&self) -> Vec<(String, i64)> {
         let tables: Vec<String> = match self.backend {
