@@ -10,9 +10,8 @@ use serde_json::{Map, Value as Json, json};
 use crate::context::Ctx;
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, CancelOutcome, JobDetail, JobStatus};
 use crate::output::{Format, Human, Report, cell};
-use crate::runner::job::{JobResult, load_result};
 use crate::runner::strip_ansi;
 
 #[derive(Debug, clap::Args)]
@@ -242,63 +241,53 @@ impl Report for JobReport {
 }
 
 fn rfc(s: Option<String>) -> Json {
-    s.and_then(|s| crate::time::parse(&s))
-        .map(|t| Json::String(t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
-        .unwrap_or(Json::Null)
+    jobs::row::rfc3339(s).map(Json::String).unwrap_or(Json::Null)
 }
 
-fn exists(tx: &mut Tx<'_>, id: i64) -> Result<String> {
-    tx.scalar_opt::<String>("SELECT status FROM job WHERE id = $1", crate::params![id])?
+fn exists(tx: &mut Tx<'_>, id: i64) -> Result<JobStatus> {
+    tx.scalar_opt::<JobStatus>("SELECT status FROM job WHERE id = $1", crate::params![id])?
         .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
 }
 
 fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
-    let base: JobResult = load_result(tx, id)?;
-    let mut m = match serde_json::to_value(&base)? {
+    let mut m = match serde_json::to_value(jobs::load_result(tx, id)?)? {
         Json::Object(m) => m,
         _ => Map::new(),
     };
-    let r = tx.query_one(
-        "SELECT j.name, t.name, j.job_type, j.launch_type, j.playbook, i.name, p.name, j.job_limit, j.extra_vars, j.job_tags, j.skip_tags,
-                j.forks, j.verbosity, j.timeout, j.job_args, j.job_cwd, j.job_env, j.result_traceback, j.scm_revision, j.project_update_id,
-                j.emitted_events, j.cancel_flag, j.pid, j.work_dir, j.artifacts, j.created, j.diff_mode,
-                j.controller_node, g.name, j.isolated_dir
-         FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id LEFT JOIN inventory i ON i.id = j.inventory_id
-              LEFT JOIN project p ON p.id = j.project_id LEFT JOIN instance_group g ON g.id = j.instance_group_id WHERE j.id = $1",
-        crate::params![id],
-    )?;
-    let js = |i: usize| -> Result<Json> { Ok(r.get::<Option<String>>(i)?.map(Json::String).unwrap_or(Json::Null)) };
-    let parsed = |i: usize| -> Result<Json> { Ok(serde_json::from_str(&r.get::<String>(i)?).unwrap_or(Json::Null)) };
-    m.insert("name".into(), js(0)?);
-    m.insert("job_template".into(), js(1)?);
-    m.insert("job_type".into(), js(2)?);
-    m.insert("launch_type".into(), js(3)?);
-    m.insert("playbook".into(), js(4)?);
-    m.insert("inventory".into(), js(5)?);
-    m.insert("project".into(), js(6)?);
-    m.insert("limit".into(), js(7)?);
-    m.insert("extra_vars".into(), parsed(8)?);
-    m.insert("job_tags".into(), js(9)?);
-    m.insert("skip_tags".into(), js(10)?);
-    m.insert("forks".into(), json!(r.get::<i64>(11)?));
-    m.insert("verbosity".into(), json!(r.get::<i64>(12)?));
-    m.insert("timeout".into(), json!(r.get::<i64>(13)?));
-    m.insert("diff_mode".into(), json!(r.get::<bool>(26)?));
-    m.insert("job_args".into(), parsed(14)?);
-    m.insert("job_cwd".into(), js(15)?);
-    m.insert("job_env".into(), parsed(16)?);
-    m.insert("result_traceback".into(), js(17)?);
-    m.insert("scm_revision".into(), js(18)?);
-    m.insert("project_update_id".into(), json!(r.get::<Option<i64>>(19)?));
-    m.insert("emitted_events".into(), json!(r.get::<i64>(20)?));
-    m.insert("cancel_flag".into(), json!(r.get::<bool>(21)?));
-    m.insert("pid".into(), json!(r.get::<Option<i64>>(22)?));
-    m.insert("work_dir".into(), js(23)?);
-    m.insert("artifacts".into(), parsed(24)?);
-    m.insert("created".into(), rfc(r.get(25)?));
-    m.insert("controller_node".into(), js(27)?);
-    m.insert("instance_group".into(), js(28)?);
-    m.insert("isolated_dir".into(), js(29)?);
+    let d: JobDetail = jobs::row::load_detail(tx, id)?;
+    let js = |s: &Option<String>| s.clone().map(Json::String).unwrap_or(Json::Null);
+    let text = |s: &str| Json::String(s.to_string());
+    let parsed = |s: &str| serde_json::from_str(s).unwrap_or(Json::Null);
+    m.insert("name".into(), text(&d.name));
+    m.insert("job_template".into(), js(&d.job_template));
+    m.insert("job_type".into(), text(&d.job_type));
+    m.insert("launch_type".into(), text(&d.launch_type));
+    m.insert("playbook".into(), text(&d.playbook));
+    m.insert("inventory".into(), js(&d.inventory));
+    m.insert("project".into(), js(&d.project));
+    m.insert("limit".into(), text(&d.limit));
+    m.insert("extra_vars".into(), parsed(&d.extra_vars));
+    m.insert("job_tags".into(), text(&d.job_tags));
+    m.insert("skip_tags".into(), text(&d.skip_tags));
+    m.insert("forks".into(), json!(d.forks));
+    m.insert("verbosity".into(), json!(d.verbosity));
+    m.insert("timeout".into(), json!(d.timeout));
+    m.insert("diff_mode".into(), json!(d.diff_mode));
+    m.insert("job_args".into(), parsed(&d.job_args));
+    m.insert("job_cwd".into(), text(&d.job_cwd));
+    m.insert("job_env".into(), parsed(&d.job_env));
+    m.insert("result_traceback".into(), text(&d.result_traceback));
+    m.insert("scm_revision".into(), text(&d.scm_revision));
+    m.insert("project_update_id".into(), json!(d.project_update_id));
+    m.insert("emitted_events".into(), json!(d.emitted_events));
+    m.insert("cancel_flag".into(), json!(d.cancel_flag));
+    m.insert("pid".into(), json!(d.pid));
+    m.insert("work_dir".into(), text(&d.work_dir));
+    m.insert("artifacts".into(), parsed(&d.artifacts));
+    m.insert("created".into(), rfc(d.created));
+    m.insert("controller_node".into(), text(&d.controller_node));
+    m.insert("instance_group".into(), js(&d.instance_group));
+    m.insert("isolated_dir".into(), text(&d.isolated_dir));
     Ok(m)
 }
 
@@ -306,8 +295,8 @@ fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
 fn stdout_from_events(tx: &mut Tx<'_>, id: i64) -> Result<String> {
     let mut s = String::new();
     tx.query_each("SELECT stdout, start_line, end_line FROM job_event WHERE job_id = $1 ORDER BY counter", crate::params![id], |r| {
-        let text: String = r.get(0)?;
-        let (a, b): (i64, i64) = (r.get(1)?, r.get(2)?);
+        let text: String = r.col("stdout")?;
+        let (a, b): (i64, i64) = (r.col("start_line")?, r.col("end_line")?);
         s.push_str(&text);
         if b > a {
             s.push('\n');
@@ -319,89 +308,37 @@ fn stdout_from_events(tx: &mut Tx<'_>, id: i64) -> Result<String> {
 
 fn event_json(r: &crate::db::Row) -> Result<Json> {
     Ok(json!({
-        "counter": r.get::<i64>(0)?,
-        "event": r.get::<String>(1)?,
-        "uuid": r.get::<String>(2)?,
-        "parent_uuid": r.get::<String>(3)?,
-        "host": r.get::<String>(4)?,
-        "task": r.get::<String>(5)?,
-        "play": r.get::<String>(6)?,
-        "role": r.get::<String>(7)?,
-        "playbook": r.get::<String>(8)?,
-        "stdout": r.get::<String>(9)?,
-        "start_line": r.get::<i64>(10)?,
-        "end_line": r.get::<i64>(11)?,
-        "failed": r.get::<bool>(12)?,
-        "changed": r.get::<bool>(13)?,
-        "verbosity": r.get::<i64>(14)?,
-        "created": rfc(r.get(15)?),
-        "event_data": serde_json::from_str::<Json>(&r.get::<String>(16)?).unwrap_or(Json::Null),
+        "counter": r.col::<i64>("counter")?,
+        "event": r.col::<String>("event")?,
+        "uuid": r.col::<String>("uuid")?,
+        "parent_uuid": r.col::<String>("parent_uuid")?,
+        "host": r.col::<String>("host_name")?,
+        "task": r.col::<String>("task")?,
+        "play": r.col::<String>("play")?,
+        "role": r.col::<String>("role")?,
+        "playbook": r.col::<String>("playbook")?,
+        "stdout": r.col::<String>("stdout")?,
+        "start_line": r.col::<i64>("start_line")?,
+        "end_line": r.col::<i64>("end_line")?,
+        "failed": r.col::<bool>("failed")?,
+        "changed": r.col::<bool>("changed")?,
+        "verbosity": r.col::<i64>("verbosity")?,
+        "created": rfc(r.col("created")?),
+        "event_data": serde_json::from_str::<Json>(&r.col::<String>("event_data")?).unwrap_or(Json::Null),
     }))
 }
 
 fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobReport> {
     let mut db = ctx.db()?;
-    let node = ctx.config.node_name.clone();
-    let now = crate::time::now_str();
-    // Request the cancel; cancel directly what nobody is running.
-    let (status, requested) = db.write(|tx| {
-        let r = tx
-            .query_opt("SELECT status, pid, execution_node, controller_node FROM job WHERE id = $1", crate::params![id])?
-            .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
-        let status: String = r.get(0)?;
-        if jobs::is_final(&status) {
-            return Ok((status, false));
-        }
-        let pid: Option<i64> = r.get(1)?;
-        let exec_node: String = r.get(2)?;
-        let controller: String = r.get(3)?;
-        tx.execute("UPDATE job SET cancel_flag = TRUE, modified = $1 WHERE id = $2", crate::params![now.as_str(), id])?;
-        // The supervisor runs here for local jobs, and for isolated jobs this node controls.
-        let supervised_here = exec_node == node || controller == node;
-        let supervisor_gone = supervised_here && !pid.is_some_and(jobs::pid_alive);
-        if status == "new" || supervisor_gone {
-            tx.execute("UPDATE job SET canceled_on = $1 WHERE id = $2", crate::params![now.as_str(), id])?;
-            jobs::set_status(tx, JobKind::Job, id, "canceled", None)?;
-            return Ok(("canceled".to_string(), true));
-        }
-        Ok((status, true))
-    })?;
-    if !requested {
-        return Ok(JobReport::Cancel {
-            id,
-            message: format!("job {id} already finished ({status}); nothing to cancel"),
-            status,
-            canceled: false,
-        });
-    }
-    if status == "canceled" || no_wait {
-        let msg = if status == "canceled" { format!("job {id} canceled") } else { format!("cancel of job {id} requested") };
-        return Ok(JobReport::Cancel { id, status, canceled: true, message: msg });
-    }
-    let deadline = Instant::now() + Duration::from_secs_f64(wait_timeout.max(0.0));
-    loop {
-        let (st, pid, exec_node): (String, Option<i64>, String) = db.read(|tx| {
-            let r = tx.query_one(
-                "SELECT status, pid, CASE WHEN controller_node <> '' THEN controller_node ELSE execution_node END FROM job WHERE id = $1",
-                crate::params![id],
-            )?;
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        if jobs::is_final(&st) {
-            let canceled = st == "canceled";
-            let msg =
-                if canceled { format!("job {id} canceled") } else { format!("job {id} finished ({st}) before the cancel took effect") };
-            return Ok(JobReport::Cancel { id, status: st, canceled, message: msg });
-        }
-        if exec_node == node && !pid.is_some_and(jobs::pid_alive) {
-            db.write(|tx| jobs::set_status(tx, JobKind::Job, id, "canceled", None))?;
-            continue;
-        }
-        if Instant::now() >= deadline {
-            return Err(Error::temp(format!("job {id} is still {st} after {wait_timeout}s; its cancel flag is set")));
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let wait = (!no_wait).then(|| Duration::from_secs_f64(wait_timeout.max(0.0)));
+    let outcome = jobs::cancel(&mut db, id, &ctx.config.node_name, wait)?;
+    let (status, message) = match outcome {
+        CancelOutcome::AlreadyFinished(st) => (st.to_string(), format!("job {id} already finished ({st}); nothing to cancel")),
+        CancelOutcome::Canceled => (JobStatus::Canceled.to_string(), format!("job {id} canceled")),
+        CancelOutcome::Requested(st) => (st.to_string(), format!("cancel of job {id} requested")),
+        CancelOutcome::FinishedFirst(st) => (st.to_string(), format!("job {id} finished ({st}) before the cancel took effect")),
+    };
+    Ok(JobReport::Cancel { id, status, canceled: outcome.canceled(), message })
 }
 
 /// Ingest an events file (and optionally stdout) into job `id`, in one transaction.
@@ -454,30 +391,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
     match args.action {
         Action::List { status, template, limit } => {
             let mut db = ctx.db()?;
-            let jobs = db.read(|tx| {
-                let mut out = Vec::new();
-                tx.query_each(
-                    "SELECT j.id, j.name, j.status, j.launch_type, j.started, j.finished, j.elapsed, j.execution_node
-                     FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id
-                     WHERE ($1 = '' OR j.status = $1) AND ($2 = '' OR t.name = $2)
-                     ORDER BY j.id DESC LIMIT $3",
-                    crate::params![status.clone().unwrap_or_default(), template.clone().unwrap_or_default(), limit.max(0)],
-                    |r| {
-                        let mut m = Map::new();
-                        m.insert("id".into(), json!(r.get::<i64>(0)?));
-                        m.insert("name".into(), json!(r.get::<String>(1)?));
-                        m.insert("status".into(), json!(r.get::<String>(2)?));
-                        m.insert("launch_type".into(), json!(r.get::<String>(3)?));
-                        m.insert("started".into(), rfc(r.get(4)?));
-                        m.insert("finished".into(), rfc(r.get(5)?));
-                        m.insert("elapsed".into(), json!(r.get::<f64>(6)?));
-                        m.insert("execution_node".into(), json!(r.get::<String>(7)?));
-                        out.push(m);
-                        Ok(())
-                    },
-                )?;
-                Ok(out)
-            })?;
+            let jobs = db.read(|tx| jobs::row::list(tx, status.as_deref(), template.as_deref(), limit))?;
+            let jobs = jobs
+                .into_iter()
+                .map(|j| match serde_json::to_value(j)? {
+                    Json::Object(m) => Ok(m),
+                    _ => Err(Error::internal("a job summary is not an object")),
+                })
+                .collect::<Result<Vec<_>>>()?;
             Ok(JobReport::List { jobs })
         }
         Action::Show { id } => {
@@ -488,7 +409,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             let mut db = ctx.db()?;
             let (status, stdout, out_dir) = db.read(|tx| {
                 let status = exists(tx, id)?;
-                let stdout = if jobs::is_final(&status) {
+                let stdout = if status.is_final() {
                     tx.scalar::<String>("SELECT stdout FROM job WHERE id = $1", crate::params![id])?
                 } else {
                     stdout_from_events(tx, id)?
@@ -511,7 +432,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
                 f.write_all(stdout.as_bytes()).map_err(|e| Error::io_at(&path, &e))?;
                 return Ok(JobReport::Download { id, path: path.display().to_string(), bytes: stdout.len() as u64 });
             }
-            Ok(JobReport::Stdout { id, status, stdout })
+            Ok(JobReport::Stdout { id, status: status.to_string(), stdout })
         }
         Action::Events { id, event, failed, host } => {
             let mut db = ctx.db()?;

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, JobKind, JobStatus};
 use crate::output::{Human, Report};
 use crate::resources::{self, types};
 use crate::runner::project::{self, UpdateOutcome};
@@ -44,14 +44,14 @@ pub struct ProjectUpdateReport(pub UpdateOutcome);
 impl Report for ProjectUpdateReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         let o = &self.0;
-        if o.status == "successful" {
+        if o.status == JobStatus::Successful {
             out.line(format!("project {} updated to {} in {} ({:.2}s)", o.project, o.scm_revision, o.local_path, o.elapsed))
         } else {
             out.line(format!("project {} update {}: {}", o.project, o.status, o.job_explanation))
         }
     }
     fn exit_code(&self) -> u8 {
-        if self.0.status == "successful" { 0 } else { 1 }
+        if self.0.status == JobStatus::Successful { 0 } else { 1 }
     }
 }
 

@@ -7,14 +7,13 @@ use serde::Serialize;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, Ending, JobKind, JobResult, JobStatus, hooks};
 use crate::output::{Format, Human, Report};
 use crate::resources::{self, types};
 use crate::runner::AnsiStripper;
 use crate::runner::extravars;
-use crate::runner::hooks;
 use crate::runner::inventory::InventoryFormat;
-use crate::runner::job::{self, JobResult, Overrides, RunOptions};
+use crate::runner::job::{self, Overrides, RunOptions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
@@ -171,9 +170,9 @@ impl Report for RunJobReport {
         out.line(format!("job {} {}{rc} in {:.2}s on {}{why}", r.id, r.status, r.elapsed, r.execution_node))
     }
     fn exit_code(&self) -> u8 {
-        match (self.mode, self.result.status.as_str()) {
+        match (self.mode, self.result.status) {
             (Mode::Detached, _) => 0,
-            (_, "successful") => 0,
+            (_, JobStatus::Successful) => 0,
             _ => 1,
         }
     }
@@ -280,17 +279,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     if args.detach {
         match spawn_supervisor(ctx, id, &args) {
             Ok(pid) => {
-                db.write(|tx| {
-                    tx.execute("UPDATE job SET pid = $1 WHERE id = $2 AND status = 'pending'", crate::params![pid as i64, id])?;
-                    Ok(())
-                })?;
+                db.write(|tx| jobs::adopt(tx, id, i64::from(pid)))?;
             }
             Err(e) => {
-                db.write(|tx| jobs::set_status(tx, JobKind::Job, id, "error", Some(&e.message)))?;
+                db.write(|tx| jobs::record_end(tx, JobKind::Job, id, &Ending::explained(JobStatus::Error, e.message.as_str())))?;
                 return Err(e);
             }
         }
-        let result = db.read(|tx| job::load_result(tx, id))?;
+        let result = db.read(|tx| jobs::load_result(tx, id))?;
         return Ok(RunJobReport { result, mode: Mode::Detached });
     }
 

@@ -50,28 +50,28 @@ impl Inventory {
         let row = tx
             .query_opt("SELECT name, variables FROM inventory WHERE id = $1", crate::params![id])?
             .ok_or_else(|| Error::not_found(format!("no inventory with id {id}")))?;
-        let mut inv = Inventory { id, name: row.get(0)?, vars: vars(&row.get::<String>(1)?), ..Default::default() };
+        let mut inv = Inventory { id, name: row.col("name")?, vars: vars(&row.col::<String>("variables")?), ..Default::default() };
         let mut host_names: HashMap<i64, String> = HashMap::new();
         tx.query_each("SELECT id, name, variables FROM host WHERE inventory_id = $1 AND enabled ORDER BY name", crate::params![id], |r| {
-            let hid: i64 = r.get(0)?;
-            let name: String = r.get(1)?;
+            let hid: i64 = r.col("id")?;
+            let name: String = r.col("name")?;
             host_names.insert(hid, name.clone());
-            inv.hosts.insert(name, (hid, vars(&r.get::<String>(2)?)));
+            inv.hosts.insert(name, (hid, vars(&r.col::<String>("variables")?)));
             Ok(())
         })?;
         let mut group_names: HashMap<i64, String> = HashMap::new();
         tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1 ORDER BY name", crate::params![id], |r| {
-            let gid: i64 = r.get(0)?;
-            let name: String = r.get(1)?;
+            let gid: i64 = r.col("id")?;
+            let name: String = r.col("name")?;
             group_names.insert(gid, name.clone());
-            inv.groups.insert(name, (vars(&r.get::<String>(2)?), BTreeSet::new(), BTreeSet::new()));
+            inv.groups.insert(name, (vars(&r.col::<String>("variables")?), BTreeSet::new(), BTreeSet::new()));
             Ok(())
         })?;
         tx.query_each(
             "SELECT gh.group_id, gh.host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id WHERE g.inventory_id = $1",
             crate::params![id],
             |r| {
-                if let (Some(g), Some(h)) = (group_names.get(&r.get::<i64>(0)?), host_names.get(&r.get::<i64>(1)?))
+                if let (Some(g), Some(h)) = (group_names.get(&r.col::<i64>("group_id")?), host_names.get(&r.col::<i64>("host_id")?))
                     && let Some(entry) = inv.groups.get_mut(g)
                 {
                     entry.1.insert(h.clone());
@@ -83,7 +83,7 @@ impl Inventory {
             "SELECT gc.parent_id, gc.child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id WHERE g.inventory_id = $1",
             crate::params![id],
             |r| {
-                if let (Some(p), Some(c)) = (group_names.get(&r.get::<i64>(0)?), group_names.get(&r.get::<i64>(1)?))
+                if let (Some(p), Some(c)) = (group_names.get(&r.col::<i64>("parent_id")?), group_names.get(&r.col::<i64>("child_id")?))
                     && let Some(entry) = inv.groups.get_mut(p)
                 {
                     entry.2.insert(c.clone());

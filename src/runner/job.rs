@@ -6,18 +6,15 @@
 //! job's `execution_node` is this node, so `jobs::reap_local_orphans` can fail the job if the
 //! supervisor dies.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
 use serde_json::{Map, Value as Json, json};
 
 use super::agent::Agent;
 use super::extravars::JinjaPolicy;
-use super::hooks;
-use super::ingest::{EventIngester, HostCounts, StdoutCapture, tail_file};
+use super::ingest::{EventIngester, StdoutCapture, tail_file};
 use super::inventory::InventoryFormat;
 use super::private_dir::{self, BuildOptions, Prepared};
 use super::process::{self, Limits, Observer, PtyChild, Stop};
@@ -28,7 +25,7 @@ use crate::cluster::placement::{self, Decision};
 use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, Ending, JobKind, JobResult, JobStatus, hooks};
 use crate::settings;
 use crate::ssh::Conn;
 
@@ -64,14 +61,14 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
             crate::params![template_id],
         )?
         .ok_or_else(|| Error::not_found(format!("no job template with id {template_id}")))?;
-    let mut extra: Map<String, Json> = match serde_json::from_str::<Json>(&t.get::<String>(10)?) {
+    let mut extra: Map<String, Json> = match serde_json::from_str::<Json>(&t.col::<String>("extra_vars")?) {
         Ok(Json::Object(m)) => m,
         _ => Map::new(),
     };
     for (k, v) in &o.extra_vars {
         extra.insert(k.clone(), v.clone());
     }
-    let job_type = o.job_type.clone().unwrap_or(t.get::<String>(2)?);
+    let job_type = o.job_type.clone().unwrap_or(t.col::<String>("job_type")?);
     if job_type != "run" && job_type != "check" {
         return Err(Error::usage(format!("job type must be run or check, not {job_type:?}")));
     }
@@ -83,27 +80,27 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
          VALUES ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)
          RETURNING id",
         crate::params![
-            t.get::<String>(0)?,
+            t.col::<String>("name")?,
             template_id,
-            t.get::<Option<i64>>(1)?,
+            t.col::<Option<i64>>("organization_id")?,
             o.launch_type.clone().unwrap_or_else(|| "manual".into()),
             job_type,
-            t.get::<Option<i64>>(3)?,
-            t.get::<Option<i64>>(4)?,
-            t.get::<String>(5)?,
-            t.get::<String>(6)?,
-            o.forks.unwrap_or(t.get::<i64>(7)?),
-            o.limit.clone().unwrap_or(t.get::<String>(8)?),
-            o.verbosity.unwrap_or(t.get::<i64>(9)?),
+            t.col::<Option<i64>>("inventory_id")?,
+            t.col::<Option<i64>>("project_id")?,
+            t.col::<String>("playbook")?,
+            t.col::<String>("scm_branch")?,
+            o.forks.unwrap_or(t.col::<i64>("forks")?),
+            o.limit.clone().unwrap_or(t.col::<String>("job_limit")?),
+            o.verbosity.unwrap_or(t.col::<i64>("verbosity")?),
             Json::Object(extra).to_string(),
-            o.job_tags.clone().unwrap_or(t.get::<String>(11)?),
-            o.skip_tags.clone().unwrap_or(t.get::<String>(12)?),
-            t.get::<String>(13)?,
-            t.get::<bool>(14)?,
-            t.get::<bool>(15)?,
-            o.diff_mode.unwrap_or(t.get::<bool>(16)?),
-            o.timeout.unwrap_or(t.get::<i64>(17)?),
-            t.get::<bool>(18)?,
+            o.job_tags.clone().unwrap_or(t.col::<String>("job_tags")?),
+            o.skip_tags.clone().unwrap_or(t.col::<String>("skip_tags")?),
+            t.col::<String>("start_at_task")?,
+            t.col::<bool>("force_handlers")?,
+            t.col::<bool>("become_enabled")?,
+            o.diff_mode.unwrap_or(t.col::<bool>("diff_mode")?),
+            o.timeout.unwrap_or(t.col::<i64>("timeout")?),
+            t.col::<bool>("use_fact_cache")?,
             node,
             std::process::id() as i64,
             now.as_str()
@@ -119,74 +116,14 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
     // AWX's task impact (capacity used while it runs): min(hosts, forks or 5) + 1.
     let (hosts, forks): (Option<i64>, i64) = {
         let r = tx.query_one(
-            "SELECT i.total_hosts, j.forks FROM job j LEFT JOIN inventory i ON i.id = j.inventory_id WHERE j.id = $1",
+            "SELECT i.total_hosts AS total_hosts, j.forks AS forks FROM job j LEFT JOIN inventory i ON i.id = j.inventory_id WHERE j.id = $1",
             crate::params![id],
         )?;
-        (r.get(0)?, r.get(1)?)
+        (r.col("total_hosts")?, r.col("forks")?)
     };
     tx.execute("UPDATE job SET task_impact = $1 WHERE id = $2", crate::params![crate::cluster::capacity::job_impact(hosts, forks), id])?;
-    jobs::set_status(tx, JobKind::Job, id, "pending", None)?;
+    jobs::set_status(tx, JobKind::Job, id, JobStatus::Pending, None)?;
     Ok(id)
-}
-
-/// The job report (`run_job --format json`, `job show`).
-#[derive(Debug, Clone, Serialize)]
-pub struct JobResult {
-    pub id: i64,
-    pub status: String,
-    pub rc: Option<i64>,
-    pub started: Option<String>,
-    pub finished: Option<String>,
-    pub elapsed: f64,
-    pub execution_node: String,
-    pub job_explanation: String,
-    pub host_summaries: BTreeMap<String, HostCounts>,
-    pub event_count: i64,
-}
-
-fn rfc3339(s: Option<String>) -> Option<String> {
-    s.and_then(|s| crate::time::parse(&s)).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-}
-
-pub fn load_result(tx: &mut Tx<'_>, id: i64) -> Result<JobResult> {
-    let r = tx
-        .query_opt(
-            "SELECT status, rc, started, finished, elapsed, execution_node, job_explanation FROM job WHERE id = $1",
-            crate::params![id],
-        )?
-        .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
-    let mut host_summaries = BTreeMap::new();
-    tx.query_each(
-        "SELECT host_name, ok, changed, failures, dark, skipped, rescued, ignored FROM job_host_summary WHERE job_id = $1 ORDER BY host_name",
-        crate::params![id],
-        |h| {
-            host_summaries.insert(
-                h.get::<String>(0)?,
-                HostCounts {
-                    ok: h.get(1)?,
-                    changed: h.get(2)?,
-                    failures: h.get(3)?,
-                    dark: h.get(4)?,
-                    skipped: h.get(5)?,
-                    rescued: h.get(6)?,
-                    ignored: h.get(7)?,
-                },
-            );
-            Ok(())
-        },
-    )?;
-    Ok(JobResult {
-        id,
-        status: r.get(0)?,
-        rc: r.get(1)?,
-        started: rfc3339(r.get(2)?),
-        finished: rfc3339(r.get(3)?),
-        elapsed: r.get(4)?,
-        execution_node: r.get(5)?,
-        job_explanation: r.get(6)?,
-        host_summaries,
-        event_count: tx.scalar("SELECT count(*) FROM job_event WHERE job_id = $1", crate::params![id])?,
-    })
 }
 
 /// Receives a job's output as it comes.
@@ -255,11 +192,14 @@ pub const SETTINGS: &[settings::SettingDef] = &[
     },
 ];
 
+/// How a job ends before (or instead of) running ansible.
 enum Early {
     /// The job fails before ansible runs (AWX's pre-run checks).
     Failed(String),
     /// Preparation broke (status error, with a traceback).
     Error(Error),
+    /// Canceled before ansible ran.
+    Canceled,
 }
 
 impl From<Error> for Early {
@@ -268,30 +208,36 @@ impl From<Error> for Early {
     }
 }
 
-/// Record the final status; returns the result.
-fn finish_early(ctx: &Ctx, db: &mut Db, id: i64, early: Early) -> Result<JobResult> {
-    let (status, explanation, traceback) = match early {
-        Early::Failed(m) => ("failed", m, String::new()),
-        Early::Error(e) => {
-            let mut tb = e.message.clone();
-            for d in &e.details {
-                tb.push('\n');
-                tb.push_str(d);
-            }
-            ("error", e.message, tb)
+impl Early {
+    fn describe(&self) -> String {
+        match self {
+            Early::Failed(m) => m.clone(),
+            Early::Error(e) => e.message.clone(),
+            Early::Canceled => "canceled".into(),
         }
-    };
-    db.write(|tx| {
-        tx.execute("UPDATE job SET result_traceback = $1 WHERE id = $2", crate::params![traceback.as_str(), id])?;
-        jobs::set_status(tx, JobKind::Job, id, status, Some(&explanation))
-    })?;
-    hooks::job_finished(ctx, db, id, status);
-    db.read(|tx| load_result(tx, id))
+    }
+
+    fn ending(self) -> Ending {
+        match self {
+            Early::Failed(m) => Ending { status: JobStatus::Failed, explanation: Some(m), traceback: Some(String::new()) },
+            Early::Error(e) => {
+                let mut tb = e.message.clone();
+                for d in &e.details {
+                    tb.push('\n');
+                    tb.push_str(d);
+                }
+                Ending { status: JobStatus::Error, explanation: Some(e.message), traceback: Some(tb) }
+            }
+            Early::Canceled => Ending::new(JobStatus::Canceled),
+        }
+    }
 }
 
 enum Placed {
-    /// Already finished or canceled (`true`: canceled by this call): nothing to run.
-    Done(bool),
+    /// Already finished or canceled elsewhere: nothing to run.
+    Done,
+    /// Its cancel flag is set: end it as canceled.
+    Canceled,
     /// Run here (`None`) or on this isolated node.
     Go(Option<String>),
     Wait(String),
@@ -307,15 +253,13 @@ fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
         let step = db.write(|tx| {
             let row = tx.query_opt("SELECT status, cancel_flag FROM job WHERE id = $1", crate::params![id])?;
             let Some(row) = row else { return Err(Error::not_found(format!("no job with id {id}"))) };
-            let (status, cancel): (String, bool) = (row.get(0)?, row.get(1)?);
-            if !matches!(status.as_str(), "new" | "pending") {
+            let (status, cancel): (JobStatus, bool) = (row.col("status")?, row.col("cancel_flag")?);
+            if !matches!(status, JobStatus::New | JobStatus::Pending) {
                 // Canceled while pending (or already run): nothing to do.
-                return Ok(Placed::Done(false));
+                return Ok(Placed::Done);
             }
             if cancel {
-                tx.execute("UPDATE job SET canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
-                jobs::set_status(tx, JobKind::Job, id, "canceled", None)?;
-                return Ok(Placed::Done(true));
+                return Ok(Placed::Canceled);
             }
             tx.lock("awxm-job-placement")?;
             let now = crate::time::now_str();
@@ -326,7 +270,7 @@ fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
                             job_explanation = '', modified = $4 WHERE id = $5",
                         crate::params![me, node.as_str(), group_id, now.as_str(), id],
                     )?;
-                    jobs::set_status(tx, JobKind::Job, id, "waiting", None)?;
+                    jobs::set_status(tx, JobKind::Job, id, JobStatus::Waiting, None)?;
                     Ok(Placed::Go(None))
                 }
                 Decision::Remote(p) => {
@@ -335,7 +279,7 @@ fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
                             modified = $5 WHERE id = $6",
                         crate::params![me, p.instance.as_str(), node.as_str(), p.group_id, now.as_str(), id],
                     )?;
-                    jobs::set_status(tx, JobKind::Job, id, "waiting", None)?;
+                    jobs::set_status(tx, JobKind::Job, id, JobStatus::Waiting, None)?;
                     Ok(Placed::Go(Some(p.instance)))
                 }
                 Decision::Wait(why) => {
@@ -376,60 +320,78 @@ fn check_interval(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<Duration> {
     Ok(Duration::from_secs_f64(if s.is_finite() { s.clamp(0.05, 3600.0) } else { 30.0 }))
 }
 
-/// Supervise job `id` (created by [`create_job`]) from `pending` to its final status.
+/// Supervise job `id` (created by [`create_job`]) from `pending` to its final status. Every
+/// ending goes through [`jobs::finish`]; the result is read once, at the end.
 pub fn run(ctx: &Ctx, db: &mut Db, id: i64, opts: RunOptions<'_>) -> Result<JobResult> {
     process::become_subreaper();
-    let remote = match place(ctx, db, id, opts.no_wait)? {
-        Placed::Done(canceled_here) => {
-            if canceled_here {
-                hooks::job_finished(ctx, db, id, "canceled");
-            }
-            return db.read(|tx| load_result(tx, id));
-        }
-        Placed::Wait(why) => return finish_early(ctx, db, id, Early::Failed(why)),
-        Placed::Go(remote) => remote,
+    let ran = match place(ctx, db, id, opts.no_wait)? {
+        Placed::Done => Ok(()),
+        Placed::Canceled => Err(Early::Canceled),
+        Placed::Wait(why) => Err(Early::Failed(why)),
+        Placed::Go(remote) => execute(ctx, db, id, opts, remote),
     };
-    match execute(ctx, db, id, opts, remote) {
-        Ok(r) => Ok(r),
-        Err(early) => {
-            let msg = match &early {
-                Early::Failed(m) => m.clone(),
-                Early::Error(e) => e.message.clone(),
-            };
-            finish_early(ctx, db, id, early)
-                .map_err(|e2| Error::new(e2.kind, format!("job {id}: {msg}; recording that failed too: {}", e2.message)))
-        }
+    if let Err(early) = ran {
+        let msg = early.describe();
+        jobs::finish(ctx, db, JobKind::Job, id, &early.ending(), |_| Ok(()))
+            .map_err(|e2| Error::new(e2.kind, format!("job {id}: {msg}; recording that failed too: {}", e2.message)))?;
     }
+    db.read(|tx| jobs::load_result(tx, id))
 }
 
-fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Option<String>) -> Result<JobResult, Early> {
+/// Prepare and run a placed job, and end it (the early endings are left to [`run`]).
+fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Option<String>) -> Result<(), Early> {
     let spec = db.read(|tx| JobSpec::load(tx, &ctx.secrets, id))?;
+    let proj = ready_project(ctx, db, id, &spec)?;
+    let settings = db.read(|tx| RunSettings::load(ctx, tx))?;
+    let host = Host::reach(ctx, db, remote.as_deref())?;
+    let mut prepared = private_dir::build(&spec, &host.build_options(&settings, &proj, &opts))?;
+    if opts.keep_artifacts || !settings.cleanup {
+        prepared.dir.keep();
+    }
+    for w in &prepared.warnings {
+        ctx.out.warn(format!("job {id}: {w}"));
+    }
+    let agent = start_agent(&host, &spec, &mut prepared)?;
+    let remote_root = host.relocate(&mut prepared);
+    if !mark_running(ctx, db, id, &prepared, &proj)? {
+        return Err(Early::Canceled);
+    }
+    hooks::job_started(ctx, db, JobKind::Job, id);
+
+    let outcome = match host {
+        Host::Remote { node, conn, preflight } => {
+            let run = RemoteRun { node, conn, python: preflight.python, root: remote_root, project_dir: proj.dir.clone() };
+            supervise_remote(ctx, db, id, &spec, &mut prepared, settings.grace, &mut opts, run)
+        }
+        Host::Local { .. } => supervise(ctx, db, id, &spec, &mut prepared, settings.grace, &mut opts),
+    };
+    drop(agent);
+    process::kill_leftover_children(&[], Duration::from_secs(2));
+    put_away(ctx, id, prepared, outcome.is_ok());
+    let finale = outcome?;
+    jobs::finish(ctx, db, JobKind::Job, id, &finale.ending, |tx| finale.record.write(tx, id))?;
+    Ok(())
+}
+
+/// The job's project, synced first when it must be (update on launch, or a missing checkout),
+/// with the pre-run checks (AWX's): a project, a usable checkout, the playbook inside it.
+fn ready_project(ctx: &Ctx, db: &mut Db, id: i64, spec: &JobSpec) -> Result<Project, Early> {
     if spec.inventory.is_none() {
         return Err(Early::Failed(NO_INVENTORY.into()));
     }
     let Some(project_id) = spec.project_id else { return Err(Early::Failed(NO_PROJECT.into())) };
     let projects_root = db.read(|tx| super::projects_root(ctx, tx))?;
     let mut proj = db.read(|tx| Project::load(tx, &projects_root, project_id))?;
-
-    // Project sync before the run (update on launch, or a missing checkout).
     if proj.needs_update_on_launch() {
         let up = project::update(ctx, db, project_id, "dependency")?;
         db.write(|tx| {
             tx.execute("UPDATE job SET project_update_id = $1 WHERE id = $2", crate::params![up.id, id])?;
             Ok(())
         })?;
-        if up.status == "canceled" || ctx.cancelled() {
-            db.write(|tx| {
-                tx.execute(
-                    "UPDATE job SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2",
-                    crate::params![crate::time::now_str(), id],
-                )?;
-                jobs::set_status(tx, JobKind::Job, id, "canceled", None)
-            })?;
-            hooks::job_finished(ctx, db, id, "canceled");
-            return Ok(db.read(|tx| load_result(tx, id))?);
+        if up.status == JobStatus::Canceled || ctx.cancelled() {
+            return Err(Early::Canceled);
         }
-        if up.status != "successful" {
+        if up.status != JobStatus::Successful {
             let detail = json!({"job_type": "project_update", "job_name": up.project, "job_id": up.id});
             return Err(Early::Failed(format!("Previous Task Failed: {detail}")));
         }
@@ -443,109 +405,137 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     if let Err(e) = proj.playbook_path(&spec.playbook) {
         return Err(Early::Failed(e.message));
     }
+    Ok(proj)
+}
 
-    // Settings and tools.
-    let (default_timeout, max_forks, jinja, task_env, base_path, cleanup, grace, url_base) = db.read(|tx| {
+/// The cluster settings a run uses.
+struct RunSettings {
+    default_timeout: i64,
+    max_forks: i64,
+    jinja: JinjaPolicy,
+    task_env: Map<String, Json>,
+    /// Where private data directories go.
+    base_dir: PathBuf,
+    /// Remove the private data directory afterwards.
+    cleanup: bool,
+    /// Seconds between SIGTERM and SIGKILL.
+    grace: f64,
+    url_base: String,
+}
+
+impl RunSettings {
+    fn load(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<RunSettings> {
         let s = &ctx.secrets;
         let task_env = match settings::get(tx, s, "awx_task_env")? {
             Json::Object(m) => m,
             _ => Map::new(),
         };
-        Ok((
-            settings::get_i64(tx, s, "default_job_timeout")?,
-            settings::get_i64(tx, s, "max_forks")?,
-            JinjaPolicy::parse(&settings::get_str(tx, s, "allow_jinja_in_extra_vars")?)?,
+        let base_path = settings::get_str(tx, s, "awx_isolation_base_path")?;
+        Ok(RunSettings {
+            default_timeout: settings::get_i64(tx, s, "default_job_timeout")?,
+            max_forks: settings::get_i64(tx, s, "max_forks")?,
+            jinja: JinjaPolicy::parse(&settings::get_str(tx, s, "allow_jinja_in_extra_vars")?)?,
             task_env,
-            settings::get_str(tx, s, "awx_isolation_base_path")?,
-            settings::get_bool(tx, s, "awx_cleanup_paths")?,
-            settings::get_f64(tx, s, "job_termination_grace_period")?,
-            settings::get_str(tx, s, "tower_url_base")?,
-        ))
-    })?;
-    let base_dir = if base_path.is_empty() { std::env::temp_dir() } else { PathBuf::from(base_path) };
-    // On an isolated node: connect, find its ansible-playbook and Python, take its PATH.
-    let mut node = match &remote {
-        None => None,
-        Some(hostname) => {
-            let n = db.read(|tx| remote::Node::load(ctx, tx, hostname))?;
-            let mut conn = Conn::connect(&n.target, &n.opts).map_err(Error::from)?;
-            let pf = remote::preflight(&mut conn, &n)?;
-            Some((n, conn, pf))
-        }
-    };
-    let (base_env, ansible_playbook, ssh_agent, ssh_add) = match &node {
-        Some((_, _, pf)) => (pf.base_env.clone(), PathBuf::from(&pf.ansible_playbook), None, None),
-        None => {
-            let base_env = project::child_base_env();
-            let path_env = base_env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone());
-            let bin_dir = ctx.config.ansible_bin_dir.clone();
-            let ansible_playbook =
-                private_dir::find_program("ansible-playbook", bin_dir.as_deref(), path_env.as_deref()).ok_or_else(|| {
-                    Error::unavailable(match &bin_dir {
-                        Some(d) => format!("ansible-playbook not found in {} (ansible_bin_dir)", d.display()),
-                        None => "ansible-playbook not found on PATH; install ansible-core or set ansible_bin_dir in the config file (or AWXM_ANSIBLE_BIN_DIR)".into(),
-                    })
-                })?;
-            let ssh_agent = private_dir::find_program("ssh-agent", None, path_env.as_deref());
-            let ssh_add = private_dir::find_program("ssh-add", None, path_env.as_deref());
-            (base_env, ansible_playbook, ssh_agent, ssh_add)
-        }
-    };
-    let build_opts = BuildOptions {
-        base_dir,
-        ansible_playbook,
-        project_dir: proj.dir.clone(),
-        project_revision: proj.scm_revision.clone(),
-        inventory_format: opts.inventory_format,
-        max_forks,
-        jinja,
-        task_env,
-        tower_url_base: url_base,
-        default_timeout,
-        base_env,
-        use_agent: match &node {
-            Some((_, _, pf)) => pf.has_agent,
-            None => ssh_agent.is_some() && ssh_add.is_some(),
-        },
-    };
-    let mut prepared = private_dir::build(&spec, &build_opts)?;
-    if opts.keep_artifacts || !cleanup {
-        prepared.dir.keep();
+            base_dir: if base_path.is_empty() { std::env::temp_dir() } else { PathBuf::from(base_path) },
+            cleanup: settings::get_bool(tx, s, "awx_cleanup_paths")?,
+            grace: settings::get_f64(tx, s, "job_termination_grace_period")?,
+            url_base: settings::get_str(tx, s, "tower_url_base")?,
+        })
     }
-    for w in &prepared.warnings {
-        ctx.out.warn(format!("job {id}: {w}"));
+}
+
+/// Where the job runs, with what that place offers (one per run: its size does not matter).
+#[allow(clippy::large_enum_variant)]
+enum Host {
+    /// Here: ansible-playbook, and ssh-agent/ssh-add when found, from this node's PATH.
+    Local { base_env: Vec<(String, String)>, ansible_playbook: PathBuf, ssh_agent: Option<PathBuf>, ssh_add: Option<PathBuf> },
+    /// On an isolated node: connected, its ansible-playbook, Python and PATH found.
+    Remote { node: remote::Node, conn: Conn, preflight: remote::Preflight },
+}
+
+impl Host {
+    fn reach(ctx: &Ctx, db: &mut Db, remote: Option<&str>) -> Result<Host> {
+        if let Some(hostname) = remote {
+            let node = db.read(|tx| remote::Node::load(ctx, tx, hostname))?;
+            let mut conn = Conn::connect(&node.target, &node.opts).map_err(Error::from)?;
+            let preflight = remote::preflight(&mut conn, &node)?;
+            return Ok(Host::Remote { node, conn, preflight });
+        }
+        let base_env = project::child_base_env();
+        let path_env = base_env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone());
+        let bin_dir = ctx.config.ansible_bin_dir.clone();
+        let ansible_playbook = private_dir::find_program("ansible-playbook", bin_dir.as_deref(), path_env.as_deref()).ok_or_else(|| {
+            Error::unavailable(match &bin_dir {
+                Some(d) => format!("ansible-playbook not found in {} (ansible_bin_dir)", d.display()),
+                None => "ansible-playbook not found on PATH; install ansible-core or set ansible_bin_dir in the config file (or AWXM_ANSIBLE_BIN_DIR)".into(),
+            })
+        })?;
+        let ssh_agent = private_dir::find_program("ssh-agent", None, path_env.as_deref());
+        let ssh_add = private_dir::find_program("ssh-add", None, path_env.as_deref());
+        Ok(Host::Local { base_env, ansible_playbook, ssh_agent, ssh_add })
     }
 
-    // The machine credential's key goes into a per-job ssh-agent.
-    let mut agent = None;
-    if let (Some((key, unlock)), Some(agent_bin), Some(add_bin)) = (prepared.ssh_key.clone(), ssh_agent, ssh_add) {
-        let a = Agent::start(&agent_bin, &prepared.dir.root, !prepared.dir.is_kept())?;
-        let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
-        a.add_key(&add_bin, &key, &unlock, &cname, &prepared.redactor)?;
-        prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");
-        prepared.command.env.push(("SSH_AUTH_SOCK".into(), a.sock.display().to_string()));
-        prepared.safe_env.insert("SSH_AUTH_SOCK".into(), Json::String(a.sock.display().to_string()));
-        agent = Some(a);
-    }
-
-    // On a node, the command refers to the node's copy of the private data directory (where
-    // the runner loads the key into an ssh-agent of the job's).
-    let remote_root = match &node {
-        Some((n, _, _)) => {
-            let root = remote::remote_root(&n.work_dir, &prepared.dir.root);
-            if prepared.ssh_key.is_some() {
-                let sock = prepared.dir.root.join(remote::AGENT_SOCKET).display().to_string();
-                prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");
-                prepared.command.env.push(("SSH_AUTH_SOCK".into(), sock.clone()));
-                prepared.safe_env.insert("SSH_AUTH_SOCK".into(), Json::String(sock));
+    fn build_options(&self, s: &RunSettings, proj: &Project, opts: &RunOptions<'_>) -> BuildOptions {
+        let (base_env, ansible_playbook, use_agent) = match self {
+            Host::Remote { preflight: pf, .. } => (pf.base_env.clone(), PathBuf::from(&pf.ansible_playbook), pf.has_agent),
+            Host::Local { base_env, ansible_playbook, ssh_agent, ssh_add } => {
+                (base_env.clone(), ansible_playbook.clone(), ssh_agent.is_some() && ssh_add.is_some())
             }
-            remote::relocate(&mut prepared, &root);
-            root
+        };
+        BuildOptions {
+            base_dir: s.base_dir.clone(),
+            ansible_playbook,
+            project_dir: proj.dir.clone(),
+            project_revision: proj.scm_revision.clone(),
+            inventory_format: opts.inventory_format,
+            max_forks: s.max_forks,
+            jinja: s.jinja,
+            task_env: s.task_env.clone(),
+            tower_url_base: s.url_base.clone(),
+            default_timeout: s.default_timeout,
+            base_env,
+            use_agent,
         }
-        None => String::new(),
-    };
+    }
+
+    /// On a node, the command refers to the node's copy of the private data directory (where
+    /// the runner loads the key into an ssh-agent of the job's). Returns that copy's path.
+    fn relocate(&self, prepared: &mut Prepared) -> String {
+        let Host::Remote { node, .. } = self else { return String::new() };
+        let root = remote::remote_root(&node.work_dir, &prepared.dir.root);
+        if prepared.ssh_key.is_some() {
+            let sock = prepared.dir.root.join(remote::AGENT_SOCKET);
+            use_agent_socket(prepared, &sock);
+        }
+        remote::relocate(prepared, &root);
+        root
+    }
+}
+
+/// Point the job at its ssh-agent.
+fn use_agent_socket(prepared: &mut Prepared, sock: &std::path::Path) {
+    let sock = sock.display().to_string();
+    prepared.command.env.retain(|(k, _)| k != "SSH_AUTH_SOCK");
+    prepared.command.env.push(("SSH_AUTH_SOCK".into(), sock.clone()));
+    prepared.safe_env.insert("SSH_AUTH_SOCK".into(), Json::String(sock));
+}
+
+/// Here, the machine credential's key goes into a per-job ssh-agent (on a node, the runner
+/// starts one there).
+fn start_agent(host: &Host, spec: &JobSpec, prepared: &mut Prepared) -> Result<Option<Agent>> {
+    let Host::Local { ssh_agent: Some(agent_bin), ssh_add: Some(add_bin), .. } = host else { return Ok(None) };
+    let Some((key, unlock)) = prepared.ssh_key.clone() else { return Ok(None) };
+    let a = Agent::start(agent_bin, &prepared.dir.root, !prepared.dir.is_kept())?;
+    let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+    a.add_key(add_bin, &key, &unlock, &cname, &prepared.redactor)?;
+    use_agent_socket(prepared, &a.sock);
+    Ok(Some(a))
+}
+
+/// Record how the job runs and move it to `running` — unless a cancel came meanwhile (false).
+fn mark_running(ctx: &Ctx, db: &mut Db, id: i64, prepared: &Prepared, proj: &Project) -> Result<bool> {
     let work_dir = if prepared.dir.is_kept() { prepared.dir.root.display().to_string() } else { String::new() };
-    let canceled_meanwhile = db.write(|tx| {
+    let running = db.write(|tx| {
         tx.execute(
             "UPDATE job SET job_args = $1, job_cwd = $2, job_env = $3, work_dir = $4, scm_revision = $5, modified = $6 WHERE id = $7",
             crate::params![
@@ -558,50 +548,59 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
                 id
             ],
         )?;
+        // A deleted job row counts as a cancel (AWX).
         let cancel: Option<bool> = tx.scalar_opt("SELECT cancel_flag FROM job WHERE id = $1", crate::params![id])?;
         if cancel != Some(false) {
-            return Ok(true);
+            return Ok(false);
         }
-        jobs::set_status(tx, JobKind::Job, id, "running", None)?;
-        Ok(false)
+        jobs::set_status(tx, JobKind::Job, id, JobStatus::Running, None)?;
+        Ok(true)
     })?;
-    if canceled_meanwhile || ctx.cancelled() {
-        db.write(|tx| {
-            tx.execute("UPDATE job SET canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
-            jobs::set_status(tx, JobKind::Job, id, "canceled", None)
-        })?;
-        hooks::job_finished(ctx, db, id, "canceled");
-        return Ok(db.read(|tx| load_result(tx, id))?);
-    }
-    hooks::job_started(ctx, db, id);
+    Ok(running && !ctx.cancelled())
+}
 
-    let outcome = match node.take() {
-        Some((n, conn, pf)) => {
-            let run = RemoteRun { node: n, conn, python: pf.python, root: remote_root, project_dir: proj.dir.clone() };
-            supervise_remote(ctx, db, id, &spec, &mut prepared, grace, &mut opts, run)
-        }
-        None => supervise(ctx, db, id, &spec, &mut prepared, grace, &mut opts),
-    };
-    drop(agent);
-    process::kill_leftover_children(&[], Duration::from_secs(2));
-    if prepared.dir.is_kept()
-        && let Err(e) = prepared.dir.scrub(&prepared.redactor)
-    {
-        // Better no artifacts than unredacted ones.
-        ctx.out.warn(format!("job {id}: kept artifacts could not be redacted ({}); removing them", e.message));
-        let _ = std::fs::remove_dir_all(&prepared.dir.root);
-    }
-    let status = outcome?;
+/// After the run: a kept private data directory is redacted (removed when that fails: better
+/// no artifacts than unredacted ones), any other is removed now — not at drop, so the key
+/// material is gone before the job ends.
+fn put_away(ctx: &Ctx, id: i64, prepared: Prepared, ran: bool) {
     if !prepared.dir.is_kept() {
-        // Remove now (not at drop) so the key material is gone before we report.
         let root = prepared.dir.root.clone();
         drop(prepared);
         let _ = std::fs::remove_dir_all(root);
-    } else {
+        return;
+    }
+    if let Err(e) = prepared.dir.scrub(&prepared.redactor) {
+        ctx.out.warn(format!("job {id}: kept artifacts could not be redacted ({}); removing them", e.message));
+        let _ = std::fs::remove_dir_all(&prepared.dir.root);
+    }
+    if ran {
         ctx.out.status(format!("job {id}: artifacts kept in {}", prepared.dir.root.display()));
     }
-    hooks::job_finished(ctx, db, id, &status);
-    Ok(db.read(|tx| load_result(tx, id))?)
+}
+
+/// How a run ended, and what is stored with the final status.
+struct Finale {
+    ending: Ending,
+    record: FinalRecord,
+}
+
+/// The last events, host summaries, output and rc of a run.
+struct FinalRecord {
+    events: EventIngester,
+    stdout: String,
+    rc: Option<i64>,
+}
+
+impl FinalRecord {
+    fn write(mut self, tx: &mut Tx<'_>, id: i64) -> Result<()> {
+        let artifacts = self.events.stats.as_ref().map(|s| s.artifact_data.clone()).filter(|v| !v.is_null()).unwrap_or(json!({}));
+        self.events.finish(tx)?;
+        tx.execute(
+            "UPDATE job SET rc = $1, stdout = $2, emitted_events = $3, artifacts = $4 WHERE id = $5",
+            crate::params![self.rc, self.stdout.as_str(), self.events.max_counter, artifacts.to_string(), id],
+        )?;
+        Ok(())
+    }
 }
 
 struct JobObserver<'a, 'b> {
@@ -675,7 +674,23 @@ impl Observer for JobObserver<'_, '_> {
     }
 }
 
-/// (b)+(c): run the prepared command and ingest as it goes; record the final state.
+impl JobObserver<'_, '_> {
+    /// What the run leaves to be stored with its ending.
+    fn finale(self, ending: Ending, rc: Option<i64>) -> Finale {
+        let stdout = self.stdout.text();
+        Finale { ending, record: FinalRecord { events: self.events, stdout, rc } }
+    }
+}
+
+/// The runner's `rc` and `status` files in the job's artifacts (as ansible-runner leaves them).
+fn write_status_files(prepared: &Prepared, rc: Option<i64>, status: JobStatus, timed_out: bool) {
+    if let Some(rc) = rc {
+        let _ = std::fs::write(prepared.dir.artifacts.join("rc"), rc.to_string());
+    }
+    let _ = std::fs::write(prepared.dir.artifacts.join("status"), if timed_out { "timeout" } else { status.as_str() });
+}
+
+/// (b)+(c): run the prepared command and ingest as it goes; returns how it ended.
 fn supervise(
     ctx: &Ctx,
     db: &mut Db,
@@ -684,7 +699,7 @@ fn supervise(
     prepared: &mut Prepared,
     grace: f64,
     opts: &mut RunOptions<'_>,
-) -> Result<String> {
+) -> Result<Finale> {
     let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
     let stdout_path = prepared.dir.stdout_file();
     let stdout_file =
@@ -724,33 +739,15 @@ fn supervise(
     let rest = obs.stdout.flush();
     obs.emit(&rest)?;
     obs.pull_events()?;
-    let (status, explanation) = match outcome.stopped {
-        Some(Stop::Canceled) => ("canceled", None),
-        Some(Stop::TimedOut) => ("failed", Some(TIMEOUT_EXPLANATION.to_string())),
-        None if outcome.rc == 0 => ("successful", None),
-        None => ("failed", None),
+    let ending = match outcome.stopped {
+        Some(Stop::Canceled) => Ending::new(JobStatus::Canceled),
+        Some(Stop::TimedOut) => Ending::explained(JobStatus::Failed, TIMEOUT_EXPLANATION),
+        None if outcome.rc == 0 => Ending::new(JobStatus::Successful),
+        None => Ending::new(JobStatus::Failed),
     };
-    record_final(&mut obs, Some(outcome.rc as i64), status, explanation.as_deref())?;
-    let _ = std::fs::write(prepared.dir.artifacts.join("rc"), outcome.rc.to_string());
-    let _ = std::fs::write(prepared.dir.artifacts.join("status"), if outcome.stopped == Some(Stop::TimedOut) { "timeout" } else { status });
-    Ok(status.to_string())
-}
-
-/// Store the last events, host summaries, output and the final status.
-fn record_final(obs: &mut JobObserver<'_, '_>, rc: Option<i64>, status: &str, explanation: Option<&str>) -> Result<()> {
-    let id = obs.id;
-    let stdout_text = obs.stdout.text();
-    let artifacts = obs.events.stats.as_ref().map(|s| s.artifact_data.clone()).filter(|v| !v.is_null()).unwrap_or(json!({}));
-    let (events, ctx_now) = (&mut obs.events, crate::time::now_str());
-    obs.db.write(|tx| {
-        events.finish(tx)?;
-        tx.execute(
-            "UPDATE job SET rc = $1, stdout = $2, emitted_events = $3, artifacts = $4, cancel_flag = (cancel_flag OR $5),
-                canceled_on = CASE WHEN $5 THEN $6 ELSE canceled_on END WHERE id = $7",
-            crate::params![rc, stdout_text.as_str(), events.max_counter, artifacts.to_string(), status == "canceled", ctx_now.as_str(), id],
-        )?;
-        jobs::set_status(tx, JobKind::Job, id, status, explanation)
-    })
+    let rc = Some(i64::from(outcome.rc));
+    write_status_files(prepared, rc, ending.status, outcome.stopped == Some(Stop::TimedOut));
+    Ok(obs.finale(ending, rc))
 }
 
 /// A job about to run on an isolated node.
@@ -796,9 +793,8 @@ pub const REMOTE_SETTINGS: &[settings::SettingDef] = &[
     },
 ];
 
-/// (d)+(c): copy the job to its node, start it there, poll its output and exit code over SSH,
-/// pass on cancel and timeout, reconnect after a dropped connection; record the final state
-/// and remove the job's directory from the node.
+/// (d)+(c): copy the job to its node, start it there, follow it over SSH, and remove its
+/// directory from the node; returns how it ended.
 #[allow(clippy::too_many_arguments)]
 fn supervise_remote(
     ctx: &Ctx,
@@ -809,43 +805,20 @@ fn supervise_remote(
     grace: f64,
     opts: &mut RunOptions<'_>,
     run: RemoteRun,
-) -> Result<String> {
-    let RemoteRun { node, conn, python, root, project_dir } = run;
+) -> Result<Finale> {
+    let RemoteRun { node, mut conn, python, root, project_dir } = run;
     let (interval, lost_grace) = db.read(|tx| {
         Ok((check_interval(ctx, tx)?, settings::get_f64(tx, &ctx.secrets, "isolated_node_grace_period")?.clamp(0.0, 30.0 * 86400.0)))
     })?;
     let lost_grace = Duration::from_secs_f64(lost_grace);
-    let grace = Duration::from_secs_f64(grace.clamp(0.0, 3600.0));
-    // Recorded before anything is copied, so a leftover directory can always be reaped.
-    db.write(|tx| {
-        tx.execute("UPDATE job SET isolated_dir = $1 WHERE id = $2", crate::params![root.as_str(), id])?;
-        Ok(())
-    })?;
-    let mut conn = Some(conn);
-    let mut job = match conn.as_mut().map(|c| remote::launch(c, prepared, &project_dir, &root, &python)) {
-        Some(Ok(j)) => j,
-        Some(Err(e)) => {
-            if let Some(c) = conn.as_mut()
-                && remote::reap(c, &root).is_ok()
-            {
-                clear_isolated_dir(db, id)?;
-            }
-            return Err(Error::new(e.kind, format!("starting the job on instance {}: {}", node.hostname, e.message)));
-        }
-        None => return Err(Error::internal("no connection")),
-    };
-    // The key is on the node now (loaded into the job's agent there, then deleted).
-    if let Some((key, _)) = &prepared.ssh_key {
-        let _ = std::fs::remove_file(key);
-    }
-    ctx.out.status(format!("job {id}: running on instance {} in {root}", node.hostname));
+    let mut job = start_remote(ctx, db, id, &node, &mut conn, prepared, &project_dir, &root, &python)?;
 
     let host_ids = spec.inventory.as_ref().map(|i| i.host_ids()).unwrap_or_default();
     let stdout_path = prepared.dir.stdout_file();
     let stdout_file =
         std::fs::OpenOptions::new().create(true).append(true).open(&stdout_path).map_err(|e| Error::io_at(&stdout_path, &e))?;
     let events_path = prepared.dir.events_file();
-    let mut events_copy =
+    let events_copy =
         std::fs::OpenOptions::new().create(true).append(true).open(&events_path).map_err(|e| Error::io_at(&events_path, &e))?;
     let mut obs = JobObserver {
         ctx,
@@ -860,152 +833,254 @@ fn supervise_remote(
         last_flush: Instant::now(),
         canceled: false,
     };
-
-    let started = Instant::now();
-    let mut stop: Option<Stop> = None;
-    let mut kill_at: Option<Instant> = None;
-    let mut pending_signal: Option<&'static str> = None;
-    let mut lost_since: Option<Instant> = None;
-    let mut last_error = String::new();
-    let mut last_alive_check = Instant::now();
-    let mut killed = false;
-    let end = loop {
-        // Cancel and timeout: SIGTERM now, SIGKILL after the grace period.
-        if stop.is_none() {
-            if obs.canceled || ctx.cancelled() {
-                stop = Some(Stop::Canceled);
-            } else if prepared.timeout.is_some_and(|t| started.elapsed() >= t) {
-                stop = Some(Stop::TimedOut);
-            }
-            if stop.is_some() {
-                pending_signal = Some("TERM");
-                kill_at = Some(Instant::now() + grace);
-            }
-        } else if kill_at.is_some_and(|k| Instant::now() >= k) {
-            pending_signal = Some("KILL");
-            kill_at = None;
-            killed = true;
-        }
-
-        if conn.is_none() {
-            match Conn::connect(&node.target, &node.opts) {
-                Ok(c) => {
-                    tracing::info!("job {id}: reconnected to instance {}", node.hostname);
-                    conn = Some(c);
-                }
-                Err(e) if e.is_transient() => last_error = e.message,
-                // A changed host key or refused credentials will not heal by themselves.
-                Err(e) => break RemoteEnd::Refused(e.message),
-            }
-        }
-        let mut polled = None;
-        let mut quiet = true;
-        if let Some(c) = conn.as_mut() {
-            let (mut out, mut evs) = (Vec::new(), Vec::new());
-            // After SIGKILL the runner itself is gone: look every time.
-            let check_alive = killed || last_alive_check.elapsed() >= ALIVE_CHECK_EVERY;
-            let r = poll_remote(c, &mut job, &mut pending_signal, &mut out, &mut evs, check_alive);
-            if check_alive && r.is_ok() {
-                last_alive_check = Instant::now();
-            }
-            // What arrived counts even when the connection broke afterwards.
-            quiet = out.is_empty();
-            obs.output(&out)?;
-            if !evs.is_empty() {
-                obs.events.feed(&evs);
-                events_copy.write_all(&evs).map_err(|e| Error::io_at(&events_path, &e))?;
-            }
-            match r {
-                Ok(state) => {
-                    lost_since = None;
-                    polled = Some(state);
-                }
-                Err(e) => {
-                    tracing::warn!("job {id}: {e}; reconnecting");
-                    last_error = e.message;
-                    conn = None;
-                }
-            }
-        }
-        match polled {
-            Some(State::Finished(rc)) => break RemoteEnd::Exited(rc),
-            Some(State::Vanished) => break RemoteEnd::Vanished,
-            Some(State::Running) => {}
-            None => {
-                let since = *lost_since.get_or_insert_with(Instant::now);
-                if since.elapsed() >= lost_grace {
-                    break RemoteEnd::Lost(last_error.clone());
-                }
-            }
-        }
-        // Output held back (it might start a secret) is released once no more came for a poll.
-        if quiet && obs.stdout.held() > 0 {
-            let safe = obs.stdout.flush();
-            obs.emit(&safe)?;
-        }
-        obs.canceled |= obs.flush()?;
-        if polled.is_none() && conn.is_none() && lost_since.is_some_and(|s| s.elapsed() < Duration::from_millis(10)) {
-            // Just lost the connection: try again at once.
-            continue;
-        }
-        let until = Instant::now() + interval;
-        while Instant::now() < until && !(stop.is_none() && ctx.cancelled()) {
-            std::thread::sleep(Duration::from_millis(50).min(interval));
-        }
+    let mut follower = Follower {
+        link: Link { conn: Some(conn), lost_since: None, last_error: String::new(), last_alive_check: Instant::now() },
+        stopper: Stopper::new(Duration::from_secs_f64(grace.clamp(0.0, 3600.0)), prepared.timeout),
+        events_copy,
+        events_path,
+        interval,
+        lost_grace,
     };
+    let end = follower.follow(&mut obs, &mut job, &node)?;
     let rest = obs.stdout.flush();
     obs.emit(&rest)?;
-    let (rc, status, explanation): (Option<i64>, &str, Option<String>) = match &end {
+
+    let stop = follower.stopper.stop;
+    let (rc, mut ending) = remote_ending(&end, stop, &node.hostname, lost_grace);
+    if let Some(m) = start_error(&end, follower.link.conn.as_mut(), &job, &prepared.redactor) {
+        let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+        ending = Ending::explained(JobStatus::Error, format!("credential {cname:?}: {m}"));
+    }
+    write_status_files(prepared, rc, ending.status, stop == Some(Stop::TimedOut));
+    if remove_remote_dir(ctx, id, &end, follower.link.conn.as_mut(), &job) {
+        clear_isolated_dir(obs.db, id)?;
+    }
+    Ok(obs.finale(ending, rc))
+}
+
+/// Record the job's directory on the node (before anything is copied, so a leftover can
+/// always be reaped), copy the job there and start it — a failed start is cleaned up on the
+/// node. The key is on the node then (loaded into the job's agent there), so its local copy
+/// goes.
+#[allow(clippy::too_many_arguments)]
+fn start_remote(
+    ctx: &Ctx,
+    db: &mut Db,
+    id: i64,
+    node: &remote::Node,
+    conn: &mut Conn,
+    prepared: &Prepared,
+    project_dir: &std::path::Path,
+    root: &str,
+    python: &[String],
+) -> Result<Remote> {
+    db.write(|tx| {
+        tx.execute("UPDATE job SET isolated_dir = $1 WHERE id = $2", crate::params![root, id])?;
+        Ok(())
+    })?;
+    let job = match remote::launch(conn, prepared, project_dir, root, python) {
+        Ok(j) => j,
+        Err(e) => {
+            if remote::reap(conn, root).is_ok() {
+                clear_isolated_dir(db, id)?;
+            }
+            return Err(Error::new(e.kind, format!("starting the job on instance {}: {}", node.hostname, e.message)));
+        }
+    };
+    if let Some((key, _)) = &prepared.ssh_key {
+        let _ = std::fs::remove_file(key);
+    }
+    ctx.out.status(format!("job {id}: running on instance {} in {root}", node.hostname));
+    Ok(job)
+}
+
+/// Cancel and timeout of a remote job: SIGTERM first, SIGKILL after the grace period.
+struct Stopper {
+    stop: Option<Stop>,
+    kill_at: Option<Instant>,
+    /// The signal to deliver at the next poll.
+    pending_signal: Option<&'static str>,
+    killed: bool,
+    grace: Duration,
+    timeout: Option<Duration>,
+    started: Instant,
+}
+
+impl Stopper {
+    fn new(grace: Duration, timeout: Option<Duration>) -> Stopper {
+        Stopper { stop: None, kill_at: None, pending_signal: None, killed: false, grace, timeout, started: Instant::now() }
+    }
+
+    /// Decide on the signal to send, if any: `canceled` says a cancel was asked for.
+    fn step(&mut self, canceled: bool) {
+        if self.stop.is_none() {
+            if canceled {
+                self.stop = Some(Stop::Canceled);
+            } else if self.timeout.is_some_and(|t| self.started.elapsed() >= t) {
+                self.stop = Some(Stop::TimedOut);
+            }
+            if self.stop.is_some() {
+                self.pending_signal = Some("TERM");
+                self.kill_at = Some(Instant::now() + self.grace);
+            }
+        } else if self.kill_at.is_some_and(|k| Instant::now() >= k) {
+            self.pending_signal = Some("KILL");
+            self.kill_at = None;
+            self.killed = true;
+        }
+    }
+}
+
+/// The connection to the node, dropped and made again as the network allows.
+struct Link {
+    conn: Option<Conn>,
+    /// Since when the node has not answered.
+    lost_since: Option<Instant>,
+    last_error: String,
+    last_alive_check: Instant,
+}
+
+/// Follows a remote job until it ends or its node is lost.
+struct Follower {
+    link: Link,
+    stopper: Stopper,
+    /// The local copy of the job's events file.
+    events_copy: std::fs::File,
+    events_path: PathBuf,
+    interval: Duration,
+    /// How long the node may stay unreachable.
+    lost_grace: Duration,
+}
+
+impl Follower {
+    /// Poll every `interval`: pass on cancel and timeout, reconnect after a dropped connection,
+    /// store output and events as they come.
+    fn follow(&mut self, obs: &mut JobObserver<'_, '_>, job: &mut Remote, node: &remote::Node) -> Result<RemoteEnd> {
+        let ctx = obs.ctx;
+        loop {
+            self.stopper.step(obs.canceled || ctx.cancelled());
+            if self.link.conn.is_none() {
+                match Conn::connect(&node.target, &node.opts) {
+                    Ok(c) => {
+                        tracing::info!("job {}: reconnected to instance {}", obs.id, node.hostname);
+                        self.link.conn = Some(c);
+                    }
+                    Err(e) if e.is_transient() => self.link.last_error = e.message,
+                    // A changed host key or refused credentials will not heal by themselves.
+                    Err(e) => return Ok(RemoteEnd::Refused(e.message)),
+                }
+            }
+            let (polled, quiet) = self.poll(obs, job)?;
+            match polled {
+                Some(State::Finished(rc)) => return Ok(RemoteEnd::Exited(rc)),
+                Some(State::Vanished) => return Ok(RemoteEnd::Vanished),
+                Some(State::Running) => {}
+                None => {
+                    let since = *self.link.lost_since.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= self.lost_grace {
+                        return Ok(RemoteEnd::Lost(self.link.last_error.clone()));
+                    }
+                }
+            }
+            // Output held back (it might start a secret) is released once no more came for a poll.
+            if quiet && obs.stdout.held() > 0 {
+                let safe = obs.stdout.flush();
+                obs.emit(&safe)?;
+            }
+            obs.canceled |= obs.flush()?;
+            if polled.is_none() && self.link.conn.is_none() && self.link.lost_since.is_some_and(|s| s.elapsed() < Duration::from_millis(10))
+            {
+                // Just lost the connection: try again at once.
+                continue;
+            }
+            let until = Instant::now() + self.interval;
+            while Instant::now() < until && !(self.stopper.stop.is_none() && ctx.cancelled()) {
+                std::thread::sleep(Duration::from_millis(50).min(self.interval));
+            }
+        }
+    }
+
+    /// One poll, when connected: what it found (`None`: not connected, or the connection broke
+    /// — what arrived before still counts) and whether no output came.
+    fn poll(&mut self, obs: &mut JobObserver<'_, '_>, job: &mut Remote) -> Result<(Option<State>, bool)> {
+        let Some(c) = self.link.conn.as_mut() else { return Ok((None, true)) };
+        let (mut out, mut evs) = (Vec::new(), Vec::new());
+        // After SIGKILL the runner itself is gone: look every time.
+        let check_alive = self.stopper.killed || self.link.last_alive_check.elapsed() >= ALIVE_CHECK_EVERY;
+        let r = poll_remote(c, job, &mut self.stopper.pending_signal, &mut out, &mut evs, check_alive);
+        if check_alive && r.is_ok() {
+            self.link.last_alive_check = Instant::now();
+        }
+        let quiet = out.is_empty();
+        obs.output(&out)?;
+        if !evs.is_empty() {
+            obs.events.feed(&evs);
+            self.events_copy.write_all(&evs).map_err(|e| Error::io_at(&self.events_path, &e))?;
+        }
+        match r {
+            Ok(state) => {
+                self.link.lost_since = None;
+                Ok((Some(state), quiet))
+            }
+            Err(e) => {
+                tracing::warn!("job {}: {e}; reconnecting", obs.id);
+                self.link.last_error = e.message;
+                self.link.conn = None;
+                Ok((None, quiet))
+            }
+        }
+    }
+}
+
+/// The rc and ending of a remote job from how following it ended and what stopped it.
+fn remote_ending(end: &RemoteEnd, stop: Option<Stop>, hostname: &str, lost_grace: Duration) -> (Option<i64>, Ending) {
+    let (rc, status, explanation) = match end {
         RemoteEnd::Lost(why) => (
             None,
-            "error",
+            JobStatus::Error,
             Some(format!(
-                "Lost contact with isolated instance {} for more than {}s (isolated_node_grace_period): {why}",
-                node.hostname,
+                "Lost contact with isolated instance {hostname} for more than {}s (isolated_node_grace_period): {why}",
                 lost_grace.as_secs_f64()
             )),
         ),
-        RemoteEnd::Refused(why) => (None, "error", Some(format!("Reconnecting to isolated instance {} failed: {why}", node.hostname))),
+        RemoteEnd::Refused(why) => (None, JobStatus::Error, Some(format!("Reconnecting to isolated instance {hostname} failed: {why}"))),
         RemoteEnd::Vanished if stop.is_none() => {
-            (None, "error", Some(format!("The job's process on isolated instance {} disappeared without an exit code", node.hostname)))
+            (None, JobStatus::Error, Some(format!("The job's process on isolated instance {hostname} disappeared without an exit code")))
         }
-        RemoteEnd::Vanished => (Some(128 + 9), if stop == Some(Stop::Canceled) { "canceled" } else { "failed" }, None),
+        RemoteEnd::Vanished => (Some(128 + 9), if stop == Some(Stop::Canceled) { JobStatus::Canceled } else { JobStatus::Failed }, None),
         RemoteEnd::Exited(rc) => (
-            Some(*rc as i64),
+            Some(i64::from(*rc)),
             match stop {
-                Some(Stop::Canceled) => "canceled",
-                Some(Stop::TimedOut) => "failed",
-                None if *rc == 0 => "successful",
-                None => "failed",
+                Some(Stop::Canceled) => JobStatus::Canceled,
+                Some(Stop::TimedOut) => JobStatus::Failed,
+                None if *rc == 0 => JobStatus::Successful,
+                None => JobStatus::Failed,
             },
             None,
         ),
     };
-    let explanation = if stop == Some(Stop::TimedOut) && status == "failed" { Some(TIMEOUT_EXPLANATION.to_string()) } else { explanation };
-    // The runner could not start the job (the credential's key did not load).
-    let start_error = match (&end, conn.as_mut()) {
+    let explanation =
+        if stop == Some(Stop::TimedOut) && status == JobStatus::Failed { Some(TIMEOUT_EXPLANATION.to_string()) } else { explanation };
+    (rc, Ending { status, explanation, traceback: None })
+}
+
+/// Why the runner could not start the job (the credential's key did not load), from its
+/// `error` artifact.
+fn start_error(end: &RemoteEnd, conn: Option<&mut Conn>, job: &Remote, redactor: &super::redact::Redactor) -> Option<String> {
+    match (end, conn) {
         (RemoteEnd::Exited(_), Some(c)) => c
             .read_file(&job.artifact("error"))
             .ok()
-            .map(|b| prepared.redactor.redact(String::from_utf8_lossy(&b).trim()).into_owned())
+            .map(|b| redactor.redact(String::from_utf8_lossy(&b).trim()).into_owned())
             .filter(|m| !m.is_empty()),
         _ => None,
-    };
-    let (status, explanation) = match start_error {
-        Some(m) => {
-            let cname = spec.machine.as_ref().map(|m| m.name.clone()).unwrap_or_default();
-            ("error", Some(format!("credential {cname:?}: {m}")))
-        }
-        None => (status, explanation),
-    };
-    record_final(&mut obs, rc, status, explanation.as_deref())?;
-    if let Some(rc) = rc {
-        let _ = std::fs::write(prepared.dir.artifacts.join("rc"), rc.to_string());
     }
-    let _ = std::fs::write(prepared.dir.artifacts.join("status"), if stop == Some(Stop::TimedOut) { "timeout" } else { status });
+}
 
-    // Remove the job's directory from the node (the isolated heartbeat reaps it otherwise).
-    let cleaned = match (&end, conn.as_mut()) {
+/// Remove the job's directory from the node (the isolated heartbeat reaps it otherwise);
+/// whether it is gone.
+fn remove_remote_dir(ctx: &Ctx, id: i64, end: &RemoteEnd, conn: Option<&mut Conn>, job: &Remote) -> bool {
+    match (end, conn) {
         (RemoteEnd::Lost(_) | RemoteEnd::Refused(_), _) | (_, None) => false,
         (_, Some(c)) => match job.cleanup(c) {
             Ok(()) => true,
@@ -1014,11 +1089,7 @@ fn supervise_remote(
                 false
             }
         },
-    };
-    if cleaned {
-        clear_isolated_dir(obs.db, id)?;
     }
-    Ok(status.to_string())
 }
 
 fn clear_isolated_dir(db: &mut Db, id: i64) -> Result<()> {
@@ -1055,4 +1126,58 @@ fn poll_remote(
     *evs = Remote::fetch(conn, &job.artifact("job_events.jsonl"), &mut job.events_offset)?;
     conn.keepalive();
     Ok(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remote_endings() {
+        let g = Duration::from_secs(120);
+        let e = |end: RemoteEnd, stop: Option<Stop>| {
+            let (rc, ending) = remote_ending(&end, stop, "iso1", g);
+            (rc, ending.status.as_str(), ending.explanation.unwrap_or_default())
+        };
+        assert_eq!(e(RemoteEnd::Exited(0), None), (Some(0), "successful", String::new()));
+        assert_eq!(e(RemoteEnd::Exited(2), None), (Some(2), "failed", String::new()));
+        assert_eq!(e(RemoteEnd::Exited(143), Some(Stop::Canceled)), (Some(143), "canceled", String::new()));
+        assert_eq!(e(RemoteEnd::Exited(143), Some(Stop::TimedOut)), (Some(143), "failed", TIMEOUT_EXPLANATION.to_string()));
+        assert_eq!(e(RemoteEnd::Vanished, Some(Stop::Canceled)), (Some(137), "canceled", String::new()));
+        assert_eq!(e(RemoteEnd::Vanished, Some(Stop::TimedOut)), (Some(137), "failed", TIMEOUT_EXPLANATION.to_string()));
+        assert_eq!(
+            e(RemoteEnd::Vanished, None),
+            (None, "error", "The job's process on isolated instance iso1 disappeared without an exit code".to_string())
+        );
+        assert_eq!(
+            e(RemoteEnd::Lost("timed out".into()), None),
+            (
+                None,
+                "error",
+                "Lost contact with isolated instance iso1 for more than 120s (isolated_node_grace_period): timed out".to_string()
+            )
+        );
+        assert_eq!(
+            e(RemoteEnd::Refused("host key changed".into()), Some(Stop::Canceled)),
+            (None, "error", "Reconnecting to isolated instance iso1 failed: host key changed".to_string())
+        );
+    }
+
+    #[test]
+    fn the_stopper_terms_then_kills() {
+        let mut s = Stopper::new(Duration::from_millis(50), None);
+        s.step(false);
+        assert_eq!((s.stop, s.pending_signal), (None, None));
+        s.step(true);
+        assert_eq!((s.stop, s.pending_signal), (Some(Stop::Canceled), Some("TERM")));
+        s.pending_signal = None;
+        s.step(true);
+        assert_eq!(s.pending_signal, None, "no KILL before the grace period");
+        std::thread::sleep(Duration::from_millis(60));
+        s.step(true);
+        assert_eq!((s.pending_signal, s.killed), (Some("KILL"), true));
+        let mut t = Stopper::new(Duration::from_secs(5), Some(Duration::ZERO));
+        t.step(false);
+        assert_eq!((t.stop, t.pending_signal), (Some(Stop::TimedOut), Some("TERM")));
+    }
 }

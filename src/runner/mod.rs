@@ -18,7 +18,6 @@
 
 pub mod agent;
 pub mod extravars;
-pub mod hooks;
 pub mod ingest;
 pub mod inventory;
 pub mod job;

@@ -18,9 +18,9 @@ use serde_json::json;
 
 use super::redact::{self, Redactor};
 use crate::context::Ctx;
-use crate::db::{Db, Tx};
+use crate::db::{Db, FromRow, Row, Tx};
 use crate::error::{Error, Result};
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, Ending, JobKind, JobStatus};
 
 #[derive(Debug, Clone, Default)]
 pub struct Project {
@@ -45,6 +45,29 @@ pub struct Project {
     pub dir: PathBuf,
 }
 
+/// The project's own columns (`id`, `last_update` and `dir` are filled in by [`Project::load`]).
+impl FromRow for Project {
+    fn from_row(r: &Row) -> Result<Self> {
+        Ok(Project {
+            name: r.col("name")?,
+            scm_type: r.col("scm_type")?,
+            scm_url: r.col("scm_url")?,
+            scm_branch: r.col("scm_branch")?,
+            scm_refspec: r.col("scm_refspec")?,
+            scm_clean: r.col("scm_clean")?,
+            scm_delete_on_update: r.col("scm_delete_on_update")?,
+            scm_update_on_launch: r.col("scm_update_on_launch")?,
+            scm_update_cache_timeout: r.col("scm_update_cache_timeout")?,
+            credential_id: r.col("credential_id")?,
+            local_path: r.col("local_path")?,
+            scm_revision: r.col("scm_revision")?,
+            status: r.col("status")?,
+            timeout: r.col("timeout")?,
+            ..Default::default()
+        })
+    }
+}
+
 /// AWX's directory name for a project: `_<id>__<name with non-word characters as _>`.
 pub fn default_dir_name(id: i64, name: &str) -> String {
     let slug: String = name.chars().map(|c| if c.is_alphanumeric() || c == '_' { c.to_ascii_lowercase() } else { '_' }).collect();
@@ -54,31 +77,14 @@ pub fn default_dir_name(id: i64, name: &str) -> String {
 impl Project {
     pub fn load(tx: &mut Tx<'_>, projects_root: &Path, id: i64) -> Result<Project> {
         let r = tx
-            .query_opt(
+            .query_opt_as::<Project>(
                 "SELECT name, scm_type, scm_url, scm_branch, scm_refspec, scm_clean, scm_delete_on_update, scm_update_on_launch,
                         scm_update_cache_timeout, credential_id, local_path, scm_revision, status, timeout
                  FROM project WHERE id = $1",
                 crate::params![id],
             )?
             .ok_or_else(|| Error::not_found(format!("no project with id {id}")))?;
-        let mut p = Project {
-            id,
-            name: r.get(0)?,
-            scm_type: r.get(1)?,
-            scm_url: r.get(2)?,
-            scm_branch: r.get(3)?,
-            scm_refspec: r.get(4)?,
-            scm_clean: r.get(5)?,
-            scm_delete_on_update: r.get(6)?,
-            scm_update_on_launch: r.get(7)?,
-            scm_update_cache_timeout: r.get(8)?,
-            credential_id: r.get(9)?,
-            local_path: r.get(10)?,
-            scm_revision: r.get(11)?,
-            status: r.get(12)?,
-            timeout: r.get(13)?,
-            ..Default::default()
-        };
+        let mut p = Project { id, ..r };
         p.last_update = tx.scalar_opt(
             "SELECT finished FROM project_update WHERE project_id = $1 AND status = 'successful' ORDER BY id DESC LIMIT 1",
             crate::params![id],
@@ -180,7 +186,7 @@ pub fn split_url_credentials(url: &str) -> (String, String, String) {
 pub struct UpdateOutcome {
     pub id: i64,
     pub project: String,
-    pub status: String,
+    pub status: JobStatus,
     pub scm_revision: String,
     pub local_path: String,
     pub job_explanation: String,
@@ -287,9 +293,11 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
         let p = Project::load(tx, &projects_root, project_id)?;
         let cred = match p.credential_id {
             Some(c) => match tx.query_opt("SELECT name, kind, inputs FROM credential WHERE id = $1", crate::params![c])? {
-                Some(r) => {
-                    Some((r.get::<String>(0)?, r.get::<String>(1)?, super::spec::decrypt_inputs(&ctx.secrets, &r.get::<String>(2)?)?))
-                }
+                Some(r) => Some((
+                    r.col::<String>("name")?,
+                    r.col::<String>("kind")?,
+                    super::spec::decrypt_inputs(&ctx.secrets, &r.col::<String>("inputs")?)?,
+                )),
                 None => None,
             },
             None => None,
@@ -347,7 +355,7 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
                 now.as_str()
             ],
         )?;
-        jobs::set_status(tx, JobKind::ProjectUpdate, id, "running", None)?;
+        jobs::set_status(tx, JobKind::ProjectUpdate, id, JobStatus::Running, None)?;
         Ok(id)
     })?;
 
@@ -382,45 +390,33 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
     let mut stdout = std::mem::take(&mut git.log);
     let args = std::mem::take(&mut git.args_log);
     let (status, explanation, revision) = match result {
-        Ok(rev) => ("successful", String::new(), rev),
+        Ok(rev) => (JobStatus::Successful, String::new(), rev),
         Err(e) => {
             let msg = redactor.redact(&redact::redact_url_passwords(&e.message, redact::REDACTED)).into_owned();
             stdout.push_str(&format!("{msg}\n"));
-            (if ctx.cancelled() { "canceled" } else { "failed" }, msg, String::new())
+            (if ctx.cancelled() { JobStatus::Canceled } else { JobStatus::Failed }, msg, String::new())
         }
     };
     let env_safe = redact::safe_env(child_base_env().iter().map(|(k, v)| (k, v)).collect::<Vec<_>>(), &redactor);
-    db.write(|tx| {
+    let ending =
+        Ending { status, explanation: (!explanation.is_empty()).then(|| explanation.clone()), traceback: Some(explanation.clone()) };
+    let status = jobs::finish(ctx, db, JobKind::ProjectUpdate, update_id, &ending, |tx| {
         tx.execute(
-            "UPDATE project_update SET stdout = $1, scm_revision = $2, job_args = $3, job_env = $4, result_traceback = $5 WHERE id = $6",
-            crate::params![
-                stdout.as_str(),
-                revision.as_str(),
-                json!(args).to_string(),
-                json!(env_safe).to_string(),
-                explanation.as_str(),
-                update_id
-            ],
+            "UPDATE project_update SET stdout = $1, scm_revision = $2, job_args = $3, job_env = $4 WHERE id = $5",
+            crate::params![stdout.as_str(), revision.as_str(), json!(args).to_string(), json!(env_safe).to_string(), update_id],
         )?;
-        if status == "successful" {
+        if status == JobStatus::Successful {
             tx.execute(
                 "UPDATE project SET scm_revision = $1, modified = $2 WHERE id = $3",
                 crate::params![revision.as_str(), crate::time::now_str(), p.id],
             )?;
         }
-        jobs::set_status(
-            tx,
-            JobKind::ProjectUpdate,
-            update_id,
-            status,
-            if explanation.is_empty() { None } else { Some(explanation.as_str()) },
-        )?;
         Ok(())
     })?;
     Ok(UpdateOutcome {
         id: update_id,
         project: p.name,
-        status: status.into(),
+        status,
         scm_revision: revision,
         local_path: dir_s,
         job_explanation: explanation,

@@ -100,35 +100,38 @@ impl JobSpec {
     pub fn load(tx: &mut Tx<'_>, secrets: &Secrets, id: i64) -> Result<JobSpec> {
         let r = tx
             .query_opt(
-                "SELECT j.name, j.launch_type, j.job_type, j.job_template_id, COALESCE(t.name, ''), j.inventory_id, j.project_id, j.playbook,
-                        j.job_limit, j.forks, j.verbosity, j.job_tags, j.skip_tags, j.start_at_task, j.force_handlers, j.become_enabled,
-                        j.diff_mode, j.timeout, j.extra_vars, COALESCE(t.extra_vars, '{}')
+                "SELECT j.name AS name, j.launch_type AS launch_type, j.job_type AS job_type, j.job_template_id AS job_template_id,
+                        COALESCE(t.name, '') AS template_name, j.inventory_id AS inventory_id, j.project_id AS project_id,
+                        j.playbook AS playbook, j.job_limit AS job_limit, j.forks AS forks, j.verbosity AS verbosity, j.job_tags AS job_tags,
+                        j.skip_tags AS skip_tags, j.start_at_task AS start_at_task, j.force_handlers AS force_handlers,
+                        j.become_enabled AS become_enabled, j.diff_mode AS diff_mode, j.timeout AS timeout, j.extra_vars AS extra_vars,
+                        COALESCE(t.extra_vars, '{}') AS template_extra_vars
                  FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id WHERE j.id = $1",
                 crate::params![id],
             )?
             .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
         let mut spec = JobSpec {
             id,
-            name: r.get(0)?,
-            launch_type: r.get(1)?,
-            job_type: r.get(2)?,
-            template_id: r.get(3)?,
-            template_name: r.get(4)?,
-            inventory_id: r.get(5)?,
-            project_id: r.get(6)?,
-            playbook: r.get(7)?,
-            limit: r.get(8)?,
-            forks: r.get(9)?,
-            verbosity: r.get(10)?,
-            job_tags: r.get(11)?,
-            skip_tags: r.get(12)?,
-            start_at_task: r.get(13)?,
-            force_handlers: r.get(14)?,
-            become_enabled: r.get(15)?,
-            diff_mode: r.get(16)?,
-            timeout: r.get(17)?,
-            extra_vars: vars(&r.get::<String>(18)?),
-            template_extra_vars: vars(&r.get::<String>(19)?),
+            name: r.col("name")?,
+            launch_type: r.col("launch_type")?,
+            job_type: r.col("job_type")?,
+            template_id: r.col("job_template_id")?,
+            template_name: r.col("template_name")?,
+            inventory_id: r.col("inventory_id")?,
+            project_id: r.col("project_id")?,
+            playbook: r.col("playbook")?,
+            limit: r.col("job_limit")?,
+            forks: r.col("forks")?,
+            verbosity: r.col("verbosity")?,
+            job_tags: r.col("job_tags")?,
+            skip_tags: r.col("skip_tags")?,
+            start_at_task: r.col("start_at_task")?,
+            force_handlers: r.col("force_handlers")?,
+            become_enabled: r.col("become_enabled")?,
+            diff_mode: r.col("diff_mode")?,
+            timeout: r.col("timeout")?,
+            extra_vars: vars(&r.col::<String>("extra_vars")?),
+            template_extra_vars: vars(&r.col::<String>("template_extra_vars")?),
             ..Default::default()
         };
         let creds = tx.query(
@@ -136,9 +139,9 @@ impl JobSpec {
             crate::params![id],
         )?;
         for c in creds {
-            let name: String = c.get(0)?;
-            let kind: String = c.get(1)?;
-            let inputs = decrypt_inputs(secrets, &c.get::<String>(2)?)?;
+            let name: String = c.col("name")?;
+            let kind: String = c.col("kind")?;
+            let inputs = decrypt_inputs(secrets, &c.col::<String>("inputs")?)?;
             match kind.as_str() {
                 "machine" => {
                     if spec.machine.is_some() {

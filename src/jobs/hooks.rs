@@ -2,8 +2,10 @@
 //! before launch, and notifications when the job starts and when it ends. Each is called
 //! exactly once per job, after the state change is committed; the notification hooks never
 //! fail the job (failures are recorded on the notification and logged), while `before_launch`
-//! may refuse to create the job at all.
+//! may refuse to create the job at all. Notifications exist for jobs (kind `job`) only; the
+//! other kinds pass through the same hooks, which do nothing for them yet.
 
+use super::{JobKind, JobStatus};
 use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::Result;
@@ -20,16 +22,20 @@ pub fn before_launch(ctx: &Ctx, tx: &mut Tx<'_>, _template_id: i64) -> Result<()
 }
 
 /// The job reached `running`: the template's "started" notifications.
-pub fn job_started(ctx: &Ctx, db: &mut Db, job_id: i64) {
-    tracing::debug!("job {job_id} started");
-    notifications::notify_job(db, &ctx.secrets, job_id, JobEvent::Started);
+pub fn job_started(ctx: &Ctx, db: &mut Db, kind: JobKind, job_id: i64) {
+    tracing::debug!("{} {job_id} started", kind.table());
+    if kind == JobKind::Job {
+        notifications::notify_job(db, &ctx.secrets, job_id, JobEvent::Started);
+    }
 }
 
 /// The job reached its final status: "success" notifications for `successful`, "error" ones
 /// for `failed`, `error` and `canceled`.
-pub fn job_finished(ctx: &Ctx, db: &mut Db, job_id: i64, status: &str) {
-    tracing::debug!("job {job_id} finished: {status}");
-    if let Some(event) = JobEvent::for_status(status) {
+pub fn job_finished(ctx: &Ctx, db: &mut Db, kind: JobKind, job_id: i64, status: JobStatus) {
+    tracing::debug!("{} {job_id} finished: {status}", kind.table());
+    if kind == JobKind::Job
+        && let Some(event) = JobEvent::for_status(status.as_str())
+    {
         notifications::notify_job(db, &ctx.secrets, job_id, event);
     }
 }

@@ -1,17 +1,32 @@
-//! Unified-job bookkeeping shared by every command that creates or finishes jobs (run_job,
-//! project_update, inventory_update, the heartbeat reapers, cleanup).
+//! Unified jobs: the one owner of the job tables' lifecycle (job, project_update,
+//! inventory_update, workflow_job — and the kinds to come, system_job and ad_hoc_command, which
+//! share the same statuses and rules).
 //!
-//! AWX's `UnifiedJob.save` rules: `failed` ⇔ status ∈ {failed, error, canceled}; `started` is set
-//! when the job first runs; `finished` and `elapsed` when it reaches a final state; the
-//! template's `current_job`/`status` follow running jobs and `last_job`/`last_job_failed`/
-//! `last_job_run` follow finished ones.
+//! - [`JobStatus`] (`status.rs`): AWX's statuses and the transitions allowed between them.
+//! - [`set_status`]: the only writer of a job's status, with AWX's `UnifiedJob.save` rules:
+//!   `failed` ⇔ status ∈ {failed, error, canceled}; `started` is set when the job first runs;
+//!   `finished` and `elapsed` when it reaches a final state; the template's `current_job`/
+//!   `status` follow running jobs and `last_job`/`last_job_failed`/`last_job_run` follow
+//!   finished ones.
+//! - [`finish`]: how a supervised job ends — its last writes, the final status (cancel and
+//!   traceback bookkeeping included) in one transaction, then the `job_finished` hook.
+//! - [`cancel`] (`cancel.rs`): the cancel protocol, returning a [`CancelOutcome`].
+//! - `row.rs`: typed rows read by column name ([`JobResult`], [`JobDetail`], [`JobSummary`]).
+//! - `hooks.rs`: where licensing and notifications plug into a job's life.
+//! - the reapers' helpers: [`reap_local_orphans`], [`leftovers`], [`clean_leftovers`].
 
-use crate::db::Tx;
+pub mod cancel;
+pub mod hooks;
+pub mod row;
+pub mod status;
+
+pub use cancel::{CancelOutcome, cancel};
+pub use row::{JobDetail, JobResult, JobSummary, load_result};
+pub use status::{IntoStatus, JobStatus};
+
+use crate::context::Ctx;
+use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
-
-pub const STATUSES: &[&str] = &["new", "pending", "waiting", "running", "successful", "failed", "error", "canceled"];
-pub const FINAL: &[&str] = &["successful", "failed", "error", "canceled"];
-pub const ACTIVE: &[&str] = &["new", "pending", "waiting", "running"];
 
 /// The job tables and the template each one points at: (job table, template fk, template table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,50 +57,52 @@ impl JobKind {
     }
 }
 
-pub fn is_final(status: &str) -> bool {
-    FINAL.contains(&status)
-}
-
 /// Move a job to `status`, maintaining started/finished/elapsed/failed and its template's
-/// status fields. `explanation` (when given) replaces `job_explanation`.
-pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: &str, explanation: Option<&str>) -> Result<()> {
-    if !STATUSES.contains(&status) {
-        return Err(Error::internal(format!("unknown job status {status:?}")));
-    }
+/// status fields. `explanation` (when given) replaces `job_explanation`. A finished job stays
+/// finished (a late cancel or a reaper racing a normal end changes nothing); any other move
+/// that [`JobStatus::can_move_to`] does not allow is an internal error. Returns the job's
+/// status afterwards.
+pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: impl IntoStatus, explanation: Option<&str>) -> Result<JobStatus> {
+    let status = status.into_status()?;
     let table = kind.table();
     let now = crate::time::now();
     let now_s = crate::time::fmt(&now);
     let row = tx
-        .query_opt(&format!("SELECT started, status FROM {table} WHERE id = $1"), crate::params![id])?
+        .query_opt(
+            &format!("SELECT started, status, {fk} AS template_id FROM {table} WHERE id = $1", fk = kind.template().0),
+            crate::params![id],
+        )?
         .ok_or_else(|| Error::not_found(format!("no {} with id {id}", table.replace('_', " "))))?;
-    let started: Option<crate::time::Timestamp> = row.get(0)?;
-    let old: String = row.get(1)?;
-    if is_final(&old) && old != status {
-        // A finished job stays finished (a late cancel or a reaper racing a normal end).
-        return Ok(());
+    let started: Option<crate::time::Timestamp> = row.col("started")?;
+    let old: JobStatus = row.col("status")?;
+    let template: Option<i64> = row.col("template_id")?;
+    if old.is_final() {
+        return Ok(old);
+    }
+    if !old.can_move_to(status) {
+        return Err(Error::internal(format!("{} {id}: status {status} cannot follow {old}", table.replace('_', " "))));
     }
     let started = match (started, status) {
-        (None, "running") => Some(now),
+        (None, JobStatus::Running) => Some(now),
         (s, _) => s,
     };
-    let (finished, elapsed) = if is_final(status) {
+    let (finished, elapsed) = if status.is_final() {
         let el = started.map(|s| (now - s).num_microseconds().unwrap_or(0) as f64 / 1e6).unwrap_or(0.0);
         (Some(now_s.clone()), el)
     } else {
         (None, 0.0)
     };
-    let failed = matches!(status, "failed" | "error" | "canceled");
+    let failed = status.is_failure();
     tx.execute(
         &format!(
             "UPDATE {table} SET status = $1, failed = $2, started = $3, finished = COALESCE($4, finished), elapsed = $5,
                 job_explanation = COALESCE($6, job_explanation), modified = $7 WHERE id = $8"
         ),
-        crate::params![status, failed, started.map(|s| crate::time::fmt(&s)), finished, elapsed, explanation, now_s.as_str(), id],
+        crate::params![status.as_str(), failed, started.map(|s| crate::time::fmt(&s)), finished, elapsed, explanation, now_s.as_str(), id],
     )?;
-    let (fk, ttable, last_col) = kind.template();
-    let template: Option<i64> = tx.scalar(&format!("SELECT {fk} FROM {table} WHERE id = $1"), crate::params![id])?;
+    let (_, ttable, last_col) = kind.template();
     if let Some(t) = template {
-        if is_final(status) {
+        if status.is_final() {
             let current = if ttable == "job_template" {
                 ", current_job_id = CASE WHEN current_job_id = $5 THEN NULL ELSE current_job_id END"
             } else {
@@ -95,15 +112,86 @@ pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: &str, explana
                 &format!(
                     "UPDATE {ttable} SET status = $1, last_job_failed = $2, last_job_run = $3, {last_col} = $5{current} WHERE id = $4"
                 ),
-                crate::params![status, failed, now_s.as_str(), t, id],
+                crate::params![status.as_str(), failed, now_s.as_str(), t, id],
             )?;
         } else if ttable == "job_template" {
-            tx.execute("UPDATE job_template SET status = $1, current_job_id = $2 WHERE id = $3", crate::params![status, id, t])?;
+            tx.execute("UPDATE job_template SET status = $1, current_job_id = $2 WHERE id = $3", crate::params![status.as_str(), id, t])?;
         } else {
-            tx.execute(&format!("UPDATE {ttable} SET status = $1 WHERE id = $2"), crate::params![status, t])?;
+            tx.execute(&format!("UPDATE {ttable} SET status = $1 WHERE id = $2"), crate::params![status.as_str(), t])?;
         }
     }
+    Ok(status)
+}
+
+/// The job's supervisor is now process `pid` (the detached `run_job --supervise`), as long as
+/// the job is still pending.
+pub fn adopt(tx: &mut Tx<'_>, id: i64, pid: i64) -> Result<()> {
+    tx.execute("UPDATE job SET pid = $1 WHERE id = $2 AND status = 'pending'", crate::params![pid, id])?;
     Ok(())
+}
+
+/// How a job ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ending {
+    /// A final status.
+    pub status: JobStatus,
+    /// Replaces `job_explanation` when given.
+    pub explanation: Option<String>,
+    /// Stored as `result_traceback` when given.
+    pub traceback: Option<String>,
+}
+
+impl Ending {
+    pub fn new(status: JobStatus) -> Ending {
+        Ending { status, explanation: None, traceback: None }
+    }
+    pub fn explained(status: JobStatus, explanation: impl Into<String>) -> Ending {
+        Ending { status, explanation: Some(explanation.into()), traceback: None }
+    }
+}
+
+/// The database side of an ending, inside the caller's transaction: the traceback, the cancel
+/// bookkeeping of a cancel (`cancel_flag`, and `canceled_on` where the table has it), the final
+/// status. Returns the status the job has afterwards (an earlier ending wins).
+pub fn record_end(tx: &mut Tx<'_>, kind: JobKind, id: i64, ending: &Ending) -> Result<JobStatus> {
+    if !ending.status.is_final() {
+        return Err(Error::internal(format!("a job cannot end as {}", ending.status)));
+    }
+    let table = kind.table();
+    let current: Option<JobStatus> = tx.scalar_opt(&format!("SELECT status FROM {table} WHERE id = $1"), crate::params![id])?;
+    if let Some(done) = current.filter(|s| s.is_final()) {
+        return Ok(done);
+    }
+    if let Some(tb) = &ending.traceback {
+        tx.execute(&format!("UPDATE {table} SET result_traceback = $1 WHERE id = $2"), crate::params![tb.as_str(), id])?;
+    }
+    if ending.status == JobStatus::Canceled {
+        if kind == JobKind::Job {
+            tx.execute("UPDATE job SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
+        } else {
+            tx.execute(&format!("UPDATE {table} SET cancel_flag = TRUE WHERE id = $1"), crate::params![id])?;
+        }
+    }
+    set_status(tx, kind, id, ending.status, ending.explanation.as_deref())
+}
+
+/// Every ending of a supervised job goes through here: `record` (the supervisor's last writes —
+/// output, rc, events) and [`record_end`] in one transaction, then, once committed, the
+/// `job_finished` hook with the status the job ended with. Returns that status.
+pub fn finish(
+    ctx: &Ctx,
+    db: &mut Db,
+    kind: JobKind,
+    id: i64,
+    ending: &Ending,
+    record: impl FnOnce(&mut Tx<'_>) -> Result<()>,
+) -> Result<JobStatus> {
+    let status = db.write(|tx| {
+        record(tx)?;
+        record_end(tx, kind, id, ending)
+    })?;
+    hooks::job_finished(ctx, db, kind, id, status);
+    Ok(status)
 }
 
 /// Whether a process with this pid exists on this machine.
@@ -142,12 +230,12 @@ pub fn reap_local_orphans(tx: &mut Tx<'_>, kind: JobKind, node: &str) -> Result<
         tx.query(&format!("SELECT id, pid FROM {table} WHERE status IN ('running', 'waiting') AND {which}"), crate::params![node])?;
     let mut reaped = Vec::new();
     for r in rows {
-        let id: i64 = r.get(0)?;
-        let pid: Option<i64> = r.get(1)?;
+        let id: i64 = r.col("id")?;
+        let pid: Option<i64> = r.col("pid")?;
         if pid.is_some_and(pid_alive) {
             continue;
         }
-        set_status(tx, kind, id, "failed", Some(REAPED_EXPLANATION))?;
+        set_status(tx, kind, id, JobStatus::Failed, Some(REAPED_EXPLANATION))?;
         reaped.push(id);
     }
     Ok(reaped)
@@ -174,8 +262,8 @@ pub fn leftovers(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<Leftover>> {
         else {
             continue;
         };
-        let env: Option<String> = r.get(0)?;
-        let work_dir: Option<String> = r.get(1)?;
+        let env: Option<String> = r.col("job_env")?;
+        let work_dir: Option<String> = r.col("work_dir")?;
         let env: serde_json::Value = serde_json::from_str(env.as_deref().unwrap_or("{}")).unwrap_or_default();
         let Some(dir) = env.get("AWX_PRIVATE_DATA_DIR").and_then(|v| v.as_str()).map(std::path::PathBuf::from) else { continue };
         // Only a directory awxm creates for this job: <base>/awx_<id>_<random>.
@@ -247,28 +335,116 @@ mod tests {
                 "INSERT INTO job (job_template_id, status, created, modified) VALUES ($1, 'pending', $2, $2) RETURNING id",
                 crate::params![t, now.as_str()],
             )?;
-            set_status(tx, JobKind::Job, j, "running", None)?;
-            let r = tx.query_one("SELECT started IS NOT NULL, finished IS NULL, failed FROM job WHERE id = $1", crate::params![j])?;
-            assert!(r.get::<bool>(0)? && r.get::<bool>(1)? && !r.get::<bool>(2)?);
-            assert_eq!(tx.scalar::<Option<i64>>("SELECT current_job_id FROM job_template WHERE id = $1", crate::params![t])?, Some(j));
-            set_status(tx, JobKind::Job, j, "canceled", Some("Canceled by the operator"))?;
+            set_status(tx, JobKind::Job, j, JobStatus::Running, None)?;
             let r = tx.query_one(
-                "SELECT finished IS NOT NULL, failed, elapsed >= 0, job_explanation FROM job WHERE id = $1",
+                "SELECT started IS NOT NULL AS started, finished IS NULL AS unfinished, failed FROM job WHERE id = $1",
                 crate::params![j],
             )?;
-            assert!(r.get::<bool>(0)? && r.get::<bool>(1)? && r.get::<bool>(2)?);
-            assert_eq!(r.get::<String>(3)?, "Canceled by the operator");
+            assert!(r.col::<bool>("started")? && r.col::<bool>("unfinished")? && !r.col::<bool>("failed")?);
+            assert_eq!(tx.scalar::<Option<i64>>("SELECT current_job_id FROM job_template WHERE id = $1", crate::params![t])?, Some(j));
+            set_status(tx, JobKind::Job, j, JobStatus::Canceled, Some("Canceled by the operator"))?;
+            let r = tx.query_one(
+                "SELECT finished IS NOT NULL AS finished, failed, elapsed >= 0 AS elapsed, job_explanation FROM job WHERE id = $1",
+                crate::params![j],
+            )?;
+            assert!(r.col::<bool>("finished")? && r.col::<bool>("failed")? && r.col::<bool>("elapsed")?);
+            assert_eq!(r.col::<String>("job_explanation")?, "Canceled by the operator");
             let r = tx.query_one(
                 "SELECT status, last_job_id, last_job_failed, current_job_id FROM job_template WHERE id = $1",
                 crate::params![t],
             )?;
-            assert_eq!(r.get::<String>(0)?, "canceled");
-            assert_eq!(r.get::<i64>(1)?, j);
-            assert!(r.get::<bool>(2)?);
-            assert_eq!(r.get::<Option<i64>>(3)?, None);
+            assert_eq!(r.col::<String>("status")?, "canceled");
+            assert_eq!(r.col::<i64>("last_job_id")?, j);
+            assert!(r.col::<bool>("last_job_failed")?);
+            assert_eq!(r.col::<Option<i64>>("current_job_id")?, None);
             // A finished job stays finished.
-            set_status(tx, JobKind::Job, j, "successful", None)?;
+            assert_eq!(set_status(tx, JobKind::Job, j, JobStatus::Successful, None)?, JobStatus::Canceled);
             assert_eq!(tx.scalar::<String>("SELECT status FROM job WHERE id = $1", crate::params![j])?, "canceled");
+            Ok(())
+        })
+        .expect("transaction");
+    }
+
+    #[test]
+    fn moves_the_lifecycle_forbids_are_refused_and_change_nothing() {
+        let (_d, mut db) = db();
+        db.write(|tx| {
+            let now = crate::time::now_str();
+            let j = tx.insert(
+                "INSERT INTO job (status, created, modified) VALUES ('running', $1, $1) RETURNING id",
+                crate::params![now.as_str()],
+            )?;
+            let p = tx.insert(
+                "INSERT INTO job (status, created, modified) VALUES ('pending', $1, $1) RETURNING id",
+                crate::params![now.as_str()],
+            )?;
+            for (id, to) in [(j, JobStatus::Pending), (j, JobStatus::Waiting), (j, JobStatus::New), (p, JobStatus::Successful)] {
+                let e = set_status(tx, JobKind::Job, id, to, None).unwrap_err();
+                assert_eq!(e.kind, crate::error::ErrorKind::Internal, "{e:?}");
+            }
+            assert!(set_status(tx, JobKind::Job, j, "cancelled", None).is_err(), "an unknown status name");
+            let st: Vec<String> =
+                tx.query("SELECT status FROM job ORDER BY id", &[])?.iter().map(|r| r.col("status")).collect::<Result<_>>()?;
+            assert_eq!(st, ["running", "pending"]);
+            // The allowed ones, by enum or by name.
+            assert_eq!(set_status(tx, JobKind::Job, p, "waiting", None)?, JobStatus::Waiting);
+            assert_eq!(set_status(tx, JobKind::Job, p, JobStatus::Running, None)?, JobStatus::Running);
+            assert_eq!(set_status(tx, JobKind::Job, p, JobStatus::Successful, None)?, JobStatus::Successful);
+            Ok(())
+        })
+        .expect("transaction");
+    }
+
+    #[test]
+    fn an_ending_records_cancel_and_traceback_once() {
+        let (_d, mut db) = db();
+        db.write(|tx| {
+            let now = crate::time::now_str();
+            let mut ids = Vec::new();
+            for _ in 0..2 {
+                ids.push(tx.insert(
+                    "INSERT INTO job (status, created, modified) VALUES ('running', $1, $1) RETURNING id",
+                    crate::params![now.as_str()],
+                )?);
+            }
+            let pu = tx.insert(
+                "INSERT INTO project_update (status, created, modified) VALUES ('running', $1, $1) RETURNING id",
+                crate::params![now.as_str()],
+            )?;
+            let canceled = Ending::new(JobStatus::Canceled);
+            assert_eq!(record_end(tx, JobKind::Job, ids[0], &canceled)?, JobStatus::Canceled);
+            assert_eq!(record_end(tx, JobKind::ProjectUpdate, pu, &canceled)?, JobStatus::Canceled);
+            let error = Ending { status: JobStatus::Error, explanation: Some("broke".into()), traceback: Some("broke\nat x".into()) };
+            assert_eq!(record_end(tx, JobKind::Job, ids[1], &error)?, JobStatus::Error);
+            // A second ending changes nothing: the first one stays.
+            assert_eq!(record_end(tx, JobKind::Job, ids[1], &canceled)?, JobStatus::Error);
+            let rows = tx.query(
+                "SELECT status, failed, cancel_flag, canceled_on IS NOT NULL AS on_set, job_explanation, result_traceback FROM job ORDER BY id",
+                &[],
+            )?;
+            let got: Vec<(String, bool, bool, bool, String, String)> = rows
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.col("status")?,
+                        r.col("failed")?,
+                        r.col("cancel_flag")?,
+                        r.col("on_set")?,
+                        r.col("job_explanation")?,
+                        r.col("result_traceback")?,
+                    ))
+                })
+                .collect::<Result<_>>()?;
+            assert_eq!(
+                got,
+                [
+                    ("canceled".into(), true, true, true, String::new(), String::new()),
+                    ("error".into(), true, false, false, "broke".into(), "broke\nat x".into()),
+                ]
+            );
+            let r = tx.query_one("SELECT status, cancel_flag FROM project_update WHERE id = $1", crate::params![pu])?;
+            assert_eq!((r.col::<String>("status")?, r.col::<bool>("cancel_flag")?), ("canceled".into(), true));
+            assert!(record_end(tx, JobKind::Job, ids[0], &Ending::new(JobStatus::Running)).is_err(), "not a final status");
             Ok(())
         })
         .expect("transaction");
