@@ -220,8 +220,8 @@ pub fn get(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<Json> {
     match row {
         None => Ok(default_of(&d)),
         Some(r) => {
-            let v: Json = r.get(0)?;
-            let encrypted: bool = r.get(1)?;
+            let v: Json = r.col("value")?;
+            let encrypted: bool = r.col("encrypted")?;
             let v = if encrypted {
                 let plain = secrets.decrypt(v.as_str().unwrap_or_default(), key)?;
                 serde_json::from_str(&plain).unwrap_or(Json::String(plain))

@@ -304,9 +304,9 @@ fn counts(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
     let mut inv = Map::new();
     inv.insert("normal".into(), json!(0));
     inv.insert("smart".into(), json!(0));
-    tx.query_each("SELECT kind, count(*) FROM inventory GROUP BY kind ORDER BY kind", &[], |r| {
-        let kind: String = r.get(0)?;
-        let n: i64 = r.get(1)?;
+    tx.query_each("SELECT kind, count(*) AS n FROM inventory GROUP BY kind ORDER BY kind", &[], |r| {
+        let kind: String = r.col("kind")?;
+        let n: i64 = r.col("n")?;
         inv.insert(if kind.is_empty() { "normal".into() } else { kind }, json!(n));
         Ok(())
     })?;
@@ -338,13 +338,13 @@ fn org_counts(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
             (SELECT count(*) FROM auth_user u WHERE
                 EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.object_type = 'organization' AND ra.object_id = o.id AND ra.user_id = u.id)
                 OR EXISTS (SELECT 1 FROM role_assignment ra JOIN team_member tm ON tm.team_id = ra.team_id
-                           WHERE ra.object_type = 'organization' AND ra.object_id = o.id AND tm.user_id = u.id)),
-            (SELECT count(*) FROM team t WHERE t.organization_id = o.id)
+                           WHERE ra.object_type = 'organization' AND ra.object_id = o.id AND tm.user_id = u.id)) AS users,
+            (SELECT count(*) FROM team t WHERE t.organization_id = o.id) AS teams
          FROM organization o ORDER BY o.id",
         &[],
         |r| {
-            let id: i64 = r.get(0)?;
-            m.insert(id.to_string(), json!({"name": r.get::<String>(1)?, "users": r.get::<i64>(2)?, "teams": r.get::<i64>(3)?}));
+            let id: i64 = r.col("id")?;
+            m.insert(id.to_string(), json!({"name": r.col::<String>("name")?, "users": r.col::<i64>("users")?, "teams": r.col::<i64>("teams")?}));
             Ok(())
         },
     )?;
@@ -368,8 +368,8 @@ pub const CREDENTIAL_TYPES: &[(&str, i64, &str)] = &[
 
 fn cred_type_counts(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
     let mut by_kind = std::collections::BTreeMap::new();
-    tx.query_each("SELECT kind, count(*) FROM credential GROUP BY kind", &[], |r| {
-        by_kind.insert(r.get::<String>(0)?, r.get::<i64>(1)?);
+    tx.query_each("SELECT kind, count(*) AS n FROM credential GROUP BY kind", &[], |r| {
+        by_kind.insert(r.col::<String>("kind")?, r.col::<i64>("n")?);
         Ok(())
     })?;
     let mut m = Map::new();
@@ -387,29 +387,28 @@ fn inventory_counts(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
     let mut sources: std::collections::HashMap<i64, Vec<Json>> = std::collections::HashMap::new();
     tx.query_each(
         "SELECT s.inventory_id, s.name, s.source,
-            (SELECT count(*) FROM host_inventory_source his WHERE his.inventory_source_id = s.id)
+            (SELECT count(*) FROM host_inventory_source his WHERE his.inventory_source_id = s.id) AS num_hosts
          FROM inventory_source s ORDER BY s.inventory_id, s.id",
         &[],
         |r| {
-            sources
-                .entry(r.get(0)?)
-                .or_default()
-                .push(json!({"name": r.get::<String>(1)?, "source": r.get::<String>(2)?, "num_hosts": r.get::<i64>(3)?}));
+            sources.entry(r.col("inventory_id")?).or_default().push(
+                json!({"name": r.col::<String>("name")?, "source": r.col::<String>("source")?, "num_hosts": r.col::<i64>("num_hosts")?}),
+            );
             Ok(())
         },
     )?;
     let mut m = Map::new();
     tx.query_each(
-        "SELECT i.id, i.name, i.kind, i.total_hosts, (SELECT count(*) FROM host h WHERE h.inventory_id = i.id) FROM inventory i ORDER BY i.id",
+        "SELECT i.id, i.name, i.kind, i.total_hosts, (SELECT count(*) FROM host h WHERE h.inventory_id = i.id) AS host_count FROM inventory i ORDER BY i.id",
         &[],
         |r| {
-            let id: i64 = r.get(0)?;
-            let kind: String = r.get(2)?;
+            let id: i64 = r.col("id")?;
+            let kind: String = r.col("kind")?;
             let v = if kind == "smart" {
-                json!({"name": r.get::<String>(1)?, "kind": kind, "hosts": r.get::<i64>(3)?, "sources": 0, "source_list": []})
+                json!({"name": r.col::<String>("name")?, "kind": kind, "hosts": r.col::<i64>("total_hosts")?, "sources": 0, "source_list": []})
             } else {
                 let list = sources.remove(&id).unwrap_or_default();
-                json!({"name": r.get::<String>(1)?, "kind": kind, "hosts": r.get::<i64>(4)?, "sources": list.len(), "source_list": list})
+                json!({"name": r.col::<String>("name")?, "kind": kind, "hosts": r.col::<i64>("host_count")?, "sources": list.len(), "source_list": list})
             };
             m.insert(id.to_string(), v);
             Ok(())
@@ -423,9 +422,9 @@ fn projects_by_scm_type(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
     for t in ["manual", "git", "svn", "insights", "archive"] {
         m.insert(t.into(), json!(0));
     }
-    tx.query_each("SELECT scm_type, count(*) FROM project GROUP BY scm_type ORDER BY scm_type", &[], |r| {
-        let t: String = r.get(0)?;
-        m.insert(if t.is_empty() { "manual".into() } else { t }, json!(r.get::<i64>(1)?));
+    tx.query_each("SELECT scm_type, count(*) AS n FROM project GROUP BY scm_type ORDER BY scm_type", &[], |r| {
+        let t: String = r.col("scm_type")?;
+        m.insert(if t.is_empty() { "manual".into() } else { t }, json!(r.col::<i64>("n")?));
         Ok(())
     })?;
     Ok(Json::Object(m))
@@ -437,28 +436,28 @@ fn instance_info(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
         "SELECT i.hostname, i.uuid, i.version, i.capacity, i.cpu, i.memory, i.managed_by_policy, i.enabled, i.node_type,
             COALESCE((SELECT sum(j.task_impact) FROM job j WHERE j.execution_node = i.hostname AND j.status IN ('running', 'waiting')), 0)
             + (SELECT count(*) FROM project_update p WHERE p.execution_node = i.hostname AND p.status IN ('running', 'waiting'))
-            + (SELECT count(*) FROM inventory_update u WHERE u.execution_node = i.hostname AND u.status IN ('running', 'waiting'))
+            + (SELECT count(*) FROM inventory_update u WHERE u.execution_node = i.hostname AND u.status IN ('running', 'waiting')) AS consumed
          FROM instance i ORDER BY i.hostname",
         &[],
         |r| {
-            let hostname: String = r.get(0)?;
-            let uuid: String = r.get(1)?;
-            let capacity: i64 = r.get(3)?;
-            let consumed: i64 = r.get(9)?;
+            let hostname: String = r.col("hostname")?;
+            let uuid: String = r.col("uuid")?;
+            let capacity: i64 = r.col("capacity")?;
+            let consumed: i64 = r.col("consumed")?;
             let key = if uuid.is_empty() { hostname } else { uuid.clone() };
             m.insert(
                 key,
                 json!({
                     "uuid": uuid,
-                    "version": r.get::<String>(2)?,
+                    "version": r.col::<String>("version")?,
                     "capacity": capacity,
-                    "cpu": format!("{:.1}", r.get::<f64>(4)?),
-                    "memory": r.get::<i64>(5)?,
-                    "managed_by_policy": r.get::<bool>(6)?,
-                    "enabled": r.get::<bool>(7)?,
+                    "cpu": format!("{:.1}", r.col::<f64>("cpu")?),
+                    "memory": r.col::<i64>("memory")?,
+                    "managed_by_policy": r.col::<bool>("managed_by_policy")?,
+                    "enabled": r.col::<bool>("enabled")?,
                     "consumed_capacity": consumed,
                     "remaining_capacity": capacity - consumed,
-                    "node_type": r.get::<String>(8)?,
+                    "node_type": r.col::<String>("node_type")?,
                 }),
             );
             Ok(())
@@ -597,7 +596,7 @@ impl serde_json::ser::Formatter for JsonbFormatter {
 fn events_table(tx: &mut Tx<'_>, start: &Timestamp, end: &Timestamp, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
     // Streamed in index order (modified, id): each slice is one index range scan.
     tx.query_each(
-        "SELECT e.id, e.created, e.modified, j.created, e.uuid, e.parent_uuid, e.event, e.event_data, e.failed, e.changed,
+        "SELECT e.id, e.created, e.modified, j.created AS job_created, e.uuid, e.parent_uuid, e.event, e.event_data, e.failed, e.changed,
                 e.playbook, e.play, e.task, e.role, e.job_id, e.host_id, e.host_name
          FROM job_event e JOIN job j ON j.id = e.job_id
          WHERE e.modified > $1 AND e.modified <= $2
@@ -613,18 +612,18 @@ fn events_table(tx: &mut Tx<'_>, start: &Timestamp, end: &Timestamp, out: &mut S
 }
 
 fn write_event(r: &Row, out: &mut Splitter) -> Result<()> {
-    let event: String = r.get(6)?;
-    let data_text = match r.value(7) {
+    let event: String = r.col("event")?;
+    let data_text = match r.col_value("event_data")? {
         Value::Text(s) => s.as_str(),
         _ => "",
     };
     let data: EventData<'_> = serde_json::from_str(data_text).unwrap_or_default();
-    out.value(r.value(0), Col::Int);
-    out.value(r.value(1), Col::Time);
-    out.value(r.value(2), Col::Time);
-    out.value(r.value(3), Col::Time);
-    out.value(r.value(4), Col::Text);
-    out.value(r.value(5), Col::Text);
+    out.value(r.col_value("id")?, Col::Int);
+    out.value(r.col_value("created")?, Col::Time);
+    out.value(r.col_value("modified")?, Col::Time);
+    out.value(r.col_value("job_created")?, Col::Time);
+    out.value(r.col_value("uuid")?, Col::Text);
+    out.value(r.col_value("parent_uuid")?, Col::Text);
     out.text(&event);
     opt_text(out, json_text(data.task_action).as_deref());
     opt_text(out, json_text(data.resolved_action).as_deref());
@@ -640,15 +639,15 @@ fn write_event(r: &Row, out: &mut Splitter) -> Result<()> {
     } else {
         out.null();
     }
-    out.value(r.value(8), Col::Bool);
-    out.value(r.value(9), Col::Bool);
-    out.value(r.value(10), Col::Text);
-    out.value(r.value(11), Col::Text);
-    out.value(r.value(12), Col::Text);
-    out.value(r.value(13), Col::Text);
-    out.opt_int(r.get::<Option<i64>>(14)?.map(|id| id * 10 + 1));
-    out.value(r.value(15), Col::Int);
-    out.value(r.value(16), Col::Text);
+    out.value(r.col_value("failed")?, Col::Bool);
+    out.value(r.col_value("changed")?, Col::Bool);
+    out.value(r.col_value("playbook")?, Col::Text);
+    out.value(r.col_value("play")?, Col::Text);
+    out.value(r.col_value("task")?, Col::Text);
+    out.value(r.col_value("role")?, Col::Text);
+    out.opt_int(r.col::<Option<i64>>("job_id")?.map(|id| id * 10 + 1));
+    out.value(r.col_value("host_id")?, Col::Int);
+    out.value(r.col_value("host_name")?, Col::Text);
     for t in [json_text(data.start), json_text(data.end)] {
         match t.as_deref() {
             Some(s) if super::csv::is_time(s) => out.time(s),
@@ -734,9 +733,9 @@ const UNIFIED_JOBS_COUNT: &str = "SELECT
 fn unified_jobs_sql() -> String {
     format!(
         "SELECT * FROM (
-            SELECT x.id * 10 + 1 AS id, 101 AS ctype, 'job' AS model, x.organization_id AS organization_id, o.name AS organization_name,
-                   NULL AS ee_image, x.inventory_id AS inventory_id, inv.name AS inventory_name, x.created AS created, x.name AS name,
-                   x.job_template_id * 10 + 1 AS ujt, x.launch_type AS launch_type, NULL AS schedule_id, x.execution_node AS execution_node,
+            SELECT x.id * 10 + 1 AS id, 101 AS polymorphic_ctype_id, 'job' AS model, x.organization_id AS organization_id,
+                   o.name AS organization_name, NULL AS execution_environment_image, x.inventory_id AS inventory_id, inv.name AS inventory_name, x.created AS created, x.name AS name,
+                   x.job_template_id * 10 + 1 AS unified_job_template_id, x.launch_type AS launch_type, NULL AS schedule_id, x.execution_node AS execution_node,
                    x.controller_node AS controller_node, x.cancel_flag AS cancel_flag, x.status AS status, x.failed AS failed,
                    x.started AS started, x.finished AS finished, x.elapsed AS elapsed, x.job_explanation AS job_explanation,
                    x.instance_group_id AS instance_group_id, NULL AS installed_collections, NULL AS ansible_version, x.forks AS forks
@@ -764,16 +763,17 @@ fn unified_jobs_sql() -> String {
     )
 }
 
-fn write_typed(r: &Row, types: &[Col], out: &mut Splitter) -> Result<()> {
-    for (i, col) in types.iter().enumerate() {
-        out.value(r.value(i), *col);
+/// One CSV row: each of `columns` (the SELECT names them as the CSV header does) read by name.
+fn write_typed(r: &Row, columns: &[&str], types: &[Col], out: &mut Splitter) -> Result<()> {
+    for (name, col) in columns.iter().zip(types) {
+        out.value(r.col_value(name)?, *col);
     }
     out.end_row()
 }
 
 fn unified_jobs_table(tx: &mut Tx<'_>, start: &Timestamp, end: &Timestamp, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
     tx.query_each(&unified_jobs_sql(), &window(start, end), |r| {
-        write_typed(r, UNIFIED_JOB_TYPES, out)?;
+        write_typed(r, UNIFIED_JOB_COLUMNS, UNIFIED_JOB_TYPES, out)?;
         tick();
         Ok(())
     })?;
@@ -819,7 +819,7 @@ const UJT_TYPES: &[Col] = &[
 ];
 
 const UJT_SQL: &str = "SELECT * FROM (
-    SELECT t.id * 10 + 1 AS id, 201 AS ctype, 'jobtemplate' AS model, NULL AS ee_image, t.created AS created, t.modified AS modified,
+    SELECT t.id * 10 + 1 AS id, 201 AS polymorphic_ctype_id, 'jobtemplate' AS model, NULL AS execution_environment_image, t.created AS created, t.modified AS modified,
            NULL AS created_by_id, NULL AS modified_by_id, t.name AS name, t.current_job_id * 10 + 1 AS current_job_id,
            t.last_job_id * 10 + 1 AS last_job_id, t.last_job_failed AS last_job_failed, t.last_job_run AS last_job_run,
            NULL AS next_job_run, NULL AS next_schedule_id, t.status AS status
@@ -844,7 +844,7 @@ const UJT_SQL: &str = "SELECT * FROM (
 
 fn unified_job_template_table(tx: &mut Tx<'_>, _s: &Timestamp, _e: &Timestamp, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
     tx.query_each(UJT_SQL, &[], |r| {
-        write_typed(r, UJT_TYPES, out)?;
+        write_typed(r, UJT_COLUMNS, UJT_TYPES, out)?;
         tick();
         Ok(())
     })?;
@@ -880,25 +880,24 @@ pub const WJTN_COLUMNS: &[&str] = &[
 ];
 
 /// Consecutive rows of one node (a node LEFT JOINed with its edges) folded into one CSV row.
-/// `head` columns come before the three edge arrays, `tail` after; the edge kind and target are
-/// the two columns after the head.
+/// `head` columns (by name) come before the three edge arrays, `tail` after; the edge kind and
+/// target are the columns `edge_kind` and `edge_to`.
 struct NodeFolder<'a> {
-    head: &'a [Col],
-    tail: &'a [Col],
+    head: &'a [(&'a str, Col)],
+    tail: &'a [(&'a str, Col)],
     current: Option<(Row, [Vec<i64>; 3])>,
 }
 
 impl NodeFolder<'_> {
     fn push(&mut self, r: &Row, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
-        let id: i64 = r.get(0)?;
-        let same = matches!(&self.current, Some((row, _)) if row.get::<i64>(0).ok() == Some(id));
+        let id: i64 = r.col("id")?;
+        let same = matches!(&self.current, Some((row, _)) if row.col::<i64>("id").ok() == Some(id));
         if !same {
             self.flush(out, tick)?;
             self.current = Some((r.clone(), [Vec::new(), Vec::new(), Vec::new()]));
         }
-        let n = self.head.len();
-        let kind: Option<String> = r.get(n)?;
-        let to: Option<i64> = r.get(n + 1)?;
+        let kind: Option<String> = r.col("edge_kind")?;
+        let to: Option<i64> = r.col("edge_to")?;
         if let (Some(kind), Some(to), Some((_, edges))) = (kind, to, self.current.as_mut()) {
             let slot = match kind.as_str() {
                 "success" => 0,
@@ -912,17 +911,16 @@ impl NodeFolder<'_> {
 
     fn flush(&mut self, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
         if let Some((row, mut edges)) = self.current.take() {
-            for (i, col) in self.head.iter().enumerate() {
-                out.value(row.value(i), *col);
+            for (name, col) in self.head {
+                out.value(row.col_value(name)?, *col);
             }
             for e in edges.iter_mut() {
                 e.sort_unstable();
                 e.dedup();
                 out.id_array(e);
             }
-            let n = self.head.len() + 2;
-            for (i, col) in self.tail.iter().enumerate() {
-                out.value(row.value(n + i), *col);
+            for (name, col) in self.tail {
+                out.value(row.col_value(name)?, *col);
             }
             out.end_row()?;
             tick();
@@ -933,21 +931,29 @@ impl NodeFolder<'_> {
 
 fn workflow_job_node_table(tx: &mut Tx<'_>, start: &Timestamp, end: &Timestamp, out: &mut Splitter, tick: &mut dyn FnMut()) -> Result<()> {
     let mut f = NodeFolder {
-        head: &[Col::Int, Col::Time, Col::Time, Col::Int, Col::Int, Col::Int, Col::Int],
-        tail: &[Col::Bool, Col::Bool],
+        head: &[
+            ("id", Col::Int),
+            ("created", Col::Time),
+            ("modified", Col::Time),
+            ("job_id", Col::Int),
+            ("unified_job_template_id", Col::Int),
+            ("workflow_job_id", Col::Int),
+            ("inventory_id", Col::Int),
+        ],
+        tail: &[("do_not_run", Col::Bool), ("all_parents_must_converge", Col::Bool)],
         current: None,
     };
     tx.query_each(
         "SELECT n.id, n.created, n.modified,
             CASE n.job_type WHEN 'job' THEN n.job_id * 10 + 1 WHEN 'project_update' THEN n.job_id * 10 + 2
-                 WHEN 'inventory_update' THEN n.job_id * 10 + 3 WHEN 'workflow_job' THEN n.job_id * 10 + 4 ELSE NULL END,
+                 WHEN 'inventory_update' THEN n.job_id * 10 + 3 WHEN 'workflow_job' THEN n.job_id * 10 + 4 ELSE NULL END AS job_id,
             CASE n.unified_job_template_type
                  WHEN 'job_template' THEN n.unified_job_template_id * 10 + 1 WHEN 'project' THEN n.unified_job_template_id * 10 + 2
                  WHEN 'inventory_source' THEN n.unified_job_template_id * 10 + 3
                  WHEN 'workflow_job_template' THEN n.unified_job_template_id * 10 + 4
-                 WHEN 'workflow_approval_template' THEN n.unified_job_template_id * 10 + 5 ELSE NULL END,
-            n.workflow_job_id * 10 + 4, NULL,
-            e.kind, e.to_node_id, n.do_not_run, n.all_parents_must_converge
+                 WHEN 'workflow_approval_template' THEN n.unified_job_template_id * 10 + 5 ELSE NULL END AS unified_job_template_id,
+            n.workflow_job_id * 10 + 4 AS workflow_job_id, NULL AS inventory_id,
+            e.kind AS edge_kind, e.to_node_id AS edge_to, n.do_not_run, n.all_parents_must_converge
          FROM workflow_job_node n LEFT JOIN workflow_job_node_edge e ON e.from_node_id = n.id
          WHERE n.modified > $1 AND n.modified <= $2
          ORDER BY n.modified, n.id",
@@ -964,13 +970,24 @@ fn workflow_job_template_node_table(
     out: &mut Splitter,
     tick: &mut dyn FnMut(),
 ) -> Result<()> {
-    let mut f = NodeFolder { head: &[Col::Int, Col::Time, Col::Time, Col::Int, Col::Int, Col::Int], tail: &[Col::Bool], current: None };
+    let mut f = NodeFolder {
+        head: &[
+            ("id", Col::Int),
+            ("created", Col::Time),
+            ("modified", Col::Time),
+            ("unified_job_template_id", Col::Int),
+            ("workflow_job_template_id", Col::Int),
+            ("inventory_id", Col::Int),
+        ],
+        tail: &[("all_parents_must_converge", Col::Bool)],
+        current: None,
+    };
     tx.query_each(
         "SELECT n.id, n.created, n.modified,
             COALESCE(n.job_template_id * 10 + 1, n.project_id * 10 + 2, n.inventory_source_id * 10 + 3,
-                     n.workflow_template_id * 10 + 4, n.approval_template_id * 10 + 5),
-            n.workflow_job_template_id * 10 + 4, n.inventory_id,
-            e.kind, e.to_node_id, n.all_parents_must_converge
+                     n.workflow_template_id * 10 + 4, n.approval_template_id * 10 + 5) AS unified_job_template_id,
+            n.workflow_job_template_id * 10 + 4 AS workflow_job_template_id, n.inventory_id,
+            e.kind AS edge_kind, e.to_node_id AS edge_to, n.all_parents_must_converge
          FROM workflow_job_template_node n LEFT JOIN workflow_node_edge e ON e.from_node_id = n.id
          ORDER BY n.id",
         &[],

@@ -252,9 +252,9 @@ fn census(tx: &mut Tx<'_>, kind: Kind, cutoff: &Value, scope: &str) -> Result<(u
     let t = kind.table();
     let row = tx.query_one(
         &format!(
-            "SELECT count(*),
-                    COALESCE(sum(CASE WHEN created >= $1 THEN 1 ELSE 0 END), 0),
-                    COALESCE(sum(CASE WHEN created < $1 AND status IN {} THEN 1 ELSE 0 END), 0)
+            "SELECT count(*) AS total,
+                    COALESCE(sum(CASE WHEN created >= $1 THEN 1 ELSE 0 END), 0) AS recent,
+                    COALESCE(sum(CASE WHEN created < $1 AND status IN {} THEN 1 ELSE 0 END), 0) AS active_old
              FROM {t} WHERE {scope}",
             kind.kept_statuses()
         ),
@@ -262,7 +262,7 @@ fn census(tx: &mut Tx<'_>, kind: Kind, cutoff: &Value, scope: &str) -> Result<(u
     )?;
     let candidates: u64 =
         tx.scalar(&format!("SELECT count(*) FROM {t} WHERE {scope} AND {}", kind.rule()), std::slice::from_ref(cutoff))?;
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, candidates))
+    Ok((row.col("total")?, row.col("recent")?, row.col("active_old")?, candidates))
 }
 
 /// Run the cleanup for the given types. `cancelled` is polled between transactions.
@@ -344,9 +344,9 @@ fn delete_all(
     let mut last = 0i64;
     loop {
         runner.check_cancel(kind, report.deleted)?;
-        let ids: Vec<i64> = runner
-            .db
-            .read(|tx| tx.query(&next_sql, &[cutoff.clone(), Value::Int(last), Value::Int(batch)])?.iter().map(|r| r.get(0)).collect())?;
+        let ids: Vec<i64> = runner.db.read(|tx| {
+            tx.query(&next_sql, &[cutoff.clone(), Value::Int(last), Value::Int(batch)])?.iter().map(|r| r.col("id")).collect()
+        })?;
         let (Some(&lo), Some(&hi)) = (ids.first(), ids.last()) else { break };
         let range = [cutoff.clone(), Value::Int(lo), Value::Int(hi)];
 

@@ -83,7 +83,7 @@ pub fn reap_node_jobs(tx: &mut Tx<'_>, host: &str, now: &Timestamp, explanation:
                 crate::params![host, waiting_cutoff.as_str()],
             )?
             .iter()
-            .map(|r| r.get(0))
+            .map(|r| r.col("id"))
             .collect::<Result<_>>()?;
         for id in ids {
             jobs::set_status(tx, kind, id, "failed", Some(explanation))?;
@@ -139,7 +139,7 @@ pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, now: &Timestamp, cpu:
          AND last_seen >= $2 ORDER BY hostname",
         crate::params![node, cutoff.as_str()],
     )? {
-        let (h, v): (String, String) = (r.get(0)?, r.get(1)?);
+        let (h, v): (String, String) = (r.col("hostname")?, r.col("version")?);
         if parse_version(&v) > mine {
             warnings.push(format!("instance {h} runs awxm {v}, newer than this node's {VERSION}: upgrade this node"));
         }
@@ -156,12 +156,12 @@ pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, now: &Timestamp, cpu:
     )?;
     let mut lost = Vec::new();
     for r in lost_rows {
-        let id: i64 = r.get(0)?;
-        let host: String = r.get(1)?;
-        let node_type: String = r.get(2)?;
-        let last_seen: Option<String> = r.get(3)?;
-        let capacity: i64 = r.get(4)?;
-        let errors: String = r.get(5)?;
+        let id: i64 = r.col("id")?;
+        let host: String = r.col("hostname")?;
+        let node_type: String = r.col("node_type")?;
+        let last_seen: Option<String> = r.col("last_seen")?;
+        let capacity: i64 = r.col("capacity")?;
+        let errors: String = r.col("errors")?;
         let when = last_seen.clone().unwrap_or_else(|| "never".into());
         let explanation = format!(
             "Task was marked as running but its node {host} was lost (last heartbeat: {when}; noticed by {node}), so it has been marked as failed."

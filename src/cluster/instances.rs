@@ -57,7 +57,7 @@ pub fn groups_of(tx: &mut Tx<'_>, instance_id: i64) -> Result<Vec<String>> {
         crate::params![instance_id],
     )?
     .iter()
-    .map(|r| r.get(0))
+    .map(|r| r.col("name"))
     .collect()
 }
 
@@ -89,13 +89,13 @@ pub fn register(tx: &mut Tx<'_>, r: &Registration, now: &str) -> Result<Register
             let row = tx
                 .query_opt("SELECT id, kind FROM credential WHERE name = $1", crate::params![name])?
                 .ok_or_else(|| Error::not_found(format!("no credential named {name:?}")))?;
-            let kind: String = row.get(1)?;
+            let kind: String = row.col("kind")?;
             if kind != "machine" {
                 return Err(Error::data(format!(
                     "credential {name:?} is a {kind} credential; nodes are reached with a machine credential"
                 )));
             }
-            Some(Some(row.get(0)?))
+            Some(Some(row.col("id")?))
         }
     };
     let controller_id = match &r.controller_group {
@@ -257,7 +257,7 @@ pub fn active_jobs(tx: &mut Tx<'_>, host: &str) -> Result<Vec<JobRef>> {
             &format!("SELECT id FROM {t} WHERE {node_match} AND status IN ('running', 'waiting') ORDER BY id"),
             crate::params![host],
         )? {
-            v.push(JobRef { kind: t, id: r.get(0)? });
+            v.push(JobRef { kind: t, id: r.col("id")? });
         }
     }
     Ok(v)

@@ -183,7 +183,7 @@ fn controller_excludes(tx: &mut Tx<'_>, inst: &Instance, node: &str) -> Result<O
     }
     let mut names = Vec::new();
     for r in &rows {
-        let cid: i64 = r.get(0)?;
+        let cid: i64 = r.col("id")?;
         let member: Option<i64> = tx.scalar_opt(
             "SELECT m.instance_id FROM instance_group_instance m JOIN instance i ON i.id = m.instance_id
              WHERE m.instance_group_id = $1 AND i.hostname = $2",
@@ -192,7 +192,7 @@ fn controller_excludes(tx: &mut Tx<'_>, inst: &Instance, node: &str) -> Result<O
         if member.is_some() {
             return Ok(None);
         }
-        names.push(r.get::<String>(1)?);
+        names.push(r.col::<String>("name")?);
     }
     Ok(Some(format!("controlled by instance group {}, which does not include this node ({node})", names.join(", "))))
 }
@@ -256,7 +256,7 @@ fn plan(ctx: &Ctx, tx: &mut Tx<'_>, req: &Request, now: &crate::time::Timestamp)
                 crate::params![inst.hostname.as_str()],
             )?
             .iter()
-            .map(|r| Ok((r.get(0)?, r.get(1)?)))
+            .map(|r| Ok((r.col("id")?, r.col("isolated_dir")?)))
             .collect::<Result<Vec<(i64, String)>>>()?;
         planned.push(Planned { inst, target, work_dir, leftovers });
     }

@@ -129,22 +129,22 @@ pub const INSTANCE_COLUMNS: &str = "id, hostname, node_type, enabled, capacity, 
 impl Instance {
     pub fn from_row(r: &Row) -> Result<Instance> {
         Ok(Instance {
-            id: r.get(0)?,
-            hostname: r.get(1)?,
-            node_type: r.get(2)?,
-            enabled: r.get(3)?,
-            capacity: r.get(4)?,
-            capacity_adjustment: r.get(5)?,
-            ssh_host: r.get(6)?,
-            ssh_port: r.get(7)?,
-            ssh_user: r.get(8)?,
-            ssh_credential_id: r.get(9)?,
-            ansible_bin_dir: r.get(10)?,
-            work_dir: r.get(11)?,
-            errors: r.get(12)?,
-            last_seen: r.get(13)?,
-            last_isolated_check: r.get(14)?,
-            created: r.get(15)?,
+            id: r.col("id")?,
+            hostname: r.col("hostname")?,
+            node_type: r.col("node_type")?,
+            enabled: r.col("enabled")?,
+            capacity: r.col("capacity")?,
+            capacity_adjustment: r.col("capacity_adjustment")?,
+            ssh_host: r.col("ssh_host")?,
+            ssh_port: r.col("ssh_port")?,
+            ssh_user: r.col("ssh_user")?,
+            ssh_credential_id: r.col("ssh_credential_id")?,
+            ansible_bin_dir: r.col("ansible_bin_dir")?,
+            work_dir: r.col("work_dir")?,
+            errors: r.col("errors")?,
+            last_seen: r.col("last_seen")?,
+            last_isolated_check: r.col("last_isolated_check")?,
+            created: r.col("created")?,
         })
     }
 
@@ -186,12 +186,12 @@ pub fn machine_credential(tx: &mut Tx<'_>, secrets: &Secrets, id: i64) -> Result
     let row = tx
         .query_opt("SELECT name, kind, inputs FROM credential WHERE id = $1", crate::params![id])?
         .ok_or_else(|| Error::not_found(format!("no credential with id {id}")))?;
-    let name: String = row.get(0)?;
-    let kind: String = row.get(1)?;
+    let name: String = row.col("name")?;
+    let kind: String = row.col("kind")?;
     if kind != "machine" {
         return Err(Error::data(format!("credential {name:?} is a {kind} credential; SSH to a node needs a machine credential")));
     }
-    let inputs: Json = row.get(2)?;
+    let inputs: Json = row.col("inputs")?;
     let password = input_str(&inputs, "password", secrets)?;
     let passphrase = input_str(&inputs, "ssh_key_unlock", secrets)?;
     for (field, v) in [("password", &password), ("ssh_key_unlock", &passphrase)] {

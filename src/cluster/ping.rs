@@ -70,18 +70,18 @@ pub fn consumed_by_node(tx: &mut Tx<'_>) -> Result<HashMap<String, (i64, i64)>> 
          WHERE j.status IN ('running', 'waiting') AND j.execution_node <> ''",
         &[],
     )? {
-        let stored: i64 = r.get(1)?;
-        let impact = if stored > 0 { stored } else { capacity::job_impact(r.get(3)?, r.get(2)?) };
-        add(r.get(0)?, impact);
+        let stored: i64 = r.col("task_impact")?;
+        let impact = if stored > 0 { stored } else { capacity::job_impact(r.col("total_hosts")?, r.col("forks")?) };
+        add(r.col("execution_node")?, impact);
     }
     for r in tx
         .query("SELECT execution_node, job_type FROM project_update WHERE status IN ('running', 'waiting') AND execution_node <> ''", &[])?
     {
-        let jt: String = r.get(1)?;
-        add(r.get(0)?, capacity::project_update_impact(&jt));
+        let jt: String = r.col("job_type")?;
+        add(r.col("execution_node")?, capacity::project_update_impact(&jt));
     }
     for r in tx.query("SELECT execution_node FROM inventory_update WHERE status IN ('running', 'waiting') AND execution_node <> ''", &[])? {
-        add(r.get(0)?, capacity::INVENTORY_UPDATE_IMPACT);
+        add(r.col("execution_node")?, capacity::INVENTORY_UPDATE_IMPACT);
     }
     Ok(m)
 }
@@ -94,35 +94,35 @@ pub fn ping(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, database: String) ->
          FROM instance ORDER BY hostname",
         &[],
     )? {
-        let node: String = r.get(0)?;
+        let node: String = r.col("hostname")?;
         let (used, running) = consumed.get(&node).copied().unwrap_or((0, 0));
-        let cap: i64 = r.get(5)?;
-        let cpu: f64 = r.get(6)?;
+        let cap: i64 = r.col("capacity")?;
+        let cpu: f64 = r.col("cpu")?;
         instances.push(PingInstance {
-            uuid: r.get(1)?,
-            node_type: r.get(2)?,
-            enabled: r.get(3)?,
-            heartbeat: r.get(4)?,
+            uuid: r.col("uuid")?,
+            node_type: r.col("node_type")?,
+            enabled: r.col("enabled")?,
+            heartbeat: r.col("last_seen")?,
             capacity: cap,
             consumed_capacity: used,
             remaining_capacity: cap - used,
             jobs_running: running,
             cpu: cpu as i64,
-            memory: r.get(7)?,
-            cpu_capacity: r.get(8)?,
-            mem_capacity: r.get(9)?,
-            version: r.get(10)?,
-            errors: r.get(11)?,
+            memory: r.col("memory")?,
+            cpu_capacity: r.col("cpu_capacity")?,
+            mem_capacity: r.col("mem_capacity")?,
+            version: r.col("version")?,
+            errors: r.col("errors")?,
             node,
         });
     }
     let by_name: HashMap<&str, &PingInstance> = instances.iter().map(|i| (i.node.as_str(), i)).collect();
     let mut groups = Vec::new();
     for r in tx.query(
-        "SELECT g.id, g.name, g.is_isolated, c.name FROM instance_group g LEFT JOIN instance_group c ON c.id = g.controller_id",
+        "SELECT g.id, g.name, g.is_isolated, c.name AS controller FROM instance_group g LEFT JOIN instance_group c ON c.id = g.controller_id",
         &[],
     )? {
-        let gid: i64 = r.get(0)?;
+        let gid: i64 = r.col("id")?;
         let members: Vec<String> = tx
             .query(
                 "SELECT i.hostname FROM instance_group_instance m JOIN instance i ON i.id = m.instance_id
@@ -130,16 +130,16 @@ pub fn ping(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, database: String) ->
                 crate::params![gid],
             )?
             .iter()
-            .map(|m| m.get(0))
+            .map(|m| m.col("hostname"))
             .collect::<Result<_>>()?;
         let capacity = members.iter().filter_map(|h| by_name.get(h.as_str())).map(|i| i.capacity).sum();
         let consumed_capacity = members.iter().filter_map(|h| by_name.get(h.as_str())).map(|i| i.consumed_capacity).sum();
         groups.push(PingGroup {
-            name: r.get(1)?,
+            name: r.col("name")?,
             capacity,
             consumed_capacity,
-            is_isolated: r.get(2)?,
-            controller: r.get(3)?,
+            is_isolated: r.col("is_isolated")?,
+            controller: r.col("controller")?,
             instances: members,
         });
     }

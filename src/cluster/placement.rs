@@ -43,7 +43,7 @@ fn group_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Group> {
     let r = tx
         .query_opt("SELECT id, name, is_isolated, controller_id FROM instance_group WHERE id = $1", crate::params![id])?
         .ok_or_else(|| Error::not_found(format!("no instance group with id {id}")))?;
-    let isolated = r.get::<bool>(2)? || r.get::<Option<i64>>(3)?.is_some() || {
+    let isolated = r.col::<bool>("is_isolated")? || r.col::<Option<i64>>("controller_id")?.is_some() || {
         let types = PROBED_TYPES.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
         tx.scalar::<i64>(
             &format!(
@@ -53,7 +53,7 @@ fn group_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Group> {
             crate::params![id],
         )? > 0
     };
-    Ok(Group { id: r.get(0)?, name: r.get(1)?, isolated })
+    Ok(Group { id: r.col("id")?, name: r.col("name")?, isolated })
 }
 
 /// The groups a job may run in, in order of preference.
@@ -61,7 +61,7 @@ fn job_groups(tx: &mut Tx<'_>, job_id: i64) -> Result<Vec<Group>> {
     let r = tx
         .query_opt("SELECT instance_group_id, job_template_id FROM job WHERE id = $1", crate::params![job_id])?
         .ok_or_else(|| Error::not_found(format!("no job with id {job_id}")))?;
-    let (gid, tid): (Option<i64>, Option<i64>) = (r.get(0)?, r.get(1)?);
+    let (gid, tid): (Option<i64>, Option<i64>) = (r.col("instance_group_id")?, r.col("job_template_id")?);
     let ids: Vec<i64> = match (gid, tid) {
         (Some(g), _) => vec![g],
         (None, Some(t)) => tx
@@ -70,7 +70,7 @@ fn job_groups(tx: &mut Tx<'_>, job_id: i64) -> Result<Vec<Group>> {
                 crate::params![t],
             )?
             .iter()
-            .map(|r| r.get(0))
+            .map(|r| r.col("instance_group_id"))
             .collect::<Result<_>>()?,
         (None, None) => Vec::new(),
     };

@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<NotificationReport> {
                     None => None,
                 };
                 let rows = tx.query(
-                    "SELECT n.id, t.name, n.job_id, n.status, n.notification_type, n.notifications_sent, n.recipients, n.subject, n.error, n.created
+                    "SELECT n.id, t.name AS notification_template, n.job_id, n.status, n.notification_type, n.notifications_sent, n.recipients, n.subject, n.error, n.created
                      FROM notification n LEFT JOIN notification_template t ON t.id = n.notification_template_id
                      WHERE (CAST($1 AS BIGINT) IS NULL OR n.notification_template_id = $1) AND (CAST($2 AS BIGINT) IS NULL OR n.job_id = $2)
                      ORDER BY n.id DESC LIMIT $3",
@@ -160,16 +160,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<NotificationReport> {
                 rows.iter()
                     .map(|r| {
                         Ok(Row {
-                            id: r.get(0)?,
-                            notification_template: r.get(1)?,
-                            job_id: r.get(2)?,
-                            status: r.get(3)?,
-                            notification_type: r.get(4)?,
-                            notifications_sent: r.get(5)?,
-                            recipients: r.get(6)?,
-                            subject: r.get(7)?,
-                            error: r.get(8)?,
-                            created: r.get(9)?,
+                            id: r.col("id")?,
+                            notification_template: r.col("notification_template")?,
+                            job_id: r.col("job_id")?,
+                            status: r.col("status")?,
+                            notification_type: r.col("notification_type")?,
+                            notifications_sent: r.col("notifications_sent")?,
+                            recipients: r.col("recipients")?,
+                            subject: r.col("subject")?,
+                            error: r.col("error")?,
+                            created: r.col("created")?,
                         })
                     })
                     .collect::<Result<Vec<_>>>()

@@ -142,7 +142,7 @@ pub fn recipients(tx: &mut Tx<'_>) -> Result<Vec<String>> {
         tx.query("SELECT email FROM auth_user WHERE is_superuser = TRUE AND is_active = TRUE AND email <> '' ORDER BY username", &[])?;
     let mut out: Vec<String> = Vec::new();
     for r in rows {
-        let e: String = r.get(0)?;
+        let e: String = r.col("email")?;
         if !out.contains(&e) {
             out.push(e);
         }

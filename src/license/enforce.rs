@@ -181,7 +181,7 @@ pub fn check_org_host_limit(tx: &mut Tx<'_>, secrets: &Secrets, inventory_id: i6
     else {
         return Ok(Verdict::default());
     };
-    let (org, name, max_hosts): (i64, String, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+    let (org, name, max_hosts): (i64, String, i64) = (row.col("id")?, row.col("name")?, row.col("max_hosts")?);
     if max_hosts == 0 {
         return Ok(Verdict::default());
     }

@@ -112,13 +112,13 @@ fn decrypt_config(secrets: &Secrets, stored: &Json) -> Result<Map<String, Json>>
 const TEMPLATE_COLUMNS: &str = "id, name, notification_type, notification_configuration, messages";
 
 fn template_from_row(secrets: &Secrets, r: &crate::db::Row) -> Result<Template> {
-    let stored: Json = r.get(3)?;
+    let stored: Json = r.col("notification_configuration")?;
     Ok(Template {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        notification_type: r.get(2)?,
+        id: r.col("id")?,
+        name: r.col("name")?,
+        notification_type: r.col("notification_type")?,
         config: decrypt_config(secrets, &stored)?,
-        messages: r.get(4)?,
+        messages: r.col("messages")?,
     })
 }
 
@@ -298,7 +298,8 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
     let r = tx
         .query_opt(
             "SELECT j.id, j.name, j.status, j.started, j.finished, j.elapsed, j.job_explanation, j.result_traceback, j.launch_type,
-                    j.playbook, j.job_limit, j.execution_node, j.job_type, i.name, p.name, t.name
+                    j.playbook, j.job_limit, j.execution_node, j.job_type, i.name AS inventory, p.name AS project,
+                    t.name AS job_template
              FROM job j LEFT JOIN inventory i ON i.id = j.inventory_id LEFT JOIN project p ON p.id = j.project_id
                         LEFT JOIN job_template t ON t.id = j.job_template_id
              WHERE j.id = $1",
@@ -313,23 +314,26 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
          FROM job_host_summary WHERE job_id = $1 ORDER BY host_name",
         crate::params![job_id],
         |h| {
-            let vals: Vec<i64> = (1..=8).map(|i| h.get::<i64>(i)).collect::<Result<_>>()?;
+            let vals: Vec<i64> = ["changed", "dark", "failures", "ignored", "ok", "processed", "rescued", "skipped"]
+                .iter()
+                .map(|c| h.col::<i64>(c))
+                .collect::<Result<_>>()?;
             for (t, v) in totals.iter_mut().zip(&vals) {
                 *t += v;
             }
-            let failed: bool = h.get(9)?;
+            let failed: bool = h.col("failed")?;
             failed_hosts += failed as i64;
             hosts.insert(
-                h.get(0)?,
+                h.col("host_name")?,
                 json!({"failed": failed, "changed": vals[0], "dark": vals[1], "failures": vals[2], "ignored": vals[3],
                        "ok": vals[4], "processed": vals[5], "rescued": vals[6], "skipped": vals[7]}),
             );
             Ok(())
         },
     )?;
-    let id: i64 = r.get(0)?;
-    let name: String = r.get(1)?;
-    let status: String = r.get(2)?;
+    let id: i64 = r.col("id")?;
+    let name: String = r.col("name")?;
+    let status: String = r.col("status")?;
     let summary = format!(
         "Job #{id} '{name}' {status}: {} hosts, ok={} changed={} failed={} unreachable={} skipped={} rescued={} ignored={}",
         hosts.len(),
@@ -341,26 +345,26 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
         totals[6],
         totals[3]
     );
-    let traceback: String = r.get(7)?;
-    let explanation: String = r.get(6)?;
+    let traceback: String = r.col("result_traceback")?;
+    let explanation: String = r.col("job_explanation")?;
     let job = json!({
         "id": id,
         "name": name,
         "status": status,
         "friendly_name": "Job",
-        "started": r.get::<Option<String>>(3)?,
-        "finished": r.get::<Option<String>>(4)?,
-        "elapsed": r.get::<f64>(5)?,
+        "started": r.col::<Option<String>>("started")?,
+        "finished": r.col::<Option<String>>("finished")?,
+        "elapsed": r.col::<f64>("elapsed")?,
         "job_explanation": explanation,
         "traceback": traceback,
-        "launch_type": r.get::<String>(8)?,
-        "playbook": r.get::<String>(9)?,
-        "limit": r.get::<String>(10)?,
-        "execution_node": r.get::<String>(11)?,
-        "job_type": r.get::<String>(12)?,
-        "inventory": r.get::<Option<String>>(13)?,
-        "project": r.get::<Option<String>>(14)?,
-        "job_template": r.get::<Option<String>>(15)?,
+        "launch_type": r.col::<String>("launch_type")?,
+        "playbook": r.col::<String>("playbook")?,
+        "limit": r.col::<String>("job_limit")?,
+        "execution_node": r.col::<String>("execution_node")?,
+        "job_type": r.col::<String>("job_type")?,
+        "inventory": r.col::<Option<String>>("inventory")?,
+        "project": r.col::<Option<String>>("project")?,
+        "job_template": r.col::<Option<String>>("job_template")?,
         "summary": summary,
         "host_status_counts": {"hosts": hosts.len(), "failed_hosts": failed_hosts, "ok": totals[4], "changed": totals[0],
                                "failures": totals[2], "dark": totals[1], "skipped": totals[7], "rescued": totals[6],

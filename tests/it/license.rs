@@ -546,7 +546,7 @@ fn last_update(env: &TestEnv) -> (String, bool, bool) {
     let mut db = lib_db(env);
     db.read(|tx| {
         let r = tx.query_one("SELECT status, license_error, org_host_limit_error FROM inventory_update ORDER BY id DESC LIMIT 1", &[])?;
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        Ok((r.col("status")?, r.col("license_error")?, r.col("org_host_limit_error")?))
     })
     .unwrap()
 }

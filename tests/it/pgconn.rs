@@ -185,10 +185,11 @@ fn lib(url: &str, env: &BTreeMap<String, String>, password_file: Option<&Path>) 
     let mut db = Db::connect(url, opts)?;
     db.read(|tx| {
         let row = tx.query_one(
-            "SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false), current_setting('application_name'), inet_server_port()::bigint",
+            "SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS tls,
+                    current_setting('application_name') AS application_name, inet_server_port()::bigint AS port",
             &[],
         )?;
-        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        Ok((row.col("tls")?, row.col("application_name")?, row.col("port")?))
     })
 }
 
