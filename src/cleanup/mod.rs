@@ -14,16 +14,15 @@ pub mod stdout;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::settings::SettingDef;
+use crate::settings::Setting;
 
-/// Settings of this module (added to [`crate::settings::registry`]).
-pub const SETTINGS: &[SettingDef] = &[SettingDef {
-    key: "local_stdout_expire_time",
-    default: "2592000",
-    secret: false,
-    help: "Seconds before a buffered job-output file is removed by cleanup_stdout (AWX's LOCAL_STDOUT_EXPIRE_TIME)",
-    kind: crate::settings::SECONDS,
-}];
+/// Settings of this module (listed in [`crate::catalog`]).
+pub static LOCAL_STDOUT_EXPIRE_TIME: Setting<i64> = Setting::new(
+    "local_stdout_expire_time",
+    "2592000",
+    crate::settings::SECONDS,
+    "Seconds before a buffered job-output file is removed by cleanup_stdout (AWX's LOCAL_STDOUT_EXPIRE_TIME)",
+);
 
 /// A test hook: when `AWXM_TEST_PAUSE_AT` names `point`, create `<AWXM_TEST_PAUSE_DIR>/<point>.reached`
 /// and wait (up to a minute) until `<point>.go` appears there. Lets integration tests act at a

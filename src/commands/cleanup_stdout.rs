@@ -124,7 +124,7 @@ impl Report for CleanupStdoutReport {
 /// The configured job-output directory (setting, else config file); the config file's when the
 /// database cannot be read.
 fn configured_dir(ctx: &Ctx) -> PathBuf {
-    let setting = ctx.db().and_then(|mut db| db.read(|tx| crate::settings::get_str(tx, &ctx.secrets, "job_output_dir"))).ok();
+    let setting = ctx.db().and_then(|mut db| db.read(|tx| crate::settings::get(tx, &ctx.secrets, &crate::settings::JOB_OUTPUT_DIR))).ok();
     match setting {
         Some(s) if !s.trim().is_empty() => PathBuf::from(s.trim()),
         _ => ctx.config.job_output_dir.clone(),
@@ -157,8 +157,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CleanupStdoutReport> {
         let mut db = ctx.db()?;
         let (setting_dir, setting_age) = db.read(|tx| {
             Ok((
-                crate::settings::get_str(tx, &ctx.secrets, "job_output_dir")?,
-                crate::settings::get_i64(tx, &ctx.secrets, "local_stdout_expire_time")?,
+                crate::settings::get(tx, &ctx.secrets, &crate::settings::JOB_OUTPUT_DIR)?,
+                crate::settings::get(tx, &ctx.secrets, &crate::cleanup::LOCAL_STDOUT_EXPIRE_TIME)?,
             ))
         })?;
         let dir = args.dir.clone().unwrap_or_else(|| {
