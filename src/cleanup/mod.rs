@@ -44,18 +44,6 @@ pub(crate) fn test_pause(point: &str) {
     }
 }
 
-/// Human-readable byte count (IEC units).
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: &[&str] = &["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1024.0 && u + 1 < UNITS.len() {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
-}
-
 /// Human-readable age ("30 days", "12 hours", "90 seconds").
 pub fn human_age(d: Duration) -> String {
     let s = d.as_secs();
@@ -77,9 +65,6 @@ mod tests {
 
     #[test]
     fn bytes_and_ages_read_well() {
-        assert_eq!(human_bytes(512), "512 B");
-        assert_eq!(human_bytes(1536), "1.5 KiB");
-        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MiB");
         assert_eq!(human_age(Duration::from_secs(2_592_000)), "30 days");
         assert_eq!(human_age(Duration::from_secs(7200)), "2 hours");
         assert_eq!(human_age(Duration::from_secs(61)), "61 seconds");

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::cleanup::human_age;
 use crate::cleanup::stdout::{self, PurgeOptions, PurgeReport};
-use crate::cleanup::{human_age, human_bytes};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::output::{Human, Report};
+use crate::output::{Human, Report, human_bytes};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
@@ -53,8 +53,8 @@ pub struct Args {
     /// Remove files older than N days
     #[arg(long, value_name = "N", conflicts_with = "older_than", value_parser = crate::cli::whole::<u64>(0, crate::time::MAX_DAYS))]
     pub days: Option<u64>,
-    /// Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    /// Remove files older than DURATION (30d, 12h, 90m, 1h30m, 45s, 2w or seconds)
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
     pub older_than: Option<Duration>,
     /// Only report what would be removed
     #[arg(long)]
@@ -70,10 +70,6 @@ pub struct Args {
 
 fn plural(n: u64, what: &str) -> String {
     if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
-}
-
-fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
-    crate::time::parse_duration(s)
 }
 
 #[derive(Debug, Serialize)]

@@ -22,7 +22,7 @@ EXAMPLES:
 
 VALUE is read as a YAML scalar (true, 25, text) or JSON ({\"a\": 1}) and checked against the
 setting's type and range (`settings list --format json` shows them as `allowed`): a value that
-does not fit exits 65 and stores nothing. Durations take seconds or 90m, 12h, 7d, 2w. Secret
+does not fit exits 65 and stores nothing. Durations take seconds or 90m, 12h, 7d, 2w, 1h30m. Secret
 settings are never taken from the command line: give `-` to read stdin, or leave VALUE out to be
 prompted. They are stored encrypted and shown as $encrypted$.
 
