@@ -1,8 +1,8 @@
 //! The catalog of every setting: the one place that lists the subsystems' [`Setting`] statics,
 //! for `awxm settings list|get|set|unset` (key lookup, validation of a value given by name).
-//! Nothing imports this module but the settings command (and the capacity environment
-//! overrides, which only need a definition's kind): the subsystems define their settings next to
-//! the code that reads them and read them through their static, never by name.
+//! Nothing imports this module but the settings command: the subsystems define their settings
+//! next to the code that reads them and read them through their static, never by name, so
+//! `settings.rs` imports none of them.
 //!
 //! [`Setting`]: crate::settings::Setting
 
@@ -70,7 +70,7 @@ pub static ALL: &[&SettingDef] = &[
     &analytics::AUTOMATION_ANALYTICS_RETRY_BACKOFF.def,
     &analytics::AUTOMATION_ANALYTICS_MAX_TABLE_SIZE.def,
     &analytics::SUBSCRIPTION_USAGE_MODEL.def,
-    &cleanup::LOCAL_STDOUT_EXPIRE_TIME.def,
+    &cleanup::stdout::LOCAL_STDOUT_EXPIRE_TIME.def,
 ];
 
 pub fn lookup(key: &str) -> Option<&'static SettingDef> {

@@ -14,16 +14,6 @@ pub mod stdout;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::settings::Setting;
-
-/// Settings of this module (listed in [`crate::catalog`]).
-pub static LOCAL_STDOUT_EXPIRE_TIME: Setting<i64> = Setting::new(
-    "local_stdout_expire_time",
-    "2592000",
-    crate::settings::SECONDS,
-    "Seconds before a buffered job-output file is removed by cleanup_stdout (AWX's LOCAL_STDOUT_EXPIRE_TIME)",
-);
-
 /// A test hook: when `AWXM_TEST_PAUSE_AT` names `point`, create `<AWXM_TEST_PAUSE_DIR>/<point>.reached`
 /// and wait (up to a minute) until `<point>.go` appears there. Lets integration tests act at a
 /// precise moment (a file removed between the scan and the deletes, a second run while the

@@ -154,7 +154,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CleanupStdoutReport> {
         let (setting_dir, setting_age) = db.read(|tx| {
             Ok((
                 crate::settings::get(tx, &ctx.secrets, &crate::settings::JOB_OUTPUT_DIR)?,
-                crate::settings::get(tx, &ctx.secrets, &crate::cleanup::LOCAL_STDOUT_EXPIRE_TIME)?,
+                crate::settings::get(tx, &ctx.secrets, &stdout::LOCAL_STDOUT_EXPIRE_TIME)?,
             ))
         })?;
         let dir = args.dir.clone().unwrap_or_else(|| {
