@@ -754,7 +754,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
         }
         'awxm;cleanup_stdout' {
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Remove files older than N days')
-            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Remove files older than DURATION (30d, 12h, 90m, 1h30m, 45s, 2w or seconds)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The directory to purge [default: setting job_output_dir, else the config''s job_output_dir]')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')

@@ -718,7 +718,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
         }
         &'awxm;cleanup_stdout'= {
             cand --days 'Remove files older than N days'
-            cand --older-than 'Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)'
+            cand --older-than 'Remove files older than DURATION (30d, 12h, 90m, 1h30m, 45s, 2w or seconds)'
             cand --dir 'The directory to purge [default: setting job_output_dir, else the config''s job_output_dir]'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'

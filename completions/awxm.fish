@@ -654,7 +654,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l profile-s
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l days -d 'Remove files older than N days' -r
-complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l older-than -d 'Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l older-than -d 'Remove files older than DURATION (30d, 12h, 90m, 1h30m, 45s, 2w or seconds)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dir -d 'The directory to purge [default: setting job_output_dir, else the config\'s job_output_dir]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F

@@ -248,8 +248,7 @@ impl Command {
     }
 }
 
-/// The longest `--lock-timeout` (and `lock_timeout` in the config file), in seconds: one day.
-pub const MAX_LOCK_TIMEOUT: f64 = 86_400.0;
+pub use crate::config::MAX_LOCK_TIMEOUT;
 
 /// A clap value parser for a number of seconds in `min..=max`: a number (fractions allowed) or a
 /// duration such as `90m` (the one duration parser, [`crate::time::parse_duration`]). Anything

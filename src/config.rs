@@ -94,6 +94,9 @@ fn env_path(name: &str) -> Option<PathBuf> {
     std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 
+/// The longest `--lock-timeout` (and `lock_timeout` in the config file), in seconds: one day.
+pub const MAX_LOCK_TIMEOUT: f64 = 86_400.0;
+
 /// Read an environment variable (the one sanctioned place besides clap).
 pub fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
@@ -129,7 +132,7 @@ fn read_file_config(path: &Path) -> Result<FileConfig> {
     if let Some(v) = value.get("lock_timeout")
         && !v.is_number()
     {
-        let max = crate::cli::MAX_LOCK_TIMEOUT;
+        let max = MAX_LOCK_TIMEOUT;
         return Err(Error::config(format!("{}: lock_timeout: {v} is not a number of seconds (allowed: 0 to {max})", path.display())));
     }
     serde_json::from_value(value).map_err(|e| Error::config(format!("{}: {e}", path.display())))
@@ -176,7 +179,7 @@ impl Config {
             None => format!("sqlite://{}", data_dir.join("awxm.db").display()),
         };
         let lock_timeout = ov.lock_timeout.or(file.lock_timeout).unwrap_or(30.0);
-        let max = crate::cli::MAX_LOCK_TIMEOUT;
+        let max = MAX_LOCK_TIMEOUT;
         let Some(lock_timeout) = crate::time::seconds_in(lock_timeout, 0.0, max) else {
             let from = if ov.lock_timeout.is_some() {
                 "--lock-timeout".to_string()

@@ -241,7 +241,6 @@ mod tests {
                 assert!(ENCRYPTED_COLUMNS.contains(&(rt.table, f.column)), "{}.{} is not in ENCRYPTED_COLUMNS", rt.table, f.column);
             }
         }
-        assert!(crate::settings::registry().iter().any(|d| d.secret));
         assert!(ENCRYPTED_COLUMNS.contains(&("setting", "value")));
     }
 

@@ -1,6 +1,7 @@
 //! awxm: AWX's awx-manage as one binary. See ARCHITECTURE.md for the map.
 
 pub mod analytics;
+pub mod catalog;
 pub mod cleanup;
 pub mod cli;
 pub mod cluster;

@@ -137,6 +137,12 @@ impl Human {
     }
 }
 
+/// A byte count for people: `512 B`, `1.50 KiB`, `5.00 MiB` (IEC units; indicatif's
+/// `HumanBytes`, as the progress bars show). The one byte formatter of the human output.
+pub fn human_bytes(n: u64) -> String {
+    indicatif::HumanBytes(n).to_string()
+}
+
 /// Render a JSON value as short human text (for table cells).
 pub fn cell(v: &Value) -> String {
     match v {
@@ -306,4 +312,18 @@ pub fn confirm(question: &str) -> Result<bool, Error> {
         .default(false)
         .interact()
         .map_err(|e| Error::new(ErrorKind::Interrupted, format!("prompt aborted: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_bytes;
+
+    #[test]
+    fn bytes_read_well() {
+        assert_eq!(human_bytes(0), "0 B");
+        assert_eq!(human_bytes(512), "512 B");
+        assert_eq!(human_bytes(1536), "1.50 KiB");
+        assert_eq!(human_bytes(5 * 1024 * 1024), "5.00 MiB");
+        assert_eq!(human_bytes(3 << 30), "3.00 GiB");
+    }
 }

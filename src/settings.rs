@@ -1,11 +1,16 @@
 //! Cluster-wide settings stored in the database (`setting` table, one JSON value per key).
 //!
-//! Keys keep AWX's names in lower case so an AWX admin recognises them. Every known key is
-//! declared in a registry (each domain module contributes its own slice to [`registry`]) with
-//! its default, whether it is secret (stored encrypted like credential inputs and shown as
-//! `$encrypted$`), and a one-line description shown by `awxm settings list`.
+//! Keys keep AWX's names in lower case so an AWX admin recognises them. Each setting is a
+//! static [`Setting<T>`] defined in the module that uses it (`runner::job::MAX_FORKS`,
+//! `cluster::AWX_ISOLATED_USERNAME`, …) with its default, whether it is secret (stored encrypted
+//! like credential inputs and shown as `$encrypted$`), its [`Kind`] and a one-line description
+//! shown by `awxm settings list`. Code reads one with [`get`], typed by the static:
+//! `settings::get(tx, secrets, &MAX_FORKS)?` is an `i64`. The list of every setting (for
+//! `awxm settings` and its key lookup) is [`crate::catalog`]; this module imports none of its users.
 
-use serde_json::Value as Json;
+use std::marker::PhantomData;
+
+use serde_json::{Map, Value as Json};
 
 use crate::crypto::{REDACTED, Secrets};
 use crate::db::Tx;
@@ -52,53 +57,157 @@ pub const SECONDS: Kind = Kind::Seconds { min: 0.0, max: crate::time::MAX_SECOND
 /// A count from 0.
 pub const COUNT: Kind = Kind::Int { min: 0, max: INT_MAX };
 
-const fn def(key: &'static str, default: &'static str, kind: Kind, help: &'static str) -> SettingDef {
-    SettingDef { key, default, secret: false, help, kind }
+/// A setting whose value reads as `T` (see [`Typed`] for which kinds give which type).
+/// Declared as a static in the module that uses it and listed once in [`crate::catalog`]:
+///
+/// ```
+/// use awxm::settings::{self, Setting};
+/// pub static MAX_FORKS: Setting<i64> = Setting::new("max_forks", "200", settings::COUNT, "Upper limit for a job's forks");
+/// // let forks: i64 = settings::get(tx, secrets, &MAX_FORKS)?;
+/// ```
+///
+/// A type that does not fit the kind (`Setting<bool>` of an `Int`) does not compile:
+///
+/// ```compile_fail
+/// use awxm::settings::{Kind, Setting};
+/// pub static MAX_FORKS: Setting<bool> = Setting::new("max_forks", "200", Kind::Int { min: 0, max: 9 }, "");
+/// ```
+#[derive(Debug)]
+pub struct Setting<T> {
+    pub def: SettingDef,
+    ty: PhantomData<fn() -> T>,
 }
 
-/// Settings of the foundation and of subsystems without their own module yet.
-pub const CORE: &[SettingDef] = &[
-    def("install_uuid", "\"\"", Kind::Text, "Unique id of this installation (set on first use)"),
-    def("tower_url_base", "\"https://awxm.example.com\"", Kind::Text, "Base URL used in notifications"),
-    def("projects_root", "\"\"", Kind::Text, "Where project checkouts live (empty: <data_dir>/projects)"),
-    def("job_output_dir", "\"\"", Kind::Text, "Where downloaded job output files are buffered (empty: <data_dir>/job_output)"),
-    def("ssh_known_hosts", "\"\"", Kind::Text, "known_hosts file used to verify nodes' SSH host keys"),
-];
+impl<T: Typed> Setting<T> {
+    /// `default` is JSON text (`"200"`, `"\"template\""`, `"null"`).
+    pub const fn new(key: &'static str, default: &'static str, kind: Kind, help: &'static str) -> Self {
+        assert!(T::KINDS & kind.bit() != 0, "the setting's Rust type does not fit its kind");
+        Setting { def: SettingDef { key, default, secret: false, help, kind }, ty: PhantomData }
+    }
 
-/// Every known setting.
-pub fn registry() -> Vec<SettingDef> {
-    let mut all = CORE.to_vec();
-    all.extend_from_slice(crate::inventory::run::SETTINGS);
-    all.extend_from_slice(crate::runner::SETTINGS);
-    all.extend_from_slice(crate::runner::job::REMOTE_SETTINGS);
-    all.extend_from_slice(crate::cluster::SETTINGS);
-    all.extend_from_slice(crate::license::SETTINGS);
-    all.extend_from_slice(crate::notifications::SETTINGS);
-    all.extend_from_slice(crate::analytics::SETTINGS);
-    all.extend_from_slice(crate::cleanup::SETTINGS);
-    all
+    /// A secret setting: stored encrypted, shown as `$encrypted$`, never taken from the command line.
+    pub const fn secret(key: &'static str, default: &'static str, kind: Kind, help: &'static str) -> Self {
+        let s = Self::new(key, default, kind, help);
+        Setting { def: SettingDef { secret: true, ..s.def }, ty: PhantomData }
+    }
 }
 
-pub fn lookup(key: &str) -> Option<SettingDef> {
-    registry().into_iter().find(|d| d.key == key)
+/// A Rust type a setting reads as. `KINDS`: the kinds (bits of [`Kind::bit`]) whose checked
+/// values it decodes. Text and choices read as `String` (null as ""), booleans as `bool`, whole
+/// numbers and whole seconds as `i64`, any seconds or numbers as `f64`, `OptInt` as
+/// `Option<i64>`, mappings as a JSON map, `Any` as JSON.
+pub trait Typed: Sized {
+    const KINDS: u16;
+    /// The value of a checked (normalised) JSON value.
+    fn decode(v: Json) -> Option<Self>;
+    fn encode(self) -> Json;
 }
 
-/// Refuse unknown keys, suggesting near matches.
-pub fn known(key: &str) -> Result<SettingDef> {
-    lookup(key).ok_or_else(|| {
-        let near: Vec<&str> =
-            registry().iter().map(|d| d.key).filter(|k| k.contains(key) || key.contains(k) || shared_prefix(k, key) >= 6).collect();
-        let mut e = Error::data(format!("unknown setting {key:?}"));
-        if !near.is_empty() {
-            e = e.detail(format!("did you mean: {}", near.join(", ")));
+impl Kind {
+    /// One bit per kind (whole and fractional seconds apart), for [`Typed::KINDS`].
+    pub const fn bit(&self) -> u16 {
+        match self {
+            Kind::Text => 1,
+            Kind::Bool => 2,
+            Kind::Int { .. } => 4,
+            Kind::OptInt { .. } => 8,
+            Kind::Seconds { whole: true, .. } => 16,
+            Kind::Seconds { whole: false, .. } => 32,
+            Kind::Choice(_) => 64,
+            Kind::Map => 128,
+            Kind::Any => 256,
         }
-        e.detail("`awxm settings list` shows every setting")
-    })
+    }
 }
 
-fn shared_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+impl Typed for String {
+    const KINDS: u16 = 1 | 64;
+    fn decode(v: Json) -> Option<Self> {
+        match v {
+            Json::String(s) => Some(s),
+            Json::Null => Some(String::new()),
+            _ => None,
+        }
+    }
+    fn encode(self) -> Json {
+        Json::String(self)
+    }
 }
+
+impl Typed for bool {
+    const KINDS: u16 = 2;
+    fn decode(v: Json) -> Option<Self> {
+        v.as_bool()
+    }
+    fn encode(self) -> Json {
+        Json::Bool(self)
+    }
+}
+
+impl Typed for i64 {
+    const KINDS: u16 = 4 | 16;
+    fn decode(v: Json) -> Option<Self> {
+        v.as_i64()
+    }
+    fn encode(self) -> Json {
+        Json::from(self)
+    }
+}
+
+impl Typed for f64 {
+    const KINDS: u16 = 4 | 16 | 32;
+    fn decode(v: Json) -> Option<Self> {
+        v.as_f64()
+    }
+    fn encode(self) -> Json {
+        serde_json::Number::from_f64(self).map(Json::Number).unwrap_or(Json::Null)
+    }
+}
+
+impl Typed for Option<i64> {
+    const KINDS: u16 = 8;
+    fn decode(v: Json) -> Option<Self> {
+        if v.is_null() { Some(None) } else { v.as_i64().map(Some) }
+    }
+    fn encode(self) -> Json {
+        self.map(Json::from).unwrap_or(Json::Null)
+    }
+}
+
+impl Typed for Map<String, Json> {
+    const KINDS: u16 = 128;
+    fn decode(v: Json) -> Option<Self> {
+        match v {
+            Json::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+    fn encode(self) -> Json {
+        Json::Object(self)
+    }
+}
+
+impl Typed for Json {
+    const KINDS: u16 = 0x1ff;
+    fn decode(v: Json) -> Option<Self> {
+        Some(v)
+    }
+    fn encode(self) -> Json {
+        self
+    }
+}
+
+/// Settings of the foundation.
+pub static INSTALL_UUID: Setting<String> =
+    Setting::new("install_uuid", "\"\"", Kind::Text, "Unique id of this installation (set on first use)");
+pub static TOWER_URL_BASE: Setting<String> =
+    Setting::new("tower_url_base", "\"https://awxm.example.com\"", Kind::Text, "Base URL used in notifications");
+pub static PROJECTS_ROOT: Setting<String> =
+    Setting::new("projects_root", "\"\"", Kind::Text, "Where project checkouts live (empty: <data_dir>/projects)");
+pub static JOB_OUTPUT_DIR: Setting<String> =
+    Setting::new("job_output_dir", "\"\"", Kind::Text, "Where downloaded job output files are buffered (empty: <data_dir>/job_output)");
+pub static SSH_KNOWN_HOSTS: Setting<String> =
+    Setting::new("ssh_known_hosts", "\"\"", Kind::Text, "known_hosts file used to verify nodes' SSH host keys");
 
 impl Kind {
     /// What the kind allows, for messages.
@@ -209,16 +318,32 @@ fn stored_invalid(key: &str, problem: &str) -> Error {
         .detail(format!("fix it with `awxm settings set {key} VALUE`, or `awxm settings unset {key}` for the default"))
 }
 
-fn default_of(d: &SettingDef) -> Json {
+pub fn default_of(d: &SettingDef) -> Json {
     serde_json::from_str(d.default).unwrap_or(Json::Null)
 }
 
-/// The stored value of `key` (decrypted when secret), or its default.
-pub fn get(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<Json> {
-    let d = known(key)?;
+/// The value of `setting`: the stored one (decrypted when secret, checked against its kind:
+/// exit 78 when it no longer fits), or its default.
+pub fn get<T: Typed>(tx: &mut Tx<'_>, secrets: &Secrets, setting: &Setting<T>) -> Result<T> {
+    let d = &setting.def;
+    // (Checked again: a default may be given in another form, such as "7d" for seconds.)
+    let v = check(d, &value(tx, secrets, d)?).map_err(|p| stored_invalid(d.key, &p))?;
+    T::decode(v).ok_or_else(|| stored_invalid(d.key, &format!("not {}", d.kind.allowed())))
+}
+
+/// Store `value` for `setting` (checked against its kind; secrets encrypted). Returns whether
+/// anything changed.
+pub fn set<T: Typed>(tx: &mut Tx<'_>, secrets: &Secrets, setting: &Setting<T>, value: T) -> Result<bool> {
+    store(tx, secrets, &setting.def, &value.encode())
+}
+
+/// The stored value of `d` as JSON (decrypted when secret, checked), or its default: for code
+/// that handles settings whatever their type (`awxm settings`).
+pub fn value(tx: &mut Tx<'_>, secrets: &Secrets, d: &SettingDef) -> Result<Json> {
+    let key = d.key;
     let row = tx.query_opt("SELECT value, encrypted FROM setting WHERE key = $1", crate::params![key])?;
     match row {
-        None => Ok(default_of(&d)),
+        None => Ok(default_of(d)),
         Some(r) => {
             let v: Json = r.col("value")?;
             let encrypted: bool = r.col("encrypted")?;
@@ -228,68 +353,28 @@ pub fn get(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<Json> {
             } else {
                 v
             };
-            check(&d, &v).map_err(|p| stored_invalid(key, &p))
+            check(d, &v).map_err(|p| stored_invalid(key, &p))
         }
     }
 }
 
 /// Whether a value is stored (as opposed to the default being in force).
-pub fn is_set(tx: &mut Tx<'_>, key: &str) -> Result<bool> {
-    Ok(tx.scalar_opt::<String>("SELECT key FROM setting WHERE key = $1", crate::params![key])?.is_some())
+pub fn is_set(tx: &mut Tx<'_>, d: &SettingDef) -> Result<bool> {
+    Ok(tx.scalar_opt::<String>("SELECT key FROM setting WHERE key = $1", crate::params![d.key])?.is_some())
 }
 
-pub fn get_str(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<String> {
-    Ok(match get(tx, secrets, key)? {
-        Json::Null => String::new(),
-        Json::String(s) => s,
-        other => other.to_string(),
-    })
-}
-
-pub fn get_bool(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<bool> {
-    Ok(match get(tx, secrets, key)? {
-        Json::Bool(b) => b,
-        Json::Number(n) => n.as_i64().unwrap_or(0) != 0,
-        Json::String(s) => matches!(s.to_lowercase().as_str(), "true" | "yes" | "on" | "1"),
-        _ => false,
-    })
-}
-
-pub fn get_i64(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<i64> {
-    match get(tx, secrets, key)? {
-        Json::Number(n) => {
-            n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)).ok_or_else(|| Error::config(format!("setting {key} is not an integer")))
-        }
-        Json::String(s) => s.trim().parse().map_err(|_| Error::config(format!("setting {key} is not an integer: {s:?}"))),
-        Json::Null => Ok(0),
-        other => Err(Error::config(format!("setting {key} is not an integer: {other}"))),
-    }
-}
-
-pub fn get_f64(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<f64> {
-    match get(tx, secrets, key)? {
-        Json::Number(n) => n.as_f64().ok_or_else(|| Error::config(format!("setting {key} is not a number"))),
-        Json::String(s) => s.trim().parse().map_err(|_| Error::config(format!("setting {key} is not a number: {s:?}"))),
-        Json::Null => Ok(0.0),
-        other => Err(Error::config(format!("setting {key} is not a number: {other}"))),
-    }
-}
-
-/// Store `value` for `key` (encrypting secrets). Returns whether anything changed.
-pub fn set(tx: &mut Tx<'_>, secrets: &Secrets, key: &str, value: &Json) -> Result<bool> {
-    let d = known(key)?;
+/// Store `value` for `d` (checked against its kind, exit 65; secrets encrypted). Returns
+/// whether anything changed.
+pub fn store(tx: &mut Tx<'_>, secrets: &Secrets, d: &SettingDef, value: &Json) -> Result<bool> {
+    let key = d.key;
     if d.secret && value.as_str() == Some(REDACTED) {
         return Ok(false);
     }
-    let checked = check(&d, value).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
+    let checked = check(d, value).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
     let value = &checked;
-    let old = tx.query_opt("SELECT value, encrypted FROM setting WHERE key = $1", crate::params![key])?;
-    if let Some(r) = &old {
-        let _ = r;
-        // A stored value that no longer fits (exit 78 when read) is simply replaced.
-        if get(tx, secrets, key).ok().as_ref() == Some(value) {
-            return Ok(false);
-        }
+    // A stored value that no longer fits (exit 78 when read) is simply replaced.
+    if is_set(tx, d)? && self::value(tx, secrets, d).ok().as_ref() == Some(value) {
+        return Ok(false);
     }
     let (stored, encrypted) = if d.secret {
         let plain = match value {
@@ -323,9 +408,8 @@ pub fn set_internal(tx: &mut Tx<'_>, key: &str, value: &Json) -> Result<()> {
 }
 
 /// Remove the stored value (the default is back in force). Returns whether a value was removed.
-pub fn unset(tx: &mut Tx<'_>, key: &str) -> Result<bool> {
-    known(key)?;
-    Ok(tx.execute("DELETE FROM setting WHERE key = $1", crate::params![key])? > 0)
+pub fn unset(tx: &mut Tx<'_>, d: &SettingDef) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM setting WHERE key = $1", crate::params![d.key])? > 0)
 }
 
 /// How a value is shown: secrets as `$encrypted$`.
@@ -336,33 +420,47 @@ pub fn display(d: &SettingDef, v: &Json) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::db::{Db, DbOptions};
+
+    static WHOLE: Setting<i64> = Setting::new("license_alert_interval", "\"7d\"", SECONDS, "");
+    static FRACTION: Setting<f64> =
+        Setting::new("job_termination_grace_period", "5", Kind::Seconds { min: 0.0, max: 60.0, whole: false }, "");
+    static OPT: Setting<Option<i64>> = Setting::new("system_task_abs_cpu", "null", Kind::OptInt { min: 0, max: 9 }, "");
+    static MAP: Setting<Map<String, Json>> = Setting::new("awx_task_env", "{}", Kind::Map, "");
+    static SECRET: Setting<String> = Setting::secret("email_host_password", "\"\"", Kind::Text, "");
 
     #[test]
-    fn every_default_fits_its_kind() {
-        for d in registry() {
-            let v = default_of(&d);
-            assert!(check(&d, &v).is_ok(), "{}: default {} does not fit {:?}", d.key, d.default, d.kind);
-        }
-    }
-
-    #[test]
-    fn values_are_checked_and_normalised() {
-        let k = |key: &str| lookup(key).unwrap();
-        assert_eq!(check(&k("max_forks"), &json!("25")), Ok(json!(25)));
-        assert!(check(&k("max_forks"), &json!("abc")).unwrap_err().contains("0 to 2147483647"));
-        assert!(check(&k("max_forks"), &json!(-1)).unwrap_err().contains("out of range"));
-        assert_eq!(check(&k("insights_tracking_state"), &json!("Yes")), Ok(json!(true)));
-        assert_eq!(check(&k("insights_tracking_state"), &json!(0)), Ok(json!(false)));
-        assert!(check(&k("insights_tracking_state"), &json!("maybe")).unwrap_err().contains("true or false"));
-        assert_eq!(check(&k("default_job_timeout"), &json!("2h")), Ok(json!(7200)));
-        assert!(check(&k("default_job_timeout"), &json!(1e23)).unwrap_err().contains("out of range"));
-        assert!(check(&k("default_job_timeout"), &json!(1.5)).unwrap_err().contains("whole"));
-        assert!(check(&k("job_termination_grace_period"), &json!(-5)).is_err());
-        assert_eq!(check(&k("job_termination_grace_period"), &json!(0.5)), Ok(json!(0.5)));
-        assert!(check(&k("allow_jinja_in_extra_vars"), &json!("sometimes")).is_err());
-        assert_eq!(check(&k("system_task_abs_cpu"), &json!("")), Ok(Json::Null));
-        assert!(check(&k("awx_task_env"), &json!([1])).is_err());
-        assert_eq!(check(&k("tower_url_base"), &json!(5)), Ok(json!("5")));
+    fn typed_reads_and_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display()), DbOptions::default()).unwrap();
+        let secrets = Secrets::new(dir.path().join("key"));
+        db.write(|tx| {
+            // Defaults, in their Rust type (a duration default in seconds).
+            assert_eq!(get(tx, &secrets, &WHOLE)?, 7 * 86400);
+            assert_eq!(get(tx, &secrets, &FRACTION)?, 5.0);
+            assert_eq!(get(tx, &secrets, &OPT)?, None);
+            assert!(get(tx, &secrets, &MAP)?.is_empty());
+            assert_eq!(get(tx, &secrets, &SECRET)?, "");
+            // Stored values, checked by the kind.
+            assert!(set(tx, &secrets, &WHOLE, 5400)?);
+            assert!(!set(tx, &secrets, &WHOLE, 5400)?);
+            assert_eq!(get(tx, &secrets, &WHOLE)?, 5400);
+            assert!(set(tx, &secrets, &FRACTION, 0.5)?);
+            assert_eq!(get(tx, &secrets, &FRACTION)?, 0.5);
+            assert!(set(tx, &secrets, &FRACTION, 61.0).unwrap_err().message.contains("out of range"));
+            assert!(set(tx, &secrets, &OPT, Some(3))?);
+            assert_eq!(get(tx, &secrets, &OPT)?, Some(3));
+            assert!(set(tx, &secrets, &SECRET, "pw".to_string())?);
+            assert_eq!(get(tx, &secrets, &SECRET)?, "pw");
+            let raw: String = tx.scalar("SELECT value FROM setting WHERE key = 'email_host_password'", &[])?;
+            assert!(!raw.contains("pw\""), "{raw}");
+            // A stored value that no longer fits is a configuration error (exit 78).
+            tx.execute("UPDATE setting SET value = '\"soon\"' WHERE key = 'license_alert_interval'", &[])?;
+            let e = get(tx, &secrets, &WHOLE).unwrap_err();
+            assert_eq!(e.kind, crate::error::ErrorKind::Config);
+            assert!(e.message.contains("stored setting license_alert_interval"), "{}", e.message);
+            Ok(())
+        })
+        .unwrap();
     }
 }

@@ -59,31 +59,47 @@ pub fn seconds_in(v: f64, min: f64, max: f64) -> Option<std::time::Duration> {
     (v.is_finite() && v >= min && v <= max).then(|| std::time::Duration::from_secs_f64(v))
 }
 
-/// Parse a duration such as `30d`, `12h`, `90m`, `45s`, `2w` or a bare number of seconds, of at
-/// most [`MAX_SECONDS`]. The one parser for durations given on the command line and in settings.
+/// Parse a duration such as `30d`, `12h`, `90m`, `45s`, `2w`, a compound one such as `1h30m`
+/// or `1d 12h`, or a bare number of seconds, of at most [`MAX_SECONDS`]. The one parser for
+/// durations given on the command line, in settings and in license files.
 pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
-    let secs = duration_secs(s).ok_or_else(|| format!("{:?} is not a duration (examples: 30d, 12h, 90m, 45s, 2w, 3600)", s.trim()))?;
+    let secs =
+        duration_secs(s).ok_or_else(|| format!("{:?} is not a duration (examples: 30d, 12h, 1h30m, 90m, 45s, 2w, 3600)", s.trim()))?;
     seconds_in(secs, 0.0, MAX_SECONDS as f64).ok_or_else(|| format!("{} is out of range (0 to {MAX_SECONDS} seconds)", s.trim()))
 }
 
-/// The seconds a duration such as `12h` or a number (`1.5`, `-3`, `1e20`, even `NaN`) stands
-/// for, unchecked; `None` when it is neither. Callers check the range.
+/// The seconds a duration stands for, unchecked; `None` when it is none. A duration is a
+/// number (`1.5`, `-3`, `1e20`, even `NaN`: callers check the range), or one or more parts of a
+/// number and a unit (`12h`, `1.5d`, `1h30m`, `1d 12h`; units s, m, h, d, w and their spelled-out
+/// names).
 pub fn duration_secs(s: &str) -> Option<f64> {
     let s = s.trim();
     if let Ok(n) = s.parse::<f64>() {
         return Some(n);
     }
-    let i = s.find(|c: char| !c.is_ascii_digit() && c != '.')?;
-    let (num, unit) = (&s[..i], s[i..].trim());
-    let n: f64 = num.parse().ok()?;
-    Some(match unit {
-        "s" | "sec" | "secs" | "second" | "seconds" => n,
-        "m" | "min" | "mins" | "minute" | "minutes" => n * 60.0,
-        "h" | "hour" | "hours" => n * 3600.0,
-        "d" | "day" | "days" => n * 86400.0,
-        "w" | "week" | "weeks" => n * 7.0 * 86400.0,
-        _ => return None,
-    })
+    if s.is_empty() {
+        return None;
+    }
+    let mut rest = s;
+    let mut total = 0.0;
+    while !rest.is_empty() {
+        let i = rest.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+        let (num, tail) = rest.split_at(i);
+        let tail = tail.trim_start();
+        let j = tail.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(tail.len());
+        let (unit, tail) = tail.split_at(j);
+        let n: f64 = num.parse().ok()?;
+        total += n * match unit {
+            "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+            "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
+            "h" | "hour" | "hours" => 3600.0,
+            "d" | "day" | "days" => 86400.0,
+            "w" | "week" | "weeks" => 7.0 * 86400.0,
+            _ => return None,
+        };
+        rest = tail.trim_start();
+    }
+    Some(total)
 }
 
 #[cfg(test)]
@@ -107,5 +123,19 @@ mod tests {
         assert!(parse_duration("99999999999999999999").unwrap_err().contains("out of range"));
         assert!(parse_duration("1e20").is_err() && parse_duration("NaN").is_err() && parse_duration("-1").is_err());
         assert_eq!(parse_duration("2147483647").unwrap().as_secs(), MAX_SECONDS);
+        assert_eq!(parse_duration("1.5h").unwrap().as_secs(), 5400);
+    }
+
+    #[test]
+    fn compound_durations() {
+        assert_eq!(parse_duration("1h30m").unwrap().as_secs(), 5400);
+        assert_eq!(parse_duration("1h 30m").unwrap().as_secs(), 5400);
+        assert_eq!(parse_duration("1d12h").unwrap().as_secs(), 36 * 3600);
+        assert_eq!(parse_duration("2 weeks 1 day").unwrap().as_secs(), 15 * 86400);
+        assert_eq!(duration_secs("1m30.5s"), Some(90.5));
+        for bad in ["1h30", "h", "1h-30m", "1x30m", "30m1", "1h,30m", "", "1h 30m x"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?} was accepted");
+        }
+        assert!(parse_duration("68y").is_err() && parse_duration("9999999w").unwrap_err().contains("out of range"));
     }
 }

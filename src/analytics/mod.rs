@@ -38,14 +38,10 @@ use crate::context::Ctx;
 use crate::crypto::Secrets;
 use crate::db::{Db, Tx};
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::{self, Kind, SettingDef};
+use crate::settings::{self, Kind, Setting};
 use crate::time::{self, Timestamp};
 use collectors::{Body, COLLECTORS, Collector, JsonArgs, SystemInfo};
 use package::{Member, MemberInfo, Source};
-
-const fn def(key: &'static str, default: &'static str, secret: bool, kind: Kind, help: &'static str) -> SettingDef {
-    SettingDef { key, default, secret, help, kind }
-}
 
 /// The largest `automation_analytics_max_table_size` / `--max-table-size`: 1 TiB.
 pub const MAX_TABLE_SIZE: i64 = 1 << 40;
@@ -54,85 +50,84 @@ pub const LAST_GATHER: &str = "automation_analytics_last_gather";
 pub const LAST_ENTRIES: &str = "automation_analytics_last_entries";
 
 /// Analytics settings (AWX's names in lower case).
-pub const SETTINGS: &[SettingDef] = &[
-    def("insights_tracking_state", "false", false, Kind::Bool, "Gather data for Automation Analytics; required by gather_analytics --ship"),
-    def(
-        "automation_analytics_url",
-        "\"\"",
-        false,
-        Kind::Text,
-        "Where gather_analytics --ship uploads tarballs (e.g. https://console.redhat.com/api/ingress/v1/upload)",
-    ),
-    def("redhat_username", "\"\"", false, Kind::Text, "User for the HTTP basic auth of analytics uploads"),
-    def("redhat_password", "\"\"", true, Kind::Text, "Password for the HTTP basic auth of analytics uploads"),
-    def("subscriptions_username", "\"\"", false, Kind::Text, "Upload user used when redhat_username/redhat_password are not set"),
-    def("subscriptions_password", "\"\"", true, Kind::Text, "Upload password used when redhat_username/redhat_password are not set"),
-    def(
-        "automation_analytics_gather_interval",
-        "14400",
-        false,
-        Kind::Seconds { min: 1800.0, max: crate::time::MAX_SECONDS as f64, whole: true },
-        "Seconds between gathers run with --scheduled (at least 1800)",
-    ),
-    def(LAST_GATHER, "null", false, Kind::Any, "End of the last gather whose tarballs all shipped (bookkeeping; unset to start over)"),
-    def(LAST_ENTRIES, "{}", false, Kind::Any, "Per collector: end of the last slice shipped (bookkeeping; unset to start over)"),
-    def(
-        "insights_agent_mime",
-        "\"application/vnd.redhat.tower.tower_payload+tgz\"",
-        false,
-        Kind::Text,
-        "Content type of the uploaded file part",
-    ),
-    def(
-        "insights_cert_path",
-        "\"\"",
-        false,
-        Kind::Text,
-        "PEM bundle of CAs that verify the upload server (empty: the system's trust store)",
-    ),
-    def(
-        "automation_analytics_connect_timeout",
-        "31",
-        false,
-        Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
-        "Seconds to wait for the upload server to accept a connection",
-    ),
-    def(
-        "automation_analytics_read_timeout",
-        "31",
-        false,
-        Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
-        "Seconds an upload may wait on one read or write of the connection",
-    ),
-    def(
-        "automation_analytics_upload_retries",
-        "3",
-        false,
-        Kind::Int { min: 0, max: 100 },
-        "Retries of an upload after a 5xx answer or a connection problem",
-    ),
-    def(
-        "automation_analytics_retry_backoff",
-        "2",
-        false,
-        Kind::Seconds { min: 0.0, max: 3600.0, whole: false },
-        "Seconds before the first upload retry (doubled for each further one)",
-    ),
-    def(
-        "automation_analytics_max_table_size",
-        "100000000",
-        false,
-        Kind::Int { min: 1, max: MAX_TABLE_SIZE },
-        "Largest CSV part in bytes; bigger tables are split (keeps each tarball under the upload limit)",
-    ),
-    def(
-        "subscription_usage_model",
-        "\"\"",
-        false,
-        Kind::Choice(&["", "unique_managed_hosts"]),
-        "Reported in config.json (AWX: '' or unique_managed_hosts)",
-    ),
-];
+pub static INSIGHTS_TRACKING_STATE: Setting<bool> = Setting::new(
+    "insights_tracking_state",
+    "false",
+    Kind::Bool,
+    "Gather data for Automation Analytics; required by gather_analytics --ship",
+);
+pub static AUTOMATION_ANALYTICS_URL: Setting<String> = Setting::new(
+    "automation_analytics_url",
+    "\"\"",
+    Kind::Text,
+    "Where gather_analytics --ship uploads tarballs (e.g. https://console.redhat.com/api/ingress/v1/upload)",
+);
+pub static REDHAT_USERNAME: Setting<String> =
+    Setting::new("redhat_username", "\"\"", Kind::Text, "User for the HTTP basic auth of analytics uploads");
+pub static REDHAT_PASSWORD: Setting<String> =
+    Setting::secret("redhat_password", "\"\"", Kind::Text, "Password for the HTTP basic auth of analytics uploads");
+pub static SUBSCRIPTIONS_USERNAME: Setting<String> =
+    Setting::new("subscriptions_username", "\"\"", Kind::Text, "Upload user used when redhat_username/redhat_password are not set");
+pub static SUBSCRIPTIONS_PASSWORD: Setting<String> =
+    Setting::secret("subscriptions_password", "\"\"", Kind::Text, "Upload password used when redhat_username/redhat_password are not set");
+pub static AUTOMATION_ANALYTICS_GATHER_INTERVAL: Setting<i64> = Setting::new(
+    "automation_analytics_gather_interval",
+    "14400",
+    Kind::Seconds { min: 1800.0, max: crate::time::MAX_SECONDS as f64, whole: true },
+    "Seconds between gathers run with --scheduled (at least 1800)",
+);
+pub static LAST_GATHER_SETTING: Setting<Json> =
+    Setting::new(LAST_GATHER, "null", Kind::Any, "End of the last gather whose tarballs all shipped (bookkeeping; unset to start over)");
+pub static LAST_ENTRIES_SETTING: Setting<Json> =
+    Setting::new(LAST_ENTRIES, "{}", Kind::Any, "Per collector: end of the last slice shipped (bookkeeping; unset to start over)");
+pub static INSIGHTS_AGENT_MIME: Setting<String> = Setting::new(
+    "insights_agent_mime",
+    "\"application/vnd.redhat.tower.tower_payload+tgz\"",
+    Kind::Text,
+    "Content type of the uploaded file part",
+);
+pub static INSIGHTS_CERT_PATH: Setting<String> = Setting::new(
+    "insights_cert_path",
+    "\"\"",
+    Kind::Text,
+    "PEM bundle of CAs that verify the upload server (empty: the system's trust store)",
+);
+pub static AUTOMATION_ANALYTICS_CONNECT_TIMEOUT: Setting<f64> = Setting::new(
+    "automation_analytics_connect_timeout",
+    "31",
+    Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
+    "Seconds to wait for the upload server to accept a connection",
+);
+pub static AUTOMATION_ANALYTICS_READ_TIMEOUT: Setting<f64> = Setting::new(
+    "automation_analytics_read_timeout",
+    "31",
+    Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
+    "Seconds an upload may wait on one read or write of the connection",
+);
+pub static AUTOMATION_ANALYTICS_UPLOAD_RETRIES: Setting<i64> = Setting::new(
+    "automation_analytics_upload_retries",
+    "3",
+    Kind::Int { min: 0, max: 100 },
+    "Retries of an upload after a 5xx answer or a connection problem",
+);
+pub static AUTOMATION_ANALYTICS_RETRY_BACKOFF: Setting<f64> = Setting::new(
+    "automation_analytics_retry_backoff",
+    "2",
+    Kind::Seconds { min: 0.0, max: 3600.0, whole: false },
+    "Seconds before the first upload retry (doubled for each further one)",
+);
+pub static AUTOMATION_ANALYTICS_MAX_TABLE_SIZE: Setting<i64> = Setting::new(
+    "automation_analytics_max_table_size",
+    "100000000",
+    Kind::Int { min: 1, max: MAX_TABLE_SIZE },
+    "Largest CSV part in bytes; bigger tables are split (keeps each tarball under the upload limit)",
+);
+pub static SUBSCRIPTION_USAGE_MODEL: Setting<String> = Setting::new(
+    "subscription_usage_model",
+    "\"\"",
+    Kind::Choice(&["", "unique_managed_hosts"]),
+    "Reported in config.json (AWX: '' or unique_managed_hosts)",
+);
 
 /// gzip level of the tarballs (fast: CSV compresses well even at low levels, and a full gather of
 /// a large event table is dominated by compression).
@@ -170,11 +165,11 @@ struct Conf {
 }
 
 fn load_conf(tx: &mut Tx<'_>, s: &Secrets) -> Result<Conf> {
-    let mut username = settings::get_str(tx, s, "redhat_username")?;
-    let mut password = settings::get_str(tx, s, "redhat_password")?;
+    let mut username = settings::get(tx, s, &REDHAT_USERNAME)?;
+    let mut password = settings::get(tx, s, &REDHAT_PASSWORD)?;
     if username.is_empty() || password.is_empty() {
-        let su = settings::get_str(tx, s, "subscriptions_username")?;
-        let sp = settings::get_str(tx, s, "subscriptions_password")?;
+        let su = settings::get(tx, s, &SUBSCRIPTIONS_USERNAME)?;
+        let sp = settings::get(tx, s, &SUBSCRIPTIONS_PASSWORD)?;
         if !su.is_empty() && !sp.is_empty() {
             tracing::info!("using subscriptions_username/subscriptions_password for the upload");
             username = su;
@@ -182,18 +177,18 @@ fn load_conf(tx: &mut Tx<'_>, s: &Secrets) -> Result<Conf> {
         }
     }
     Ok(Conf {
-        tracking: settings::get_bool(tx, s, "insights_tracking_state")?,
-        url: settings::get_str(tx, s, "automation_analytics_url")?,
+        tracking: settings::get(tx, s, &INSIGHTS_TRACKING_STATE)?,
+        url: settings::get(tx, s, &AUTOMATION_ANALYTICS_URL)?,
         username,
         password,
-        mime: settings::get_str(tx, s, "insights_agent_mime")?,
-        cert_path: settings::get_str(tx, s, "insights_cert_path")?,
-        connect_timeout: settings::get_f64(tx, s, "automation_analytics_connect_timeout")?,
-        read_timeout: settings::get_f64(tx, s, "automation_analytics_read_timeout")?,
-        retries: settings::get_i64(tx, s, "automation_analytics_upload_retries")?,
-        backoff: settings::get_f64(tx, s, "automation_analytics_retry_backoff")?,
-        max_table_size: settings::get_i64(tx, s, "automation_analytics_max_table_size")?,
-        interval: settings::get_i64(tx, s, "automation_analytics_gather_interval")?,
+        mime: settings::get(tx, s, &INSIGHTS_AGENT_MIME)?,
+        cert_path: settings::get(tx, s, &INSIGHTS_CERT_PATH)?,
+        connect_timeout: settings::get(tx, s, &AUTOMATION_ANALYTICS_CONNECT_TIMEOUT)?,
+        read_timeout: settings::get(tx, s, &AUTOMATION_ANALYTICS_READ_TIMEOUT)?,
+        retries: settings::get(tx, s, &AUTOMATION_ANALYTICS_UPLOAD_RETRIES)?,
+        backoff: settings::get(tx, s, &AUTOMATION_ANALYTICS_RETRY_BACKOFF)?,
+        max_table_size: settings::get(tx, s, &AUTOMATION_ANALYTICS_MAX_TABLE_SIZE)?,
+        interval: settings::get(tx, s, &AUTOMATION_ANALYTICS_GATHER_INTERVAL)?,
     })
 }
 
@@ -281,10 +276,10 @@ fn advance(db: &mut Db, entries: &mut BTreeMap<String, Timestamp>, key: &str, t:
 fn system_info(db: &mut Db, ctx: &Ctx) -> Result<SystemInfo> {
     let node = ctx.config.node_name.clone();
     db.write(|tx| {
-        let mut install = settings::get_str(tx, &ctx.secrets, "install_uuid")?;
+        let mut install = settings::get(tx, &ctx.secrets, &settings::INSTALL_UUID)?;
         if install.is_empty() {
             install = uuid::Uuid::new_v4().to_string();
-            settings::set(tx, &ctx.secrets, "install_uuid", &Json::String(install.clone()))?;
+            settings::set(tx, &ctx.secrets, &settings::INSTALL_UUID, install.clone())?;
         }
         let node_uuid: Option<String> = tx.scalar_opt("SELECT uuid FROM instance WHERE hostname = $1", crate::params![node.as_str()])?;
         let system_uuid = node_uuid.filter(|u| !u.is_empty()).unwrap_or_else(|| install.clone());
@@ -296,8 +291,8 @@ fn system_info(db: &mut Db, ctx: &Ctx) -> Result<SystemInfo> {
         Ok(SystemInfo {
             install_uuid: install,
             system_uuid,
-            tower_url_base: settings::get_str(tx, &ctx.secrets, "tower_url_base")?,
-            subscription_usage_model: settings::get_str(tx, &ctx.secrets, "subscription_usage_model")?,
+            tower_url_base: settings::get(tx, &ctx.secrets, &settings::TOWER_URL_BASE)?,
+            subscription_usage_model: settings::get(tx, &ctx.secrets, &SUBSCRIPTION_USAGE_MODEL)?,
             license,
         })
     })

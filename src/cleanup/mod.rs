@@ -14,17 +14,6 @@ pub mod stdout;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::settings::SettingDef;
-
-/// Settings of this module (added to [`crate::settings::registry`]).
-pub const SETTINGS: &[SettingDef] = &[SettingDef {
-    key: "local_stdout_expire_time",
-    default: "2592000",
-    secret: false,
-    help: "Seconds before a buffered job-output file is removed by cleanup_stdout (AWX's LOCAL_STDOUT_EXPIRE_TIME)",
-    kind: crate::settings::SECONDS,
-}];
-
 /// A test hook: when `AWXM_TEST_PAUSE_AT` names `point`, create `<AWXM_TEST_PAUSE_DIR>/<point>.reached`
 /// and wait (up to a minute) until `<point>.go` appears there. Lets integration tests act at a
 /// precise moment (a file removed between the scan and the deletes, a second run while the
@@ -43,18 +32,6 @@ pub(crate) fn test_pause(point: &str) {
     while !go.exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-/// Human-readable byte count (IEC units).
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: &[&str] = &["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1024.0 && u + 1 < UNITS.len() {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
 
 /// Human-readable age ("30 days", "12 hours", "90 seconds").
@@ -78,9 +55,6 @@ mod tests {
 
     #[test]
     fn bytes_and_ages_read_well() {
-        assert_eq!(human_bytes(512), "512 B");
-        assert_eq!(human_bytes(1536), "1.5 KiB");
-        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MiB");
         assert_eq!(human_age(Duration::from_secs(2_592_000)), "30 days");
         assert_eq!(human_age(Duration::from_secs(7200)), "2 hours");
         assert_eq!(human_age(Duration::from_secs(61)), "61 seconds");

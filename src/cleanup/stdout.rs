@@ -31,6 +31,14 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::time::Timestamp;
 
+/// The setting of this module (listed in [`crate::catalog`]).
+pub static LOCAL_STDOUT_EXPIRE_TIME: crate::settings::Setting<i64> = crate::settings::Setting::new(
+    "local_stdout_expire_time",
+    "2592000",
+    crate::settings::SECONDS,
+    "Seconds before a buffered job-output file is removed by cleanup_stdout (AWX's LOCAL_STDOUT_EXPIRE_TIME)",
+);
+
 /// At most this many skipped files are listed by name (all are counted).
 pub const MAX_LISTED: usize = 1000;
 

@@ -21,6 +21,7 @@ use serde_json::Value as Json;
 use crate::crypto::Secrets;
 use crate::db::Tx;
 use crate::error::{Error, Result};
+use crate::settings::{Setting, Typed};
 
 /// The knobs of the formulas, resolved from settings and the environment.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,25 +39,16 @@ impl Default for Tuning {
     }
 }
 
-fn setting_opt(tx: &mut Tx<'_>, secrets: &Secrets, key: &str) -> Result<Option<i64>> {
-    let env_name = key.to_ascii_uppercase();
+fn setting_opt<T: Typed + Into<Option<i64>>>(tx: &mut Tx<'_>, secrets: &Secrets, setting: &Setting<T>) -> Result<Option<i64>> {
+    let env_name = setting.def.key.to_ascii_uppercase();
     if let Some(v) = crate::config::env_var(&env_name) {
         // Checked like the setting of the same name (exit 78 naming the value and the range).
-        let d = crate::settings::known(key)?;
-        return match crate::settings::check(&d, &Json::String(v)) {
+        return match crate::settings::check(&setting.def, &Json::String(v)) {
             Ok(checked) => Ok(checked.as_i64()),
             Err(p) => Err(Error::config(format!("environment variable {env_name}: {p}"))),
         };
     }
-    match crate::settings::get(tx, secrets, key)? {
-        Json::Null => Ok(None),
-        Json::Number(n) => Ok(n.as_i64().or_else(|| n.as_f64().map(|f| f as i64))),
-        Json::String(s) if s.trim().is_empty() => Ok(None),
-        Json::String(s) => {
-            s.trim().parse::<f64>().map(|f| Some(f as i64)).map_err(|_| Error::data(format!("setting {key} must be a number, not {s:?}")))
-        }
-        other => Err(Error::data(format!("setting {key} must be a number, not {other}"))),
-    }
+    Ok(crate::settings::get(tx, secrets, setting)?.into())
 }
 
 impl Tuning {
@@ -64,11 +56,11 @@ impl Tuning {
         let d = Tuning::default();
         let positive = |v: Option<i64>, fallback: i64| v.filter(|x| *x > 0).unwrap_or(fallback);
         Ok(Tuning {
-            forks_per_cpu: positive(setting_opt(tx, secrets, "system_task_forks_cpu")?, d.forks_per_cpu),
-            mem_per_fork_mb: positive(setting_opt(tx, secrets, "system_task_forks_mem")?, d.mem_per_fork_mb),
-            abs_cpu: setting_opt(tx, secrets, "system_task_abs_cpu")?,
-            abs_mem: setting_opt(tx, secrets, "system_task_abs_mem")?,
-            forks_capacity: setting_opt(tx, secrets, "system_task_forks_capacity")?,
+            forks_per_cpu: positive(setting_opt(tx, secrets, &super::SYSTEM_TASK_FORKS_CPU)?, d.forks_per_cpu),
+            mem_per_fork_mb: positive(setting_opt(tx, secrets, &super::SYSTEM_TASK_FORKS_MEM)?, d.mem_per_fork_mb),
+            abs_cpu: setting_opt(tx, secrets, &super::SYSTEM_TASK_ABS_CPU)?,
+            abs_mem: setting_opt(tx, secrets, &super::SYSTEM_TASK_ABS_MEM)?,
+            forks_capacity: setting_opt(tx, secrets, &super::SYSTEM_TASK_FORKS_CAPACITY)?,
         })
     }
 }

@@ -61,8 +61,8 @@ fn parse_version(v: &str) -> Vec<u64> {
 
 /// The grace period in seconds (period × tolerance).
 pub fn grace_period(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<i64> {
-    let period = crate::settings::get_i64(tx, secrets, "cluster_node_heartbeat_period")?;
-    let tolerance = crate::settings::get_i64(tx, secrets, "cluster_node_missed_heartbeat_tolerance")?;
+    let period = crate::settings::get(tx, secrets, &super::CLUSTER_NODE_HEARTBEAT_PERIOD)?;
+    let tolerance = crate::settings::get(tx, secrets, &super::CLUSTER_NODE_MISSED_HEARTBEAT_TOLERANCE)?;
     Ok((period.max(1)) * (tolerance.max(1)))
 }
 
@@ -145,7 +145,7 @@ pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, now: &Timestamp, cpu:
         }
     }
 
-    let auto_deprovision = crate::settings::get_bool(tx, secrets, "awx_auto_deprovision_instances")?;
+    let auto_deprovision = crate::settings::get(tx, secrets, &super::AWX_AUTO_DEPROVISION_INSTANCES)?;
     let types = SELF_HEARTBEAT_TYPES.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
     let lost_rows = tx.query(
         &format!(
@@ -203,8 +203,8 @@ pub fn run(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, now: &Timestamp, cpu:
         }
     }
 
-    if crate::settings::get_str(tx, secrets, "install_uuid")?.is_empty() {
-        crate::settings::set(tx, secrets, "install_uuid", &serde_json::Value::String(uuid::Uuid::new_v4().to_string()))?;
+    if crate::settings::get(tx, secrets, &crate::settings::INSTALL_UUID)?.is_empty() {
+        crate::settings::set(tx, secrets, &crate::settings::INSTALL_UUID, uuid::Uuid::new_v4().to_string())?;
     }
 
     Ok(Outcome {

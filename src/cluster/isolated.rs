@@ -232,7 +232,7 @@ fn plan(ctx: &Ctx, tx: &mut Tx<'_>, req: &Request, now: &crate::time::Timestamp)
         v
     };
     let mut planned = Vec::new();
-    let period = crate::settings::get_i64(tx, &ctx.secrets, "awx_isolated_periodic_check")?;
+    let period = crate::settings::get(tx, &ctx.secrets, &super::AWX_ISOLATED_PERIODIC_CHECK)?;
     let recent = crate::time::fmt(&(*now - chrono::Duration::seconds((period - 10).max(0))));
     for inst in candidates {
         if req.claim

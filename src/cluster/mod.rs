@@ -31,68 +31,70 @@ use crate::context::Ctx;
 use crate::crypto::Secrets;
 use crate::db::{Row, Tx};
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::{INT_MAX, Kind, SECONDS, SettingDef};
+use crate::settings::{INT_MAX, Kind, SECONDS, Setting};
 use crate::ssh::{Auth, HostKeyPolicy, Options, Target};
 
-const fn def(key: &'static str, default: &'static str, kind: Kind, help: &'static str) -> SettingDef {
-    SettingDef { key, default, secret: false, help, kind }
-}
-
 /// Settings of heartbeats, capacity and isolated nodes (AWX's names in lower case).
-pub const SETTINGS: &[SettingDef] = &[
-    def(
-        "system_task_forks_cpu",
-        "4",
-        Kind::Int { min: 1, max: 1_000_000 },
-        "Forks per CPU in the capacity formula (env SYSTEM_TASK_FORKS_CPU wins)",
-    ),
-    def(
-        "system_task_forks_mem",
-        "100",
-        Kind::Int { min: 1, max: 1_000_000 },
-        "MiB of RAM per fork in the capacity formula (env SYSTEM_TASK_FORKS_MEM wins)",
-    ),
-    def(
-        "system_task_abs_cpu",
-        "null",
-        Kind::OptInt { min: 0, max: INT_MAX },
-        "Fixed CPU capacity for this node instead of the measured one",
-    ),
-    def(
-        "system_task_abs_mem",
-        "null",
-        Kind::OptInt { min: 0, max: INT_MAX },
-        "Fixed memory capacity for this node instead of the measured one",
-    ),
-    def(
-        "system_task_forks_capacity",
-        "null",
-        Kind::OptInt { min: 0, max: INT_MAX },
-        "Fixed capacity for every node instead of the formula",
-    ),
-    def(
-        "cluster_node_heartbeat_period",
-        "60",
-        Kind::Int { min: 1, max: 86400 },
-        "Seconds between `awxm heartbeat` runs on each control node",
-    ),
-    def(
-        "cluster_node_missed_heartbeat_tolerance",
-        "2",
-        Kind::Int { min: 1, max: 1000 },
-        "Missed heartbeats before a control node is lost (grace = period x tolerance)",
-    ),
-    def("awx_auto_deprovision_instances", "false", Kind::Bool, "Delete lost control nodes instead of setting their capacity to 0"),
-    def(
-        "awx_isolated_connection_timeout",
-        "10",
-        Kind::Seconds { min: 0.1, max: 3600.0, whole: false },
-        "Seconds to connect to a node over SSH",
-    ),
-    def("awx_isolated_periodic_check", "600", SECONDS, "Seconds between isolated_heartbeat runs (--claim skips nodes checked sooner)"),
-    def("awx_isolated_username", "\"\"", Kind::Text, "SSH user for nodes without one (empty: the user running awxm)"),
-    def("isolated_work_dir", "\"/tmp/awxm\"", Kind::Text, "Work directory on isolated nodes (an instance's work_dir wins)"),
-];
+pub static SYSTEM_TASK_FORKS_CPU: Setting<i64> = Setting::new(
+    "system_task_forks_cpu",
+    "4",
+    Kind::Int { min: 1, max: 1_000_000 },
+    "Forks per CPU in the capacity formula (env SYSTEM_TASK_FORKS_CPU wins)",
+);
+pub static SYSTEM_TASK_FORKS_MEM: Setting<i64> = Setting::new(
+    "system_task_forks_mem",
+    "100",
+    Kind::Int { min: 1, max: 1_000_000 },
+    "MiB of RAM per fork in the capacity formula (env SYSTEM_TASK_FORKS_MEM wins)",
+);
+pub static SYSTEM_TASK_ABS_CPU: Setting<Option<i64>> = Setting::new(
+    "system_task_abs_cpu",
+    "null",
+    Kind::OptInt { min: 0, max: INT_MAX },
+    "Fixed CPU capacity for this node instead of the measured one",
+);
+pub static SYSTEM_TASK_ABS_MEM: Setting<Option<i64>> = Setting::new(
+    "system_task_abs_mem",
+    "null",
+    Kind::OptInt { min: 0, max: INT_MAX },
+    "Fixed memory capacity for this node instead of the measured one",
+);
+pub static SYSTEM_TASK_FORKS_CAPACITY: Setting<Option<i64>> = Setting::new(
+    "system_task_forks_capacity",
+    "null",
+    Kind::OptInt { min: 0, max: INT_MAX },
+    "Fixed capacity for every node instead of the formula",
+);
+pub static CLUSTER_NODE_HEARTBEAT_PERIOD: Setting<i64> = Setting::new(
+    "cluster_node_heartbeat_period",
+    "60",
+    Kind::Int { min: 1, max: 86400 },
+    "Seconds between `awxm heartbeat` runs on each control node",
+);
+pub static CLUSTER_NODE_MISSED_HEARTBEAT_TOLERANCE: Setting<i64> = Setting::new(
+    "cluster_node_missed_heartbeat_tolerance",
+    "2",
+    Kind::Int { min: 1, max: 1000 },
+    "Missed heartbeats before a control node is lost (grace = period x tolerance)",
+);
+pub static AWX_AUTO_DEPROVISION_INSTANCES: Setting<bool> =
+    Setting::new("awx_auto_deprovision_instances", "false", Kind::Bool, "Delete lost control nodes instead of setting their capacity to 0");
+pub static AWX_ISOLATED_CONNECTION_TIMEOUT: Setting<f64> = Setting::new(
+    "awx_isolated_connection_timeout",
+    "10",
+    Kind::Seconds { min: 0.1, max: 3600.0, whole: false },
+    "Seconds to connect to a node over SSH",
+);
+pub static AWX_ISOLATED_PERIODIC_CHECK: Setting<i64> = Setting::new(
+    "awx_isolated_periodic_check",
+    "600",
+    SECONDS,
+    "Seconds between isolated_heartbeat runs (--claim skips nodes checked sooner)",
+);
+pub static AWX_ISOLATED_USERNAME: Setting<String> =
+    Setting::new("awx_isolated_username", "\"\"", Kind::Text, "SSH user for nodes without one (empty: the user running awxm)");
+pub static ISOLATED_WORK_DIR: Setting<String> =
+    Setting::new("isolated_work_dir", "\"/tmp/awxm\"", Kind::Text, "Work directory on isolated nodes (an instance's work_dir wins)");
 
 /// Node types that run awxm themselves and send their own heartbeat.
 pub const SELF_HEARTBEAT_TYPES: &[&str] = &["control", "hybrid"];
@@ -238,7 +240,7 @@ pub fn ssh_target(tx: &mut Tx<'_>, secrets: &Secrets, inst: &Instance) -> Result
     } else if let Some(u) = cred_user {
         u
     } else {
-        let s = crate::settings::get_str(tx, secrets, "awx_isolated_username")?;
+        let s = crate::settings::get(tx, secrets, &AWX_ISOLATED_USERNAME)?;
         if s.is_empty() { local_user() } else { s }
     };
     let port = u16::try_from(inst.ssh_port)
@@ -255,7 +257,7 @@ pub fn known_hosts_path(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<PathBuf> {
     if let Some(p) = &ctx.config.known_hosts {
         return Ok(p.clone());
     }
-    let s = crate::settings::get_str(tx, &ctx.secrets, "ssh_known_hosts")?;
+    let s = crate::settings::get(tx, &ctx.secrets, &crate::settings::SSH_KNOWN_HOSTS)?;
     if !s.is_empty() {
         return Ok(PathBuf::from(s));
     }
@@ -274,7 +276,7 @@ pub fn ssh_options(ctx: &Ctx, tx: &mut Tx<'_>, connect_timeout: Option<f64>) -> 
     let mut o = Options::new(known_hosts_path(ctx, tx)?, policy);
     let secs = match connect_timeout {
         Some(s) => s,
-        None => crate::settings::get_f64(tx, &ctx.secrets, "awx_isolated_connection_timeout")?,
+        None => crate::settings::get(tx, &ctx.secrets, &AWX_ISOLATED_CONNECTION_TIMEOUT)?,
     };
     if !(secs.is_finite() && secs > 0.0) {
         return Err(Error::new(ErrorKind::Usage, format!("the connection timeout must be a positive number of seconds, not {secs}")));
@@ -288,7 +290,7 @@ pub fn work_dir(tx: &mut Tx<'_>, secrets: &Secrets, inst: &Instance) -> Result<S
     if !inst.work_dir.is_empty() {
         return Ok(inst.work_dir.clone());
     }
-    crate::settings::get_str(tx, secrets, "isolated_work_dir")
+    crate::settings::get(tx, secrets, &ISOLATED_WORK_DIR)
 }
 
 /// A unified job touched by a reaper or deregistration.

@@ -144,7 +144,7 @@ pub fn ping(tx: &mut Tx<'_>, secrets: &Secrets, node: &str, database: String) ->
         });
     }
     groups.sort_by_key(|g| g.name.to_lowercase());
-    let install_uuid = crate::settings::get_str(tx, secrets, "install_uuid")?;
+    let install_uuid = crate::settings::get(tx, secrets, &crate::settings::INSTALL_UUID)?;
     Ok(Ping {
         ha: instances.len() > 1,
         version: super::VERSION.to_string(),

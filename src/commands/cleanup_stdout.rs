@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::cleanup::human_age;
 use crate::cleanup::stdout::{self, PurgeOptions, PurgeReport};
-use crate::cleanup::{human_age, human_bytes};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::output::{Human, Report};
+use crate::output::{Human, Report, human_bytes};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
@@ -53,8 +53,8 @@ pub struct Args {
     /// Remove files older than N days
     #[arg(long, value_name = "N", conflicts_with = "older_than", value_parser = crate::cli::whole::<u64>(0, crate::time::MAX_DAYS))]
     pub days: Option<u64>,
-    /// Remove files older than DURATION (30d, 12h, 90m, 45s, 2w or seconds)
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    /// Remove files older than DURATION (30d, 12h, 90m, 1h30m, 45s, 2w or seconds)
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
     pub older_than: Option<Duration>,
     /// Only report what would be removed
     #[arg(long)]
@@ -70,10 +70,6 @@ pub struct Args {
 
 fn plural(n: u64, what: &str) -> String {
     if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
-}
-
-fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
-    crate::time::parse_duration(s)
 }
 
 #[derive(Debug, Serialize)]
@@ -124,7 +120,7 @@ impl Report for CleanupStdoutReport {
 /// The configured job-output directory (setting, else config file); the config file's when the
 /// database cannot be read.
 fn configured_dir(ctx: &Ctx) -> PathBuf {
-    let setting = ctx.db().and_then(|mut db| db.read(|tx| crate::settings::get_str(tx, &ctx.secrets, "job_output_dir"))).ok();
+    let setting = ctx.db().and_then(|mut db| db.read(|tx| crate::settings::get(tx, &ctx.secrets, &crate::settings::JOB_OUTPUT_DIR))).ok();
     match setting {
         Some(s) if !s.trim().is_empty() => PathBuf::from(s.trim()),
         _ => ctx.config.job_output_dir.clone(),
@@ -157,8 +153,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CleanupStdoutReport> {
         let mut db = ctx.db()?;
         let (setting_dir, setting_age) = db.read(|tx| {
             Ok((
-                crate::settings::get_str(tx, &ctx.secrets, "job_output_dir")?,
-                crate::settings::get_i64(tx, &ctx.secrets, "local_stdout_expire_time")?,
+                crate::settings::get(tx, &ctx.secrets, &crate::settings::JOB_OUTPUT_DIR)?,
+                crate::settings::get(tx, &ctx.secrets, &stdout::LOCAL_STDOUT_EXPIRE_TIME)?,
             ))
         })?;
         let dir = args.dir.clone().unwrap_or_else(|| {

@@ -109,16 +109,6 @@ impl serde::Serialize for GatherAnalyticsReport {
     }
 }
 
-fn human_size(n: u64) -> String {
-    if n >= 1 << 20 {
-        format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64)
-    } else if n >= 1 << 10 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
-    } else {
-        format!("{n} B")
-    }
-}
-
 impl Report for GatherAnalyticsReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         let r = &self.0;
@@ -146,14 +136,17 @@ impl Report for GatherAnalyticsReport {
                     ),
                     Some(u) => format!("FAILED, kept: {}", u.error.as_deref().unwrap_or("upload failed")),
                 };
-                vec![t.path.clone(), human_size(t.size), members.join(" "), status]
+                vec![t.path.clone(), crate::output::human_bytes(t.size), members.join(" "), status]
             }),
         )?;
         let total: u64 = r.tarballs.iter().map(|t| t.size).sum();
         match r.mode.as_str() {
-            "ship" if r.failed == 0 => {
-                out.line(format!("shipped {} tarball(s), {} in all, to {}", r.shipped, human_size(total), r.url.as_deref().unwrap_or("?")))
-            }
+            "ship" if r.failed == 0 => out.line(format!(
+                "shipped {} tarball(s), {} in all, to {}",
+                r.shipped,
+                crate::output::human_bytes(total),
+                r.url.as_deref().unwrap_or("?")
+            )),
             "ship" => out.line(format!(
                 "{} of {} tarball(s) failed to ship; all are kept in {}; the next gather resends what failed",
                 r.failed,
@@ -163,7 +156,7 @@ impl Report for GatherAnalyticsReport {
             _ => out.line(format!(
                 "dry run: {} tarball(s), {} in all, written to {} (nothing sent; --ship uploads)",
                 r.tarballs.len(),
-                human_size(total),
+                crate::output::human_bytes(total),
                 r.output_dir
             )),
         }

@@ -56,7 +56,7 @@ impl Report for Outcome {
             self.capacity.capacity,
             self.capacity.cpu,
             self.capacity.cpu_capacity,
-            super::isolated_heartbeat::human_bytes(self.capacity.memory),
+            crate::output::human_bytes(u64::try_from(self.capacity.memory).unwrap_or(0)),
             self.capacity.mem_capacity,
             self.version
         ))?;

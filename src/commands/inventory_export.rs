@@ -47,10 +47,6 @@ pub struct Args {
     pub script: bool,
 }
 
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
 pub fn run(ctx: &Ctx, args: Args) -> Result<Streamed> {
     let mut db = ctx.db()?;
     let (id, name) = db.read(|tx| crate::resources::resolve(tx, &crate::resources::types::INVENTORY, &args.name))?;
@@ -58,11 +54,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Streamed> {
         let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "awxm".into());
         let url = db.url().to_string();
         let redacted = crate::db::redact_url(&url);
-        let db_arg = if redacted == url { format!(" --database {}", sh_quote(&url)) } else { String::new() };
+        let db_arg = if redacted == url { format!(" --database {}", crate::ssh::shell_quote(&url)) } else { String::new() };
         let script = format!(
             "#!/bin/sh\n# Ansible inventory script: inventory {name:?} stored by awxm.\n# ansible-playbook -i THIS_FILE site.yml\nexec {}{db_arg} inventory_export {} \"$@\"\n",
-            sh_quote(&exe),
-            sh_quote(&name)
+            crate::ssh::shell_quote(&exe),
+            crate::ssh::shell_quote(&name)
         );
         ctx.out.raw(script.as_bytes()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
         return Ok(Streamed(0));

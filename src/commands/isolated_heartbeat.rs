@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::cluster::isolated::{self, Outcome, Request};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::output::{Human, Report};
+use crate::output::{Human, Report, human_bytes};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
@@ -77,11 +77,11 @@ impl Report for Outcome {
                         n.hostname.clone(),
                         n.capacity.to_string(),
                         n.cpu.to_string(),
-                        human_bytes(n.memory),
+                        human_bytes(u64::try_from(n.memory).unwrap_or(0)),
                         n.cpu_capacity.to_string(),
                         n.mem_capacity.to_string(),
                         n.version.clone(),
-                        n.work_dir_usage.map(human_bytes).unwrap_or_default(),
+                        n.work_dir_usage.map(|b| human_bytes(u64::try_from(b).unwrap_or(0))).unwrap_or_default(),
                         format!("{:.2}s", n.duration),
                         n.errors.join("; "),
                     ]
@@ -99,17 +99,6 @@ impl Report for Outcome {
     fn exit_code(&self) -> u8 {
         if self.failed > 0 { 1 } else { 0 }
     }
-}
-
-pub fn human_bytes(n: i64) -> String {
-    const UNITS: &[&str] = &["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1024.0 && u + 1 < UNITS.len() {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Outcome> {

@@ -168,7 +168,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LicenseReport> {
             db.write(|tx| {
                 tx.lock("awxm:license")?;
                 let keys = license::public_keys(tx, &ctx.secrets)?;
-                let allow = settings::get_bool(tx, &ctx.secrets, "license_allow_unsigned")?;
+                let allow = settings::get(tx, &ctx.secrets, &license::LICENSE_ALLOW_UNSIGNED)?;
                 let (doc, sig) = license::parse_file(&text, &name, &keys, allow)?;
                 if sig == SigStatus::NotChecked {
                     ctx.out.warn("the license is signed, but no license_public_key is set: the signature was not checked");

@@ -5,6 +5,7 @@ use std::io::Read;
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::catalog;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::output::{Human, Report, cell};
@@ -21,7 +22,7 @@ EXAMPLES:
 
 VALUE is read as a YAML scalar (true, 25, text) or JSON ({\"a\": 1}) and checked against the
 setting's type and range (`settings list --format json` shows them as `allowed`): a value that
-does not fit exits 65 and stores nothing. Durations take seconds or 90m, 12h, 7d, 2w. Secret
+does not fit exits 65 and stores nothing. Durations take seconds or 90m, 12h, 7d, 2w, 1h30m. Secret
 settings are never taken from the command line: give `-` to read stdin, or leave VALUE out to be
 prompted. They are stored encrypted and shown as $encrypted$.
 
@@ -93,15 +94,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
         Action::List => {
             let rows = db.read(|tx| {
                 let mut rows = Vec::new();
-                let mut defs = store::registry();
+                let mut defs = catalog::ALL.to_vec();
                 defs.sort_by_key(|d| d.key);
                 for d in defs {
-                    let v = store::get(tx, &ctx.secrets, d.key)?;
+                    let v = store::value(tx, &ctx.secrets, d)?;
                     rows.push(SettingRow {
                         key: d.key.into(),
-                        value: store::display(&d, &v),
-                        default: serde_json::from_str(d.default).unwrap_or(Json::Null),
-                        is_set: store::is_set(tx, d.key)?,
+                        value: store::display(d, &v),
+                        default: store::default_of(d),
+                        is_set: store::is_set(tx, d)?,
                         secret: d.secret,
                         help: d.help.into(),
                         allowed: d.kind.allowed(),
@@ -112,12 +113,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
             Ok(SettingsReport::List { settings: rows })
         }
         Action::Get { key } => db.read(|tx| {
-            let d = store::known(&key)?;
-            let v = store::get(tx, &ctx.secrets, &key)?;
-            Ok(SettingsReport::One { value: store::display(&d, &v), is_set: store::is_set(tx, &key)?, key, changed: false })
+            let d = catalog::known(&key)?;
+            let v = store::value(tx, &ctx.secrets, d)?;
+            Ok(SettingsReport::One { value: store::display(d, &v), is_set: store::is_set(tx, d)?, key, changed: false })
         }),
         Action::Set { key, value } => {
-            let d = store::known(&key)?;
+            let d = catalog::known(&key)?;
             let text = match value.as_deref() {
                 Some("-") => {
                     let mut s = String::new();
@@ -145,14 +146,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
             // Secrets are stored as the text given; other values are typed like YAML.
             let v = if d.secret { Json::String(text) } else { parse_value(&text)? };
             // Checked before the database is touched: a bad value writes nothing (exit 65).
-            let v = store::check(&d, &v).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
-            let changed = db.write(|tx| store::set(tx, &ctx.secrets, &key, &v))?;
-            Ok(SettingsReport::One { value: store::display(&d, &v), key, is_set: true, changed })
+            let v = store::check(d, &v).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
+            let changed = db.write(|tx| store::store(tx, &ctx.secrets, d, &v))?;
+            Ok(SettingsReport::One { value: store::display(d, &v), key, is_set: true, changed })
         }
         Action::Unset { key } => {
-            let d = store::known(&key)?;
-            let changed = db.write(|tx| store::unset(tx, &key))?;
-            let v = serde_json::from_str(d.default).unwrap_or(Json::Null);
+            let d = catalog::known(&key)?;
+            let changed = db.write(|tx| store::unset(tx, d))?;
+            let v = store::default_of(d);
             Ok(SettingsReport::One { key, value: v, is_set: false, changed })
         }
     }

@@ -24,22 +24,18 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::{self, JobKind};
 
 /// Settings of the inventory subsystem.
-pub const SETTINGS: &[crate::settings::SettingDef] = &[
-    crate::settings::SettingDef {
-        key: "default_inventory_update_timeout",
-        default: "0",
-        secret: false,
-        help: "Seconds an inventory source (script, ansible-inventory) may take before it is stopped (0: no limit)",
-        kind: crate::settings::SECONDS,
-    },
-    crate::settings::SettingDef {
-        key: "inventory_source_max_output",
-        default: "1073741824",
-        secret: false,
-        help: "Most bytes awxm reads from one run of an inventory script or ansible-inventory; more fails the import (0: the default, 1 GiB)",
-        kind: crate::settings::Kind::Int { min: 0, max: i64::MAX },
-    },
-];
+pub static DEFAULT_INVENTORY_UPDATE_TIMEOUT: crate::settings::Setting<i64> = crate::settings::Setting::new(
+    "default_inventory_update_timeout",
+    "0",
+    crate::settings::SECONDS,
+    "Seconds an inventory source (script, ansible-inventory) may take before it is stopped (0: no limit)",
+);
+pub static INVENTORY_SOURCE_MAX_OUTPUT: crate::settings::Setting<i64> = crate::settings::Setting::new(
+    "inventory_source_max_output",
+    "1073741824",
+    crate::settings::Kind::Int { min: 0, max: i64::MAX },
+    "Most bytes awxm reads from one run of an inventory script or ansible-inventory; more fails the import (0: the default, 1 GiB)",
+);
 
 #[derive(Debug, Clone)]
 pub enum Target {
@@ -482,9 +478,9 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     // ---- timeout and environment ----
     let timeout = match req.options.timeout {
         Some(t) => t,
-        None => db.read(|tx| crate::settings::get(tx, &ctx.secrets, "default_inventory_update_timeout"))?.as_i64().unwrap_or(0),
+        None => db.read(|tx| crate::settings::get(tx, &ctx.secrets, &DEFAULT_INVENTORY_UPDATE_TIMEOUT))?,
     };
-    let max_output = db.read(|tx| crate::settings::get(tx, &ctx.secrets, "inventory_source_max_output"))?.as_u64();
+    let max_output = u64::try_from(db.read(|tx| crate::settings::get(tx, &ctx.secrets, &INVENTORY_SOURCE_MAX_OUTPUT))?).ok();
     let env = env_pairs(&req.source_vars);
     let env_text = recorded_env(&env);
     let kind = guess_kind(&path, req.options.use_ansible_inventory);

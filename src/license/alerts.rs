@@ -127,13 +127,7 @@ pub struct AlertOutcome {
 
 /// `license_alert_interval` in seconds (a number, or a duration such as `7d`).
 pub fn interval(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<i64> {
-    match settings::get(tx, secrets, "license_alert_interval")? {
-        Json::Number(n) => Ok(n.as_f64().unwrap_or(0.0) as i64),
-        Json::String(s) => crate::time::parse_duration(&s)
-            .map(|d| d.as_secs() as i64)
-            .map_err(|e| Error::config(format!("setting license_alert_interval: {e}"))),
-        other => Err(Error::config(format!("setting license_alert_interval: {other} is not a duration"))),
-    }
+    settings::get(tx, secrets, &super::LICENSE_ALERT_INTERVAL)
 }
 
 /// Superusers' e-mail addresses (active users with a non-empty address).
@@ -189,7 +183,7 @@ pub fn plan(tx: &mut Tx<'_>, secrets: &Secrets, v: &Validation) -> Result<Plan> 
     let mut recipients_list = Vec::new();
     let mut smtp = None;
     if !due.is_empty() {
-        let enabled = settings::get_bool(tx, secrets, "tower_admin_alerts")?;
+        let enabled = settings::get(tx, secrets, &super::TOWER_ADMIN_ALERTS)?;
         let every = interval(tx, secrets)?;
         recipients_list = recipients(tx)?;
         for a in due {
@@ -214,7 +208,10 @@ pub fn plan(tx: &mut Tx<'_>, secrets: &Secrets, v: &Validation) -> Result<Plan> 
                 None
             };
             if skip.is_none() && smtp.is_none() {
-                smtp = Some((SmtpConfig::from_settings(tx, secrets)?, settings::get_str(tx, secrets, "default_from_email")?));
+                smtp = Some((
+                    SmtpConfig::from_settings(tx, secrets)?,
+                    settings::get(tx, secrets, &crate::notifications::email::DEFAULT_FROM_EMAIL)?,
+                ));
             }
             items.push((a, skip));
         }

@@ -22,7 +22,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::crypto::Secrets;
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::settings::{self, SettingDef};
+use crate::settings::{self, Setting};
 
 /// Internal setting key holding the installed license document.
 pub const STORE_KEY: &str = "license";
@@ -36,36 +36,30 @@ pub const USAGE_WARNING_PERCENT: i64 = 90;
 
 pub const LICENSE_TYPES: &[&str] = &["enterprise", "trial", "developer", "open"];
 
-pub const SETTINGS: &[SettingDef] = &[
-    SettingDef {
-        key: "license_public_key",
-        default: "\"\"",
-        secret: false,
-        help: "Ed25519 public key licenses must be signed with (base64, hex or PEM; a list during key rotation); empty: signatures are not checked",
-        kind: settings::Kind::Any,
-    },
-    SettingDef {
-        key: "license_allow_unsigned",
-        default: "false",
-        secret: false,
-        help: "Accept a license without signature although license_public_key is set",
-        kind: settings::Kind::Bool,
-    },
-    SettingDef {
-        key: "tower_admin_alerts",
-        default: "true",
-        secret: false,
-        help: "Email superusers when host usage is over 90% or the license expires within 30 days (check_license --notify)",
-        kind: settings::Kind::Bool,
-    },
-    SettingDef {
-        key: "license_alert_interval",
-        default: "\"7d\"",
-        secret: false,
-        help: "How long an unchanged license alert stays quiet before it is sent again (seconds, or 12h, 7d, ...)",
-        kind: settings::SECONDS,
-    },
-];
+pub static LICENSE_PUBLIC_KEY: Setting<Json> = Setting::new(
+    "license_public_key",
+    "\"\"",
+    settings::Kind::Any,
+    "Ed25519 public key licenses must be signed with (base64, hex or PEM; a list during key rotation); empty: signatures are not checked",
+);
+pub static LICENSE_ALLOW_UNSIGNED: Setting<bool> = Setting::new(
+    "license_allow_unsigned",
+    "false",
+    settings::Kind::Bool,
+    "Accept a license without signature although license_public_key is set",
+);
+pub static TOWER_ADMIN_ALERTS: Setting<bool> = Setting::new(
+    "tower_admin_alerts",
+    "true",
+    settings::Kind::Bool,
+    "Email superusers when host usage is over 90% or the license expires within 30 days (check_license --notify)",
+);
+pub static LICENSE_ALERT_INTERVAL: Setting<i64> = Setting::new(
+    "license_alert_interval",
+    "\"7d\"",
+    settings::SECONDS,
+    "How long an unchanged license alert stays quiet before it is sent again (seconds, or 12h, 7d, ...)",
+);
 
 /// Where a license comes from and how it was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,7 +79,7 @@ pub enum SigStatus {
 
 /// The configured public keys (empty: signatures are not checked).
 pub fn public_keys(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<Vec<VerifyingKey>> {
-    let v = settings::get(tx, secrets, "license_public_key")?;
+    let v = settings::get(tx, secrets, &LICENSE_PUBLIC_KEY)?;
     let texts: Vec<String> = match v {
         Json::Null => vec![],
         Json::String(s) => vec![s],
@@ -429,7 +423,7 @@ pub fn load(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<(Option<Map<String, Js
         None => Ok(SigStatus::None),
         Some(d) => {
             let keys = public_keys(tx, secrets)?;
-            let allow = settings::get_bool(tx, secrets, "license_allow_unsigned")?;
+            let allow = settings::get(tx, secrets, &LICENSE_ALLOW_UNSIGNED)?;
             check_signature(d, &keys, allow)
         }
     };

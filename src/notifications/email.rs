@@ -17,67 +17,28 @@ use super::SendError;
 use crate::crypto::Secrets;
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::settings::{self, SettingDef};
+use crate::settings::{self, Kind, Setting};
 
-pub const SETTINGS: &[SettingDef] = &[
-    SettingDef {
-        key: "email_host",
-        default: "\"localhost\"",
-        secret: false,
-        help: "SMTP server for administrator mail (license alerts)",
-        kind: settings::Kind::Text,
-    },
-    SettingDef {
-        key: "email_port",
-        default: "25",
-        secret: false,
-        help: "SMTP server port",
-        kind: settings::Kind::Int { min: 1, max: 65535 },
-    },
-    SettingDef {
-        key: "email_host_user",
-        default: "\"\"",
-        secret: false,
-        help: "SMTP user name (empty: no authentication)",
-        kind: settings::Kind::Text,
-    },
-    SettingDef { key: "email_host_password", default: "\"\"", secret: true, help: "SMTP password", kind: settings::Kind::Text },
-    SettingDef {
-        key: "email_use_tls",
-        default: "false",
-        secret: false,
-        help: "Upgrade the SMTP connection with STARTTLS (required when true)",
-        kind: settings::Kind::Bool,
-    },
-    SettingDef {
-        key: "email_use_ssl",
-        default: "false",
-        secret: false,
-        help: "Connect to the SMTP server over TLS (SMTPS, usually port 465)",
-        kind: settings::Kind::Bool,
-    },
-    SettingDef {
-        key: "default_from_email",
-        default: "\"awxm@localhost\"",
-        secret: false,
-        help: "Sender address of administrator mail",
-        kind: settings::Kind::Text,
-    },
-    SettingDef {
-        key: "email_timeout",
-        default: "30",
-        secret: false,
-        help: "Seconds to wait for the SMTP server",
-        kind: settings::Kind::Seconds { min: 0.0, max: 86400.0, whole: false },
-    },
-    SettingDef {
-        key: "email_tls_ca_file",
-        default: "\"\"",
-        secret: false,
-        help: "PEM file of extra CA certificates trusted for the SMTP server's TLS certificate",
-        kind: settings::Kind::Text,
-    },
-];
+pub static EMAIL_HOST: Setting<String> =
+    Setting::new("email_host", "\"localhost\"", Kind::Text, "SMTP server for administrator mail (license alerts)");
+pub static EMAIL_PORT: Setting<i64> = Setting::new("email_port", "25", Kind::Int { min: 1, max: 65535 }, "SMTP server port");
+pub static EMAIL_HOST_USER: Setting<String> =
+    Setting::new("email_host_user", "\"\"", Kind::Text, "SMTP user name (empty: no authentication)");
+pub static EMAIL_HOST_PASSWORD: Setting<String> = Setting::secret("email_host_password", "\"\"", Kind::Text, "SMTP password");
+pub static EMAIL_USE_TLS: Setting<bool> =
+    Setting::new("email_use_tls", "false", Kind::Bool, "Upgrade the SMTP connection with STARTTLS (required when true)");
+pub static EMAIL_USE_SSL: Setting<bool> =
+    Setting::new("email_use_ssl", "false", Kind::Bool, "Connect to the SMTP server over TLS (SMTPS, usually port 465)");
+pub static DEFAULT_FROM_EMAIL: Setting<String> =
+    Setting::new("default_from_email", "\"awxm@localhost\"", Kind::Text, "Sender address of administrator mail");
+pub static EMAIL_TIMEOUT: Setting<f64> =
+    Setting::new("email_timeout", "30", Kind::Seconds { min: 0.0, max: 86400.0, whole: false }, "Seconds to wait for the SMTP server");
+pub static EMAIL_TLS_CA_FILE: Setting<String> = Setting::new(
+    "email_tls_ca_file",
+    "\"\"",
+    Kind::Text,
+    "PEM file of extra CA certificates trusted for the SMTP server's TLS certificate",
+);
 
 /// How to reach an SMTP server.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,17 +64,17 @@ impl SmtpConfig {
 
     /// The server of the settings (`email_host`, ...).
     pub fn from_settings(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<SmtpConfig> {
-        let port = settings::get_i64(tx, secrets, "email_port")?;
-        let timeout = settings::get_f64(tx, secrets, "email_timeout")?;
+        let port = settings::get(tx, secrets, &EMAIL_PORT)?;
+        let timeout = settings::get(tx, secrets, &EMAIL_TIMEOUT)?;
         let cfg = SmtpConfig {
-            host: settings::get_str(tx, secrets, "email_host")?,
+            host: settings::get(tx, secrets, &EMAIL_HOST)?,
             port: u16::try_from(port).map_err(|_| Error::config(format!("setting email_port: {port} is not a port number")))?,
-            username: settings::get_str(tx, secrets, "email_host_user")?,
-            password: settings::get_str(tx, secrets, "email_host_password")?,
-            use_tls: settings::get_bool(tx, secrets, "email_use_tls")?,
-            use_ssl: settings::get_bool(tx, secrets, "email_use_ssl")?,
+            username: settings::get(tx, secrets, &EMAIL_HOST_USER)?,
+            password: settings::get(tx, secrets, &EMAIL_HOST_PASSWORD)?,
+            use_tls: settings::get(tx, secrets, &EMAIL_USE_TLS)?,
+            use_ssl: settings::get(tx, secrets, &EMAIL_USE_SSL)?,
             timeout: Duration::from_secs_f64(if timeout > 0.0 { timeout } else { 30.0 }),
-            ca_file: settings::get_str(tx, secrets, "email_tls_ca_file")?,
+            ca_file: settings::get(tx, secrets, &EMAIL_TLS_CA_FILE)?,
         };
         cfg.check().map_err(|e| Error::config(format!("email settings: {e}")))?;
         Ok(cfg)

@@ -24,9 +24,6 @@ use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
 use crate::resources::types;
 
-/// Settings contributed by this module (the SMTP server of administrator mail).
-pub const SETTINGS: &[crate::settings::SettingDef] = email::SETTINGS;
-
 /// The notification types awxm can send.
 pub const SUPPORTED_TYPES: &[&str] = &["email", "webhook"];
 

@@ -26,7 +26,7 @@ use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
 use crate::jobs::{self, Ending, JobKind, JobResult, JobStatus, hooks};
-use crate::settings;
+use crate::settings::{self, Setting};
 use crate::ssh::Conn;
 
 pub const TIMEOUT_EXPLANATION: &str = "Job terminated due to timeout";
@@ -140,57 +140,31 @@ pub struct RunOptions<'a> {
 }
 
 /// Runner settings (cluster-wide, in the database).
-pub const SETTINGS: &[settings::SettingDef] = &[
-    settings::SettingDef {
-        key: "default_job_timeout",
-        default: "0",
-        secret: false,
-        help: "Seconds a job may run when its template sets no timeout (0: no limit)",
-        kind: settings::SECONDS,
-    },
-    settings::SettingDef {
-        key: "max_forks",
-        default: "200",
-        secret: false,
-        help: "Upper limit for a job's forks (0: no limit)",
-        kind: settings::COUNT,
-    },
-    settings::SettingDef {
-        key: "allow_jinja_in_extra_vars",
-        default: "\"template\"",
-        secret: false,
-        help: "Whether extra vars may contain Jinja: always, never, or template (only the template's own)",
-        kind: settings::Kind::Choice(&["always", "never", "template"]),
-    },
-    settings::SettingDef {
-        key: "awx_task_env",
-        default: "{}",
-        secret: false,
-        help: "Extra environment variables for every job (a mapping)",
-        kind: settings::Kind::Map,
-    },
-    settings::SettingDef {
-        key: "awx_isolation_base_path",
-        default: "\"\"",
-        secret: false,
-        help: "Where job private data directories are created (empty: the system temp dir)",
-        kind: settings::Kind::Text,
-    },
-    settings::SettingDef {
-        key: "awx_cleanup_paths",
-        default: "true",
-        secret: false,
-        help: "Remove job private data directories after the run",
-        kind: settings::Kind::Bool,
-    },
-    settings::SettingDef {
-        key: "job_termination_grace_period",
-        default: "5",
-        secret: false,
-        help: "Seconds between SIGTERM and SIGKILL when a job is canceled or times out",
-        kind: settings::Kind::Seconds { min: 0.0, max: 3600.0, whole: false },
-    },
-];
+pub static DEFAULT_JOB_TIMEOUT: Setting<i64> =
+    Setting::new("default_job_timeout", "0", settings::SECONDS, "Seconds a job may run when its template sets no timeout (0: no limit)");
+pub static MAX_FORKS: Setting<i64> = Setting::new("max_forks", "200", settings::COUNT, "Upper limit for a job's forks (0: no limit)");
+pub static ALLOW_JINJA_IN_EXTRA_VARS: Setting<String> = Setting::new(
+    "allow_jinja_in_extra_vars",
+    "\"template\"",
+    settings::Kind::Choice(&["always", "never", "template"]),
+    "Whether extra vars may contain Jinja: always, never, or template (only the template's own)",
+);
+pub static AWX_TASK_ENV: Setting<Map<String, Json>> =
+    Setting::new("awx_task_env", "{}", settings::Kind::Map, "Extra environment variables for every job (a mapping)");
+pub static AWX_ISOLATION_BASE_PATH: Setting<String> = Setting::new(
+    "awx_isolation_base_path",
+    "\"\"",
+    settings::Kind::Text,
+    "Where job private data directories are created (empty: the system temp dir)",
+);
+pub static AWX_CLEANUP_PATHS: Setting<bool> =
+    Setting::new("awx_cleanup_paths", "true", settings::Kind::Bool, "Remove job private data directories after the run");
+pub static JOB_TERMINATION_GRACE_PERIOD: Setting<f64> = Setting::new(
+    "job_termination_grace_period",
+    "5",
+    settings::Kind::Seconds { min: 0.0, max: 3600.0, whole: false },
+    "Seconds between SIGTERM and SIGKILL when a job is canceled or times out",
+);
 
 /// How a job ends before (or instead of) running ansible.
 enum Early {
@@ -316,7 +290,7 @@ fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
 
 /// Seconds between polls of isolated nodes (`awx_isolated_check_interval`).
 fn check_interval(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<Duration> {
-    let s = settings::get_f64(tx, &ctx.secrets, "awx_isolated_check_interval")?;
+    let s = settings::get(tx, &ctx.secrets, &AWX_ISOLATED_CHECK_INTERVAL)?;
     Ok(Duration::from_secs_f64(if s.is_finite() { s.clamp(0.05, 3600.0) } else { 30.0 }))
 }
 
@@ -426,20 +400,16 @@ struct RunSettings {
 impl RunSettings {
     fn load(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<RunSettings> {
         let s = &ctx.secrets;
-        let task_env = match settings::get(tx, s, "awx_task_env")? {
-            Json::Object(m) => m,
-            _ => Map::new(),
-        };
-        let base_path = settings::get_str(tx, s, "awx_isolation_base_path")?;
+        let base_path = settings::get(tx, s, &AWX_ISOLATION_BASE_PATH)?;
         Ok(RunSettings {
-            default_timeout: settings::get_i64(tx, s, "default_job_timeout")?,
-            max_forks: settings::get_i64(tx, s, "max_forks")?,
-            jinja: JinjaPolicy::parse(&settings::get_str(tx, s, "allow_jinja_in_extra_vars")?)?,
-            task_env,
+            default_timeout: settings::get(tx, s, &DEFAULT_JOB_TIMEOUT)?,
+            max_forks: settings::get(tx, s, &MAX_FORKS)?,
+            jinja: JinjaPolicy::parse(&settings::get(tx, s, &ALLOW_JINJA_IN_EXTRA_VARS)?)?,
+            task_env: settings::get(tx, s, &AWX_TASK_ENV)?,
             base_dir: if base_path.is_empty() { std::env::temp_dir() } else { PathBuf::from(base_path) },
-            cleanup: settings::get_bool(tx, s, "awx_cleanup_paths")?,
-            grace: settings::get_f64(tx, s, "job_termination_grace_period")?,
-            url_base: settings::get_str(tx, s, "tower_url_base")?,
+            cleanup: settings::get(tx, s, &AWX_CLEANUP_PATHS)?,
+            grace: settings::get(tx, s, &JOB_TERMINATION_GRACE_PERIOD)?,
+            url_base: settings::get(tx, s, &settings::TOWER_URL_BASE)?,
         })
     }
 }
@@ -776,22 +746,18 @@ enum RemoteEnd {
 }
 
 /// Settings of the isolated flow (cluster-wide, in the database).
-pub const REMOTE_SETTINGS: &[settings::SettingDef] = &[
-    settings::SettingDef {
-        key: "awx_isolated_check_interval",
-        default: "3",
-        secret: false,
-        help: "Seconds between polls of a job running on an isolated node (new output, exit code, cancel)",
-        kind: settings::Kind::Seconds { min: 0.05, max: 3600.0, whole: false },
-    },
-    settings::SettingDef {
-        key: "isolated_node_grace_period",
-        default: "120",
-        secret: false,
-        help: "Seconds a job's isolated node may stay unreachable before the job ends as error",
-        kind: settings::Kind::Seconds { min: 0.0, max: 30.0 * 86400.0, whole: false },
-    },
-];
+pub static AWX_ISOLATED_CHECK_INTERVAL: Setting<f64> = Setting::new(
+    "awx_isolated_check_interval",
+    "3",
+    settings::Kind::Seconds { min: 0.05, max: 3600.0, whole: false },
+    "Seconds between polls of a job running on an isolated node (new output, exit code, cancel)",
+);
+pub static ISOLATED_NODE_GRACE_PERIOD: Setting<f64> = Setting::new(
+    "isolated_node_grace_period",
+    "120",
+    settings::Kind::Seconds { min: 0.0, max: 30.0 * 86400.0, whole: false },
+    "Seconds a job's isolated node may stay unreachable before the job ends as error",
+);
 
 /// (d)+(c): copy the job to its node, start it there, follow it over SSH, and remove its
 /// directory from the node; returns how it ended.
@@ -808,7 +774,7 @@ fn supervise_remote(
 ) -> Result<Finale> {
     let RemoteRun { node, mut conn, python, root, project_dir } = run;
     let (interval, lost_grace) = db.read(|tx| {
-        Ok((check_interval(ctx, tx)?, settings::get_f64(tx, &ctx.secrets, "isolated_node_grace_period")?.clamp(0.0, 30.0 * 86400.0)))
+        Ok((check_interval(ctx, tx)?, settings::get(tx, &ctx.secrets, &ISOLATED_NODE_GRACE_PERIOD)?.clamp(0.0, 30.0 * 86400.0)))
     })?;
     let lost_grace = Duration::from_secs_f64(lost_grace);
     let mut job = start_remote(ctx, db, id, &node, &mut conn, prepared, &project_dir, &root, &python)?;

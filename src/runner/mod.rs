@@ -28,8 +28,6 @@ pub mod redact;
 pub mod remote;
 pub mod spec;
 
-pub use job::SETTINGS;
-
 use std::path::PathBuf;
 
 /// A directory setting (`projects_root`, `job_output_dir`): the cluster setting when set,
@@ -37,21 +35,21 @@ use std::path::PathBuf;
 fn dir_setting(
     ctx: &crate::context::Ctx,
     tx: &mut crate::db::Tx<'_>,
-    key: &str,
+    setting: &crate::settings::Setting<String>,
     fallback: &std::path::Path,
 ) -> crate::error::Result<PathBuf> {
-    let v = crate::settings::get_str(tx, &ctx.secrets, key)?;
+    let v = crate::settings::get(tx, &ctx.secrets, setting)?;
     Ok(if v.trim().is_empty() { fallback.to_path_buf() } else { PathBuf::from(v.trim()) })
 }
 
 /// Where project checkouts live.
 pub fn projects_root(ctx: &crate::context::Ctx, tx: &mut crate::db::Tx<'_>) -> crate::error::Result<PathBuf> {
-    dir_setting(ctx, tx, "projects_root", &ctx.config.projects_root)
+    dir_setting(ctx, tx, &crate::settings::PROJECTS_ROOT, &ctx.config.projects_root)
 }
 
 /// Where downloaded job output is buffered (purged by cleanup_stdout).
 pub fn job_output_dir(ctx: &crate::context::Ctx, tx: &mut crate::db::Tx<'_>) -> crate::error::Result<PathBuf> {
-    dir_setting(ctx, tx, "job_output_dir", &ctx.config.job_output_dir)
+    dir_setting(ctx, tx, &crate::settings::JOB_OUTPUT_DIR, &ctx.config.job_output_dir)
 }
 
 /// Strips ANSI escape sequences from a byte stream (colour codes, cursor movement), across

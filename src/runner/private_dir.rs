@@ -29,6 +29,7 @@ use super::process::{Prompts, PtyCommand};
 use super::redact::{self, Redactor};
 use super::spec::JobSpec;
 use crate::error::{Error, Result};
+use crate::ssh::shell_quote;
 
 /// The callback plugin, shipped inside the binary.
 pub const CALLBACK_PLUGIN: &str = include_str!("awxm_display.py");
@@ -197,14 +198,6 @@ pub struct Prepared {
     pub ssh_key: Option<(PathBuf, String)>,
 }
 
-/// Shell-quote one word for `env/cmdline`.
-pub fn shell_quote(s: &str) -> String {
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_=@%+:,./".contains(&b)) {
-        return s.to_string();
-    }
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
 fn prepend_path(existing: Option<&String>, dir: &str) -> String {
     match existing {
         Some(e) if !e.is_empty() => format!("{dir}:{e}"),
@@ -365,13 +358,6 @@ mod tests {
     use super::*;
     use crate::runner::inventory::Inventory;
     use crate::runner::spec::Machine;
-
-    #[test]
-    fn quoting() {
-        assert_eq!(shell_quote("--forks=5"), "--forks=5");
-        assert_eq!(shell_quote("a b'c"), "'a b'\\''c'");
-        assert_eq!(shell_quote(""), "''");
-    }
 
     #[test]
     fn build_writes_a_private_layout_without_secrets_in_argv() {

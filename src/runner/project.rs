@@ -428,7 +428,7 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
 fn git_env(scratch: &Path, user: &str, password: &str, key: &str, unlock: &str) -> Result<Vec<(String, String)>> {
     let mut env = child_base_env();
     env.retain(|(k, _)| !k.starts_with("GIT_") && k != "SSH_ASKPASS" && k != "SSH_ASKPASS_REQUIRE");
-    let sq = |p: &Path| super::private_dir::shell_quote(&p.display().to_string());
+    let sq = |p: &Path| crate::ssh::shell_quote(&p.display().to_string());
     write_secret(scratch, "username", user)?;
     write_secret(scratch, "password", password)?;
     write_secret(scratch, "ssh_key_unlock", unlock)?;

@@ -220,7 +220,9 @@ impl From<SshError> for Error {
 
 pub type SshResult<T> = std::result::Result<T, SshError>;
 
-/// Quote a string for a POSIX shell (single quotes; `'` becomes `'\''`).
+/// Quote a string for a POSIX shell (single quotes; `'` becomes `'\''`; words of only safe
+/// characters stay as they are). The one shell quoting of awxm: remote commands, a job's
+/// `env/cmdline`, the script of `inventory_export --script`.
 pub fn shell_quote(s: &str) -> String {
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b)) {
         return s.to_string();
@@ -238,6 +240,8 @@ mod tests {
         assert_eq!(shell_quote(""), "''");
         assert_eq!(shell_quote("a b"), "'a b'");
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote("--forks=5"), "--forks=5");
+        assert_eq!(shell_quote("a b'c"), r"'a b'\''c'");
         assert_eq!(shell_quote("$(x)"), "'$(x)'");
     }
 

@@ -639,3 +639,24 @@ db_test!(cleanup_jobs_holds_a_lock_but_leaves_the_database_usable_between_batche
     assert_eq!(ids(&env, "job"), [4, 5, 6, 7, 8]);
     assert_eq!(env.json(&["settings", "get", "tower_url_base"])["value"], "https://awx.example.test");
 });
+
+db_test!(compound_durations_are_read_alike_everywhere, |env| {
+    env.init();
+    let dir = env.path().join("job_output");
+    std::fs::create_dir_all(&dir).unwrap();
+    env.ok(&["settings", "set", "job_output_dir", dir.to_str().unwrap()]);
+    // One parser: a command-line duration, a duration setting and a seconds option take 1h30m.
+    let r = env.json(&["cleanup_stdout", "--older-than", "1h30m", "--dry-run"]);
+    assert_eq!(r["older_than_seconds"], 5400, "{r}");
+    assert_eq!(env.json(&["settings", "set", "license_alert_interval", "1h30m"])["value"], 5400);
+    assert_eq!(env.json(&["settings", "get", "license_alert_interval"])["value"], 5400);
+    assert_eq!(env.json(&["settings", "set", "default_job_timeout", "1d 12h"])["value"], 129_600);
+    let out = env.run(&["--lock-timeout", "1m30s", "settings", "get", "max_forks"]);
+    assert_status(&out, 0, &["--lock-timeout 1m30s"]);
+    // A number without its unit after a unit is refused everywhere, and nothing is stored.
+    let out = env.run(&["settings", "set", "license_alert_interval", "1h30"]);
+    assert_status(&out, 65, &["settings set license_alert_interval 1h30"]);
+    assert_eq!(env.json(&["settings", "get", "license_alert_interval"])["value"], 5400);
+    let out = env.run(&["cleanup_stdout", "--older-than", "1h30", "--dry-run"]);
+    assert_status(&out, 2, &["cleanup_stdout --older-than 1h30"]);
+});
