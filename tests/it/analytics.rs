@@ -595,7 +595,9 @@ db_test!(a_hanging_server_times_out_and_a_second_gather_meanwhile_exits_75, |env
 
     let out = child.wait_with_output().unwrap();
     assert_status(&out, 69, &["gather_analytics", "--ship"]);
-    assert!(started.elapsed() < Duration::from_secs(30));
+    // The server never answers: ending at all proves the read timeout (2 s); the bound is loose
+    // for a loaded machine.
+    assert!(started.elapsed() < Duration::from_secs(90), "{:?}", started.elapsed());
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     let err = r["tarballs"][0]["upload"]["error"].as_str().unwrap();
     assert!(err.contains("timeout"), "{err}");

@@ -553,7 +553,9 @@ db_test!(cancel_from_another_shell, |env| {
     project(&env, &[("site.yml", &format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - name: long\n      command: {sleep}\n"))]);
     resources(&env, &hosts(&["h1"]), "", "");
     let (code, r) = run_json(&env, &["run_job", "t", "--detach"]);
-    assert_eq!((code, r["status"].as_str()), (0, Some("pending")), "{r}");
+    // The detached supervisor may already have taken the job further when it is printed.
+    assert_eq!(code, 0, "{r}");
+    assert!(["pending", "waiting", "running"].contains(&r["status"].as_str().unwrap_or("")), "{r}");
     let id = r["id"].as_i64().unwrap();
     wait_until("the task to start", Duration::from_secs(60), || {
         events(&env, id).iter().any(|e| e["event"] == "runner_on_start") && !procs_with(&sleep).is_empty()
