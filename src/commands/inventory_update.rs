@@ -5,9 +5,11 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::context::Ctx;
+use crate::db::{FromRow, Row};
 use crate::error::{Error, Result};
 use crate::inventory::export::parse_vars_text;
-use crate::inventory::run::{self, ImportReport, Request, StoredOptions, Target};
+use crate::inventory::run::{self, ImportReport, Request, Target};
+use crate::inventory::source::InventorySource;
 use crate::output::{Human, Report};
 
 #[derive(Debug, clap::Args)]
@@ -116,105 +118,71 @@ impl Report for UpdateReport {
     }
 }
 
-struct Stored {
-    info: SourceInfo,
-    inventory_id: i64,
-    project_id: Option<i64>,
-    source_vars: String,
-    options: StoredOptions,
+impl SourceInfo {
+    fn of(s: &InventorySource) -> SourceInfo {
+        SourceInfo {
+            id: s.id,
+            name: s.name.clone(),
+            inventory: s.inventory.clone(),
+            source: s.config.source.clone(),
+            source_path: s.config.source_path.clone(),
+            status: s.status.clone(),
+        }
+    }
 }
 
-fn load_source(ctx: &Ctx, name_or_id: &str) -> Result<Stored> {
-    let mut db = ctx.db()?;
-    db.read(|tx| {
-        let by_id = name_or_id.parse::<i64>().ok();
-        let sql = "SELECT s.id, s.name, i.name, s.source, s.source_path, s.status, s.inventory_id, s.source_project_id, s.source_vars,
-                    s.overwrite, s.overwrite_vars, s.enabled_var, s.enabled_value, s.instance_id_var, s.host_filter, s.group_filter,
-                    s.exclude_empty_groups, s.use_ansible_inventory, s.timeout, s.verbosity
-             FROM inventory_source s JOIN inventory i ON i.id = s.inventory_id WHERE s.name = $1 OR s.id = $2 ORDER BY (s.name = $1) DESC";
-        let r = tx
-            .query_opt(sql, crate::params![name_or_id, by_id.unwrap_or(-1)])?
-            .ok_or_else(|| Error::not_found(format!("no inventory source named {name_or_id:?}")))?;
-        let timeout: i64 = r.get(18)?;
-        Ok(Stored {
-            info: SourceInfo {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                inventory: r.get(2)?,
-                source: r.get(3)?,
-                source_path: r.get(4)?,
-                status: r.get(5)?,
-            },
-            inventory_id: r.get(6)?,
-            project_id: r.get(7)?,
-            source_vars: r.get(8)?,
-            options: StoredOptions {
-                overwrite: r.get(9)?,
-                overwrite_vars: r.get(10)?,
-                enabled_var: r.get(11)?,
-                enabled_value: r.get(12)?,
-                instance_id_var: r.get(13)?,
-                host_filter: r.get(14)?,
-                group_filter: r.get(15)?,
-                exclude_empty_groups: r.get(16)?,
-                use_ansible_inventory: r.get(17)?,
-                timeout: (timeout > 0).then_some(timeout),
-                verbosity: r.get(19)?,
-            },
+impl FromRow for UpdateRow {
+    fn from_row(r: &Row) -> Result<Self> {
+        let counts: String = r.col("counts")?;
+        Ok(UpdateRow {
+            id: r.col("id")?,
+            status: r.col("status")?,
+            launch_type: r.col("launch_type")?,
+            started: r.col("started")?,
+            finished: r.col("finished")?,
+            elapsed: r.col("elapsed")?,
+            counts: serde_json::from_str(&counts).unwrap_or(Json::Object(Default::default())),
+            explanation: r.col("job_explanation")?,
         })
-    })
+    }
 }
 
-fn history(ctx: &Ctx, s: Stored, limit: u64) -> Result<UpdateReport> {
+fn history(ctx: &Ctx, s: &InventorySource, limit: u64) -> Result<UpdateReport> {
     let mut db = ctx.db()?;
     let updates = db.read(|tx| {
-        let rows = tx.query(
+        tx.query_as::<UpdateRow>(
             "SELECT id, status, launch_type, started, finished, elapsed, counts, job_explanation FROM inventory_update
              WHERE inventory_source_id = $1 ORDER BY id DESC LIMIT $2",
-            crate::params![s.info.id, limit as i64],
-        )?;
-        rows.iter()
-            .map(|r| {
-                let counts: String = r.get(6)?;
-                Ok(UpdateRow {
-                    id: r.get(0)?,
-                    status: r.get(1)?,
-                    launch_type: r.get(2)?,
-                    started: r.get(3)?,
-                    finished: r.get(4)?,
-                    elapsed: r.get(5)?,
-                    counts: serde_json::from_str(&counts).unwrap_or(Json::Object(Default::default())),
-                    explanation: r.get(7)?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()
+            crate::params![s.id, limit as i64],
+        )
     })?;
-    Ok(UpdateReport::History { inventory_source: s.info, updates })
+    Ok(UpdateReport::History { inventory_source: SourceInfo::of(s), updates })
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
-    let s = load_source(ctx, &args.source_name)?;
+    let s = ctx.db()?.read(|tx| InventorySource::load(tx, &args.source_name))?;
     if args.history {
-        return history(ctx, s, args.limit);
+        return history(ctx, &s, args.limit);
     }
-    let path = match s.info.source.as_str() {
-        "file" | "script" | "directory" | "ansible-inventory" => s.info.source_path.clone(),
+    let path = match s.config.source.as_str() {
+        "file" | "script" | "directory" | "ansible-inventory" => s.config.source_path.clone(),
         "scm" => {
-            let pid =
-                s.project_id.ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.info.name)))?;
+            let pid = s
+                .source_project_id
+                .ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.name)))?;
             let mut db = ctx.db()?;
             let local: String = db.read(|tx| tx.scalar("SELECT local_path FROM project WHERE id = $1", crate::params![pid]))?;
             if local.is_empty() {
-                return Err(Error::data(format!("the project of inventory source {:?} has no local_path", s.info.name)));
+                return Err(Error::data(format!("the project of inventory source {:?} has no local_path", s.name)));
             }
-            std::path::Path::new(&local).join(&s.info.source_path).display().to_string()
+            std::path::Path::new(&local).join(&s.config.source_path).display().to_string()
         }
-        other => return Err(Error::data(format!("inventory source {:?} has type {other:?}, which awxm cannot update", s.info.name))),
+        other => return Err(Error::data(format!("inventory source {:?} has type {other:?}, which awxm cannot update", s.name))),
     };
     if path.is_empty() || path == "-" {
-        return Err(Error::data(format!("inventory source {:?} was read from stdin; it cannot be re-run", s.info.name)));
+        return Err(Error::data(format!("inventory source {:?} was read from stdin; it cannot be re-run", s.name)));
     }
-    let mut options = s.options;
+    let mut options = s.config.options;
     if let Some(t) = args.timeout {
         options.timeout = Some(t as i64);
     }
@@ -226,7 +194,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
             organization: None,
             source: path,
             source_name: None,
-            source_id: Some(s.info.id),
+            source_id: Some(s.id),
             options,
             source_vars: parse_vars_text(&s.source_vars),
             ansible_inventory: args.ansible_inventory,

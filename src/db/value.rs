@@ -255,16 +255,11 @@ impl Row {
         self.columns.iter().map(|c| &**c).zip(self.values.iter())
     }
 
-    /// Positional access, for the database layer itself (`scalar`, `insert`). Being phased out
-    /// elsewhere: it becomes private to `db/` once every caller reads by name.
-    pub fn get<T: FromValue>(&self, idx: usize) -> Result<T> {
+    /// Positional access, for the database layer itself (`scalar`, `insert`); everything else
+    /// reads by name.
+    pub(in crate::db) fn get<T: FromValue>(&self, idx: usize) -> Result<T> {
         let v = self.values.get(idx).ok_or_else(|| Error::internal(format!("no column {idx} in the row")))?;
         T::from_value(v)
-    }
-
-    /// Positional raw value (being phased out, as [`Row::get`]).
-    pub fn value(&self, idx: usize) -> &Value {
-        self.values.get(idx).unwrap_or(&Value::Null)
     }
 
     pub fn len(&self) -> usize {

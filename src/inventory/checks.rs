@@ -4,14 +4,15 @@
 //! write (a violation rolls the whole import back, then marks the update). The rules themselves
 //! live in `crate::license::enforce`.
 
+use super::source::Violation;
 use crate::crypto::Secrets;
 use crate::db::Tx;
 use crate::error::Result;
 use crate::license::enforce::{self, Verdict};
 
 /// The inventory update flag a violation sets: `license_error` or `org_host_limit_error`.
-pub fn flag(v: &Verdict) -> Option<&'static str> {
-    v.violation.as_ref().map(|v| if v.kind.is_license_error() { "license_error" } else { "org_host_limit_error" })
+pub fn flag(v: &Verdict) -> Option<Violation> {
+    v.violation.as_ref().map(|v| if v.kind.is_license_error() { Violation::License } else { Violation::OrgHostLimit })
 }
 
 /// Both checks as `tx` sees the database. `inventory` is `None` while the inventory does not

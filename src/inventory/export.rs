@@ -42,13 +42,13 @@ pub fn list_json(tx: &mut Tx<'_>, inv: i64, opts: &ExportOptions) -> Result<Json
     let mut host_order: Vec<i64> = Vec::new();
     let mut hostvars = Map::new();
     tx.query_each("SELECT id, name, variables, enabled FROM host WHERE inventory_id = $1 ORDER BY id", crate::params![inv], |r| {
-        let enabled: bool = r.get(3)?;
+        let enabled: bool = r.col("enabled")?;
         if !enabled && !opts.include_disabled {
             return Ok(());
         }
-        let id: i64 = r.get(0)?;
-        let name: String = r.get(1)?;
-        let text: String = r.get(2)?;
+        let id: i64 = r.col("id")?;
+        let name: String = r.col("name")?;
+        let text: String = r.col("variables")?;
         let vars = parse_vars_text(&text);
         if !vars.is_empty() {
             hostvars.insert(name.clone(), Json::Object(vars));
@@ -60,7 +60,7 @@ pub fn list_json(tx: &mut Tx<'_>, inv: i64, opts: &ExportOptions) -> Result<Json
 
     let mut groups: Vec<(i64, String, Vars)> = Vec::new();
     tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1 ORDER BY id", crate::params![inv], |r| {
-        groups.push((r.get(0)?, r.get(1)?, parse_vars_text(&r.get::<String>(2)?)));
+        groups.push((r.col("id")?, r.col("name")?, parse_vars_text(&r.col::<String>("variables")?)));
         Ok(())
     })?;
     let gname: HashMap<i64, String> = groups.iter().map(|(id, n, _)| (*id, n.clone())).collect();
@@ -68,11 +68,11 @@ pub fn list_json(tx: &mut Tx<'_>, inv: i64, opts: &ExportOptions) -> Result<Json
     let mut children: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut has_parent: HashSet<i64> = HashSet::new();
     tx.query_each(
-        "SELECT gc.parent_id, gc.child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id
+        "SELECT gc.parent_id AS parent_id, gc.child_id AS child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id
          WHERE g.inventory_id = $1 ORDER BY gc.parent_id, gc.child_id",
         crate::params![inv],
         |r| {
-            let (p, c): (i64, i64) = (r.get(0)?, r.get(1)?);
+            let (p, c): (i64, i64) = (r.col("parent_id")?, r.col("child_id")?);
             children.entry(p).or_default().push(c);
             has_parent.insert(c);
             Ok(())
@@ -81,11 +81,11 @@ pub fn list_json(tx: &mut Tx<'_>, inv: i64, opts: &ExportOptions) -> Result<Json
     let mut members: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut grouped: HashSet<i64> = HashSet::new();
     tx.query_each(
-        "SELECT gh.group_id, gh.host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id
+        "SELECT gh.group_id AS group_id, gh.host_id AS host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id
          WHERE g.inventory_id = $1 ORDER BY gh.group_id, gh.host_id",
         crate::params![inv],
         |r| {
-            let (g, h): (i64, i64) = (r.get(0)?, r.get(1)?);
+            let (g, h): (i64, i64) = (r.col("group_id")?, r.col("host_id")?);
             if host_name.contains_key(&h) {
                 members.entry(g).or_default().push(h);
                 grouped.insert(h);

@@ -474,34 +474,40 @@ pub fn load(tx: &mut Tx<'_>, inv: i64, source: i64) -> Result<State> {
     let mut s =
         State { inventory_vars: tx.scalar("SELECT variables FROM inventory WHERE id = $1", crate::params![inv])?, ..State::default() };
     tx.query_each("SELECT id, name, variables FROM inv_group WHERE inventory_id = $1", crate::params![inv], |r| {
-        s.groups.insert(r.get(1)?, DbGroup { id: r.get(0)?, variables: r.get(2)? });
+        s.groups.insert(r.col("name")?, DbGroup { id: r.col("id")?, variables: r.col("variables")? });
         Ok(())
     })?;
     tx.query_each("SELECT id, name, instance_id, enabled, variables FROM host WHERE inventory_id = $1", crate::params![inv], |r| {
-        s.hosts.push(DbHost { id: r.get(0)?, name: r.get(1)?, instance_id: r.get(2)?, enabled: r.get(3)?, vars_text: r.get(4)? });
+        s.hosts.push(DbHost {
+            id: r.col("id")?,
+            name: r.col("name")?,
+            instance_id: r.col("instance_id")?,
+            enabled: r.col("enabled")?,
+            vars_text: r.col("variables")?,
+        });
         Ok(())
     })?;
     tx.query_each("SELECT host_id FROM host_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
-        s.owned_hosts.insert(r.get(0)?);
+        s.owned_hosts.insert(r.col("host_id")?);
         Ok(())
     })?;
     tx.query_each("SELECT group_id FROM group_inventory_source WHERE inventory_source_id = $1", crate::params![source], |r| {
-        s.owned_groups.insert(r.get(0)?);
+        s.owned_groups.insert(r.col("group_id")?);
         Ok(())
     })?;
     tx.query_each(
-        "SELECT gc.parent_id, gc.child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id WHERE g.inventory_id = $1",
+        "SELECT gc.parent_id AS parent_id, gc.child_id AS child_id FROM group_child gc JOIN inv_group g ON g.id = gc.parent_id WHERE g.inventory_id = $1",
         crate::params![inv],
         |r| {
-            s.children.insert((r.get(0)?, r.get(1)?));
+            s.children.insert((r.col("parent_id")?, r.col("child_id")?));
             Ok(())
         },
     )?;
     tx.query_each(
-        "SELECT gh.group_id, gh.host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id WHERE g.inventory_id = $1",
+        "SELECT gh.group_id AS group_id, gh.host_id AS host_id FROM group_host gh JOIN inv_group g ON g.id = gh.group_id WHERE g.inventory_id = $1",
         crate::params![inv],
         |r| {
-            s.members.insert((r.get(0)?, r.get(1)?));
+            s.members.insert((r.col("group_id")?, r.col("host_id")?));
             Ok(())
         },
     )?;

@@ -17,5 +17,6 @@ pub mod process;
 pub mod pyast;
 pub mod run;
 pub mod script;
+pub mod source;
 pub mod vars_files;
 pub mod yaml_inv;

@@ -14,14 +14,15 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use super::checks;
-use super::import::{self, Counts, ImportOptions, LinkCounts, Monitor};
+use super::import::{self, Counts, LinkCounts, Monitor};
 use super::loader::{self, LoadOptions};
 use super::model::Vars;
 use super::process::RunOpts;
+use super::source::{self, NewUpdate, SourceConfig, UpdateEnd, Violation};
 use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::{Error, ErrorKind, Result};
-use crate::jobs::{self, JobKind};
+use crate::jobs::{self, Ending, JobKind, JobStatus};
 
 /// Settings of the inventory subsystem.
 pub static DEFAULT_INVENTORY_UPDATE_TIMEOUT: crate::settings::Setting<i64> = crate::settings::Setting::new(
@@ -43,41 +44,7 @@ pub enum Target {
     Id(i64),
 }
 
-/// The options as given (stored on the inventory source as text).
-#[derive(Debug, Clone, Default)]
-pub struct StoredOptions {
-    pub overwrite: bool,
-    pub overwrite_vars: bool,
-    pub enabled_var: String,
-    pub enabled_value: String,
-    pub instance_id_var: String,
-    pub host_filter: String,
-    pub group_filter: String,
-    pub exclude_empty_groups: bool,
-    pub use_ansible_inventory: bool,
-    pub timeout: Option<i64>,
-    pub verbosity: i64,
-}
-
-impl StoredOptions {
-    /// Compile into the importer's options (bad regexes are usage errors).
-    pub fn import_options(&self) -> Result<ImportOptions> {
-        let filter = |s: &str, opt: &str| -> Result<Option<regex::Regex>> {
-            if s.is_empty() { Ok(None) } else { import::compile_filter(s, opt).map(Some) }
-        };
-        let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
-        Ok(ImportOptions {
-            overwrite: self.overwrite,
-            overwrite_vars: self.overwrite_vars,
-            enabled_var: opt(&self.enabled_var),
-            enabled_value: opt(&self.enabled_value),
-            group_filter: filter(&self.group_filter, "--group-filter")?,
-            host_filter: filter(&self.host_filter, "--host-filter")?,
-            exclude_empty_groups: self.exclude_empty_groups,
-            instance_id_vars: self.instance_id_var.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
-        })
-    }
-}
+pub use super::source::StoredOptions;
 
 pub struct Request {
     pub target: Target,
@@ -203,11 +170,11 @@ fn guess_kind(source: &str, force_ansible: bool) -> &'static str {
 
 /// The final status of a failed run: `failed` when the source is to blame (reading it),
 /// `canceled` on a signal, `error` for everything else (the database phase included).
-fn status_for(e: &Error, reading: bool) -> &'static str {
+fn status_for(e: &Error, reading: bool) -> JobStatus {
     match e.kind {
-        ErrorKind::Interrupted => "canceled",
-        ErrorKind::Data | ErrorKind::NotFound | ErrorKind::Failure | ErrorKind::Permission if reading => "failed",
-        _ => "error",
+        ErrorKind::Interrupted => JobStatus::Canceled,
+        ErrorKind::Data | ErrorKind::NotFound | ErrorKind::Failure | ErrorKind::Permission if reading => JobStatus::Failed,
+        _ => JobStatus::Error,
     }
 }
 
@@ -224,12 +191,12 @@ fn resolve_inventory(tx: &mut Tx<'_>, target: &Target) -> Result<Option<Resolved
     match row {
         None => Ok(None),
         Some(r) => {
-            let kind: String = r.get(2)?;
-            let name: String = r.get(1)?;
+            let kind: String = r.col("kind")?;
+            let name: String = r.col("name")?;
             if !kind.is_empty() {
                 return Err(Error::data(format!("inventory {name:?} is a {kind} inventory; hosts cannot be imported into it")));
             }
-            Ok(Some(Resolved { id: Some(r.get(0)?), name }))
+            Ok(Some(Resolved { id: Some(r.col("id")?), name }))
         }
     }
 }
@@ -264,11 +231,11 @@ fn ensure_source(
             let r = tx.query_opt("SELECT id, inventory_id FROM inventory_source WHERE name = $1", crate::params![n.as_str()])?;
             match r {
                 Some(r) => {
-                    let other: i64 = r.get(1)?;
+                    let other: i64 = r.col("inventory_id")?;
                     if other != inv {
                         return Err(Error::data(format!("inventory source {n:?} belongs to another inventory")));
                     }
-                    Some(r.get::<i64>(0)?)
+                    Some(r.col::<i64>("id")?)
                 }
                 None => None,
             }
@@ -278,36 +245,12 @@ fn ensure_source(
             crate::params![inv, path],
         )?,
     };
-    let now = crate::time::now_str();
-    let timeout = o.timeout.unwrap_or(0);
+    let config =
+        SourceConfig { source: kind.to_string(), source_path: path.to_string(), options: StoredOptions { verbosity, ..o.clone() } };
     match existing {
         Some(id) => {
             // The options of this run become the source's options (written only if changed).
-            tx.execute(
-                "UPDATE inventory_source SET source = $1, source_path = $2, enabled_var = $3, enabled_value = $4, instance_id_var = $5,
-                    host_filter = $6, group_filter = $7, exclude_empty_groups = $8, overwrite = $9, overwrite_vars = $10,
-                    use_ansible_inventory = $11, timeout = $12, verbosity = $13, modified = $14
-                 WHERE id = $15 AND NOT (source = $1 AND source_path = $2 AND enabled_var = $3 AND enabled_value = $4 AND instance_id_var = $5
-                    AND host_filter = $6 AND group_filter = $7 AND exclude_empty_groups = $8 AND overwrite = $9 AND overwrite_vars = $10
-                    AND use_ansible_inventory = $11 AND timeout = $12 AND verbosity = $13)",
-                crate::params![
-                    kind,
-                    path,
-                    o.enabled_var.as_str(),
-                    o.enabled_value.as_str(),
-                    o.instance_id_var.as_str(),
-                    o.host_filter.as_str(),
-                    o.group_filter.as_str(),
-                    o.exclude_empty_groups,
-                    o.overwrite,
-                    o.overwrite_vars,
-                    o.use_ansible_inventory,
-                    timeout,
-                    verbosity,
-                    now.as_str(),
-                    id
-                ],
-            )?;
+            config.save(tx, id)?;
             let name: String = tx.scalar("SELECT name FROM inventory_source WHERE id = $1", crate::params![id])?;
             Ok((id, name, false))
         }
@@ -319,29 +262,7 @@ fn ensure_source(
                     unique_source_name(tx, &format!("{inv_name} - {base}"))?
                 }
             };
-            let id = tx.insert(
-                "INSERT INTO inventory_source (name, description, inventory_id, source, source_path, enabled_var, enabled_value, instance_id_var,
-                    host_filter, group_filter, exclude_empty_groups, overwrite, overwrite_vars, use_ansible_inventory, timeout, verbosity, created, modified)
-                 VALUES ($1, 'imported with awxm inventory_import', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
-                crate::params![
-                    name.as_str(),
-                    inv,
-                    kind,
-                    path,
-                    o.enabled_var.as_str(),
-                    o.enabled_value.as_str(),
-                    o.instance_id_var.as_str(),
-                    o.host_filter.as_str(),
-                    o.group_filter.as_str(),
-                    o.exclude_empty_groups,
-                    o.overwrite,
-                    o.overwrite_vars,
-                    o.use_ansible_inventory,
-                    timeout,
-                    verbosity,
-                    now.as_str()
-                ],
-            )?;
+            let id = config.insert(tx, &name, "imported with awxm inventory_import", inv)?;
             crate::inventory::counts::refresh(tx, inv)?;
             Ok((id, name, true))
         }
@@ -361,31 +282,22 @@ struct UpdateOf<'a> {
 
 /// Create the `running` inventory update record.
 fn start_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, u: UpdateOf<'_>) -> Result<i64> {
-    let argv: Vec<String> = std::env::args().collect();
-    let name: String = format!("{} - {}", u.inv_name, u.source_name).chars().take(512).collect();
-    let now = crate::time::now_str();
-    let id = tx.insert(
-        "INSERT INTO inventory_update (name, inventory_source_id, inventory_id, launch_type, status, source, source_path, overwrite, overwrite_vars,
-            execution_node, job_args, job_env, pid, created, modified)
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
-        crate::params![
-            name.as_str(),
-            u.source,
-            u.inv,
-            req.launch_type,
-            u.kind,
-            u.path,
-            req.options.overwrite,
-            req.options.overwrite_vars,
-            ctx.config.node_name.as_str(),
-            Json::from(argv).to_string(),
-            u.env,
-            std::process::id() as i64,
-            now.as_str()
-        ],
-    )?;
-    jobs::set_status(tx, JobKind::InventoryUpdate, id, "running", None)?;
-    Ok(id)
+    source::start_update(
+        tx,
+        &NewUpdate {
+            inventory_id: u.inv,
+            inventory_name: u.inv_name,
+            source_id: u.source,
+            source_name: u.source_name,
+            kind: u.kind,
+            path: u.path,
+            overwrite: req.options.overwrite,
+            overwrite_vars: req.options.overwrite_vars,
+            launch_type: req.launch_type,
+            execution_node: &ctx.config.node_name,
+            env: u.env,
+        },
+    )
 }
 
 fn counts_json(o: &import::Outcome, method: &str) -> String {
@@ -397,18 +309,16 @@ fn counts_json(o: &import::Outcome, method: &str) -> String {
     .to_string()
 }
 
-/// Record a failed run on its update (in a transaction of its own).
-/// `flag` is the column a license or host-limit violation sets (`license_error`,
-/// `org_host_limit_error`).
+/// Record a failed run on its update (in a transaction of its own). `violation` is the flag
+/// a license or host-limit violation sets.
 fn finish_failed(
     db: &mut Db,
     update: i64,
-    inv: i64,
     err: &Error,
     warnings: &[String],
     reading: bool,
-    flag: Option<&str>,
-) -> Result<String> {
+    violation: Option<Violation>,
+) -> Result<JobStatus> {
     let status = status_for(err, reading);
     let mut trace = err.message.clone();
     for d in &err.details {
@@ -416,23 +326,16 @@ fn finish_failed(
         trace.push_str(d);
     }
     let explanation = match status {
-        "canceled" => "Canceled by a signal (SIGINT/SIGTERM); nothing was imported".to_string(),
+        JobStatus::Canceled => "Canceled by a signal (SIGINT/SIGTERM); nothing was imported".to_string(),
         _ => format!("Import failed; nothing was changed: {}", err.message),
     };
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE inventory_update SET result_traceback = $1, stdout = $2 WHERE id = $3",
-            crate::params![trace.as_str(), warnings.join("\n"), update],
-        )?;
-        if let Some(flag) = flag {
-            // `flag` is one of two fixed column names (never input).
-            tx.execute(&format!("UPDATE inventory_update SET {flag} = TRUE WHERE id = $1"), crate::params![update])?;
-        }
-        jobs::set_status(tx, JobKind::InventoryUpdate, update, status, Some(&explanation))?;
-        crate::inventory::counts::refresh(tx, inv)?;
-        Ok(())
-    })?;
-    Ok(status.to_string())
+    let end = UpdateEnd {
+        ending: Ending { status, explanation: Some(explanation), traceback: Some(trace) },
+        stdout: warnings.join("\n"),
+        counts: None,
+        violation,
+    };
+    db.write(|tx| source::finish(tx, update, &end))
 }
 
 /// Run one import.
@@ -510,7 +413,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Err(e) => {
             // The update row is committed already: it must not stay `running`.
             if let Some((_, _, _, uid)) = &records {
-                let _ = finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], false, None);
+                let _ = finish_failed(&mut db, *uid, &e, &[], false, None);
             }
             return Err(e);
         }
@@ -520,15 +423,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     }
     if let Some(e) = pre.error() {
         if let Some((_, _, _, uid)) = &records {
-            finish_failed(
-                &mut db,
-                *uid,
-                resolved.as_ref().and_then(|r| r.id).unwrap_or_default(),
-                &e,
-                &pre.warnings,
-                false,
-                checks::flag(&pre),
-            )?;
+            finish_failed(&mut db, *uid, &e, &pre.warnings, false, checks::flag(&pre))?;
         }
         return Err(e);
     }
@@ -558,7 +453,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Ok(x) => x,
         Err(e) => {
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, resolved.as_ref().and_then(|r| r.id).unwrap_or_default(), &e, &[], true, None)?;
+                finish_failed(&mut db, *uid, &e, &[], true, None)?;
             }
             return Err(e);
         }
@@ -576,7 +471,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
     let mon = Monitor { progress: &bar, cancelled: &cancelled };
     let method_s = method.as_str().to_string();
-    let violation = std::cell::Cell::new(None::<&'static str>);
+    let violation = std::cell::Cell::new(None::<Violation>);
     let result = db.write_maybe(!req.dry_run, |tx| {
         let (inv, inv_created) = match &resolved {
             Some(r) => (r.id.unwrap_or_default(), false),
@@ -585,7 +480,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         let (sid, sname, s_created, uid) = match &records {
             Some(r) => {
                 if method.source_kind() != kind {
-                    tx.execute("UPDATE inventory_source SET source = $1 WHERE id = $2", crate::params![method.source_kind(), r.0])?;
+                    source::set_kind(tx, r.0, method.source_kind())?;
                 }
                 r.clone()
             }
@@ -623,16 +518,13 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             return Err(e);
         }
         if !req.dry_run {
-            tx.execute(
-                "UPDATE inventory_update SET counts = $1, stdout = $2 WHERE id = $3",
-                crate::params![counts_json(&outcome, &method_s), warnings.join("\n"), uid],
-            )?;
-            let was_failed: bool = tx.scalar("SELECT last_job_failed FROM inventory_source WHERE id = $1", crate::params![sid])?;
-            jobs::set_status(tx, JobKind::InventoryUpdate, uid, "successful", None)?;
-            if was_failed {
-                // One fewer source with failures.
-                crate::inventory::counts::refresh(tx, inv)?;
-            }
+            let end = UpdateEnd {
+                ending: Ending::new(JobStatus::Successful),
+                stdout: warnings.join("\n"),
+                counts: Some(counts_json(&outcome, &method_s)),
+                violation: None,
+            };
+            source::finish(tx, uid, &end)?;
         }
         Ok((inv, inv_created, sid, sname, s_created, uid, outcome))
     });
@@ -646,15 +538,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Err(e) => {
             let e = if cancelled() && e.kind != ErrorKind::Interrupted { Error::new(ErrorKind::Interrupted, "interrupted") } else { e };
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(
-                    &mut db,
-                    *uid,
-                    resolved.as_ref().and_then(|r| r.id).unwrap_or_default(),
-                    &e,
-                    &warnings,
-                    false,
-                    violation.get(),
-                )?;
+                finish_failed(&mut db, *uid, &e, &warnings, false, violation.get())?;
             }
             return Err(e);
         }
@@ -664,7 +548,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         dry_run: dry,
         inventory: ObjRef { id: (!(dry && inv_created)).then_some(inv), name: inv_name, created: inv_created },
         inventory_source: ObjRef { id: (!(dry && s_created)).then_some(sid), name: sname, created: s_created },
-        inventory_update: (!dry).then(|| UpdateRef { id: uid, status: "successful".into() }),
+        inventory_update: (!dry).then(|| UpdateRef { id: uid, status: JobStatus::Successful.as_str().into() }),
         source: path,
         method: method_s,
         hosts: outcome.hosts,
