@@ -398,6 +398,11 @@ pub fn get_internal(tx: &mut Tx<'_>, key: &str) -> Result<Option<Json>> {
     tx.scalar_opt::<Json>("SELECT value FROM setting WHERE key = $1", crate::params![key])
 }
 
+/// Remove an internal key; true when it was there.
+pub fn unset_internal(tx: &mut Tx<'_>, key: &str) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM setting WHERE key = $1", crate::params![key])? > 0)
+}
+
 pub fn set_internal(tx: &mut Tx<'_>, key: &str, value: &Json) -> Result<()> {
     tx.execute(
         "INSERT INTO setting (key, value, encrypted, modified) VALUES ($1, $2, FALSE, $3)
@@ -409,7 +414,7 @@ pub fn set_internal(tx: &mut Tx<'_>, key: &str, value: &Json) -> Result<()> {
 
 /// Remove the stored value (the default is back in force). Returns whether a value was removed.
 pub fn unset(tx: &mut Tx<'_>, d: &SettingDef) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM setting WHERE key = $1", crate::params![d.key])? > 0)
+    unset_internal(tx, d.key)
 }
 
 /// How a value is shown: secrets as `$encrypted$`.

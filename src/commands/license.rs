@@ -198,7 +198,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LicenseReport> {
             }
             let removed = db.write(|tx| {
                 tx.lock("awxm:license")?;
-                Ok(tx.execute("DELETE FROM setting WHERE key = $1", crate::params![license::STORE_KEY])? > 0)
+                settings::unset_internal(tx, license::STORE_KEY)
             })?;
             Ok(LicenseReport::Removed { removed })
         }
