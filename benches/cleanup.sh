@@ -51,6 +51,7 @@ STDOUT_DIRS=${STDOUT_DIRS:-"$WORK $( [ -d /dev/shm ] && echo /dev/shm )"}
 [[ " $PARTS " == *" stdout "* ]] || STDOUT_DIRS=""
 for base in $STDOUT_DIRS; do
   OUT=$(mktemp -d "$base/awxm-bench-job_output.XXXXXX")
+  : >"$OUT/.awxm-job-output"  # the marker awxm writes into job-output directories it creates
   fs=$(stat -f -c %T "$OUT")
   opts=$(findmnt -n -o OPTIONS -T "$OUT" 2>/dev/null | tr ',' '\n' | grep -x discard || true)
   echo "== cleanup_stdout: $FILES files, half of them 40 days old, in $base ($fs${opts:+, $opts})"

@@ -87,7 +87,7 @@ PY
 
 echo "== deep_copy inventory: $NHOSTS hosts, $NGROUPS groups, $((2 * NHOSTS)) memberships"
 DB=$WORK/seed.db
-"$BIN" --database "sqlite://$DB" list organizations >/dev/null
+echo "{}" | "$BIN" --database "sqlite://$DB" apply -f - >/dev/null  # the schema
 seed_sql >"$WORK/seed.sql"
 python3 - "$DB" "$WORK/seed.sql" <<'PY'
 import sqlite3, sys
