@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use openssl::ssl::{SslConnector, SslFiletype, SslMethod, SslVerifyMode, SslVersion};
+use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode, SslVersion};
 use openssl::x509::store::X509StoreBuilder;
 use openssl::x509::{X509, X509Crl};
 use postgres::config::SslMode as CrateSslMode;
@@ -834,9 +834,27 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
                     .map_err(|e| Error::config(format!("private key file {} (with sslpassword): {e}", key.display())))?;
                 b.set_private_key(&pkey).map_err(setup)?;
             }
-            None => b
-                .set_private_key_file(key, SslFiletype::PEM)
-                .map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?,
+            None => {
+                // As libpq: an encrypted key without sslpassword is an error, never a prompt
+                // on the terminal (OpenSSL's default passphrase callback would ask there).
+                let pem = std::fs::read(key).map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?;
+                let mut asked = false;
+                let pkey = openssl::pkey::PKey::private_key_from_pem_callback(&pem, |_| {
+                    asked = true;
+                    Ok(0)
+                });
+                let pkey = match pkey {
+                    Ok(k) => k,
+                    Err(_) if asked => {
+                        return Err(Error::config(format!(
+                            "private key file {} is encrypted; give its passphrase in sslpassword",
+                            key.display()
+                        )));
+                    }
+                    Err(e) => return Err(Error::config(format!("private key file {}: {e}", key.display()))),
+                };
+                b.set_private_key(&pkey).map_err(setup)?;
+            }
         }
         b.check_private_key()
             .map_err(|e| Error::config(format!("private key {} does not match certificate {}: {e}", key.display(), cert.display())))?;
