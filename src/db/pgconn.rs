@@ -785,10 +785,20 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
         let mut crls: Vec<X509Crl> = Vec::new();
         if let Some(crl) = &info.crl {
             let bytes = std::fs::read(crl).map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
-            let crl_obj = X509Crl::from_pem(&bytes)
-                .or_else(|_| X509Crl::from_der(&bytes))
-                .map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
-            crls.push(crl_obj);
+            // Every CRL of a PEM file (libpq loads them all), else one DER CRL.
+            const BEGIN: &str = "-----BEGIN X509 CRL-----";
+            let text = String::from_utf8_lossy(&bytes);
+            for block in text.split(BEGIN).skip(1) {
+                let pem = format!("{BEGIN}{block}");
+                let crl_obj = X509Crl::from_pem(pem.as_bytes())
+                    .map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
+                crls.push(crl_obj);
+            }
+            if crls.is_empty() {
+                let crl_obj = X509Crl::from_der(&bytes)
+                    .map_err(|e| Error::config(format!("certificate revocation list {}: neither PEM nor DER CRLs: {e}", crl.display())))?;
+                crls.push(crl_obj);
+            }
         }
         b.set_cert_store(store.build());
         let slot = Arc::clone(verify_failed);
@@ -797,17 +807,24 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
             if !ok {
                 reason = Some(ctx.error().error_string().to_string());
             } else if let Some(cert) = ctx.current_cert() {
-                // sslcrl: a certificate the CRL's issuer revoked is refused (the CRL must be
-                // signed by that issuer, checked against the chain being verified).
-                let issuer_key = ctx.chain().and_then(|c| {
-                    c.iter()
-                        .find(|ca| ca.subject_name().try_cmp(cert.issuer_name()).is_ok_and(|o| o.is_eq()))
-                        .and_then(|ca| ca.public_key().ok())
-                });
-                for crl in &crls {
-                    let same_issuer = crl.issuer_name().try_cmp(cert.issuer_name()).is_ok_and(|o| o.is_eq());
-                    let signed = issuer_key.as_ref().is_some_and(|k| crl.verify(k).unwrap_or(false));
-                    if same_issuer && signed && matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_)) {
+                // sslcrl, as libpq's CRL_CHECK_ALL: each certificate of the chain needs a CRL
+                // from its issuer (signed by it, checked against the chain being verified), and
+                // is refused when that CRL revokes it. A self-signed trust anchor is exempt.
+                let same = |a: &openssl::x509::X509NameRef, b: &openssl::x509::X509NameRef| a.try_cmp(b).is_ok_and(|o| o.is_eq());
+                let issuer_key = ctx
+                    .chain()
+                    .and_then(|c| c.iter().find(|ca| same(ca.subject_name(), cert.issuer_name())).and_then(|ca| ca.public_key().ok()));
+                let self_signed = same(cert.subject_name(), cert.issuer_name())
+                    && cert.public_key().ok().is_some_and(|k| cert.verify(&k).unwrap_or(false));
+                if !crls.is_empty() && !self_signed {
+                    let from_issuer: Vec<&X509Crl> = crls.iter().filter(|crl| same(crl.issuer_name(), cert.issuer_name())).collect();
+                    let signed: Vec<&&X509Crl> =
+                        from_issuer.iter().filter(|crl| issuer_key.as_ref().is_some_and(|k| crl.verify(k).unwrap_or(false))).collect();
+                    if from_issuer.is_empty() {
+                        reason = Some("no certificate revocation list from the certificate's issuer in sslcrl".to_string());
+                    } else if signed.is_empty() {
+                        reason = Some("the certificate revocation list (sslcrl) is not signed by the certificate's issuer".to_string());
+                    } else if signed.iter().any(|crl| matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_))) {
                         reason = Some("certificate revoked (sslcrl)".to_string());
                     }
                 }

@@ -416,6 +416,23 @@ fn tls_modes_passwords_and_hosts() {
     let req_crl = t(&format!("?sslmode=require&sslcrl={}", certs.path("revoked.crl")));
     assert!(lib(&req_crl, &e, None).expect("require ignores sslcrl").0);
     assert!(psql_connects(&req_crl, &e));
+    // As libpq (OpenSSL's CRL_CHECK_ALL), a CRL only of an unrelated CA, or one naming our CA
+    // but not signed by it, is refused: no valid CRL from the certificate's issuer.
+    for (f, why) in [
+        ("other.crl", "no certificate revocation list from the certificate's issuer"),
+        ("forged.crl", "not signed by the certificate's issuer"),
+    ] {
+        expect_err(lib(&crl(f), &e, None), ErrorKind::Permission, why);
+        assert!(!psql_connects(&crl(f), &e), "psql refuses {f}");
+    }
+    // A file with several CRLs: the unrelated CA's first, then ours revoking the server.
+    let both = work.path().join("both.crl");
+    let mut pem = std::fs::read(certs.path("other.crl")).expect("other.crl");
+    pem.extend(std::fs::read(certs.path("revoked.crl")).expect("revoked.crl"));
+    std::fs::write(&both, pem).expect("both.crl");
+    let crl_both = t(&format!("?sslmode=verify-full&sslrootcert={ca}&sslcrl={}", both.display()));
+    expect_err(lib(&crl_both, &e, None), ErrorKind::Permission, "certificate revoked (sslcrl)");
+    assert!(!psql_connects(&crl_both, &e));
 
     // The server without TLS: prefer/allow/disable connect in plain; require and verify-* fail.
     let p = |q: &str| at("localhost", plain.port, q);
