@@ -824,6 +824,12 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
                         reason = Some("no certificate revocation list from the certificate's issuer in sslcrl".to_string());
                     } else if signed.is_empty() {
                         reason = Some("the certificate revocation list (sslcrl) is not signed by the certificate's issuer".to_string());
+                    } else if !signed.iter().any(|crl| {
+                        // In force now: lastUpdate passed, nextUpdate (when given) not yet.
+                        openssl::asn1::Asn1Time::days_from_now(0)
+                            .is_ok_and(|now| crl.last_update() <= now && crl.next_update().is_none_or(|next| next > now))
+                    }) {
+                        reason = Some("the certificate revocation list (sslcrl) has expired or is not yet valid".to_string());
                     } else if signed.iter().any(|crl| matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_))) {
                         reason = Some("certificate revoked (sslcrl)".to_string());
                     }

@@ -1,8 +1,9 @@
 //! PostgreSQL connections as libpq users expect them, against throwaway servers started here
 //! (one with TLS — a CA and certificates made with the `openssl` CLI — and one without):
-//! every sslmode, host name checks, a wrong CA, client certificates, scram passwords from each
-//! source, several hosts with target_session_attrs, a server restart and a connection lost
-//! mid-transaction. Each server is stopped and its directory removed on drop, also on failure.
+//! every sslmode, host name checks, a wrong CA, client certificates (also with an encrypted key
+//! and sslpassword), CRLs (sslcrl), scram passwords from each source, several hosts with
+//! target_session_attrs (a standby too) and load_balance_hosts, a server restart and a
+//! connection lost mid-transaction. Each server is stopped and its directory removed on drop, also on failure.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -55,7 +56,7 @@ const KEY_PASS: &str = "key-pass-31415";
 
 /// Certificates made for one test: a CA, a server certificate for `localhost` only, a client
 /// certificate for `certuser` (its key also encrypted: `client-enc.key`), an unrelated CA, and
-/// CRLs: `empty.crl`, `revoked.crl` (revokes the server certificate), `other.crl` (an unrelated
+/// CRLs: `empty.crl`, `expired.crl` (empty, its nextUpdate in 2020), `revoked.crl` (revokes the server certificate), `other.crl` (an unrelated
 /// CA's) and `forged.crl` (names our CA as issuer, signed by another key).
 struct Certs {
     dir: PathBuf,
@@ -81,6 +82,7 @@ chmod 600 *.key
 cacnf() { printf '[ca]\ndefault_ca = d\n[d]\ndatabase = %s.idx\ncrlnumber = %s.crlnum\ndefault_md = sha256\ndefault_crl_days = 2\ncertificate = %s.crt\nprivate_key = %s.key\n' $1 $1 $1 $1 > $1.cnf; : > $1.idx; echo 01 > $1.crlnum; }
 cacnf ca
 openssl ca -config ca.cnf -gencrl -out empty.crl 2>/dev/null
+openssl ca -config ca.cnf -gencrl -crl_lastupdate 20200101000000Z -crl_nextupdate 20200102000000Z -out expired.crl 2>/dev/null
 openssl ca -config ca.cnf -revoke server.crt 2>/dev/null
 openssl ca -config ca.cnf -gencrl -out revoked.crl 2>/dev/null
 cacnf other-ca
@@ -417,10 +419,12 @@ fn tls_modes_passwords_and_hosts() {
     assert!(lib(&req_crl, &e, None).expect("require ignores sslcrl").0);
     assert!(psql_connects(&req_crl, &e));
     // As libpq (OpenSSL's CRL_CHECK_ALL), a CRL only of an unrelated CA, or one naming our CA
-    // but not signed by it, is refused: no valid CRL from the certificate's issuer.
+    // but not signed by it, or one no longer in force, is refused: no valid CRL from the
+    // certificate's issuer.
     for (f, why) in [
         ("other.crl", "no certificate revocation list from the certificate's issuer"),
         ("forged.crl", "not signed by the certificate's issuer"),
+        ("expired.crl", "has expired or is not yet valid"),
     ] {
         expect_err(lib(&crl(f), &e, None), ErrorKind::Permission, why);
         assert!(!psql_connects(&crl(f), &e), "psql refuses {f}");
