@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use openssl::ssl::{SslConnector, SslFiletype, SslMethod, SslVerifyMode, SslVersion};
+use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode, SslVersion};
 use openssl::x509::store::X509StoreBuilder;
 use openssl::x509::{X509, X509Crl};
 use postgres::config::SslMode as CrateSslMode;
@@ -785,10 +785,20 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
         let mut crls: Vec<X509Crl> = Vec::new();
         if let Some(crl) = &info.crl {
             let bytes = std::fs::read(crl).map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
-            let crl_obj = X509Crl::from_pem(&bytes)
-                .or_else(|_| X509Crl::from_der(&bytes))
-                .map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
-            crls.push(crl_obj);
+            // Every CRL of a PEM file (libpq loads them all), else one DER CRL.
+            const BEGIN: &str = "-----BEGIN X509 CRL-----";
+            let text = String::from_utf8_lossy(&bytes);
+            for block in text.split(BEGIN).skip(1) {
+                let pem = format!("{BEGIN}{block}");
+                let crl_obj = X509Crl::from_pem(pem.as_bytes())
+                    .map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
+                crls.push(crl_obj);
+            }
+            if crls.is_empty() {
+                let crl_obj = X509Crl::from_der(&bytes)
+                    .map_err(|e| Error::config(format!("certificate revocation list {}: neither PEM nor DER CRLs: {e}", crl.display())))?;
+                crls.push(crl_obj);
+            }
         }
         b.set_cert_store(store.build());
         let slot = Arc::clone(verify_failed);
@@ -797,17 +807,30 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
             if !ok {
                 reason = Some(ctx.error().error_string().to_string());
             } else if let Some(cert) = ctx.current_cert() {
-                // sslcrl: a certificate the CRL's issuer revoked is refused (the CRL must be
-                // signed by that issuer, checked against the chain being verified).
-                let issuer_key = ctx.chain().and_then(|c| {
-                    c.iter()
-                        .find(|ca| ca.subject_name().try_cmp(cert.issuer_name()).is_ok_and(|o| o.is_eq()))
-                        .and_then(|ca| ca.public_key().ok())
-                });
-                for crl in &crls {
-                    let same_issuer = crl.issuer_name().try_cmp(cert.issuer_name()).is_ok_and(|o| o.is_eq());
-                    let signed = issuer_key.as_ref().is_some_and(|k| crl.verify(k).unwrap_or(false));
-                    if same_issuer && signed && matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_)) {
+                // sslcrl, as libpq's CRL_CHECK_ALL: each certificate of the chain needs a CRL
+                // from its issuer (signed by it, checked against the chain being verified), and
+                // is refused when that CRL revokes it. A self-signed trust anchor is exempt.
+                let same = |a: &openssl::x509::X509NameRef, b: &openssl::x509::X509NameRef| a.try_cmp(b).is_ok_and(|o| o.is_eq());
+                let issuer_key = ctx
+                    .chain()
+                    .and_then(|c| c.iter().find(|ca| same(ca.subject_name(), cert.issuer_name())).and_then(|ca| ca.public_key().ok()));
+                let self_signed = same(cert.subject_name(), cert.issuer_name())
+                    && cert.public_key().ok().is_some_and(|k| cert.verify(&k).unwrap_or(false));
+                if !crls.is_empty() && !self_signed {
+                    let from_issuer: Vec<&X509Crl> = crls.iter().filter(|crl| same(crl.issuer_name(), cert.issuer_name())).collect();
+                    let signed: Vec<&&X509Crl> =
+                        from_issuer.iter().filter(|crl| issuer_key.as_ref().is_some_and(|k| crl.verify(k).unwrap_or(false))).collect();
+                    if from_issuer.is_empty() {
+                        reason = Some("no certificate revocation list from the certificate's issuer in sslcrl".to_string());
+                    } else if signed.is_empty() {
+                        reason = Some("the certificate revocation list (sslcrl) is not signed by the certificate's issuer".to_string());
+                    } else if !signed.iter().any(|crl| {
+                        // In force now: lastUpdate passed, nextUpdate (when given) not yet.
+                        openssl::asn1::Asn1Time::days_from_now(0)
+                            .is_ok_and(|now| crl.last_update() <= now && crl.next_update().is_none_or(|next| next > now))
+                    }) {
+                        reason = Some("the certificate revocation list (sslcrl) has expired or is not yet valid".to_string());
+                    } else if signed.iter().any(|crl| matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_))) {
                         reason = Some("certificate revoked (sslcrl)".to_string());
                     }
                 }
@@ -834,9 +857,27 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
                     .map_err(|e| Error::config(format!("private key file {} (with sslpassword): {e}", key.display())))?;
                 b.set_private_key(&pkey).map_err(setup)?;
             }
-            None => b
-                .set_private_key_file(key, SslFiletype::PEM)
-                .map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?,
+            None => {
+                // As libpq: an encrypted key without sslpassword is an error, never a prompt
+                // on the terminal (OpenSSL's default passphrase callback would ask there).
+                let pem = std::fs::read(key).map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?;
+                let mut asked = false;
+                let pkey = openssl::pkey::PKey::private_key_from_pem_callback(&pem, |_| {
+                    asked = true;
+                    Ok(0)
+                });
+                let pkey = match pkey {
+                    Ok(k) => k,
+                    Err(_) if asked => {
+                        return Err(Error::config(format!(
+                            "private key file {} is encrypted; give its passphrase in sslpassword",
+                            key.display()
+                        )));
+                    }
+                    Err(e) => return Err(Error::config(format!("private key file {}: {e}", key.display()))),
+                };
+                b.set_private_key(&pkey).map_err(setup)?;
+            }
         }
         b.check_private_key()
             .map_err(|e| Error::config(format!("private key {} does not match certificate {}: {e}", key.display(), cert.display())))?;

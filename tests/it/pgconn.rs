@@ -1,8 +1,9 @@
 //! PostgreSQL connections as libpq users expect them, against throwaway servers started here
 //! (one with TLS — a CA and certificates made with the `openssl` CLI — and one without):
-//! every sslmode, host name checks, a wrong CA, client certificates, scram passwords from each
-//! source, several hosts with target_session_attrs, a server restart and a connection lost
-//! mid-transaction. Each server is stopped and its directory removed on drop, also on failure.
+//! every sslmode, host name checks, a wrong CA, client certificates (also with an encrypted key
+//! and sslpassword), CRLs (sslcrl), scram passwords from each source, several hosts with
+//! target_session_attrs (a standby too) and load_balance_hosts, a server restart and a
+//! connection lost mid-transaction. Each server is stopped and its directory removed on drop, also on failure.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -50,8 +51,13 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
+/// The passphrase of `client-enc.key` (the client key encrypted with AES-256).
+const KEY_PASS: &str = "key-pass-31415";
+
 /// Certificates made for one test: a CA, a server certificate for `localhost` only, a client
-/// certificate for `certuser`, and an unrelated CA.
+/// certificate for `certuser` (its key also encrypted: `client-enc.key`), an unrelated CA, and
+/// CRLs: `empty.crl`, `expired.crl` (empty, its nextUpdate in 2020), `revoked.crl` (revokes the server certificate), `other.crl` (an unrelated
+/// CA's) and `forged.crl` (names our CA as issuer, signed by another key).
 struct Certs {
     dir: PathBuf,
 }
@@ -69,9 +75,25 @@ printf 'subjectAltName=DNS:localhost\n' > server.ext
 openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 -extfile server.ext 2>/dev/null
 key client.key; openssl req -new -key client.key -out client.csr -subj /CN=certuser
 openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt -days 2 2>/dev/null
+openssl pkey -in client.key -aes256 -passout env:AWXM_TEST_KEY_PASS -out client-enc.key
 chmod 600 *.key
+# CRLs (openssl ca with an index file): empty, revoking the server's certificate, one of an
+# unrelated CA, and one naming our CA but signed by another key with the same name.
+cacnf() { printf '[ca]\ndefault_ca = d\n[d]\ndatabase = %s.idx\ncrlnumber = %s.crlnum\ndefault_md = sha256\ndefault_crl_days = 2\ncertificate = %s.crt\nprivate_key = %s.key\n' $1 $1 $1 $1 > $1.cnf; : > $1.idx; echo 01 > $1.crlnum; }
+cacnf ca
+openssl ca -config ca.cnf -gencrl -out empty.crl 2>/dev/null
+openssl ca -config ca.cnf -gencrl -crl_lastupdate 20200101000000Z -crl_nextupdate 20200102000000Z -out expired.crl 2>/dev/null
+openssl ca -config ca.cnf -revoke server.crt 2>/dev/null
+openssl ca -config ca.cnf -gencrl -out revoked.crl 2>/dev/null
+cacnf other-ca
+openssl ca -config other-ca.cnf -revoke server.crt 2>/dev/null
+openssl ca -config other-ca.cnf -gencrl -out other.crl 2>/dev/null
+key fake-ca.key; openssl req -x509 -new -key fake-ca.key -out fake-ca.crt -days 2 -subj /CN=awxm-test-ca
+cacnf fake-ca
+openssl ca -config fake-ca.cnf -revoke server.crt 2>/dev/null
+openssl ca -config fake-ca.cnf -gencrl -out forged.crl 2>/dev/null
 "#;
-        run_ok(Command::new("sh").arg("-c").arg(script).current_dir(dir), "making certificates");
+        run_ok(Command::new("sh").arg("-c").arg(script).env("AWXM_TEST_KEY_PASS", KEY_PASS).current_dir(dir), "making certificates");
         Certs { dir: dir.to_path_buf() }
     }
     fn path(&self, name: &str) -> String {
@@ -356,6 +378,66 @@ fn tls_modes_passwords_and_hosts() {
     expect_err(lib(&cu(""), &e2, None), ErrorKind::Config, "group or world access");
     assert!(!psql_connects(&cu(""), &e2));
 
+    // A client key encrypted with a passphrase: sslpassword decrypts it; without it or with a
+    // wrong one a clear configuration error (exit 78) that never shows the passphrase.
+    let ckey_enc = certs.path("client-enc.key");
+    let cu_enc = |q: &str| cu(&format!("&sslcert={ccrt}&sslkey={ckey_enc}{q}"));
+    assert!(lib(&cu_enc(&format!("&sslpassword={KEY_PASS}")), &e, None).expect("encrypted key with sslpassword").0);
+    assert!(psql_connects(&cu_enc(&format!("&sslpassword={KEY_PASS}")), &e));
+    expect_err(lib(&cu_enc(""), &e, None), ErrorKind::Config, "is encrypted; give its passphrase in sslpassword");
+    assert!(!psql_connects(&cu_enc(""), &e));
+    expect_err(lib(&cu_enc("&sslpassword=wrong-pass-27"), &e, None), ErrorKind::Config, "(with sslpassword)");
+    assert!(!psql_connects(&cu_enc("&sslpassword=wrong-pass-27"), &e));
+    for (q, what) in [("", "encrypted key, no sslpassword"), ("&sslpassword=wrong-pass-27", "encrypted key, wrong sslpassword")] {
+        let out = awxm(&home, &cu_enc(q), &[], &["list", "organization"]);
+        assert_status(&out, 78, &[what]);
+        assert!(stderr(&out).contains(&ckey_enc), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("wrong-pass-27"), "{}", stderr(&out));
+    }
+    let out = awxm(&home, &cu_enc(&format!("&sslpassword={KEY_PASS}")), &[], &["list", "organization"]);
+    assert_status(&out, 0, &["encrypted key with sslpassword"]);
+
+    // sslcrl (checked by hand in the verify callback): a CRL of our CA revoking the server's
+    // certificate is refused (exit 77), also from PGSSLCRL and ~/.postgresql/root.crl; an empty
+    // one is not.
+    let crl = |f: &str| t(&format!("?sslmode=verify-full&sslrootcert={ca}&sslcrl={}", certs.path(f)));
+    expect_err(lib(&crl("revoked.crl"), &e, None), ErrorKind::Permission, "certificate revoked (sslcrl)");
+    assert!(!psql_connects(&crl("revoked.crl"), &e));
+    let out = awxm(&home, &crl("revoked.crl"), &pw, &["list", "organization"]);
+    assert_status(&out, 77, &["revoked server certificate"]);
+    assert!(stderr(&out).contains("revoked"), "{}", stderr(&out));
+    let crl_env = env_of(&[("PGPASSWORD", "pw-awx"), ("PGSSLCRL", &certs.path("revoked.crl"))], &home);
+    expect_err(lib(&t(&format!("?sslmode=verify-full&sslrootcert={ca}")), &crl_env, None), ErrorKind::Permission, "revoked");
+    assert!(lib(&crl("empty.crl"), &e, None).expect("a CRL not listing the server").0);
+    assert!(psql_connects(&crl("empty.crl"), &e));
+    std::fs::set_permissions(home2.join(".postgresql/postgresql.key"), std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    std::fs::copy(certs.path("revoked.crl"), home2.join(".postgresql/root.crl")).expect("root.crl");
+    expect_err(lib(&t("?sslmode=verify-full"), &e2, None), ErrorKind::Permission, "revoked");
+    std::fs::remove_file(home2.join(".postgresql/root.crl")).expect("rm root.crl");
+    // Without verification (require, no root certificate) no CRL is consulted, as in libpq.
+    let req_crl = t(&format!("?sslmode=require&sslcrl={}", certs.path("revoked.crl")));
+    assert!(lib(&req_crl, &e, None).expect("require ignores sslcrl").0);
+    assert!(psql_connects(&req_crl, &e));
+    // As libpq (OpenSSL's CRL_CHECK_ALL), a CRL only of an unrelated CA, or one naming our CA
+    // but not signed by it, or one no longer in force, is refused: no valid CRL from the
+    // certificate's issuer.
+    for (f, why) in [
+        ("other.crl", "no certificate revocation list from the certificate's issuer"),
+        ("forged.crl", "not signed by the certificate's issuer"),
+        ("expired.crl", "has expired or is not yet valid"),
+    ] {
+        expect_err(lib(&crl(f), &e, None), ErrorKind::Permission, why);
+        assert!(!psql_connects(&crl(f), &e), "psql refuses {f}");
+    }
+    // A file with several CRLs: the unrelated CA's first, then ours revoking the server.
+    let both = work.path().join("both.crl");
+    let mut pem = std::fs::read(certs.path("other.crl")).expect("other.crl");
+    pem.extend(std::fs::read(certs.path("revoked.crl")).expect("revoked.crl"));
+    std::fs::write(&both, pem).expect("both.crl");
+    let crl_both = t(&format!("?sslmode=verify-full&sslrootcert={ca}&sslcrl={}", both.display()));
+    expect_err(lib(&crl_both, &e, None), ErrorKind::Permission, "certificate revoked (sslcrl)");
+    assert!(!psql_connects(&crl_both, &e));
+
     // The server without TLS: prefer/allow/disable connect in plain; require and verify-* fail.
     let p = |q: &str| at("localhost", plain.port, q);
     for q in ["", "?sslmode=prefer", "?sslmode=allow", "?sslmode=disable"] {
@@ -437,6 +519,54 @@ fn tls_modes_passwords_and_hosts() {
     expect_err(lib(&only_ro, &e, None), ErrorKind::Unavailable, "read-only");
     let any = format!("postgres://awx@127.0.0.1:{dead},127.0.0.1:{}/awx", plain.port);
     assert_eq!(lib(&any, &e, None).expect("multi-host any").2, plain.port as i64);
+
+    // load_balance_hosts=random over two equivalent hosts: 20 connections use both. Each picks
+    // the first host with probability 1/2 independently, so all 20 on one host has probability
+    // 2 * 2^-20 = 2^-19: this fails spuriously about once in half a million runs.
+    let two = format!("postgres://awx@127.0.0.1:{},localhost:{}/awx?load_balance_hosts=random", plain.port, tls.port);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..20 {
+        seen.insert(lib(&two, &e, None).expect("load_balance_hosts=random").2);
+    }
+    assert_eq!(seen, [plain.port as i64, tls.port as i64].into_iter().collect(), "both hosts used");
+    let in_order = format!("postgres://awx@127.0.0.1:{},localhost:{}/awx?load_balance_hosts=disable", plain.port, tls.port);
+    for _ in 0..3 {
+        assert_eq!(lib(&in_order, &e, None).expect("load_balance_hosts=disable").2, plain.port as i64);
+    }
+
+    // target_session_attrs standby / prefer-standby / primary: the server without TLS restarted
+    // as a standby (standby.signal without a primary: it stays in recovery, serving reads).
+    plain.pg_ctl("stop");
+    let signal = plain.dir.path().join("data/standby.signal");
+    std::fs::write(&signal, b"").expect("standby.signal");
+    if is_root() {
+        run_ok(Command::new("chown").arg("postgres:postgres").arg(&signal), "chown standby.signal");
+    }
+    plain.pg_ctl("start");
+    assert_eq!(plain.sql("SELECT pg_is_in_recovery()"), "t");
+    let hosts = |q: &str, ports: &[u16]| {
+        let list: Vec<String> = ports.iter().map(|p| format!("127.0.0.1:{p}")).collect();
+        format!("postgres://awx@{}/awx?target_session_attrs={q}", list.join(","))
+    };
+    for (q, ports, want) in [
+        ("standby", vec![dead, tls.port, plain.port], plain.port),
+        ("prefer-standby", vec![tls.port, plain.port], plain.port),
+        ("prefer-standby", vec![dead, tls.port], tls.port),
+        ("primary", vec![plain.port, tls.port], tls.port),
+        ("read-only", vec![tls.port, plain.port], plain.port),
+    ] {
+        let url = hosts(q, &ports);
+        assert_eq!(lib(&url, &e, None).map(|r| r.2).map_err(|e| e.message), Ok(want as i64), "{url}");
+        assert!(psql_connects(&url, &e), "psql: {url}");
+    }
+    let no_standby = hosts("standby", &[tls.port]);
+    expect_err(lib(&no_standby, &e, None), ErrorKind::Unavailable, "is not a standby (target_session_attrs=standby)");
+    assert!(!psql_connects(&no_standby, &e));
+    let out = awxm(&home, &hosts("standby", &[dead, tls.port]), &pw, &["list", "organization"]);
+    assert_status(&out, 69, &["no standby"]);
+    assert!(stderr(&out).contains("is not a standby"), "{}", stderr(&out));
+    let no_primary = hosts("primary", &[plain.port]);
+    expect_err(lib(&no_primary, &e, None), ErrorKind::Unavailable, "is a standby (target_session_attrs=primary)");
 }
 
 #[test]
