@@ -308,13 +308,10 @@ impl Access {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::{Db, DbOptions};
+    use crate::db::Db;
 
     fn db() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Db::connect(&url, DbOptions::default()).unwrap();
-        (dir, db)
+        crate::db::temp_sqlite()
     }
 
     const NOW: &str = "2026-01-01T00:00:00.000000Z";

@@ -955,6 +955,93 @@ fn literal_block(s: &str) -> Option<(String, Vec<&str>)> {
     ok.then_some((header, lines))
 }
 
+/// Pieces of YAML's troublemakers (indicators, YAML 1.1 special forms, control and non-ASCII
+/// characters), for property tests of the writer here and of `export` → `apply` in the
+/// integration tests.
+#[doc(hidden)]
+pub const TROUBLESOME_PIECES: &[&str] = &[
+    "a",
+    "b",
+    "Z",
+    "0",
+    "1",
+    "7",
+    "9",
+    "_",
+    ":",
+    ": ",
+    " ",
+    "  ",
+    "#",
+    " #",
+    "-",
+    "- ",
+    "?",
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "'",
+    "\"",
+    "%",
+    "@",
+    "`",
+    ".",
+    "e",
+    "E",
+    "+",
+    "x",
+    "o",
+    "\n",
+    "\t",
+    "\r",
+    "\\",
+    "\u{0}",
+    "\u{85}",
+    "\u{a0}",
+    "é",
+    "€",
+    "😀",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "~",
+    "null",
+    ".inf",
+    "0x",
+    "0b",
+    "2001-01-01",
+    "T",
+    "=",
+    "<<",
+    "---",
+    "...",
+];
+
+/// A deterministic generator (xorshift from `seed`) of strings of up to five
+/// [`TROUBLESOME_PIECES`].
+#[doc(hidden)]
+pub fn troublesome_strings(seed: u64) -> impl FnMut() -> String {
+    let mut state = seed.max(1);
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    move || {
+        let len = (next() % 6) as usize;
+        (0..len).map(|_| TROUBLESOME_PIECES[(next() % TROUBLESOME_PIECES.len() as u64) as usize]).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1255,85 +1342,12 @@ mod tests {
         assert!(to_string(&v).contains("- .inf\n"));
     }
 
-    /// A small deterministic generator (xorshift) of strings built from YAML's troublemakers.
+    /// Strings built at random from YAML's troublemakers must survive the writer and reader.
     #[test]
     fn writer_round_trips_random_strings() {
-        let pieces = [
-            "a",
-            "b",
-            "Z",
-            "0",
-            "1",
-            "7",
-            "9",
-            "_",
-            ":",
-            ": ",
-            " ",
-            "  ",
-            "#",
-            " #",
-            "-",
-            "- ",
-            "?",
-            ",",
-            "[",
-            "]",
-            "{",
-            "}",
-            "&",
-            "*",
-            "!",
-            "|",
-            ">",
-            "'",
-            "\"",
-            "%",
-            "@",
-            "`",
-            ".",
-            "e",
-            "E",
-            "+",
-            "x",
-            "o",
-            "\n",
-            "\t",
-            "\r",
-            "\\",
-            "\u{0}",
-            "\u{85}",
-            "\u{a0}",
-            "é",
-            "€",
-            "😀",
-            "yes",
-            "no",
-            "on",
-            "off",
-            "~",
-            "null",
-            ".inf",
-            "0x",
-            "0b",
-            "2001-01-01",
-            "T",
-            "=",
-            "<<",
-            "---",
-            "...",
-        ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut strings = troublesome_strings(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
-            let len = (next() % 6) as usize;
-            let s: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
-            round_trip(&nest(&s));
+            round_trip(&nest(&strings()));
         }
     }
 

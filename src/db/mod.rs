@@ -539,6 +539,16 @@ fn copy_line(buf: &mut String, row: &[Value]) {
     buf.push('\n');
 }
 
+/// A fresh SQLite database in a temporary directory, for unit tests (the directory goes when the
+/// returned guard is dropped).
+#[cfg(test)]
+pub(crate) fn temp_sqlite() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let db = Db::connect(&url, DbOptions::default()).expect("connect");
+    (dir, db)
+}
+
 /// From this many rows on, `insert_many_ignore` stages PostgreSQL rows with `COPY`.
 const COPY_MIN_ROWS: usize = 256;
 

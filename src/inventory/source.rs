@@ -329,13 +329,10 @@ pub fn finish(tx: &mut Tx<'_>, id: i64, end: &UpdateEnd) -> Result<JobStatus> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::{Db, DbOptions};
+    use crate::db::Db;
 
     fn db() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Db::connect(&url, DbOptions::default()).expect("connect");
-        (dir, db)
+        crate::db::temp_sqlite()
     }
 
     fn inventory(tx: &mut Tx<'_>) -> Result<i64> {

@@ -118,13 +118,9 @@ pub fn cancel(db: &mut Db, id: i64, node: &str, wait_for: Option<Duration>) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::DbOptions;
 
     fn db() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Db::connect(&url, DbOptions::default()).expect("connect");
-        (dir, db)
+        crate::db::temp_sqlite()
     }
 
     /// A job with `status`, supervised by `pid` on (execution node, controller node).

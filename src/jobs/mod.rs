@@ -311,13 +311,10 @@ pub fn clean_leftovers(list: &[Leftover]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::{Db, DbOptions};
+    use crate::db::Db;
 
     fn db() -> (tempfile::TempDir, Db) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let db = Db::connect(&url, DbOptions::default()).expect("connect");
-        (dir, db)
+        crate::db::temp_sqlite()
     }
 
     #[test]
