@@ -45,18 +45,29 @@ impl SmtpSink {
 
     /// Extra arguments: `--user U --password P`, `--tls-cert C --tls-key K`.
     pub fn start_with(dir: &Path, extra: &[&str]) -> SmtpSink {
-        let port = closed_port();
-        let mut child = Command::new(test_python())
-            .arg(repo().join("tests/scripts/smtp_sink.py"))
-            .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--dir"])
-            .arg(dir)
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start smtp_sink.py");
-        wait_listening(port, &mut child, "smtp_sink.py");
-        SmtpSink { child, port, dir: dir.to_path_buf() }
+        // The sink prints "smtp sink on HOST:PORT" once it holds the port. A port that another
+        // process took between closed_port() and the sink's bind makes the sink exit instead
+        // (and a connect test would then reach that other process): try another port.
+        for _ in 0..5 {
+            let port = closed_port();
+            let mut child = Command::new(test_python())
+                .arg(repo().join("tests/scripts/smtp_sink.py"))
+                .args(["--host", "127.0.0.1", "--port", &port.to_string(), "--dir"])
+                .arg(dir)
+                .args(extra)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start smtp_sink.py");
+            let mut line = String::new();
+            let read = BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line);
+            if matches!(read, Ok(n) if n > 0) && line.starts_with("smtp sink on") {
+                return SmtpSink { child, port, dir: dir.to_path_buf() };
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("smtp_sink.py could not bind a port in 5 tries");
     }
 
     /// One entry per message received: {file, from, to, auth_user, tls}.
