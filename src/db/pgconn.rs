@@ -367,6 +367,164 @@ fn default_socket_dir() -> String {
     if Path::new("/var/run/postgresql").is_dir() { "/var/run/postgresql".into() } else { "/tmp".into() }
 }
 
+/// A non-empty parameter of the resolved URL.
+fn param<'a>(p: &'a BTreeMap<String, String>, k: &str) -> Option<&'a str> {
+    p.get(k).map(String::as_str).filter(|v| !v.is_empty())
+}
+
+/// The hosts to try, in order: `host`, `hostaddr` and `port` (lists of equal length, or one port).
+fn targets<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<Vec<Target>> {
+    // Hosts and ports.
+    let hosts: Vec<String> = match get("host") {
+        Some(h) => h.split(',').map(|s| if s.is_empty() { default_socket_dir() } else { s.to_string() }).collect(),
+        None => vec![default_socket_dir()],
+    };
+    let hostaddrs: Vec<Option<std::net::IpAddr>> = match get("hostaddr") {
+        Some(a) => a
+            .split(',')
+            .map(|s| {
+                if s.is_empty() {
+                    Ok(None)
+                } else {
+                    s.parse().map(Some).map_err(|_| Error::config(format!("invalid hostaddr {s:?}: an IP address")))
+                }
+            })
+            .collect::<Result<_>>()?,
+        None => Vec::new(),
+    };
+    let hosts = if get("host").is_none() && !hostaddrs.is_empty() {
+        hostaddrs.iter().map(|a| a.map(|a| a.to_string()).unwrap_or_else(default_socket_dir)).collect()
+    } else {
+        hosts
+    };
+    if !hostaddrs.is_empty() && hostaddrs.len() != hosts.len() {
+        return Err(Error::config(format!("{} hosts but {} hostaddrs in the database URL", hosts.len(), hostaddrs.len())));
+    }
+    let ports: Vec<u16> = match get("port") {
+        Some(ps) => ps
+            .split(',')
+            .map(|s| {
+                if s.is_empty() {
+                    Ok(5432)
+                } else {
+                    s.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| Error::config(format!("invalid port {s:?}")))
+                }
+            })
+            .collect::<Result<_>>()?,
+        None => vec![5432],
+    };
+    if ports.len() != 1 && ports.len() != hosts.len() {
+        return Err(Error::config(format!("{} ports for {} hosts in the database URL", ports.len(), hosts.len())));
+    }
+    Ok(hosts
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Target {
+            host: h.clone(),
+            hostaddr: hostaddrs.get(i).copied().flatten(),
+            port: if ports.len() == 1 { ports[0] } else { ports[i] },
+        })
+        .collect())
+}
+
+/// The password and where it came from: URL > database_password_file > PGPASSWORD (the
+/// password file is read per host, later).
+fn password<'a>(get: &impl Fn(&str) -> Option<&'a str>, url_password: bool, opts: &PgOptions) -> Result<Option<(String, PwSource)>> {
+    let password_file_value = match &opts.password_file {
+        Some(path) => Some((read_password_file(path)?, path.clone())),
+        None => None,
+    };
+    Ok(match get("password") {
+        Some(pw) if url_password => Some((pw.to_string(), PwSource::Url)),
+        Some(pw) => match &password_file_value {
+            Some((v, path)) => Some((v.clone(), PwSource::File(path.clone()))),
+            None => Some((pw.to_string(), PwSource::Env)),
+        },
+        None => password_file_value.as_ref().map(|(v, path)| (v.clone(), PwSource::File(path.clone()))),
+    })
+}
+
+/// TLS: the mode (explicit, or implied by `sslrootcert=system`), the root certificate, the
+/// revocation list and the client certificate with its key (libpq's default files in `pgdir`).
+#[allow(clippy::type_complexity)]
+fn tls<'a>(
+    get: &impl Fn(&str) -> Option<&'a str>,
+    pgdir: Option<&Path>,
+) -> Result<(SslMode, RootCert, Option<PathBuf>, Option<(PathBuf, PathBuf)>)> {
+    let explicit_mode = match (get("sslmode"), get("requiressl")) {
+        (Some(m), _) => Some(SslMode::parse(m)?),
+        (None, Some(r)) if bool_param("requiressl", r)? => Some(SslMode::Require),
+        _ => None,
+    };
+    let rootcert = match get("sslrootcert") {
+        Some("system") => RootCert::System,
+        Some(f) => {
+            let path = PathBuf::from(f);
+            if explicit_mode != Some(SslMode::Disable) && !path.is_file() {
+                return Err(Error::config(format!("root certificate file {} (sslrootcert) does not exist", path.display())));
+            }
+            RootCert::File(path)
+        }
+        None => match pgdir.map(|d| d.join("root.crt")) {
+            Some(p) if p.is_file() => RootCert::File(p),
+            _ => RootCert::None,
+        },
+    };
+    let sslmode = match (&rootcert, explicit_mode) {
+        (RootCert::System, None) => SslMode::VerifyFull,
+        (RootCert::System, Some(m)) if m != SslMode::VerifyFull && m != SslMode::Disable => {
+            return Err(Error::config(format!(
+                "weak sslmode {:?} may not be used with sslrootcert=system (use \"verify-full\")",
+                m.name()
+            )));
+        }
+        (_, m) => m.unwrap_or(SslMode::Prefer),
+    };
+    if matches!(sslmode, SslMode::VerifyCa | SslMode::VerifyFull) && matches!(rootcert, RootCert::None) {
+        return Err(Error::config(format!(
+            "sslmode={} needs the certificate of the CA that signed the server's certificate: give sslrootcert=FILE (or sslrootcert=system) in the URL, PGSSLROOTCERT, or put it in {}",
+            sslmode.name(),
+            pgdir.unwrap_or(Path::new("")).join("root.crt").display()
+        )));
+    }
+    let crl = match get("sslcrl") {
+        Some(f) => {
+            let path = PathBuf::from(f);
+            if sslmode != SslMode::Disable && !path.is_file() {
+                return Err(Error::config(format!("certificate revocation list {} (sslcrl) does not exist", path.display())));
+            }
+            Some(path)
+        }
+        None => pgdir.map(|d| d.join("root.crl")).filter(|p| p.is_file()),
+    };
+    let client_cert = if sslmode == SslMode::Disable {
+        None
+    } else {
+        let cert = match get("sslcert") {
+            Some(f) => {
+                let path = PathBuf::from(f);
+                if !path.is_file() {
+                    return Err(Error::config(format!("client certificate file {} (sslcert) does not exist", path.display())));
+                }
+                Some(path)
+            }
+            None => pgdir.map(|d| d.join("postgresql.crt")).filter(|p| p.is_file()),
+        };
+        match cert {
+            Some(cert) => {
+                let key = match get("sslkey") {
+                    Some(f) => PathBuf::from(f),
+                    None => pgdir.map(|d| d.join("postgresql.key")).unwrap_or_default(),
+                };
+                check_key_file(&cert, &key)?;
+                Some((cert, key))
+            }
+            None => None,
+        }
+    };
+    Ok((sslmode, rootcert, crl, client_cert))
+}
+
 impl ConnInfo {
     /// URL parameters, then the environment, then libpq's defaults.
     pub fn resolve(url: &str, opts: &PgOptions) -> Result<ConnInfo> {
@@ -380,78 +538,16 @@ impl ConnInfo {
         }
         // PGPASSWORD fills `password` above; remember whether the URL gave it.
         let url_password = parse_url(url)?.contains_key("password");
-        let get = |k: &str| p.get(k).map(String::as_str).filter(|v| !v.is_empty());
+        let get = |k: &str| param(&p, k);
         let home = home_dir(opts);
         let pgdir = home.as_ref().map(|h| h.join(".postgresql"));
 
-        // Hosts and ports.
-        let hosts: Vec<String> = match get("host") {
-            Some(h) => h.split(',').map(|s| if s.is_empty() { default_socket_dir() } else { s.to_string() }).collect(),
-            None => vec![default_socket_dir()],
-        };
-        let hostaddrs: Vec<Option<std::net::IpAddr>> = match get("hostaddr") {
-            Some(a) => a
-                .split(',')
-                .map(|s| {
-                    if s.is_empty() {
-                        Ok(None)
-                    } else {
-                        s.parse().map(Some).map_err(|_| Error::config(format!("invalid hostaddr {s:?}: an IP address")))
-                    }
-                })
-                .collect::<Result<_>>()?,
-            None => Vec::new(),
-        };
-        let hosts = if get("host").is_none() && !hostaddrs.is_empty() {
-            hostaddrs.iter().map(|a| a.map(|a| a.to_string()).unwrap_or_else(default_socket_dir)).collect()
-        } else {
-            hosts
-        };
-        if !hostaddrs.is_empty() && hostaddrs.len() != hosts.len() {
-            return Err(Error::config(format!("{} hosts but {} hostaddrs in the database URL", hosts.len(), hostaddrs.len())));
-        }
-        let ports: Vec<u16> = match get("port") {
-            Some(ps) => ps
-                .split(',')
-                .map(|s| {
-                    if s.is_empty() {
-                        Ok(5432)
-                    } else {
-                        s.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| Error::config(format!("invalid port {s:?}")))
-                    }
-                })
-                .collect::<Result<_>>()?,
-            None => vec![5432],
-        };
-        if ports.len() != 1 && ports.len() != hosts.len() {
-            return Err(Error::config(format!("{} ports for {} hosts in the database URL", ports.len(), hosts.len())));
-        }
-        let targets = hosts
-            .iter()
-            .enumerate()
-            .map(|(i, h)| Target {
-                host: h.clone(),
-                hostaddr: hostaddrs.get(i).copied().flatten(),
-                port: if ports.len() == 1 { ports[0] } else { ports[i] },
-            })
-            .collect();
+        let targets = targets(&get)?;
 
         let user = get("user").map(str::to_string).unwrap_or_else(os_user);
         let dbname = get("dbname").map(str::to_string).unwrap_or_else(|| user.clone());
 
-        // Passwords: URL > database_password_file > PGPASSWORD > password file (per host, later).
-        let password_file_value = match &opts.password_file {
-            Some(path) => Some((read_password_file(path)?, path.clone())),
-            None => None,
-        };
-        let password = match get("password") {
-            Some(pw) if url_password => Some((pw.to_string(), PwSource::Url)),
-            Some(pw) => match &password_file_value {
-                Some((v, path)) => Some((v.clone(), PwSource::File(path.clone()))),
-                None => Some((pw.to_string(), PwSource::Env)),
-            },
-            None => password_file_value.as_ref().map(|(v, path)| (v.clone(), PwSource::File(path.clone()))),
-        };
+        let password = password(&get, url_password, opts)?;
         let passfile = get("passfile").map(PathBuf::from).unwrap_or_else(|| home.clone().unwrap_or_default().join(".pgpass"));
 
         let application_name = get("application_name").or(get("fallback_application_name")).unwrap_or("awxm").to_string();
@@ -484,78 +580,7 @@ impl ConnInfo {
             None => None,
         };
 
-        // TLS.
-        let explicit_mode = match (get("sslmode"), get("requiressl")) {
-            (Some(m), _) => Some(SslMode::parse(m)?),
-            (None, Some(r)) if bool_param("requiressl", r)? => Some(SslMode::Require),
-            _ => None,
-        };
-        let rootcert = match get("sslrootcert") {
-            Some("system") => RootCert::System,
-            Some(f) => {
-                let path = PathBuf::from(f);
-                if explicit_mode != Some(SslMode::Disable) && !path.is_file() {
-                    return Err(Error::config(format!("root certificate file {} (sslrootcert) does not exist", path.display())));
-                }
-                RootCert::File(path)
-            }
-            None => match pgdir.as_ref().map(|d| d.join("root.crt")) {
-                Some(p) if p.is_file() => RootCert::File(p),
-                _ => RootCert::None,
-            },
-        };
-        let sslmode = match (&rootcert, explicit_mode) {
-            (RootCert::System, None) => SslMode::VerifyFull,
-            (RootCert::System, Some(m)) if m != SslMode::VerifyFull && m != SslMode::Disable => {
-                return Err(Error::config(format!(
-                    "weak sslmode {:?} may not be used with sslrootcert=system (use \"verify-full\")",
-                    m.name()
-                )));
-            }
-            (_, m) => m.unwrap_or(SslMode::Prefer),
-        };
-        if matches!(sslmode, SslMode::VerifyCa | SslMode::VerifyFull) && matches!(rootcert, RootCert::None) {
-            return Err(Error::config(format!(
-                "sslmode={} needs the certificate of the CA that signed the server's certificate: give sslrootcert=FILE (or sslrootcert=system) in the URL, PGSSLROOTCERT, or put it in {}",
-                sslmode.name(),
-                pgdir.unwrap_or_default().join("root.crt").display()
-            )));
-        }
-        let crl = match get("sslcrl") {
-            Some(f) => {
-                let path = PathBuf::from(f);
-                if sslmode != SslMode::Disable && !path.is_file() {
-                    return Err(Error::config(format!("certificate revocation list {} (sslcrl) does not exist", path.display())));
-                }
-                Some(path)
-            }
-            None => pgdir.as_ref().map(|d| d.join("root.crl")).filter(|p| p.is_file()),
-        };
-        let client_cert = if sslmode == SslMode::Disable {
-            None
-        } else {
-            let cert = match get("sslcert") {
-                Some(f) => {
-                    let path = PathBuf::from(f);
-                    if !path.is_file() {
-                        return Err(Error::config(format!("client certificate file {} (sslcert) does not exist", path.display())));
-                    }
-                    Some(path)
-                }
-                None => pgdir.as_ref().map(|d| d.join("postgresql.crt")).filter(|p| p.is_file()),
-            };
-            match cert {
-                Some(cert) => {
-                    let key = match get("sslkey") {
-                        Some(f) => PathBuf::from(f),
-                        None => pgdir.as_ref().map(|d| d.join("postgresql.key")).unwrap_or_default(),
-                    };
-                    check_key_file(&cert, &key)?;
-                    Some((cert, key))
-                }
-                None => None,
-            }
-        };
+        let (sslmode, rootcert, crl, client_cert) = tls(&get, pgdir.as_deref())?;
         let sslsni = get("sslsni").map(|v| bool_param("sslsni", v)).transpose()?.unwrap_or(true);
         let min_tls = match get("ssl_min_protocol_version") {
             Some(v) => tls_version("ssl_min_protocol_version", v)?,
