@@ -791,74 +791,19 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
     b.set_max_proto_version(info.max_tls).map_err(setup)?;
     let verify = !matches!(info.rootcert, RootCert::None);
     if verify {
-        let mut store = X509StoreBuilder::new().map_err(setup)?;
-        match &info.rootcert {
-            RootCert::System => store.set_default_paths().map_err(setup)?,
-            RootCert::File(path) => {
-                let pem = std::fs::read(path).map_err(|e| Error::config(format!("root certificate file {}: {e}", path.display())))?;
-                let certs = X509::stack_from_pem(&pem)
-                    .map_err(|e| Error::config(format!("root certificate file {}: not PEM certificates: {e}", path.display())))?;
-                if certs.is_empty() {
-                    return Err(Error::config(format!("root certificate file {} holds no certificate", path.display())));
-                }
-                for c in certs {
-                    store.add_cert(c).map_err(setup)?;
-                }
-            }
-            RootCert::None => {}
-        }
-        let mut crls: Vec<X509Crl> = Vec::new();
-        if let Some(crl) = &info.crl {
-            let bytes = std::fs::read(crl).map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
-            // Every CRL of a PEM file (libpq loads them all), else one DER CRL.
-            const BEGIN: &str = "-----BEGIN X509 CRL-----";
-            let text = String::from_utf8_lossy(&bytes);
-            for block in text.split(BEGIN).skip(1) {
-                let pem = format!("{BEGIN}{block}");
-                let crl_obj = X509Crl::from_pem(pem.as_bytes())
-                    .map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
-                crls.push(crl_obj);
-            }
-            if crls.is_empty() {
-                let crl_obj = X509Crl::from_der(&bytes)
-                    .map_err(|e| Error::config(format!("certificate revocation list {}: neither PEM nor DER CRLs: {e}", crl.display())))?;
-                crls.push(crl_obj);
-            }
-        }
-        b.set_cert_store(store.build());
+        let store = root_store(&info.rootcert)?;
+        let crls = match &info.crl {
+            Some(path) => load_crls(path)?,
+            None => Vec::new(),
+        };
+        b.set_cert_store(store);
         let slot = Arc::clone(verify_failed);
         b.set_verify_callback(SslVerifyMode::PEER, move |ok, ctx| {
             let mut reason = None;
             if !ok {
                 reason = Some(ctx.error().error_string().to_string());
             } else if let Some(cert) = ctx.current_cert() {
-                // sslcrl, as libpq's CRL_CHECK_ALL: each certificate of the chain needs a CRL
-                // from its issuer (signed by it, checked against the chain being verified), and
-                // is refused when that CRL revokes it. A self-signed trust anchor is exempt.
-                let same = |a: &openssl::x509::X509NameRef, b: &openssl::x509::X509NameRef| a.try_cmp(b).is_ok_and(|o| o.is_eq());
-                let issuer_key = ctx
-                    .chain()
-                    .and_then(|c| c.iter().find(|ca| same(ca.subject_name(), cert.issuer_name())).and_then(|ca| ca.public_key().ok()));
-                let self_signed = same(cert.subject_name(), cert.issuer_name())
-                    && cert.public_key().ok().is_some_and(|k| cert.verify(&k).unwrap_or(false));
-                if !crls.is_empty() && !self_signed {
-                    let from_issuer: Vec<&X509Crl> = crls.iter().filter(|crl| same(crl.issuer_name(), cert.issuer_name())).collect();
-                    let signed: Vec<&&X509Crl> =
-                        from_issuer.iter().filter(|crl| issuer_key.as_ref().is_some_and(|k| crl.verify(k).unwrap_or(false))).collect();
-                    if from_issuer.is_empty() {
-                        reason = Some("no certificate revocation list from the certificate's issuer in sslcrl".to_string());
-                    } else if signed.is_empty() {
-                        reason = Some("the certificate revocation list (sslcrl) is not signed by the certificate's issuer".to_string());
-                    } else if !signed.iter().any(|crl| {
-                        // In force now: lastUpdate passed, nextUpdate (when given) not yet.
-                        openssl::asn1::Asn1Time::days_from_now(0)
-                            .is_ok_and(|now| crl.last_update() <= now && crl.next_update().is_none_or(|next| next > now))
-                    }) {
-                        reason = Some("the certificate revocation list (sslcrl) has expired or is not yet valid".to_string());
-                    } else if signed.iter().any(|crl| matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_))) {
-                        reason = Some("certificate revoked (sslcrl)".to_string());
-                    }
-                }
+                reason = crl_refusal(ctx, cert, &crls);
             }
             match reason {
                 Some(r) => {
@@ -875,35 +820,8 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
     }
     if let Some((cert, key)) = &info.client_cert {
         b.set_certificate_chain_file(cert).map_err(|e| Error::config(format!("client certificate {}: {e}", cert.display())))?;
-        match &info.sslpassword {
-            Some(pass) => {
-                let pem = std::fs::read(key).map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?;
-                let pkey = openssl::pkey::PKey::private_key_from_pem_passphrase(&pem, pass.as_bytes())
-                    .map_err(|e| Error::config(format!("private key file {} (with sslpassword): {e}", key.display())))?;
-                b.set_private_key(&pkey).map_err(setup)?;
-            }
-            None => {
-                // As libpq: an encrypted key without sslpassword is an error, never a prompt
-                // on the terminal (OpenSSL's default passphrase callback would ask there).
-                let pem = std::fs::read(key).map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?;
-                let mut asked = false;
-                let pkey = openssl::pkey::PKey::private_key_from_pem_callback(&pem, |_| {
-                    asked = true;
-                    Ok(0)
-                });
-                let pkey = match pkey {
-                    Ok(k) => k,
-                    Err(_) if asked => {
-                        return Err(Error::config(format!(
-                            "private key file {} is encrypted; give its passphrase in sslpassword",
-                            key.display()
-                        )));
-                    }
-                    Err(e) => return Err(Error::config(format!("private key file {}: {e}", key.display()))),
-                };
-                b.set_private_key(&pkey).map_err(setup)?;
-            }
-        }
+        let pkey = client_key(key, info.sslpassword.as_deref())?;
+        b.set_private_key(&pkey).map_err(setup)?;
         b.check_private_key()
             .map_err(|e| Error::config(format!("private key {} does not match certificate {}: {e}", key.display(), cert.display())))?;
     }
@@ -915,6 +833,104 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
         Ok(())
     });
     Ok(tls)
+}
+
+/// The trust store for verifying the server: the system's, or the certificates of a file.
+fn root_store(rootcert: &RootCert) -> Result<openssl::x509::store::X509Store> {
+    let setup = |e: openssl::error::ErrorStack| Error::config(format!("TLS setup: {e}"));
+    let mut store = X509StoreBuilder::new().map_err(setup)?;
+    match rootcert {
+        RootCert::System => store.set_default_paths().map_err(setup)?,
+        RootCert::File(path) => {
+            let pem = std::fs::read(path).map_err(|e| Error::config(format!("root certificate file {}: {e}", path.display())))?;
+            let certs = X509::stack_from_pem(&pem)
+                .map_err(|e| Error::config(format!("root certificate file {}: not PEM certificates: {e}", path.display())))?;
+            if certs.is_empty() {
+                return Err(Error::config(format!("root certificate file {} holds no certificate", path.display())));
+            }
+            for c in certs {
+                store.add_cert(c).map_err(setup)?;
+            }
+        }
+        RootCert::None => {}
+    }
+    Ok(store.build())
+}
+
+/// Every CRL of a PEM file (libpq loads them all), else one DER CRL.
+fn load_crls(crl: &Path) -> Result<Vec<X509Crl>> {
+    let mut crls: Vec<X509Crl> = Vec::new();
+    let bytes = std::fs::read(crl).map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
+    const BEGIN: &str = "-----BEGIN X509 CRL-----";
+    let text = String::from_utf8_lossy(&bytes);
+    for block in text.split(BEGIN).skip(1) {
+        let pem = format!("{BEGIN}{block}");
+        let crl_obj =
+            X509Crl::from_pem(pem.as_bytes()).map_err(|e| Error::config(format!("certificate revocation list {}: {e}", crl.display())))?;
+        crls.push(crl_obj);
+    }
+    if crls.is_empty() {
+        let crl_obj = X509Crl::from_der(&bytes)
+            .map_err(|e| Error::config(format!("certificate revocation list {}: neither PEM nor DER CRLs: {e}", crl.display())))?;
+        crls.push(crl_obj);
+    }
+    Ok(crls)
+}
+
+/// Why `cert` is refused under sslcrl, if it is.
+fn crl_refusal(ctx: &openssl::x509::X509StoreContextRef, cert: &openssl::x509::X509Ref, crls: &[X509Crl]) -> Option<String> {
+    // sslcrl, as libpq's CRL_CHECK_ALL: each certificate of the chain needs a CRL
+    // from its issuer (signed by it, checked against the chain being verified), and
+    // is refused when that CRL revokes it. A self-signed trust anchor is exempt.
+    let same = |a: &openssl::x509::X509NameRef, b: &openssl::x509::X509NameRef| a.try_cmp(b).is_ok_and(|o| o.is_eq());
+    let issuer_key =
+        ctx.chain().and_then(|c| c.iter().find(|ca| same(ca.subject_name(), cert.issuer_name())).and_then(|ca| ca.public_key().ok()));
+    let self_signed =
+        same(cert.subject_name(), cert.issuer_name()) && cert.public_key().ok().is_some_and(|k| cert.verify(&k).unwrap_or(false));
+    if !crls.is_empty() && !self_signed {
+        let from_issuer: Vec<&X509Crl> = crls.iter().filter(|crl| same(crl.issuer_name(), cert.issuer_name())).collect();
+        let signed: Vec<&&X509Crl> =
+            from_issuer.iter().filter(|crl| issuer_key.as_ref().is_some_and(|k| crl.verify(k).unwrap_or(false))).collect();
+        if from_issuer.is_empty() {
+            return Some("no certificate revocation list from the certificate's issuer in sslcrl".to_string());
+        } else if signed.is_empty() {
+            return Some("the certificate revocation list (sslcrl) is not signed by the certificate's issuer".to_string());
+        } else if !signed.iter().any(|crl| {
+            // In force now: lastUpdate passed, nextUpdate (when given) not yet.
+            openssl::asn1::Asn1Time::days_from_now(0)
+                .is_ok_and(|now| crl.last_update() <= now && crl.next_update().is_none_or(|next| next > now))
+        }) {
+            return Some("the certificate revocation list (sslcrl) has expired or is not yet valid".to_string());
+        } else if signed.iter().any(|crl| matches!(crl.get_by_cert(&cert.to_owned()), openssl::x509::CrlStatus::Revoked(_))) {
+            return Some("certificate revoked (sslcrl)".to_string());
+        }
+    }
+    None
+}
+
+/// The client key, decrypted with `sslpassword`. As libpq: an encrypted key without
+/// sslpassword is an error, never a prompt on the terminal (OpenSSL's default passphrase
+/// callback would ask there).
+fn client_key(key: &Path, sslpassword: Option<&str>) -> Result<openssl::pkey::PKey<openssl::pkey::Private>> {
+    let pem = std::fs::read(key).map_err(|e| Error::config(format!("private key file {}: {e}", key.display())))?;
+    match sslpassword {
+        Some(pass) => openssl::pkey::PKey::private_key_from_pem_passphrase(&pem, pass.as_bytes())
+            .map_err(|e| Error::config(format!("private key file {} (with sslpassword): {e}", key.display()))),
+        None => {
+            let mut asked = false;
+            let pkey = openssl::pkey::PKey::private_key_from_pem_callback(&pem, |_| {
+                asked = true;
+                Ok(0)
+            });
+            match pkey {
+                Ok(k) => Ok(k),
+                Err(_) if asked => {
+                    Err(Error::config(format!("private key file {} is encrypted; give its passphrase in sslpassword", key.display())))
+                }
+                Err(e) => Err(Error::config(format!("private key file {}: {e}", key.display()))),
+            }
+        }
+    }
 }
 
 /// How one attempt failed, as far as choosing the next attempt and the exit code go.
