@@ -19,6 +19,7 @@ mod license;
 mod notifications;
 mod numeric;
 mod pgconn;
+mod queue;
 mod run_job;
 mod sinks;
 mod snapshots;
