@@ -8,7 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::settings::{self, SettingDef};
-use crate::{analytics, cleanup, cluster, inventory, license, notifications, runner};
+use crate::{analytics, cleanup, cluster, inventory, license, notifications, runner, taskmanager};
 
 /// Every known setting, in a stable order (`settings list` sorts by key).
 pub static ALL: &[&SettingDef] = &[
@@ -28,6 +28,9 @@ pub static ALL: &[&SettingDef] = &[
     &runner::job::JOB_TERMINATION_GRACE_PERIOD.def,
     &runner::job::AWX_ISOLATED_CHECK_INTERVAL.def,
     &runner::job::ISOLATED_NODE_GRACE_PERIOD.def,
+    &taskmanager::START_TASK_LIMIT.def,
+    &taskmanager::TASK_MANAGER_TIMEOUT.def,
+    &taskmanager::AWX_CONTROL_NODE_TASK_IMPACT.def,
     &cluster::SYSTEM_TASK_FORKS_CPU.def,
     &cluster::SYSTEM_TASK_FORKS_MEM.def,
     &cluster::SYSTEM_TASK_ABS_CPU.def,

@@ -115,6 +115,11 @@ pub enum Command {
     /// Launch a job from a job template and supervise it (live output, exit 0 on success)
     #[command(name = "run_job", alias = "run-job")]
     RunJob(commands::run_job::Args),
+    /// Queue a job (or project/inventory update) from a template; --wait to wait for it
+    Launch(commands::launch::Args),
+    /// Run one task-manager cycle: start what may start, explain what waits
+    #[command(name = "task_manager", alias = "task-manager")]
+    TaskManager(commands::task_manager::Args),
     /// Sync a git project's checkout
     #[command(name = "project_update", alias = "project-update")]
     ProjectUpdate(commands::project_update::Args),
@@ -196,9 +201,10 @@ impl Command {
                 settings::Action::List | settings::Action::Get { .. } => Read,
                 settings::Action::Set { .. } | settings::Action::Unset { .. } => Create,
             },
-            Command::RunJob(_) | Command::ProjectUpdate(_) => Write,
+            Command::RunJob(_) | Command::ProjectUpdate(_) | Command::Launch(_) | Command::TaskManager(_) => Write,
             Command::Job(a) => match a.action {
                 job::Action::List { .. } | job::Action::Show { .. } | job::Action::Stdout { .. } | job::Action::Events { .. } => Read,
+                job::Action::Wait { .. } => Read,
                 job::Action::Ingest { .. } | job::Action::Cancel { .. } => Write,
             },
             // Never opens the database.

@@ -25,6 +25,7 @@ pub mod runner;
 pub mod settings;
 pub mod signals;
 pub mod ssh;
+pub mod taskmanager;
 pub mod time;
 pub mod yaml;
 

@@ -199,6 +199,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ImportReport> {
             ansible_inventory,
             dry_run: args.dry_run,
             launch_type: "manual",
+            update_id: None,
         },
     )?;
     warn_all(ctx, &report.warnings);

@@ -6,9 +6,8 @@ use serde_json::Value as Json;
 
 use crate::context::Ctx;
 use crate::db::{FromRow, Row};
-use crate::error::{Error, Result};
-use crate::inventory::export::parse_vars_text;
-use crate::inventory::run::{self, ImportReport, Request, Target};
+use crate::error::Result;
+use crate::inventory::run::{self, ImportReport};
 use crate::inventory::source::InventorySource;
 use crate::output::{Human, Report};
 
@@ -164,44 +163,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
     if args.history {
         return history(ctx, &s, args.limit);
     }
-    let path = match s.config.source.as_str() {
-        "file" | "script" | "directory" | "ansible-inventory" => s.config.source_path.clone(),
-        "scm" => {
-            let pid = s
-                .source_project_id
-                .ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.name)))?;
-            let mut db = ctx.db()?;
-            let local: String = db.read(|tx| tx.scalar("SELECT local_path FROM project WHERE id = $1", crate::params![pid]))?;
-            if local.is_empty() {
-                return Err(Error::data(format!("the project of inventory source {:?} has no local_path", s.name)));
-            }
-            std::path::Path::new(&local).join(&s.config.source_path).display().to_string()
-        }
-        other => return Err(Error::data(format!("inventory source {:?} has type {other:?}, which awxm cannot update", s.name))),
-    };
-    if path.is_empty() || path == "-" {
-        return Err(Error::data(format!("inventory source {:?} was read from stdin; it cannot be re-run", s.name)));
-    }
-    let mut options = s.config.options;
+    let mut req = ctx.db()?.read(|tx| run::stored_request(tx, &s, "manual", None))?;
     if let Some(t) = args.timeout {
-        options.timeout = Some(t as i64);
+        req.options.timeout = Some(t as i64);
     }
-    let report = run::run(
-        ctx,
-        Request {
-            target: Target::Id(s.inventory_id),
-            create: false,
-            organization: None,
-            source: path,
-            source_name: None,
-            source_id: Some(s.id),
-            options,
-            source_vars: parse_vars_text(&s.source_vars),
-            ansible_inventory: args.ansible_inventory,
-            dry_run: args.dry_run,
-            launch_type: "manual",
-        },
-    )?;
+    req.ansible_inventory = args.ansible_inventory;
+    req.dry_run = args.dry_run;
+    let report = run::run(ctx, req)?;
     super::inventory_import::warn_all(ctx, &report.warnings);
     Ok(UpdateReport::Run(report))
 }

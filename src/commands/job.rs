@@ -99,6 +99,15 @@ pub enum Action {
         #[arg(long)]
         host: Option<String>,
     },
+    /// Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end;
+    /// exit 0 if all succeeded, 1 if any did not, 75 at --timeout
+    Wait {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+        /// Give up after this many seconds (exit 75)
+        #[arg(long, value_name = "SECONDS", value_parser = crate::cli::seconds(0.0, crate::time::MAX_SECONDS as f64))]
+        timeout: Option<f64>,
+    },
     /// Store events (and stdout) from job artifacts: a kept private data directory, or files
     /// copied from elsewhere; idempotent
     Ingest {
@@ -149,6 +158,9 @@ pub enum JobReport {
         canceled: bool,
         #[serde(skip)]
         message: String,
+    },
+    Wait {
+        jobs: Vec<WaitedJob>,
     },
     Ingest {
         id: i64,
@@ -225,6 +237,10 @@ impl Report for JobReport {
                 }),
             ),
             JobReport::Cancel { message, .. } => out.line(message),
+            JobReport::Wait { jobs } => out.table(
+                &["ID", "TYPE", "STATUS", "EXPLANATION"],
+                jobs.iter().map(|j| vec![j.id.to_string(), j.kind.to_string(), j.status.to_string(), j.job_explanation.clone()]),
+            ),
             JobReport::Ingest { id, events_read, events_inserted, seconds, events_per_second, .. } => out.line(format!(
                 "job {id}: read {events_read} events, stored {events_inserted} new ones in {seconds:.3}s ({events_per_second:.0} events/s)"
             )),
@@ -234,6 +250,7 @@ impl Report for JobReport {
     fn exit_code(&self) -> u8 {
         match self {
             JobReport::Cancel { canceled, .. } => u8::from(!canceled),
+            JobReport::Wait { jobs } => u8::from(jobs.iter().any(|j| j.status != JobStatus::Successful)),
             JobReport::Streamed(c) => *c,
             _ => 0,
         }
@@ -471,5 +488,50 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
         }
         Action::Cancel { id, no_wait, wait_timeout } => cancel(ctx, id, no_wait, wait_timeout),
         Action::Ingest { id, events, stdout } => ingest(ctx, id, &events, stdout.as_deref()),
+        Action::Wait { ids, timeout } => wait(ctx, &ids, timeout),
+    }
+}
+
+/// A job `job wait` waited for.
+#[derive(Debug, Serialize)]
+pub struct WaitedJob {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub status: JobStatus,
+    pub job_explanation: String,
+}
+
+fn wait(ctx: &Ctx, ids: &[i64], timeout: Option<f64>) -> Result<JobReport> {
+    ctx.cancel_on_signals()?;
+    let mut db = ctx.db()?;
+    let deadline = timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t));
+    let kinds = db.read(|tx| {
+        ids.iter()
+            .map(|&id| jobs::kind_of(tx, id)?.ok_or_else(|| Error::not_found(format!("no job with id {id}"))))
+            .collect::<Result<Vec<_>>>()
+    })?;
+    loop {
+        let now = db.read(|tx| {
+            ids.iter()
+                .zip(&kinds)
+                .map(|(&id, &kind)| {
+                    let r =
+                        tx.query_one(&format!("SELECT status, job_explanation FROM {} WHERE id = $1", kind.table()), crate::params![id])?;
+                    Ok(WaitedJob { id, kind: kind.table(), status: r.col("status")?, job_explanation: r.col("job_explanation")? })
+                })
+                .collect::<Result<Vec<_>>>()
+        })?;
+        let open: Vec<i64> = now.iter().filter(|j| !j.status.is_final()).map(|j| j.id).collect();
+        if open.is_empty() {
+            return Ok(JobReport::Wait { jobs: now });
+        }
+        if ctx.cancelled() {
+            return Err(Error::new(crate::error::ErrorKind::Interrupted, "interrupted while waiting"));
+        }
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return Err(Error::temp(format!("still not finished after {}s: {open:?}", timeout.unwrap_or_default())));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
     }
 }

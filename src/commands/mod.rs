@@ -19,6 +19,7 @@ pub mod inventory_update;
 pub mod isolated_heartbeat;
 pub mod job;
 pub mod job_guard;
+pub mod launch;
 pub mod license;
 pub mod list;
 pub mod notification;
@@ -27,6 +28,7 @@ pub mod project_update;
 pub mod run_job;
 pub mod settings;
 pub mod show;
+pub mod task_manager;
 pub mod test_isolated_connection;
 
 use crate::cli::Command;
@@ -44,6 +46,8 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::DeepCopy(a) => deep_copy::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::RunJob(a) => run_job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Launch(a) => launch::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::TaskManager(a) => task_manager::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::ProjectUpdate(a) => project_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::JobGuard(a) => job_guard::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

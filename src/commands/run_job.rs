@@ -1,8 +1,5 @@
 //! `awxm run_job TEMPLATE`: launch a job from a job template and supervise it to the end.
 
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
-
 use serde::Serialize;
 
 use crate::context::Ctx;
@@ -14,6 +11,7 @@ use crate::runner::AnsiStripper;
 use crate::runner::extravars;
 use crate::runner::inventory::InventoryFormat;
 use crate::runner::job::{self, Overrides, RunOptions};
+use crate::taskmanager::{self, run::Turn};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
@@ -197,13 +195,16 @@ fn overrides(args: &Args) -> Result<Overrides> {
         timeout: args.timeout,
         launch_type: None,
         instance_group_id: None,
+        inventory_id: None,
+        credential_ids: None,
+        scm_branch: None,
     })
 }
 
-/// Start `awxm run_job --supervise ID` in its own session, detached from this terminal.
+/// Start `awxm run_job --supervise ID` in its own session, detached from this terminal: the
+/// job's waiter, which runs it once the task manager starts it.
 fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
-    let exe = std::env::current_exe().map_err(|e| Error::internal(format!("cannot find the awxm executable: {e}")))?;
-    let mut c = Command::new(exe);
+    let mut c = taskmanager::run::awxm_command(ctx)?;
     c.arg("run_job").arg("--supervise").arg(id.to_string()).arg("--inventory-format").arg(match args.inventory_format {
         InventoryFormat::Script => "script",
         InventoryFormat::Json => "json",
@@ -214,34 +215,23 @@ fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
     if args.no_wait {
         c.arg("--no-wait");
     }
-    // The resolved configuration travels in the environment (never argv: the URL may hold a password).
-    c.env("AWXM_DATABASE_URL", &ctx.config.database_url)
-        .env("AWXM_SECRET_KEY_FILE", &ctx.config.secret_key_file)
-        .env("AWXM_NODE_NAME", &ctx.config.node_name)
-        .env("AWXM_LOCK_TIMEOUT", ctx.config.lock_timeout.as_secs_f64().to_string())
-        .env_remove("AWXM_FORMAT");
-    if let Some(d) = &ctx.config.ansible_bin_dir {
-        c.env("AWXM_ANSIBLE_BIN_DIR", d);
-    }
-    if let Some(f) = &ctx.config.database_password_file {
-        c.env("AWXM_DATABASE_PASSWORD_FILE", f);
-    }
-    let defaults = [std::path::PathBuf::from("/etc/awxm/awxm.yaml"), crate::config::user_config_dir().join("awxm.yaml")];
-    if let [only] = ctx.config.sources.as_slice()
-        && !defaults.contains(only)
-    {
-        c.env("AWXM_CONFIG", only);
-    }
-    c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-    // SAFETY: setsid is async-signal-safe.
-    unsafe {
-        c.pre_exec(|| {
-            libc::setsid();
-            Ok(())
-        });
-    }
     let child = c.spawn().map_err(|e| Error::internal(format!("cannot start the job supervisor: {e}")))?;
     Ok(child.id())
+}
+
+/// Wait for the job's turn (printing why it waits), then run it here; a job that another
+/// process ran is followed to its end.
+fn wait_and_run(ctx: &Ctx, db: &mut crate::db::Db, id: i64, opts: RunOptions<'_>) -> Result<JobResult> {
+    let quiet = ctx.out.format != Format::Human;
+    let turn = taskmanager::run::wait_turn(ctx, db, JobKind::Job, id, opts.no_wait, |why| {
+        if !quiet {
+            ctx.out.status(format!("job {id} is pending: {why}"));
+        }
+    })?;
+    match turn {
+        Turn::Run => job::run(ctx, db, id, opts),
+        Turn::Done(_) => db.read(|tx| jobs::load_result(tx, id)),
+    }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
@@ -250,7 +240,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
         ctx.cancel_on_signals()?;
         let opts =
             RunOptions { keep_artifacts: args.keep_artifacts, inventory_format: args.inventory_format, live: None, no_wait: args.no_wait };
-        let result = job::run(ctx, &mut db, id, opts)?;
+        let result = wait_and_run(ctx, &mut db, id, opts)?;
         return Ok(RunJobReport { result, mode: Mode::NoFollow });
     }
     let name = args.template.clone().ok_or_else(|| Error::usage("a job template is required"))?;
@@ -273,13 +263,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
             ov.instance_group_id = Some(resources::resolve(tx, &types::INSTANCE_GROUP, g)?.0);
         }
         hooks::before_launch(ctx, tx, tid)?;
-        job::create_job(tx, tid, &ov, &node)
+        job::create_job(tx, tid, &ov)
     })?;
 
     if args.detach {
         match spawn_supervisor(ctx, id, &args) {
             Ok(pid) => {
-                db.write(|tx| jobs::adopt(tx, id, i64::from(pid)))?;
+                db.write(|tx| {
+                    tx.execute(
+                        "UPDATE job SET waiter_pid = $1, waiter_node = $2 WHERE id = $3",
+                        crate::params![i64::from(pid), node.as_str(), id],
+                    )?;
+                    Ok(())
+                })?;
             }
             Err(e) => {
                 db.write(|tx| jobs::record_end(tx, JobKind::Job, id, &Ending::explained(JobStatus::Error, e.message.as_str())))?;
@@ -315,6 +311,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
         live: if follow { Some(&mut sink) } else { None },
         no_wait: args.no_wait,
     };
-    let result = job::run(ctx, &mut db, id, opts)?;
+    let result = wait_and_run(ctx, &mut db, id, opts)?;
     Ok(RunJobReport { result, mode: if follow { Mode::Followed } else { Mode::NoFollow } })
 }

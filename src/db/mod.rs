@@ -892,6 +892,21 @@ impl<'a> Tx<'a> {
         Ok(n)
     }
 
+    /// Take the lock `name` for the rest of the transaction if nobody holds it (PostgreSQL
+    /// advisory transaction lock); false when another transaction holds it. On SQLite the write
+    /// transaction already excludes every other writer: always true.
+    pub fn try_lock(&mut self, name: &str) -> Result<bool> {
+        match &mut self.inner {
+            TxInner::Sqlite(_) => Ok(true),
+            TxInner::Postgres(t, _) => {
+                let key = lock_key(name);
+                Ok(t.query_one("SELECT pg_try_advisory_xact_lock($1)", &[&key])
+                    .map_err(|e| classify_pg(e, "pg_try_advisory_xact_lock"))?
+                    .get(0))
+            }
+        }
+    }
+
     /// Serialise with other runs on `name` until the transaction ends (PostgreSQL advisory
     /// transaction lock; on SQLite the write transaction already holds the database lock).
     pub fn lock(&mut self, name: &str) -> Result<()> {

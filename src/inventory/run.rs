@@ -62,6 +62,9 @@ pub struct Request {
     pub ansible_inventory: Option<PathBuf>,
     pub dry_run: bool,
     pub launch_type: &'static str,
+    /// Run this existing update (created `pending` by the task manager or `launch`) instead of
+    /// recording a new one.
+    pub update_id: Option<i64>,
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -300,6 +303,78 @@ fn start_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, u: UpdateOf<'_>) -> R
     )
 }
 
+/// Take over update `uid` (pending or waiting) for this run: what `start_update` records, then
+/// `running`.
+fn adopt_update(tx: &mut Tx<'_>, req: &Request, ctx: &Ctx, uid: i64, u: UpdateOf<'_>) -> Result<i64> {
+    let argv: Vec<String> = std::env::args().collect();
+    tx.execute(
+        "UPDATE inventory_update SET source = $1, source_path = $2, overwrite = $3, overwrite_vars = $4, execution_node = $5,
+            job_args = $6, job_env = $7, pid = $8 WHERE id = $9",
+        crate::params![
+            u.kind,
+            u.path,
+            req.options.overwrite,
+            req.options.overwrite_vars,
+            ctx.config.node_name.as_str(),
+            serde_json::Value::from(argv).to_string(),
+            u.env,
+            std::process::id() as i64,
+            uid
+        ],
+    )?;
+    jobs::set_status(tx, JobKind::InventoryUpdate, uid, crate::jobs::JobStatus::Running, None)?;
+    Ok(uid)
+}
+
+/// The request that re-runs stored source `s` (`inventory_update`, and updates the task manager
+/// starts): its path (inside its project for an `scm` source) and stored options.
+pub fn stored_request(tx: &mut Tx<'_>, s: &source::InventorySource, launch_type: &'static str, update_id: Option<i64>) -> Result<Request> {
+    let path = match s.config.source.as_str() {
+        "file" | "script" | "directory" | "ansible-inventory" => s.config.source_path.clone(),
+        "scm" => {
+            let pid = s
+                .source_project_id
+                .ok_or_else(|| Error::data(format!("inventory source {:?} is of type scm but has no project", s.name)))?;
+            let local: String = tx.scalar("SELECT local_path FROM project WHERE id = $1", crate::params![pid])?;
+            if local.is_empty() {
+                return Err(Error::data(format!("the project of inventory source {:?} has no local_path", s.name)));
+            }
+            std::path::Path::new(&local).join(&s.config.source_path).display().to_string()
+        }
+        other => return Err(Error::data(format!("inventory source {:?} has type {other:?}, which awxm cannot update", s.name))),
+    };
+    if path.is_empty() || path == "-" {
+        return Err(Error::data(format!("inventory source {:?} was read from stdin; it cannot be re-run", s.name)));
+    }
+    Ok(Request {
+        target: Target::Id(s.inventory_id),
+        create: false,
+        organization: None,
+        source: path,
+        source_name: None,
+        source_id: Some(s.id),
+        options: s.config.options.clone(),
+        source_vars: super::export::parse_vars_text(&s.source_vars),
+        ansible_inventory: None,
+        dry_run: false,
+        launch_type,
+        update_id,
+    })
+}
+
+/// AWX's launch types, as the static strings a [`Request`] holds.
+pub fn launch_type_static(s: &str) -> &'static str {
+    match s {
+        "relaunch" => "relaunch",
+        "callback" => "callback",
+        "scheduled" => "scheduled",
+        "dependency" => "dependency",
+        "workflow" => "workflow",
+        "sync" => "sync",
+        _ => "manual",
+    }
+}
+
 fn counts_json(o: &import::Outcome, method: &str) -> String {
     serde_json::json!({
         "method": method,
@@ -397,12 +472,11 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             // Updates of this node whose process died (SIGKILL, power loss) are failed now.
             jobs::reap_local_orphans(tx, JobKind::InventoryUpdate, &ctx.config.node_name)?;
             let (sid, sname, created) = ensure_source(tx, &req, inv, &r.name, &path, kind, verbosity)?;
-            let uid = start_update(
-                tx,
-                &req,
-                ctx,
-                UpdateOf { inv, inv_name: &r.name, source: sid, source_name: &sname, path: &path, kind, env: &env_text },
-            )?;
+            let of = UpdateOf { inv, inv_name: &r.name, source: sid, source_name: &sname, path: &path, kind, env: &env_text };
+            let uid = match req.update_id {
+                Some(uid) => adopt_update(tx, &req, ctx, uid, of)?,
+                None => start_update(tx, &req, ctx, of)?,
+            };
             Ok((sid, sname, created, uid))
         })?);
     }

@@ -260,6 +260,54 @@ pub fn start_update(tx: &mut Tx<'_>, u: &NewUpdate<'_>) -> Result<i64> {
     Ok(id)
 }
 
+/// Queue an update of stored source `source_id` (`pending`; the task manager starts it, after
+/// its project's update for an `scm` source). Refuses a source that cannot be re-run (exit 65)
+/// before writing anything.
+pub fn create_update(tx: &mut Tx<'_>, source_id: i64, launch_type: &str) -> Result<i64> {
+    let s = InventorySource::load(tx, &source_id.to_string())?;
+    super::run::stored_request(tx, &s, "manual", None)?;
+    let name: String = format!("{} - {}", s.inventory, s.name).chars().take(512).collect();
+    let now = crate::time::now_str();
+    let id = tx.insert(
+        "INSERT INTO inventory_update (name, inventory_source_id, inventory_id, launch_type, status, source, source_path, overwrite,
+            overwrite_vars, task_impact, dependencies_processed, created, modified)
+         VALUES ($1, $2, $3, $4, 'new', $5, $6, $7, $8, 1, FALSE, $9, $9) RETURNING id",
+        crate::params![
+            name.as_str(),
+            s.id,
+            s.inventory_id,
+            launch_type,
+            s.config.source.as_str(),
+            s.config.source_path.as_str(),
+            s.config.options.overwrite,
+            s.config.options.overwrite_vars,
+            now.as_str()
+        ],
+    )?;
+    jobs::set_status(tx, JobKind::InventoryUpdate, id, JobStatus::Pending, None)?;
+    Ok(id)
+}
+
+/// Run queued update `update_id` (claimed by this process) to its end.
+pub fn run_stored_update(ctx: &crate::context::Ctx, update_id: i64) -> Result<super::run::ImportReport> {
+    let mut db = ctx.db()?;
+    let req = db.read(|tx| {
+        let r = tx.query_one("SELECT inventory_source_id, launch_type FROM inventory_update WHERE id = $1", crate::params![update_id])?;
+        let sid: Option<i64> = r.col("inventory_source_id")?;
+        let sid = sid.ok_or_else(|| Error::not_found(format!("inventory update {update_id} has no inventory source any more")))?;
+        let s = InventorySource::load(tx, &sid.to_string())?;
+        super::run::stored_request(tx, &s, super::run::launch_type_static(&r.col::<String>("launch_type")?), Some(update_id))
+    });
+    match req {
+        Ok(req) => super::run::run(ctx, req),
+        Err(e) => {
+            let why = e.message.clone();
+            db.write(|tx| jobs::record_end(tx, JobKind::InventoryUpdate, update_id, &Ending::explained(JobStatus::Error, why.as_str())))?;
+            Err(e)
+        }
+    }
+}
+
 /// A license or host-limit violation flag of an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Violation {

@@ -33,6 +33,7 @@ impl CancelOutcome {
 
 /// Who supervises a job.
 struct Supervision {
+    kind: JobKind,
     status: JobStatus,
     pid: Option<i64>,
     execution_node: String,
@@ -42,6 +43,7 @@ struct Supervision {
 impl FromRow for Supervision {
     fn from_row(r: &Row) -> Result<Self> {
         Ok(Supervision {
+            kind: JobKind::Job,
             status: r.col("status")?,
             pid: r.col("pid")?,
             execution_node: r.col("execution_node")?,
@@ -52,8 +54,21 @@ impl FromRow for Supervision {
 
 impl Supervision {
     fn load(tx: &mut Tx<'_>, id: i64) -> Result<Supervision> {
-        tx.query_opt_as::<Supervision>("SELECT status, pid, execution_node, controller_node FROM job WHERE id = $1", crate::params![id])?
-            .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
+        let kind = super::kind_of(tx, id)?.ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+        let mut s = tx
+            .query_opt_as::<Supervision>(
+                &format!("SELECT status, pid, execution_node, controller_node FROM {} WHERE id = $1", kind.table()),
+                crate::params![id],
+            )?
+            .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+        s.kind = kind;
+        Ok(s)
+    }
+
+    /// Nobody runs it yet: not started, or started by the task manager but not yet taken by a
+    /// supervisor.
+    fn unsupervised(&self) -> bool {
+        matches!(self.status, JobStatus::New | JobStatus::Pending) || (self.status == JobStatus::Waiting && self.pid.is_none())
     }
 
     /// The node of the supervising awxm: the controller of a job run on (or waiting for) an
@@ -76,9 +91,12 @@ pub fn request(tx: &mut Tx<'_>, id: i64, node: &str) -> Result<CancelOutcome> {
     if s.status.is_final() {
         return Ok(CancelOutcome::AlreadyFinished(s.status));
     }
-    tx.execute("UPDATE job SET cancel_flag = TRUE, modified = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
-    if s.status == JobStatus::New || s.gone_from(node) {
-        record_end(tx, JobKind::Job, id, &Ending::new(JobStatus::Canceled))?;
+    tx.execute(
+        &format!("UPDATE {} SET cancel_flag = TRUE, modified = $1 WHERE id = $2", s.kind.table()),
+        crate::params![crate::time::now_str(), id],
+    )?;
+    if s.unsupervised() || s.gone_from(node) {
+        record_end(tx, s.kind, id, &Ending::new(JobStatus::Canceled))?;
         return Ok(CancelOutcome::Canceled);
     }
     Ok(CancelOutcome::Requested(s.status))
@@ -95,8 +113,8 @@ pub fn wait(db: &mut Db, id: i64, node: &str, timeout: Duration) -> Result<Cance
             st if st.is_final() => return Ok(CancelOutcome::FinishedFirst(st)),
             _ => {}
         }
-        if s.gone_from(node) {
-            db.write(|tx| record_end(tx, JobKind::Job, id, &Ending::new(JobStatus::Canceled)))?;
+        if s.gone_from(node) || s.unsupervised() {
+            db.write(|tx| record_end(tx, s.kind, id, &Ending::new(JobStatus::Canceled)))?;
             continue;
         }
         if Instant::now() >= deadline {

@@ -2,7 +2,8 @@
 //! before launch, and notifications when the job starts and when it ends. Each is called
 //! exactly once per job, after the state change is committed; the notification hooks never
 //! fail the job (failures are recorded on the notification and logged), while `before_launch`
-//! may refuse to create the job at all. Notifications exist for jobs (kind `job`) only; the
+//! may refuse to create the job at all. The end of a job also kicks the task manager
+//! (`taskmanager::run::after_end`). Notifications exist for jobs (kind `job`) only; the
 //! other kinds pass through the same hooks, which do nothing for them yet.
 
 use super::{JobKind, JobStatus};
@@ -37,5 +38,10 @@ pub fn job_finished(ctx: &Ctx, db: &mut Db, kind: JobKind, job_id: i64, status: 
         && let Some(event) = JobEvent::for_status(status.as_str())
     {
         notifications::notify_job(db, &ctx.secrets, job_id, event);
+    }
+    // Its dependents and the tasks waiting for capacity may start now (not from unit tests:
+    // their executable is not awxm).
+    if cfg!(not(test)) {
+        crate::taskmanager::run::after_end(ctx, db);
     }
 }

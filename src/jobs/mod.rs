@@ -34,6 +34,7 @@ pub enum JobKind {
     Job,
     ProjectUpdate,
     InventoryUpdate,
+    SystemJob,
     WorkflowJob,
 }
 
@@ -43,6 +44,7 @@ impl JobKind {
             JobKind::Job => "job",
             JobKind::ProjectUpdate => "project_update",
             JobKind::InventoryUpdate => "inventory_update",
+            JobKind::SystemJob => "system_job",
             JobKind::WorkflowJob => "workflow_job",
         }
     }
@@ -52,9 +54,23 @@ impl JobKind {
             JobKind::Job => ("job_template_id", "job_template", "last_job_id"),
             JobKind::ProjectUpdate => ("project_id", "project", "last_update_id"),
             JobKind::InventoryUpdate => ("inventory_source_id", "inventory_source", "last_update_id"),
+            JobKind::SystemJob => ("system_job_template_id", "system_job_template", "last_job_id"),
             JobKind::WorkflowJob => ("workflow_job_template_id", "workflow_job_template", "last_job_id"),
         }
     }
+}
+
+/// The kinds of the queue (workflow jobs, ad hoc commands and approvals join with their issues).
+pub const QUEUE_KINDS: [JobKind; 4] = [JobKind::Job, JobKind::ProjectUpdate, JobKind::InventoryUpdate, JobKind::SystemJob];
+
+/// The kind of unified job `id` (one id space: at most one table has it).
+pub fn kind_of(tx: &mut Tx<'_>, id: i64) -> Result<Option<JobKind>> {
+    for kind in QUEUE_KINDS {
+        if tx.query_opt(&format!("SELECT 1 FROM {} WHERE id = $1", kind.table()), crate::params![id])?.is_some() {
+            return Ok(Some(kind));
+        }
+    }
+    Ok(None)
 }
 
 /// Move a job to `status`, maintaining started/finished/elapsed/failed and its template's
@@ -121,13 +137,6 @@ pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: impl IntoStat
         }
     }
     Ok(status)
-}
-
-/// The job's supervisor is now process `pid` (the detached `run_job --supervise`), as long as
-/// the job is still pending.
-pub fn adopt(tx: &mut Tx<'_>, id: i64, pid: i64) -> Result<()> {
-    tx.execute("UPDATE job SET pid = $1 WHERE id = $2 AND status = 'pending'", crate::params![pid, id])?;
-    Ok(())
 }
 
 /// How a job ends.
@@ -226,8 +235,10 @@ pub fn reap_local_orphans(tx: &mut Tx<'_>, kind: JobKind, node: &str) -> Result<
     } else {
         "execution_node = $1"
     };
-    let rows =
-        tx.query(&format!("SELECT id, pid FROM {table} WHERE status IN ('running', 'waiting') AND {which}"), crate::params![node])?;
+    let rows = tx.query(
+        &format!("SELECT id, pid FROM {table} WHERE status IN ('running', 'waiting') AND pid IS NOT NULL AND {which}"),
+        crate::params![node],
+    )?;
     let mut reaped = Vec::new();
     for r in rows {
         let id: i64 = r.col("id")?;

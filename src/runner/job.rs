@@ -21,7 +21,6 @@ use super::process::{self, Limits, Observer, PtyChild, Stop};
 use super::project::{self, Project};
 use super::remote::{self, Remote, State};
 use super::spec::JobSpec;
-use crate::cluster::placement::{self, Decision};
 use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
@@ -49,14 +48,21 @@ pub struct Overrides {
     pub launch_type: Option<String>,
     /// Run in this instance group instead of the template's.
     pub instance_group_id: Option<i64>,
+    /// Another inventory (a launch prompt).
+    pub inventory_id: Option<i64>,
+    /// These credentials instead of the template's (a launch prompt).
+    pub credential_ids: Option<Vec<i64>>,
+    /// Another branch (a launch prompt).
+    pub scm_branch: Option<String>,
 }
 
 /// Create a `pending` job from a template (one transaction with the caller's).
-pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) -> Result<i64> {
+pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides) -> Result<i64> {
     let t = tx
         .query_opt(
             "SELECT name, organization_id, job_type, inventory_id, project_id, playbook, scm_branch, forks, job_limit, verbosity,
-                    extra_vars, job_tags, skip_tags, start_at_task, force_handlers, become_enabled, diff_mode, timeout, use_fact_cache
+                    extra_vars, job_tags, skip_tags, start_at_task, force_handlers, become_enabled, diff_mode, timeout, use_fact_cache,
+                    allow_simultaneous
              FROM job_template WHERE id = $1",
             crate::params![template_id],
         )?
@@ -76,8 +82,8 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
     let id = tx.insert(
         "INSERT INTO job (name, job_template_id, organization_id, launch_type, status, job_type, inventory_id, project_id, playbook,
             scm_branch, forks, job_limit, verbosity, extra_vars, job_tags, skip_tags, start_at_task, force_handlers, become_enabled,
-            diff_mode, timeout, use_fact_cache, execution_node, pid, created, modified)
-         VALUES ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)
+            diff_mode, timeout, use_fact_cache, allow_simultaneous, dependencies_processed, created, modified)
+         VALUES ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, FALSE, $23, $23)
          RETURNING id",
         crate::params![
             t.col::<String>("name")?,
@@ -85,10 +91,10 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
             t.col::<Option<i64>>("organization_id")?,
             o.launch_type.clone().unwrap_or_else(|| "manual".into()),
             job_type,
-            t.col::<Option<i64>>("inventory_id")?,
+            o.inventory_id.or(t.col::<Option<i64>>("inventory_id")?),
             t.col::<Option<i64>>("project_id")?,
             t.col::<String>("playbook")?,
-            t.col::<String>("scm_branch")?,
+            o.scm_branch.clone().unwrap_or(t.col::<String>("scm_branch")?),
             o.forks.unwrap_or(t.col::<i64>("forks")?),
             o.limit.clone().unwrap_or(t.col::<String>("job_limit")?),
             o.verbosity.unwrap_or(t.col::<i64>("verbosity")?),
@@ -101,18 +107,26 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides, node: &str) 
             o.diff_mode.unwrap_or(t.col::<bool>("diff_mode")?),
             o.timeout.unwrap_or(t.col::<i64>("timeout")?),
             t.col::<bool>("use_fact_cache")?,
-            node,
-            std::process::id() as i64,
+            t.col::<bool>("allow_simultaneous")?,
             now.as_str()
         ],
     )?;
     if let Some(g) = o.instance_group_id {
         tx.execute("UPDATE job SET instance_group_id = $1 WHERE id = $2", crate::params![g, id])?;
     }
-    tx.execute(
-        "INSERT INTO job_credential (job_id, credential_id) SELECT $1, credential_id FROM job_template_credential WHERE job_template_id = $2",
-        crate::params![id, template_id],
-    )?;
+    match &o.credential_ids {
+        Some(ids) => {
+            for c in ids {
+                tx.execute("INSERT INTO job_credential (job_id, credential_id) VALUES ($1, $2)", crate::params![id, *c])?;
+            }
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO job_credential (job_id, credential_id) SELECT $1, credential_id FROM job_template_credential WHERE job_template_id = $2",
+                crate::params![id, template_id],
+            )?;
+        }
+    }
     // AWX's task impact (capacity used while it runs): min(hosts, forks or 5) + 1.
     let (hosts, forks): (Option<i64>, i64) = {
         let r = tx.query_one(
@@ -207,87 +221,6 @@ impl Early {
     }
 }
 
-enum Placed {
-    /// Already finished or canceled elsewhere: nothing to run.
-    Done,
-    /// Its cancel flag is set: end it as canceled.
-    Canceled,
-    /// Run here (`None`) or on this isolated node.
-    Go(Option<String>),
-    Wait(String),
-}
-
-/// Place the job (this node, or an isolated node with capacity) and move it to `waiting`;
-/// while no node has capacity, it stays `pending` with the reason as its explanation.
-fn place(ctx: &Ctx, db: &mut Db, id: i64, no_wait: bool) -> Result<Placed> {
-    let node = ctx.config.node_name.clone();
-    let me = std::process::id() as i64;
-    let mut announced = String::new();
-    loop {
-        let step = db.write(|tx| {
-            let row = tx.query_opt("SELECT status, cancel_flag FROM job WHERE id = $1", crate::params![id])?;
-            let Some(row) = row else { return Err(Error::not_found(format!("no job with id {id}"))) };
-            let (status, cancel): (JobStatus, bool) = (row.col("status")?, row.col("cancel_flag")?);
-            if !matches!(status, JobStatus::New | JobStatus::Pending) {
-                // Canceled while pending (or already run): nothing to do.
-                return Ok(Placed::Done);
-            }
-            if cancel {
-                return Ok(Placed::Canceled);
-            }
-            tx.lock("awxm-job-placement")?;
-            let now = crate::time::now_str();
-            match placement::place(tx, id)? {
-                Decision::Local { group_id } => {
-                    tx.execute(
-                        "UPDATE job SET pid = $1, execution_node = $2, controller_node = '', instance_group_id = COALESCE($3, instance_group_id),
-                            job_explanation = '', modified = $4 WHERE id = $5",
-                        crate::params![me, node.as_str(), group_id, now.as_str(), id],
-                    )?;
-                    jobs::set_status(tx, JobKind::Job, id, JobStatus::Waiting, None)?;
-                    Ok(Placed::Go(None))
-                }
-                Decision::Remote(p) => {
-                    tx.execute(
-                        "UPDATE job SET pid = $1, execution_node = $2, controller_node = $3, instance_group_id = $4, job_explanation = '',
-                            modified = $5 WHERE id = $6",
-                        crate::params![me, p.instance.as_str(), node.as_str(), p.group_id, now.as_str(), id],
-                    )?;
-                    jobs::set_status(tx, JobKind::Job, id, JobStatus::Waiting, None)?;
-                    Ok(Placed::Go(Some(p.instance)))
-                }
-                Decision::Wait(why) => {
-                    tx.execute(
-                        "UPDATE job SET pid = $1, execution_node = '', controller_node = $2, job_explanation = $3, modified = $4 WHERE id = $5",
-                        crate::params![me, node.as_str(), why.as_str(), now.as_str(), id],
-                    )?;
-                    Ok(Placed::Wait(why))
-                }
-            }
-        })?;
-        let Placed::Wait(why) = step else { return Ok(step) };
-        if no_wait {
-            return Ok(Placed::Wait(why));
-        }
-        if why != announced {
-            ctx.out.status(format!("job {id} is pending: {why}"));
-            announced = why;
-        }
-        let interval = db.read(|tx| check_interval(ctx, tx))?;
-        let until = Instant::now() + interval;
-        while Instant::now() < until {
-            if ctx.cancelled() {
-                db.write(|tx| {
-                    tx.execute("UPDATE job SET cancel_flag = TRUE WHERE id = $1", crate::params![id])?;
-                    Ok(())
-                })?;
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100).min(interval));
-        }
-    }
-}
-
 /// Seconds between polls of isolated nodes (`awx_isolated_check_interval`).
 fn check_interval(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<Duration> {
     let s = settings::get(tx, &ctx.secrets, &AWX_ISOLATED_CHECK_INTERVAL)?;
@@ -298,11 +231,10 @@ fn check_interval(ctx: &Ctx, tx: &mut Tx<'_>) -> Result<Duration> {
 /// ending goes through [`jobs::finish`]; the result is read once, at the end.
 pub fn run(ctx: &Ctx, db: &mut Db, id: i64, opts: RunOptions<'_>) -> Result<JobResult> {
     process::become_subreaper();
-    let ran = match place(ctx, db, id, opts.no_wait)? {
-        Placed::Done => Ok(()),
-        Placed::Canceled => Err(Early::Canceled),
-        Placed::Wait(why) => Err(Early::Failed(why)),
-        Placed::Go(remote) => execute(ctx, db, id, opts, remote),
+    let ran = match assigned(db, id)? {
+        Assigned::Done => Ok(()),
+        Assigned::Canceled => Err(Early::Canceled),
+        Assigned::Go(remote) => execute(ctx, db, id, opts, remote),
     };
     if let Err(early) = ran {
         let msg = early.describe();
@@ -312,10 +244,35 @@ pub fn run(ctx: &Ctx, db: &mut Db, id: i64, opts: RunOptions<'_>) -> Result<JobR
     db.read(|tx| jobs::load_result(tx, id))
 }
 
+/// Where the task manager put a job this process has claimed (`taskmanager::run::claim`).
+enum Assigned {
+    /// Already finished or canceled elsewhere: nothing to run.
+    Done,
+    /// Its cancel flag is set: end it as canceled.
+    Canceled,
+    /// Run here (`None`) or on this isolated/execution node.
+    Go(Option<String>),
+}
+
+fn assigned(db: &mut Db, id: i64) -> Result<Assigned> {
+    let row = db
+        .read(|tx| tx.query_opt("SELECT status, cancel_flag, execution_node, controller_node FROM job WHERE id = $1", crate::params![id]))?
+        .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+    let status: JobStatus = row.col("status")?;
+    if status != JobStatus::Waiting {
+        return Ok(Assigned::Done);
+    }
+    if row.col::<bool>("cancel_flag")? {
+        return Ok(Assigned::Canceled);
+    }
+    let (exec, ctrl): (String, String) = (row.col("execution_node")?, row.col("controller_node")?);
+    Ok(Assigned::Go((exec != ctrl && !exec.is_empty()).then_some(exec)))
+}
+
 /// Prepare and run a placed job, and end it (the early endings are left to [`run`]).
 fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Option<String>) -> Result<(), Early> {
     let spec = db.read(|tx| JobSpec::load(tx, &ctx.secrets, id))?;
-    let proj = ready_project(ctx, db, id, &spec)?;
+    let proj = ready_project(ctx, db, &spec)?;
     let settings = db.read(|tx| RunSettings::load(ctx, tx))?;
     let host = Host::reach(ctx, db, remote.as_deref())?;
     let mut prepared = private_dir::build(&spec, &host.build_options(&settings, &proj, &opts))?;
@@ -349,28 +306,16 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
 
 /// The job's project, synced first when it must be (update on launch, or a missing checkout),
 /// with the pre-run checks (AWX's): a project, a usable checkout, the playbook inside it.
-fn ready_project(ctx: &Ctx, db: &mut Db, id: i64, spec: &JobSpec) -> Result<Project, Early> {
+fn ready_project(ctx: &Ctx, db: &mut Db, spec: &JobSpec) -> Result<Project, Early> {
     if spec.inventory.is_none() {
         return Err(Early::Failed(NO_INVENTORY.into()));
     }
     let Some(project_id) = spec.project_id else { return Err(Early::Failed(NO_PROJECT.into())) };
     let projects_root = db.read(|tx| super::projects_root(ctx, tx))?;
-    let mut proj = db.read(|tx| Project::load(tx, &projects_root, project_id))?;
-    if proj.needs_update_on_launch() {
-        let up = project::update(ctx, db, project_id, "dependency")?;
-        db.write(|tx| {
-            tx.execute("UPDATE job SET project_update_id = $1 WHERE id = $2", crate::params![up.id, id])?;
-            Ok(())
-        })?;
-        if up.status == JobStatus::Canceled || ctx.cancelled() {
-            return Err(Early::Canceled);
-        }
-        if up.status != JobStatus::Successful {
-            let detail = json!({"job_type": "project_update", "job_name": up.project, "job_id": up.id});
-            return Err(Early::Failed(format!("Previous Task Failed: {detail}")));
-        }
-        proj = db.read(|tx| Project::load(tx, &projects_root, project_id))?;
-    } else if proj.is_scm() && matches!(proj.status.as_str(), "failed" | "error") {
+    let proj = db.read(|tx| Project::load(tx, &projects_root, project_id))?;
+    // Its update (a dependency the task manager created) has finished before the job started;
+    // a project whose last update failed has no known revision.
+    if proj.is_scm() && matches!(proj.status.as_str(), "failed" | "error") {
         return Err(Early::Failed(PROJECT_FAILED.into()));
     }
     if !proj.dir.is_dir() {

@@ -283,11 +283,57 @@ pub fn child_base_env() -> Vec<(String, String)> {
     std::env::vars().filter(|(k, _)| !k.starts_with("AWXM_")).collect()
 }
 
-/// Sync a git project: a `project_update` job from creation to its final status. The
-/// session lock `project_update:<id>` keeps two syncs of one project apart.
+/// Sync a git project now: a `project_update` from creation to its final status (`awxm
+/// project_update`, which, like `awx-manage`, does not wait in the queue).
 pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Result<UpdateOutcome> {
-    let _lock = db.session_lock(&format!("project_update:{project_id}"))?;
+    let projects_root = db.read(|tx| super::projects_root(ctx, tx))?;
+    let id = db.write(|tx| create_update(tx, &projects_root, project_id, launch_type))?;
+    run_update(ctx, db, id)
+}
+
+/// Queue an update of git project `project_id` (`pending`). A manual project, or one without
+/// an scm_url, is refused (exit 65) before anything is written.
+pub fn create_update(tx: &mut Tx<'_>, projects_root: &Path, project_id: i64, launch_type: &str) -> Result<i64> {
+    let p = Project::load(tx, projects_root, project_id)?;
+    if !p.is_scm() {
+        return Err(Error::data(format!(
+            "project {:?} is a manual project (scm_type {}); only git projects are updated",
+            p.name, p.scm_type
+        )));
+    }
+    if p.scm_url.is_empty() {
+        return Err(Error::data(format!("project {:?} has no scm_url", p.name)));
+    }
+    let id = tx.insert(
+        "INSERT INTO project_update (name, project_id, launch_type, job_type, status, scm_type, scm_url, scm_branch, local_path,
+            task_impact, dependencies_processed, created, modified)
+         VALUES ($1, $2, $3, 'check', 'new', $4, $5, $6, $7, 1, TRUE, $8, $8) RETURNING id",
+        crate::params![
+            p.name.as_str(),
+            p.id,
+            launch_type,
+            p.scm_type.as_str(),
+            redact::redact_url_passwords(&p.scm_url, redact::REDACTED),
+            p.scm_branch.as_str(),
+            p.dir.display().to_string(),
+            crate::time::now_str()
+        ],
+    )?;
+    jobs::set_status(tx, JobKind::ProjectUpdate, id, JobStatus::Pending, None)?;
+    Ok(id)
+}
+
+/// Run queued update `update_id` (claimed by this process, or just created by [`update`]) to
+/// its end. The session lock `project_update:<project>` keeps two syncs of one project apart.
+pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcome> {
     let node = ctx.config.node_name.clone();
+    let row = db
+        .read(|tx| tx.query_opt("SELECT project_id, status, cancel_flag FROM project_update WHERE id = $1", crate::params![update_id]))?
+        .ok_or_else(|| Error::not_found(format!("no project update with id {update_id}")))?;
+    let project_id: i64 = row
+        .col::<Option<i64>>("project_id")?
+        .ok_or_else(|| Error::not_found(format!("project update {update_id} has no project any more")))?;
+    let _lock = db.session_lock(&format!("project_update:{project_id}"))?;
     let (p, cred) = db.read(|tx| {
         let projects_root = super::projects_root(ctx, tx)?;
         let p = Project::load(tx, &projects_root, project_id)?;
@@ -304,20 +350,13 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
         };
         Ok((p, cred))
     })?;
-    if !p.is_scm() {
-        return Err(Error::data(format!(
-            "project {:?} is a manual project (scm_type {}); only git projects are updated",
-            p.name, p.scm_type
-        )));
-    }
-    if p.scm_url.is_empty() {
-        return Err(Error::data(format!("project {:?} has no scm_url", p.name)));
-    }
     let (url, url_user, url_pw) = split_url_credentials(&p.scm_url);
     let (mut user, mut password, mut key, mut unlock) = (url_user, url_pw, String::new(), String::new());
     if let Some((cname, kind, inputs)) = &cred {
         if kind != "scm" {
-            return Err(Error::data(format!("project {:?}: credential {cname:?} is of kind {kind}, not scm", p.name)));
+            let why = format!("project {:?}: credential {cname:?} is of kind {kind}, not scm", p.name);
+            db.write(|tx| jobs::record_end(tx, JobKind::ProjectUpdate, update_id, &Ending::explained(JobStatus::Error, why.as_str())))?;
+            return Err(Error::data(why));
         }
         let i = |k: &str| super::spec::input(inputs, k);
         if user.is_empty() {
@@ -336,28 +375,34 @@ pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Res
     secrets.retain(|s| !s.is_empty());
     let redactor = Redactor::new(&secrets);
     let dir_s = p.dir.display().to_string();
-    let now = crate::time::now_str();
-    let update_id = db.write(|tx| {
-        let id = tx.insert(
-            "INSERT INTO project_update (name, project_id, launch_type, job_type, status, scm_type, scm_url, scm_branch, local_path,
-                execution_node, pid, created, modified)
-             VALUES ($1, $2, $3, 'check', 'pending', $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-            crate::params![
-                p.name.as_str(),
-                p.id,
-                launch_type,
-                p.scm_type.as_str(),
-                redact::redact_url_passwords(&p.scm_url, redact::REDACTED),
-                p.scm_branch.as_str(),
-                dir_s.as_str(),
-                node.as_str(),
-                std::process::id() as i64,
-                now.as_str()
-            ],
+    let go = db.write(|tx| {
+        let st: JobStatus = row.col("status")?;
+        if st.is_final() {
+            return Ok(false);
+        }
+        if row.col::<bool>("cancel_flag")? {
+            jobs::record_end(tx, JobKind::ProjectUpdate, update_id, &Ending::new(JobStatus::Canceled))?;
+            return Ok(false);
+        }
+        tx.execute(
+            "UPDATE project_update SET execution_node = $1, pid = $2 WHERE id = $3",
+            crate::params![node.as_str(), std::process::id() as i64, update_id],
         )?;
-        jobs::set_status(tx, JobKind::ProjectUpdate, id, JobStatus::Running, None)?;
-        Ok(id)
+        jobs::set_status(tx, JobKind::ProjectUpdate, update_id, JobStatus::Running, None)?;
+        Ok(true)
     })?;
+    if !go {
+        let status: JobStatus = db.read(|tx| tx.scalar("SELECT status FROM project_update WHERE id = $1", crate::params![update_id]))?;
+        return Ok(UpdateOutcome {
+            id: update_id,
+            project: p.name,
+            status,
+            scm_revision: String::new(),
+            local_path: dir_s,
+            elapsed: 0.0,
+            job_explanation: String::new(),
+        });
+    }
 
     // Private scratch directory for the askpass script and secrets.
     let scratch = std::env::temp_dir().join(format!("awxm_pu_{update_id}_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]));

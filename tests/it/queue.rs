@@ -2,6 +2,10 @@
 //! database written by the previous release, launching, the task manager's dependencies,
 //! blocking, capacity and cascades.
 
+use std::time::Duration;
+
+use serde_json::Value;
+
 use crate::support::*;
 
 /// Put the previous release's database (fixtures/previous-release, written by awxm at 9e7eaa9
@@ -53,19 +57,211 @@ db_test!(a_database_of_the_previous_release_migrates_with_its_history, |env| {
         1
     );
     assert_eq!(
-        env.sql_count("SELECT count(*) FROM inventory_source s JOIN inventory_update u ON u.id = s.last_update_id WHERE u.inventory_source_id = s.id"),
+        env.sql_count(
+            "SELECT count(*) FROM inventory_source s JOIN inventory_update u ON u.id = s.last_update_id WHERE u.inventory_source_id = s.id"
+        ),
         1
     );
     // New rows of any kind take ids above every old id.
     let max_before = env.sql_count(&format!("SELECT max(id) FROM ({union}) u"));
     env.sql_exec("INSERT INTO project_update (status, created, modified) VALUES ('new', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
     env.sql_exec("INSERT INTO job (status, created, modified) VALUES ('new', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-    env.sql_exec(
-        "INSERT INTO system_job (status, created, modified) VALUES ('new', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-    );
+    env.sql_exec("INSERT INTO system_job (status, created, modified) VALUES ('new', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM ({union}) u WHERE id > {max_before}")), 3);
     assert_eq!(env.sql_count(&format!("SELECT count(DISTINCT id) FROM ({union}) u")), 9);
     // The history reads as before.
     let shown = env.json(&["job", "show", "1"]);
     assert_eq!(shown["status"], "successful", "{shown}");
+});
+
+/// Keep the data dir (projects, job output) in the test dir and use the test venv's Ansible.
+fn config(env: &TestEnv) -> std::path::PathBuf {
+    let p = env.path().join("awxm.yaml");
+    if !p.exists() {
+        std::fs::write(&p, format!("data_dir: {}\nansible_bin_dir: {}\n", env.path().join("data/awxm").display(), venv_bin().display()))
+            .unwrap();
+    }
+    p
+}
+
+fn q(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    env.cmd().env("AWXM_CONFIG", config(env)).args(args).output().expect("run awxm")
+}
+
+fn qjson(env: &TestEnv, args: &[&str]) -> Value {
+    let mut a = vec!["--format", "json"];
+    a.extend_from_slice(args);
+    let out = q(env, &a);
+    assert_status(&out, 0, &a);
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn python() -> String {
+    venv_bin().join("python").display().to_string()
+}
+
+/// A git repository in the test dir with a playbook that sleeps `secs` seconds; its file:// URL.
+fn git_repo(env: &TestEnv, secs: f64) -> String {
+    let repo = env.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(
+        repo.join("site.yml"),
+        format!("- hosts: all\n  gather_facts: false\n  tasks:\n    - command: sleep {secs}\n      changed_when: false\n"),
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.email=t@t", "-c", "user.name=t"])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "init"]);
+    format!("file://{}", repo.display())
+}
+
+/// A git project `app`, an inventory `inv` of one local host, and templates `t1`, `t2` on them.
+fn setup(env: &TestEnv, secs: f64, project_extra: &str, template_extra: &str) {
+    let url = git_repo(env, secs);
+    let inv = format!(
+        "inventories:\n  - name: inv\n    variables: {{ansible_connection: local, ansible_python_interpreter: {}}}\n    hosts:\n      - name: h1\n",
+        python()
+    );
+    let templates: String = ["t1", "t2"]
+        .iter()
+        .map(|t| format!("  - name: {t}\n    project: app\n    playbook: site.yml\n    inventory: inv\n{template_extra}"))
+        .collect();
+    env.apply(&format!(
+        "projects:\n  - name: app\n    scm_type: git\n    scm_url: {url}\n    scm_branch: main\n{project_extra}{inv}job_templates:\n{templates}"
+    ));
+}
+
+fn launch(env: &TestEnv, args: &[&str]) -> Value {
+    let mut a = vec!["launch"];
+    a.extend_from_slice(args);
+    qjson(env, &a)
+}
+
+fn job_times(env: &TestEnv, id: i64) -> (String, String) {
+    let s = qjson(env, &["job", "show", &id.to_string()]);
+    (s["started"].as_str().expect("started").to_string(), s["finished"].as_str().expect("finished").to_string())
+}
+
+fn wait_all(env: &TestEnv, ids: &[i64]) -> Value {
+    let mut a = vec!["job".to_string(), "wait".to_string(), "--timeout".to_string(), "120".to_string()];
+    a.extend(ids.iter().map(|i| i.to_string()));
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(&a);
+    let out = q(env, &args);
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("job wait: {}{}", stdout(&out), stderr(&out)))
+}
+
+db_test!(jobs_of_one_template_never_overlap_unless_allow_simultaneous, |env| {
+    setup(&env, 1.5, "", "");
+    let a = launch(&env, &["job_template", "t1"])["id"].as_i64().unwrap();
+    let b = launch(&env, &["job_template", "t1"])["id"].as_i64().unwrap();
+    let waited = wait_all(&env, &[a, b]);
+    for j in waited["jobs"].as_array().unwrap() {
+        assert_eq!(j["status"], "successful", "{waited}");
+    }
+    let (sa, fa) = job_times(&env, a);
+    let (sb, _) = job_times(&env, b);
+    assert!(sb >= fa, "the second job started ({sb}) after the first finished ({fa}); first started {sa}");
+    // Exactly one project update ran before them: the second job reused it (it was pending
+    // or running when the second job's dependencies were processed) or got its own after.
+    assert!(env.sql_count("SELECT count(*) FROM project_update WHERE launch_type = 'dependency'") >= 1);
+
+    // allow_simultaneous: both run at once.
+    env.apply("job_templates:\n  - name: t1\n    allow_simultaneous: true\n");
+    let c = launch(&env, &["job_template", "t1"])["id"].as_i64().unwrap();
+    let d = launch(&env, &["job_template", "t1"])["id"].as_i64().unwrap();
+    wait_all(&env, &[c, d]);
+    let (sc, fc) = job_times(&env, c);
+    let (sd, fd) = job_times(&env, d);
+    assert!(sd < fc && sc < fd, "they overlap: {sc}..{fc} and {sd}..{fd}");
+});
+
+db_test!(a_failed_project_update_fails_its_job_with_awxs_text, |env| {
+    setup(&env, 0.0, "    scm_update_on_launch: true\n", "");
+    env.apply("projects:\n  - name: app\n    scm_url: file:///nonexistent/repo.git\n");
+    let out = q(&env, &["--format", "json", "launch", "job_template", "t1", "--wait"]);
+    assert_status(&out, 1, &["launch --wait"]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["status"], "failed", "{r}");
+    let pu = env.sql_count("SELECT max(id) FROM project_update");
+    assert_eq!(
+        r["job_explanation"],
+        format!("Previous Task Failed: {{\"job_type\": \"project_update\", \"job_name\": \"app\", \"job_id\": \"{pu}\"}}"),
+        "{r}"
+    );
+    assert_eq!(
+        env.sql_count(&format!("SELECT count(*) FROM project_update WHERE id = {pu} AND status = 'failed' AND launch_type = 'dependency'")),
+        1
+    );
+});
+
+db_test!(project_updates_are_reused_within_the_cache_timeout, |env| {
+    setup(&env, 0.0, "    scm_update_on_launch: true\n    scm_update_cache_timeout: 3600\n", "");
+    for _ in 0..2 {
+        let r = launch(&env, &["job_template", "t1", "--wait"]);
+        assert_eq!(r["status"], "successful", "{r}");
+    }
+    assert_eq!(env.sql_count("SELECT count(*) FROM project_update"), 1, "the second job reused the fresh update");
+    assert_eq!(env.sql_count("SELECT count(DISTINCT depends_on_id) FROM unified_job_dependency"), 1);
+    // Cache timeout 0: every launch gets its own update.
+    env.apply("projects:\n  - name: app\n    scm_update_cache_timeout: 0\n");
+    let r = launch(&env, &["job_template", "t1", "--wait"]);
+    assert_eq!(r["status"], "successful", "{r}");
+    assert_eq!(env.sql_count("SELECT count(*) FROM project_update"), 2);
+});
+
+db_test!(capacity_waits_with_awxs_explanation_then_starts, |env| {
+    let hb = qjson(&env, &["heartbeat"]);
+    let node = hb["node"].as_str().expect("node name").to_string();
+    env.apply(&format!("instance_groups:\n  - name: tiny\n    instances: [{node}]\n    max_concurrent_jobs: 1\n"));
+    setup(&env, 2.0, "", "    instance_groups: [tiny]\n");
+    let a = launch(&env, &["job_template", "t1"])["id"].as_i64().unwrap();
+    wait_until("the first job runs", Duration::from_secs(60), || qjson(&env, &["job", "show", &a.to_string()])["status"] == "running");
+    let b = launch(&env, &["job_template", "t2"]);
+    let bid = b["id"].as_i64().unwrap();
+    assert_eq!(b["status"], "pending", "{b}");
+    assert_eq!(b["job_explanation"], "This job is not ready to start because there is not enough available capacity.", "{b}");
+    let cycle = qjson(&env, &["task_manager"]);
+    let waiting = cycle["waiting"].as_array().unwrap();
+    assert!(waiting.iter().any(|w| w["id"] == bid && w["reason"].as_str().unwrap().contains("not enough available capacity")), "{cycle}");
+    let waited = wait_all(&env, &[a, bid]);
+    assert_eq!(waited["jobs"][1]["status"], "successful", "{waited}");
+    let (_, fa) = job_times(&env, a);
+    let (sb, _) = job_times(&env, bid);
+    assert!(sb >= fa, "t2 started when t1's slot freed: {sb} vs {fa}");
+});
+
+db_test!(launch_refuses_prompts_the_template_does_not_ask_for, |env| {
+    setup(&env, 0.0, "", "");
+    let before = env.row_counts();
+    let out = q(&env, &["launch", "job_template", "t1", "--limit", "h1", "-e", "x=1"]);
+    assert_status(&out, 65, &["launch with prompts"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("--limit (ask_limit_on_launch is false)") && err.contains("--extra-vars (ask_variables_on_launch is false)"),
+        "{err}"
+    );
+    assert_eq!(env.row_counts(), before, "nothing was created");
+    // Allowed once the template asks.
+    env.apply("job_templates:\n  - name: t1\n    ask_limit_on_launch: true\n");
+    let r = launch(&env, &["job_template", "t1", "--limit", "h1", "--wait"]);
+    assert_eq!(r["status"], "successful", "{r}");
+    // A template without inventory: 65, nothing created; an unknown one: 66.
+    env.apply("job_templates:\n  - name: t2\n    inventory: null\n");
+    let before = env.row_counts();
+    let out = q(&env, &["launch", "job_template", "t2"]);
+    assert_status(&out, 65, &["launch without inventory"]);
+    assert!(stderr(&out).contains("cannot be launched: it has no inventory"), "{}", stderr(&out));
+    assert_eq!(env.row_counts(), before);
+    assert_status(&q(&env, &["launch", "job_template", "nope"]), 66, &["launch unknown"]);
 });

@@ -751,7 +751,15 @@ db_test!(git_projects_sync_on_launch_with_secret_credentials, |env| {
     assert_eq!(code, 0, "{r}\n{}", job_stdout(&env, 1));
     assert!(job_stdout(&env, 1).contains("from git v1"));
     let show = job(&env, 1);
-    assert_eq!(show["project_update_id"], 1);
+    // Its sync was a dependency the task manager created (the job waited for it).
+    let pu = show["project_update_id"].as_i64().expect("the job records its project update");
+    assert_eq!(
+        env.sql_count(&format!(
+            "SELECT count(*) FROM project_update WHERE id = {pu} AND launch_type = 'dependency' AND status = 'successful'"
+        )),
+        1
+    );
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM unified_job_dependency WHERE job_id = 1 AND depends_on_id = {pu}")), 1);
     let checkout = env.path().join("data/awxm/projects/_1__app");
     assert_eq!(show["job_cwd"], checkout.display().to_string());
     assert!(std::fs::read_to_string(env.path().join("auth.log")).unwrap().contains(" ok"), "git authenticated");
@@ -784,7 +792,13 @@ db_test!(git_projects_sync_on_launch_with_secret_credentials, |env| {
     env.apply(&format!("projects:\n  - name: app\n    scm_url: {url}\n    credential: scm\ncredentials:\n  - name: scm\n    kind: scm\n    inputs: {{username: gituser, password: wrong}}\n"));
     let (code, r) = run_json(&env, &["run_job", "t"]);
     assert_eq!((code, r["status"].as_str()), (1, Some("failed")), "{r}");
-    assert!(r["job_explanation"].as_str().unwrap().starts_with("Previous Task Failed: {\"job_type\":\"project_update\""), "{r}");
+    assert!(
+        r["job_explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Previous Task Failed: {\"job_type\": \"project_update\", \"job_name\": \"app\""),
+        "{r}"
+    );
 
     // Deleting the project removes its checkout.
     let (code, d) = run_json(&env, &["delete", "project", "app", "--yes"]);

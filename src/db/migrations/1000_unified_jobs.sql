@@ -46,7 +46,6 @@ ALTER TABLE job ADD COLUMN dependencies_processed BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE job ADD COLUMN allow_simultaneous BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE job ADD COLUMN waiter_pid BIGINT;
 ALTER TABLE job ADD COLUMN waiter_node TEXT NOT NULL DEFAULT '';
-ALTER TABLE job ADD COLUMN preferred_instance_groups TEXT NOT NULL DEFAULT '';
 
 ALTER TABLE project_update ADD COLUMN controller_node TEXT NOT NULL DEFAULT '';
 ALTER TABLE project_update ADD COLUMN instance_group_id BIGINT REFERENCES instance_group(id) ON DELETE SET NULL;

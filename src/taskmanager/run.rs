@@ -1,0 +1,199 @@
+//! Who runs what a cycle started, without a daemon.
+//!
+//! - [`kick`]: a cycle, then a detached supervisor (`awxm task_manager --run ID`, its own
+//!   session) for each task this node controls that no live waiter here will run — including
+//!   tasks left `waiting` by a process that died before running them. Every launch and every
+//!   end of a task kicks, so freed capacity and finished dependencies start the next tasks at
+//!   once (AWX waits for its next 20 s tick).
+//! - [`wait_turn`]: a foreground `run_job`/`launch --wait` is its task's *waiter*: it kicks until
+//!   the task is started, then claims and runs it itself (live output, Ctrl-C cancels it).
+//! - [`claim`]: the one way to take a waiting task (pid NULL → this process), so a waiter and
+//!   a spawned supervisor never both run it.
+
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::CycleReport;
+use crate::context::Ctx;
+use crate::db::{Db, Tx};
+use crate::error::{Error, Result};
+use crate::jobs::{self, JobKind, JobStatus};
+
+/// How long a task may stay `waiting` here with nobody running it before a kick starts a
+/// supervisor for it (its spawner died between the decision and the spawn).
+const UNCLAIMED_GRACE: Duration = Duration::from_secs(5);
+
+/// A child `awxm` with this process's resolved configuration (in the environment, never argv:
+/// the database URL may hold a password), detached in its own session.
+pub fn awxm_command(ctx: &Ctx) -> Result<Command> {
+    let exe = std::env::current_exe().map_err(|e| Error::internal(format!("cannot find the awxm executable: {e}")))?;
+    let mut c = Command::new(exe);
+    c.env("AWXM_DATABASE_URL", &ctx.config.database_url)
+        .env("AWXM_SECRET_KEY_FILE", &ctx.config.secret_key_file)
+        .env("AWXM_NODE_NAME", &ctx.config.node_name)
+        .env("AWXM_LOCK_TIMEOUT", ctx.config.lock_timeout.as_secs_f64().to_string())
+        .env_remove("AWXM_FORMAT");
+    if let Some(d) = &ctx.config.ansible_bin_dir {
+        c.env("AWXM_ANSIBLE_BIN_DIR", d);
+    }
+    if let Some(f) = &ctx.config.database_password_file {
+        c.env("AWXM_DATABASE_PASSWORD_FILE", f);
+    }
+    let defaults = [std::path::PathBuf::from("/etc/awxm/awxm.yaml"), crate::config::user_config_dir().join("awxm.yaml")];
+    if let [only] = ctx.config.sources.as_slice()
+        && !defaults.contains(only)
+    {
+        c.env("AWXM_CONFIG", only);
+    }
+    c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    // SAFETY: setsid is async-signal-safe.
+    unsafe {
+        c.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    Ok(c)
+}
+
+/// Start a detached supervisor for task `id`.
+pub fn spawn(ctx: &Ctx, id: i64) -> Result<u32> {
+    let mut c = awxm_command(ctx)?;
+    c.arg("task_manager").arg("--run").arg(id.to_string());
+    let child = c.spawn().map_err(|e| Error::internal(format!("cannot start a supervisor for task {id}: {e}")))?;
+    Ok(child.id())
+}
+
+/// Take waiting task `id` for this process; false when another process has it (or it is no
+/// longer waiting here).
+pub fn claim(tx: &mut Tx<'_>, kind: JobKind, id: i64, node: &str) -> Result<bool> {
+    let n = tx.execute(
+        &format!("UPDATE {} SET pid = $1 WHERE id = $2 AND status = 'waiting' AND controller_node = $3 AND pid IS NULL", kind.table()),
+        crate::params![std::process::id() as i64, id, node],
+    )?;
+    Ok(n == 1)
+}
+
+/// Tasks this node controls that are waiting for a supervisor nobody will start otherwise.
+fn unclaimed(tx: &mut Tx<'_>, node: &str, just_started: &[i64]) -> Result<Vec<i64>> {
+    let mut out = Vec::new();
+    let cutoff = crate::time::fmt(&(crate::time::now() - chrono::Duration::from_std(UNCLAIMED_GRACE).unwrap_or_default()));
+    for kind in super::KINDS {
+        let rows = tx.query(
+            &format!(
+                "SELECT id, waiter_pid, waiter_node, modified FROM {} WHERE status = 'waiting' AND controller_node = $1 AND pid IS NULL",
+                kind.table()
+            ),
+            crate::params![node],
+        )?;
+        for r in rows {
+            let id: i64 = r.col("id")?;
+            let waiter: Option<i64> = r.col("waiter_pid")?;
+            let waiter_node: String = r.col("waiter_node")?;
+            let modified: String = r.col("modified")?;
+            let waited_for = waiter_node == node && waiter.is_some_and(jobs::pid_alive);
+            if waited_for {
+                continue;
+            }
+            if just_started.contains(&id) || modified.as_str() < cutoff.as_str() {
+                out.push(id);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A cycle, then supervisors for what this node must run. Returns the cycle's report.
+pub fn kick(ctx: &Ctx, db: &mut Db) -> Result<CycleReport> {
+    super::ensure_registered(ctx, db)?;
+    let report = super::cycle(ctx, db)?;
+    let node = ctx.config.node_name.clone();
+    let started: Vec<i64> = report.started.iter().filter(|s| s.controller_node == node).map(|s| s.id).collect();
+    let todo = db.read(|tx| unclaimed(tx, &node, &started))?;
+    for id in todo {
+        if let Err(e) = spawn(ctx, id) {
+            ctx.out.warn(format!("task {id}: {}", e.message));
+        }
+    }
+    Ok(report)
+}
+
+/// Kick after a task ended (its dependents and capacity-starved tasks may start now); a
+/// failure is a warning: the task itself is recorded already.
+pub fn after_end(ctx: &Ctx, db: &mut Db) {
+    if let Err(e) = kick(ctx, db) {
+        ctx.out.warn(format!("starting the next tasks: {}", e.message));
+    }
+}
+
+/// Where a waited-for task stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Turn {
+    /// Claimed by this process: run it now.
+    Run,
+    /// It ended (or was started on another node and ended there).
+    Done(JobStatus),
+}
+
+/// This process is the waiter of task `id`.
+pub fn become_waiter(tx: &mut Tx<'_>, kind: JobKind, id: i64, node: &str) -> Result<()> {
+    tx.execute(
+        &format!("UPDATE {} SET waiter_pid = $1, waiter_node = $2 WHERE id = $3", kind.table()),
+        crate::params![std::process::id() as i64, node, id],
+    )?;
+    Ok(())
+}
+
+/// Wait, as its waiter, until task `id` may run here, kicking meanwhile. `on_reason` receives
+/// each new reason it is pending for. With `no_wait`, a task that cannot start at once fails
+/// with that reason. Ctrl-C / SIGTERM (the context's cancel flag) cancels it.
+pub fn wait_turn(ctx: &Ctx, db: &mut Db, kind: JobKind, id: i64, no_wait: bool, mut on_reason: impl FnMut(&str)) -> Result<Turn> {
+    let node = ctx.config.node_name.clone();
+    db.write(|tx| become_waiter(tx, kind, id, &node))?;
+    let mut last_kick: Option<Instant> = None;
+    let mut announced = String::new();
+    loop {
+        if last_kick.is_none_or(|t| t.elapsed() >= Duration::from_secs(1)) {
+            kick(ctx, db)?;
+            last_kick = Some(Instant::now());
+        }
+        let row = db
+            .read(|tx| {
+                tx.query_opt(
+                    &format!("SELECT status, controller_node, job_explanation FROM {} WHERE id = $1", kind.table()),
+                    crate::params![id],
+                )
+            })?
+            .ok_or_else(|| Error::not_found(format!("no {} with id {id}", kind.table().replace('_', " "))))?;
+        let status: JobStatus = row.col("status")?;
+        let controller: String = row.col("controller_node")?;
+        let why: String = row.col("job_explanation")?;
+        if status.is_final() {
+            return Ok(Turn::Done(status));
+        }
+        if status == JobStatus::Waiting && controller == node && db.write(|tx| claim(tx, kind, id, &node))? {
+            return Ok(Turn::Run);
+        }
+        if ctx.cancelled() {
+            jobs::cancel(db, id, &node, Some(Duration::from_secs(5)))?;
+            let status: JobStatus =
+                db.read(|tx| tx.scalar(&format!("SELECT status FROM {} WHERE id = $1", kind.table()), crate::params![id]))?;
+            return Ok(Turn::Done(status));
+        }
+        if status == JobStatus::Pending {
+            if no_wait && last_kick.is_some() && !why.is_empty() {
+                db.write(|tx| jobs::set_status(tx, kind, id, JobStatus::Failed, Some(&why)))?;
+                return Ok(Turn::Done(JobStatus::Failed));
+            }
+            if !why.is_empty() && why != announced {
+                on_reason(&why);
+                announced = why;
+            }
+        } else if controller != node && announced != controller {
+            on_reason(&format!("{} {id} runs on {controller}", kind.table().replace('_', " ")));
+            announced = controller;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
