@@ -14,6 +14,7 @@ pub mod deep_copy;
 pub mod error;
 pub mod inventory;
 pub mod jobs;
+pub mod launch;
 pub mod license;
 pub mod logging;
 pub mod notifications;

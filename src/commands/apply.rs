@@ -27,6 +27,17 @@ FILE SHAPE:
   given in one file. Secret credential inputs are encrypted at rest; `$encrypted$` keeps the
   stored secret.
 
+SURVEYS (job_templates, workflow_job_templates):
+  `survey_spec` is {} (no survey) or {name, description, spec: [question, ...]}, checked as
+  AWX checks it, with AWX's messages. A question has `type` (text, textarea, password,
+  multiplechoice, multiselect, integer, float), `question_name`, `variable` (unique) and
+  `required` (true/false); `default` must fit the type (text for text and choice types, an
+  integer for integer, a number for float; '' fits all); `min`/`max` are integers (text
+  length or number bounds); choice types need `choices` (a list or lines of text) and their
+  default must be among them (one line for multiplechoice). At launch a required question
+  must be answered; an unanswered one gets its default only if the default passes the
+  question's rules.
+
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"dry_run\": false, \"created\": N, \"updated\": N, \"unchanged\": N,
    \"removed\": N, \"changes\": [{\"type\": \"inventory\", \"name\": \"web\", \"action\": \"created\"}]}

@@ -177,6 +177,13 @@ fn store_value(tx: &mut Tx<'_>, secrets: &Secrets, item: &Item<'_>, f: &Field, v
             _ => return Err(bad("must be true or false")),
         },
         Kind::Json => Value::Text(v.to_string()),
+        Kind::Survey => {
+            if let Err(e) = crate::launch::survey::check_spec(v) {
+                let at: Vec<&str> = path.iter().copied().chain(e.path.iter().map(String::as_str)).collect();
+                return Err(item.err(&at, e.message));
+            }
+            Value::Text(v.to_string())
+        }
         Kind::Vars => Value::Text(Json::Object(parse_vars(v, item.file).map_err(|m| bad(&m))?).to_string()),
         Kind::Secret => {
             let given = match v {
@@ -241,7 +248,7 @@ fn same(f: &Field, a: &Value, b: &Value) -> bool {
             let pb: Option<bool> = crate::db::FromValue::from_value(b).ok();
             pa == pb
         }
-        Kind::Json | Kind::Vars | Kind::Secret => {
+        Kind::Json | Kind::Survey | Kind::Vars | Kind::Secret => {
             let pa: Option<Json> = crate::db::FromValue::from_value(a).ok();
             let pb: Option<Json> = crate::db::FromValue::from_value(b).ok();
             pa == pb
@@ -400,7 +407,7 @@ fn export_value(tx: &mut Tx<'_>, names: &mut Names, f: &Field, v: &Value) -> Res
             }
         },
         Kind::Bool => Json::Bool(crate::db::FromValue::from_value(v)?),
-        Kind::Json | Kind::Vars => crate::db::FromValue::from_value(v)?,
+        Kind::Json | Kind::Survey | Kind::Vars => crate::db::FromValue::from_value(v)?,
         Kind::Secret => {
             let stored: Json = crate::db::FromValue::from_value(v)?;
             match stored {

@@ -21,6 +21,9 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Any JSON document, stored as text.
     Json,
+    /// A survey spec: `{}` or a spec AWX would accept (`launch::survey::check_spec`), stored
+    /// as JSON text.
+    Survey,
     /// Variables: a mapping (or YAML/JSON text of one), stored as JSON text.
     Vars,
     /// A mapping whose secret keys are encrypted at rest and exported as `$encrypted$`.
@@ -360,7 +363,7 @@ pub const JOB_TEMPLATE: ResourceType = ResourceType {
         boolean("use_fact_cache", false),
         text("host_config_key"),
         boolean("survey_enabled", false),
-        fld("survey_spec", "survey_spec", Kind::Json, Def::Json("{}")),
+        fld("survey_spec", "survey_spec", Kind::Survey, Def::Json("{}")),
         int("job_slice_count", 1, 1, INT_MAX),
         boolean("ask_variables_on_launch", false),
         boolean("ask_limit_on_launch", false),
@@ -404,7 +407,7 @@ pub const WORKFLOW_JOB_TEMPLATE: ResourceType = ResourceType {
         text("scm_branch"),
         boolean("allow_simultaneous", false),
         boolean("survey_enabled", false),
-        fld("survey_spec", "survey_spec", Kind::Json, Def::Json("{}")),
+        fld("survey_spec", "survey_spec", Kind::Survey, Def::Json("{}")),
     ],
     children: &["nodes", "labels", "notification_templates_started", "notification_templates_success", "notification_templates_error"],
     readonly: &[text("status"), text("last_job_run")],

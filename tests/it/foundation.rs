@@ -86,6 +86,55 @@ db_test!(malformed_files_exit_65_name_the_line_and_write_nothing, |env| {
     }
 });
 
+db_test!(bad_survey_specs_exit_65_name_the_line_and_write_nothing, |env| {
+    env.apply(&demo());
+    let good = "job_templates:\n  - name: deploy\n    survey_enabled: true\n    survey_spec:\n      name: s\n      description: ''\n      spec:\n        - {variable: n, question_name: N, type: integer, required: false, default: 3, min: 1}\n";
+    assert_eq!(env.apply(good)["updated"], 1);
+    let counts = env.row_counts();
+    let jt = env.json(&["show", "job_template", "deploy"]);
+    assert_eq!(jt["survey_spec"]["spec"][0]["default"], 3);
+    let cases: &[(&str, &str, &str)] = &[
+        // An existing template: its stored spec is kept.
+        (
+            "job_templates:\n  - name: deploy\n    survey_spec:\n      name: s\n      description: ''\n      spec:\n        - {variable: n, question_name: N, type: integer, required: false}\n        - variable: t\n          question_name: T\n          type: text\n          required: false\n          default: 5\n",
+            "bad.yaml:12",
+            "job_templates[0].survey_spec.spec.1.default: Default value 5 in survey question 1 expected to be string.",
+        ),
+        // A new template is not created.
+        (
+            "job_templates:\n  - name: other\n    project: demo\n    playbook: site.yml\n    survey_spec:\n      name: s\n      description: ''\n      spec: []\n",
+            "bad.yaml:8",
+            "'spec' doesn't contain any items.",
+        ),
+        (
+            "workflow_job_templates:\n  - name: wf\n    survey_spec:\n      name: s\n      description: ''\n      spec:\n        - {variable: c, question_name: C, type: multiplechoice, required: true, choices: [a, b], default: z}\n",
+            "bad.yaml:7",
+            "Default choice must be answered from the choices listed.",
+        ),
+        (
+            "workflow_job_templates:\n  - name: wf\n    survey_spec: {description: '', spec: [{variable: c}]}\n",
+            "bad.yaml:3",
+            "Field 'name' is missing from survey spec.",
+        ),
+    ];
+    for (text, loc, message) in cases {
+        let p = env.write("bad.yaml", text);
+        let out = env.run(&["apply", "-f", p.to_str().unwrap()]);
+        assert_status(&out, 65, &["apply", text]);
+        let err = stderr(&out);
+        assert!(err.contains(&format!("{loc}: ")), "expected {loc} in: {err}");
+        assert!(err.contains(message), "expected {message:?} in: {err}");
+        assert_eq!(env.row_counts(), counts, "something was written for {text}");
+        assert_eq!(env.json(&["show", "job_template", "deploy"]), jt, "the template changed for {text}");
+    }
+    // `{}` is no survey; an export of a template with a survey applies unchanged.
+    assert_eq!(env.apply("workflow_job_templates:\n  - name: wf\n    survey_spec: {}\n")["created"], 1);
+    let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &env.ok(&["export"]));
+    assert_status(&out, 0, &["apply", "-f", "-"]);
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["updated"], 0, "{r}");
+});
+
 db_test!(secrets_are_encrypted_and_never_shown, |env| {
     let file = format!(
         "credentials:\n  - name: c\n    kind: machine\n    inputs: {{username: u, password: {SENTINEL}, ssh_key_data: {SENTINEL}-key}}\n"

@@ -1,0 +1,3 @@
+//! Launching unified jobs: prompts and surveys.
+
+pub mod survey;
