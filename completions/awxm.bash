@@ -70,6 +70,9 @@ _awxm() {
             awxm,job-guard)
                 cmd="awxm__subcmd__job__subcmd__guard"
                 ;;
+            awxm,launch)
+                cmd="awxm__subcmd__launch"
+                ;;
             awxm,license)
                 cmd="awxm__subcmd__license"
                 ;;
@@ -93,6 +96,9 @@ _awxm() {
                 ;;
             awxm,show)
                 cmd="awxm__subcmd__show"
+                ;;
+            awxm,task_manager)
+                cmd="awxm__subcmd__task_manager"
                 ;;
             awxm,test_isolated_connection)
                 cmd="awxm__subcmd__test_isolated_connection"
@@ -120,6 +126,9 @@ _awxm() {
                 ;;
             awxm__subcmd__job,stdout)
                 cmd="awxm__subcmd__job__subcmd__stdout"
+                ;;
+            awxm__subcmd__job,wait)
+                cmd="awxm__subcmd__job__subcmd__wait"
                 ;;
             awxm__subcmd__license,install)
                 cmd="awxm__subcmd__license__subcmd__install"
@@ -161,7 +170,7 @@ _awxm() {
 
     case "${cmd}" in
         awxm)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job project_update job job-guard check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping test_isolated_connection"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job launch task_manager project_update job job-guard check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping test_isolated_connection"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,7 +1072,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events ingest cancel"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events wait ingest cancel"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1375,6 +1384,146 @@ _awxm() {
                 return 0
             fi
             case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__wait)
+            opts="-v -q -h -V --timeout --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__launch)
+            opts="-e -l -t -v -q -h -V --extra-vars --limit --tags --skip-tags --job-type --verbosity --inventory --credential --scm-branch --diff --forks --timeout --instance-group --wait --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version job_template project inventory_source"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --extra-vars)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tags)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-tags)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-type)
+                    COMPREPLY=($(compgen -W "run check" -- "${cur}"))
+                    return 0
+                    ;;
+                --verbosity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scm-branch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2173,6 +2322,48 @@ _awxm() {
                 return 0
             fi
             case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__task_manager)
+            opts="-v -q -h -V --once --run --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

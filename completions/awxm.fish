@@ -48,6 +48,8 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "delete" -d 'Delete one ob
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "deep_copy" -d 'Copy a template, inventory, project, credential or notification template with its sub-objects'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "run_job" -d 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "launch" -d 'Queue a job (or project/inventory update) from a template; --wait to wait for it'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "task_manager" -d 'Run one task-manager cycle: start what may start, explain what waits'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "project_update" -d 'Sync a git project\'s checkout'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "job" -d 'Inspect, follow and cancel jobs: list, show, stdout, events, cancel'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "job-guard" -d 'Internal: guards a job\'s processes (started by run_job)'
@@ -289,6 +291,55 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-progress -d 'Ne
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s e -l extra-vars -d 'Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s l -l limit -d 'Host pattern' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s t -l tags -d 'Only tasks with these tags' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l skip-tags -d 'Skip tasks with these tags' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l job-type -d 'run or check' -r -f -a "run\t''
+check\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l verbosity -d 'Ansible verbosity 0-5' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l inventory -d 'Another inventory' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l credential -d 'Credentials instead of the template\'s (repeatable)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l scm-branch -d 'Another branch of the project' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l forks -d 'Parallel processes' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l timeout -d 'Job timeout in seconds' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l instance-group -d 'Run in this instance group' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l diff -d 'Show file changes'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l wait -d 'Wait for the job to end (running it here when it starts on this node)'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l run -d 'Internal: supervise task ID, started by a cycle' -r
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l once -d 'Run one cycle and report what it decided (the default: awxm has no other mode yet)'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l format -d 'Output format' -r -f -a "human\t''
@@ -305,28 +356,29 @@ complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l no-progress
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "list" -d 'Recent jobs, newest first'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "show" -d 'One job with all its fields and host summaries'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "stdout" -d 'The job\'s output'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "events" -d 'The job\'s events, in order'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events ingest cancel" -f -a "cancel" -d 'Cancel a job (from any shell)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "list" -d 'Recent jobs, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "show" -d 'One job with all its fields and host summaries'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "stdout" -d 'The job\'s output'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "events" -d 'The job\'s events, in order'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "wait" -d 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events wait ingest cancel" -f -a "cancel" -d 'Cancel a job (from any shell)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l status -d 'Only jobs with this status' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l template -d 'Only jobs of this job template (name)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l limit -d 'At most this many jobs' -r
@@ -399,6 +451,23 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up after this many seconds (exit 75)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l events -d 'Events file (JSON lines, as written by the awxm_display callback)' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l stdout -d 'The job\'s raw stdout, stored as its output when given' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r

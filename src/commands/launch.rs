@@ -38,7 +38,8 @@ says why). What starts on this node is run by a supervisor process in the backgr
 --wait this process runs it itself and exits with its result.
 
 Prompts follow the template's ask_*_on_launch flags (AWX's): --extra-vars needs
-ask_variables_on_launch (or a survey that defines the variables), --limit ask_limit_on_launch,
+ask_variables_on_launch, except the answers to an enabled survey (validated by AWX's survey
+rules: required answers, types, lengths, ranges, choices; defaults fill unanswered questions), --limit ask_limit_on_launch,
 --tags ask_tags_on_launch, --skip-tags ask_skip_tags_on_launch, --job-type
 ask_job_type_on_launch, --verbosity ask_verbosity_on_launch, --inventory
 ask_inventory_on_launch, --credential ask_credential_on_launch, --scm-branch
@@ -171,8 +172,23 @@ fn job_overrides(tx: &mut Tx<'_>, a: &Args, tid: i64, name: &str) -> Result<Over
             refused.push(format!("{prompt} ({ask} is false)"));
         }
     }
-    let extra = extra_vars(a)?;
-    if !extra.is_empty() && !t.col::<bool>("ask_variables_on_launch")? {
+    let mut extra = extra_vars(a)?;
+    let ask_vars: bool = t.col("ask_variables_on_launch")?;
+    let spec: Json = serde_json::from_str(&t.col::<String>("survey_spec")?).unwrap_or(Json::Null);
+    let survey = t.col::<bool>("survey_enabled")? && spec.as_object().is_some_and(|m| !m.is_empty());
+    if survey {
+        // The survey's questions are always asked; other variables need ask_variables_on_launch.
+        let unknown = crate::launch::survey::unknown_variables(&spec, &extra);
+        if !unknown.is_empty() && !ask_vars {
+            refused.push(format!("--extra-vars {} (not in the survey, and ask_variables_on_launch is false)", unknown.join(", ")));
+        }
+        match crate::launch::survey::apply(&spec, &extra) {
+            Ok(answers) => extra.extend(answers),
+            Err(errors) => {
+                return Err(Error::data(format!("job template {name:?}: the survey refuses the answers: {}", errors.join("; "))));
+            }
+        }
+    } else if !extra.is_empty() && !ask_vars {
         refused.push("--extra-vars (ask_variables_on_launch is false)".into());
     }
     if !refused.is_empty() {

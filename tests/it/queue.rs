@@ -264,4 +264,16 @@ db_test!(launch_refuses_prompts_the_template_does_not_ask_for, |env| {
     assert!(stderr(&out).contains("cannot be launched: it has no inventory"), "{}", stderr(&out));
     assert_eq!(env.row_counts(), before);
     assert_status(&q(&env, &["launch", "job_template", "nope"]), 66, &["launch unknown"]);
+
+    // A survey's answers are validated by AWX's rules; its variables need no ask flag.
+    env.apply(
+        "job_templates:\n  - name: t1\n    survey_enabled: true\n    survey_spec: {name: s, description: '', spec: [{type: integer, question_name: N, variable: n, required: true, min: 1, max: 5}]}\n",
+    );
+    let before = env.row_counts();
+    let out = q(&env, &["launch", "job_template", "t1", "-e", r#"{"n": 9}"#]);
+    assert_status(&out, 65, &["launch with a bad survey answer"]);
+    assert!(stderr(&out).contains("survey refuses the answers"), "{}", stderr(&out));
+    assert_eq!(env.row_counts(), before);
+    let r = launch(&env, &["job_template", "t1", "-e", r#"{"n": 3}"#, "--wait"]);
+    assert_eq!(r["status"], "successful", "{r}");
 });
