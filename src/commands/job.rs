@@ -62,12 +62,13 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// Recent jobs, newest first
+    /// Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first;
+    /// pending ones with the reason they wait
     List {
-        /// Only jobs with this status
-        #[arg(long)]
-        status: Option<String>,
-        /// Only jobs of this job template (name)
+        /// Only jobs in these statuses (comma-separated, e.g. pending,waiting)
+        #[arg(long, value_delimiter = ',', value_parser = ["new", "pending", "waiting", "running", "successful", "failed", "error", "canceled"])]
+        status: Vec<String>,
+        /// Only jobs of this template (job template, project, inventory source or system job template name)
         #[arg(long, value_name = "TEMPLATE")]
         template: Option<String>,
         /// At most this many jobs
@@ -179,15 +180,17 @@ impl Report for JobReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         match self {
             JobReport::List { jobs } => out.table(
-                &["ID", "NAME", "STATUS", "STARTED", "ELAPSED", "NODE"],
+                &["ID", "TYPE", "NAME", "STATUS", "STARTED", "ELAPSED", "NODE", "EXPLANATION"],
                 jobs.iter().map(|j| {
                     vec![
                         cell(&j["id"]),
+                        cell(&j["type"]),
                         cell(&j["name"]),
                         cell(&j["status"]),
                         cell(&j["started"]),
                         j["elapsed"].as_f64().map(|e| format!("{e:.2}s")).unwrap_or_default(),
                         cell(&j["execution_node"]),
+                        cell(&j["job_explanation"]),
                     ]
                 }),
             ),
@@ -266,6 +269,28 @@ fn exists(tx: &mut Tx<'_>, id: i64) -> Result<JobStatus> {
         .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
 }
 
+/// What job `id` waits for (AWX's `dependent_jobs`) and what waits for it, with their status.
+fn dependencies(tx: &mut Tx<'_>, id: i64) -> Result<(Vec<Json>, Vec<Json>)> {
+    let mut one = |sql: &str| -> Result<Vec<Json>> {
+        let ids: Vec<i64> = tx.query(sql, crate::params![id])?.iter().map(|r| r.col("other")).collect::<Result<_>>()?;
+        ids.into_iter()
+            .map(|o| {
+                let kind = jobs::kind_of(tx, o)?;
+                Ok(match kind {
+                    Some(k) => {
+                        let r = tx.query_one(&format!("SELECT name, status FROM {} WHERE id = $1", k.table()), crate::params![o])?;
+                        json!({"id": o, "type": k.table(), "name": r.col::<String>("name")?, "status": r.col::<String>("status")?})
+                    }
+                    None => json!({"id": o, "type": null, "name": null, "status": "deleted"}),
+                })
+            })
+            .collect()
+    };
+    let needs = one("SELECT depends_on_id AS other FROM unified_job_dependency WHERE job_id = $1 ORDER BY depends_on_id")?;
+    let needed_by = one("SELECT job_id AS other FROM unified_job_dependency WHERE depends_on_id = $1 ORDER BY job_id")?;
+    Ok((needs, needed_by))
+}
+
 fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
     let mut m = match serde_json::to_value(jobs::load_result(tx, id)?)? {
         Json::Object(m) => m,
@@ -305,6 +330,9 @@ fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
     m.insert("controller_node".into(), text(&d.controller_node));
     m.insert("instance_group".into(), js(&d.instance_group));
     m.insert("isolated_dir".into(), text(&d.isolated_dir));
+    let (needs, needed_by) = dependencies(tx, id)?;
+    m.insert("dependencies".into(), Json::Array(needs));
+    m.insert("dependents".into(), Json::Array(needed_by));
     Ok(m)
 }
 
@@ -408,7 +436,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
     match args.action {
         Action::List { status, template, limit } => {
             let mut db = ctx.db()?;
-            let jobs = db.read(|tx| jobs::row::list(tx, status.as_deref(), template.as_deref(), limit))?;
+            let statuses = status.iter().map(|s| JobStatus::parse(s)).collect::<Result<Vec<_>>>()?;
+            let jobs = db.read(|tx| jobs::row::list(tx, &statuses, template.as_deref(), limit))?;
             let jobs = jobs
                 .into_iter()
                 .map(|j| match serde_json::to_value(j)? {

@@ -20,6 +20,7 @@ pub enum LaunchType {
     JobTemplate,
     Project,
     InventorySource,
+    SystemJobTemplate,
 }
 
 #[derive(Debug, clap::Args)]
@@ -30,6 +31,7 @@ EXAMPLES:
   awxm launch job_template deploy -e version=2 --limit web1   # prompts the template asks for
   awxm launch project app --wait                         # a project update
   awxm launch inventory_source aws-hosts                 # an inventory update
+  awxm launch system_job_template purge -e days=30       # a system job (awxm cleanup_jobs --days 30)
   id=$(awxm launch job_template deploy --format json | jq .id); awxm job wait \"$id\"
 
 The new job is pending; a task-manager cycle runs at once and starts it when nothing blocks it
@@ -44,7 +46,9 @@ rules: required answers, types, lengths, ranges, choices; defaults fill unanswer
 ask_job_type_on_launch, --verbosity ask_verbosity_on_launch, --inventory
 ask_inventory_on_launch, --credential ask_credential_on_launch, --scm-branch
 ask_scm_branch_on_launch, --diff ask_diff_mode_on_launch, --forks ask_forks_on_launch,
---timeout ask_timeout_on_launch, --instance-group ask_instance_groups_on_launch. A prompt the
+--timeout ask_timeout_on_launch, --instance-group ask_instance_groups_on_launch. System job
+templates take -e days=N only (AWX's rule; older_than and granularity are accepted and
+ignored). A prompt the
 template does not ask for is refused (exit 65, naming it) and nothing is created. (`run_job`
 is the administrator's command: its flags override the template whatever it asks.)
 
@@ -235,8 +239,11 @@ fn job_overrides(tx: &mut Tx<'_>, a: &Args, tid: i64, name: &str) -> Result<Over
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
     let mut db = ctx.db()?;
-    if args.kind != LaunchType::JobTemplate && (!prompts_given(&args).is_empty() || !args.extra_vars.is_empty()) {
-        return Err(Error::data("only job templates take launch-time prompts"));
+    if args.kind != LaunchType::JobTemplate && !prompts_given(&args).is_empty() {
+        return Err(Error::data("only job templates take these launch-time prompts"));
+    }
+    if matches!(args.kind, LaunchType::Project | LaunchType::InventorySource) && !args.extra_vars.is_empty() {
+        return Err(Error::data("project and inventory updates take no extra variables"));
     }
     let projects_root = db.read(|tx| crate::runner::projects_root(ctx, tx))?;
     let (kind, id) = db.write(|tx| match args.kind {
@@ -253,6 +260,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
         LaunchType::InventorySource => {
             let (sid, _) = resources::resolve(tx, &types::INVENTORY_SOURCE, &args.name)?;
             Ok((JobKind::InventoryUpdate, crate::inventory::source::create_update(tx, sid, "manual")?))
+        }
+        LaunchType::SystemJobTemplate => {
+            let (tid, _) = resources::resolve(tx, &types::SYSTEM_JOB_TEMPLATE, &args.name)?;
+            Ok((JobKind::SystemJob, crate::runner::system::create(tx, tid, &extra_vars(&args)?, "manual")?))
         }
     })?;
     if args.wait {

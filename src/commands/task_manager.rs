@@ -128,7 +128,8 @@ pub fn run_task(ctx: &Ctx, db: &mut crate::db::Db, kind: JobKind, id: i64) -> Re
             crate::inventory::source::run_stored_update(ctx, id)?;
             db.read(|tx| tx.scalar("SELECT status FROM inventory_update WHERE id = $1", crate::params![id]))
         }
-        JobKind::SystemJob | JobKind::WorkflowJob => {
+        JobKind::SystemJob => crate::runner::system::run(ctx, db, id),
+        JobKind::WorkflowJob => {
             let why = format!("awxm cannot run a {} yet", kind.table().replace('_', " "));
             db.write(|tx| jobs::record_end(tx, kind, id, &Ending::explained(JobStatus::Error, why.as_str())))
         }

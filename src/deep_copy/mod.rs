@@ -60,8 +60,23 @@ const JOB_TEMPLATE_COLUMNS: &[&str] = &[
     "survey_enabled",
     "survey_spec",
     "job_slice_count",
+    "ask_variables_on_launch",
+    "ask_limit_on_launch",
+    "ask_tags_on_launch",
+    "ask_skip_tags_on_launch",
+    "ask_job_type_on_launch",
+    "ask_verbosity_on_launch",
+    "ask_inventory_on_launch",
+    "ask_credential_on_launch",
+    "ask_scm_branch_on_launch",
+    "ask_diff_mode_on_launch",
+    "ask_forks_on_launch",
+    "ask_timeout_on_launch",
+    "ask_instance_groups_on_launch",
+    "prevent_instance_group_fallback",
 ];
-const INVENTORY_COLUMNS: &[&str] = &["description", "organization_id", "variables", "kind", "host_filter"];
+const INVENTORY_COLUMNS: &[&str] =
+    &["description", "organization_id", "variables", "kind", "host_filter", "prevent_instance_group_fallback"];
 const PROJECT_COLUMNS: &[&str] = &[
     "description",
     "organization_id",

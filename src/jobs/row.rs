@@ -196,10 +196,12 @@ pub fn load_detail(tx: &mut Tx<'_>, id: i64) -> Result<JobDetail> {
     .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
 }
 
-/// One line of `job list`.
+/// One line of `job list`: a unified job of any kind.
 #[derive(Debug, Clone, Serialize)]
 pub struct JobSummary {
     pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
     pub name: String,
     pub status: JobStatus,
     pub launch_type: String,
@@ -207,12 +209,15 @@ pub struct JobSummary {
     pub finished: Option<String>,
     pub elapsed: f64,
     pub execution_node: String,
+    /// Why it waits (pending), or how it ended.
+    pub job_explanation: String,
 }
 
 impl FromRow for JobSummary {
     fn from_row(r: &Row) -> Result<Self> {
         Ok(JobSummary {
             id: r.col("id")?,
+            kind: r.col("kind")?,
             name: r.col("name")?,
             status: r.col("status")?,
             launch_type: r.col("launch_type")?,
@@ -220,19 +225,40 @@ impl FromRow for JobSummary {
             finished: rfc3339(r.col("finished")?),
             elapsed: r.col("elapsed")?,
             execution_node: r.col("execution_node")?,
+            job_explanation: r.col("job_explanation")?,
         })
     }
 }
 
-/// The newest jobs (at most `limit`), optionally only those with `status` or of the template
-/// named `template`.
-pub fn list(tx: &mut Tx<'_>, status: Option<&str>, template: Option<&str>, limit: i64) -> Result<Vec<JobSummary>> {
+/// The newest unified jobs of every kind (at most `limit`), optionally only those in one of
+/// `statuses` or of the template (job template, project, inventory source, system job
+/// template) named `template`.
+pub fn list(tx: &mut Tx<'_>, statuses: &[JobStatus], template: Option<&str>, limit: i64) -> Result<Vec<JobSummary>> {
+    let kinds = [
+        ("job", "job_template", "job_template_id"),
+        ("project_update", "project", "project_id"),
+        ("inventory_update", "inventory_source", "inventory_source_id"),
+        ("system_job", "system_job_template", "system_job_template_id"),
+    ];
+    let status_filter = if statuses.is_empty() {
+        String::new()
+    } else {
+        format!(" AND j.status IN ({})", statuses.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", "))
+    };
+    let parts: Vec<String> = kinds
+        .iter()
+        .map(|(table, ttable, fk)| {
+            format!(
+                "SELECT j.id AS id, '{table}' AS kind, j.name AS name, j.status AS status, j.launch_type AS launch_type,
+                        j.started AS started, j.finished AS finished, j.elapsed AS elapsed, j.execution_node AS execution_node,
+                        j.job_explanation AS job_explanation
+                 FROM {table} j LEFT JOIN {ttable} t ON t.id = j.{fk}
+                 WHERE ($1 = '' OR t.name = $1){status_filter}"
+            )
+        })
+        .collect();
     tx.query_as::<JobSummary>(
-        "SELECT j.id AS id, j.name AS name, j.status AS status, j.launch_type AS launch_type, j.started AS started,
-                j.finished AS finished, j.elapsed AS elapsed, j.execution_node AS execution_node
-         FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id
-         WHERE ($1 = '' OR j.status = $1) AND ($2 = '' OR t.name = $2)
-         ORDER BY j.id DESC LIMIT $3",
-        crate::params![status.unwrap_or_default(), template.unwrap_or_default(), limit.max(0)],
+        &format!("SELECT * FROM ({}) u ORDER BY id DESC LIMIT $2", parts.join(" UNION ALL ")),
+        crate::params![template.unwrap_or_default(), limit.max(0)],
     )
 }

@@ -218,6 +218,7 @@ pub const INVENTORY: ResourceType = ResourceType {
         fld("variables", "variables", Kind::Vars, Def::Json("{}")),
         fld("kind", "kind", Kind::Choice(&["", "smart", "constructed"]), Def::Text("")),
         text("host_filter"),
+        boolean("prevent_instance_group_fallback", false),
     ],
     children: &["hosts", "groups"],
     readonly: &[
@@ -414,6 +415,24 @@ pub const WORKFLOW_JOB_TEMPLATE: ResourceType = ResourceType {
     list: &["organization", "status"],
 };
 
+/// AWX's system job templates: awxm's own maintenance commands, run through the queue.
+pub const SYSTEM_JOB_TEMPLATE: ResourceType = ResourceType {
+    plural: "system_job_templates",
+    singular: "system_job_template",
+    table: "system_job_template",
+    key_column: "name",
+    key_field: "name",
+    fields: &[
+        text("description"),
+        reference("organization", "organization"),
+        req("job_type", "job_type", Kind::Choice(crate::runner::system::JOB_TYPES), Def::Text("")),
+        fld("extra_vars", "extra_vars", Kind::Vars, Def::Json("{}")),
+    ],
+    children: &[],
+    readonly: &[text("status"), text("last_job_run"), boolean("last_job_failed", false)],
+    list: &["job_type", "status"],
+};
+
 /// Types in dependency order: apply creates them in this order, export writes them so.
 pub const ALL: &[&ResourceType] = &[
     &ORGANIZATION,
@@ -428,6 +447,7 @@ pub const ALL: &[&ResourceType] = &[
     &NOTIFICATION_TEMPLATE,
     &JOB_TEMPLATE,
     &WORKFLOW_JOB_TEMPLATE,
+    &SYSTEM_JOB_TEMPLATE,
 ];
 
 /// Find a type by singular or plural name (`inventory`, `inventories`, `job-template`).

@@ -27,6 +27,7 @@ pub mod project;
 pub mod redact;
 pub mod remote;
 pub mod spec;
+pub mod system;
 
 use std::path::PathBuf;
 

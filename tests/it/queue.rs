@@ -34,7 +34,10 @@ db_test!(a_database_of_the_previous_release_migrates_with_its_history, |env| {
     // Any command migrates it (a read-only one too: the schema exists).
     let list = env.json(&["job", "list"]);
     let jobs = list["jobs"].as_array().or(list["items"].as_array()).expect("job list");
-    assert_eq!(jobs.len(), 2, "{list}");
+    // Every kind is listed, in one id order: the two jobs, three project updates, one inventory update.
+    assert_eq!(jobs.len(), 6, "{list}");
+    let kinds: Vec<&str> = jobs.iter().map(|j| j["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["inventory_update", "project_update", "project_update", "project_update", "job", "job"], "{list}");
 
     // One id space: no id is used by two kinds.
     let union = "SELECT id FROM job UNION ALL SELECT id FROM project_update UNION ALL SELECT id FROM inventory_update \
@@ -276,4 +279,98 @@ db_test!(launch_refuses_prompts_the_template_does_not_ask_for, |env| {
     assert_eq!(env.row_counts(), before);
     let r = launch(&env, &["job_template", "t1", "-e", r#"{"n": 3}"#, "--wait"]);
     assert_eq!(r["status"], "successful", "{r}");
+});
+
+/// A job row a test puts in the queue as `running` on `node` under this (live) test process.
+fn fake_running(env: &TestEnv, table: &str, extra_cols: &str, extra_vals: &str, node: &str) -> i64 {
+    env.sql_exec(&format!(
+        "INSERT INTO {table} (name, status, execution_node, controller_node, pid, started, created, modified{extra_cols})
+         VALUES ('fake', 'running', '{node}', '{node}', {pid}, '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z',
+                 '2026-01-01T00:00:00.000000Z'{extra_vals})",
+        pid = std::process::id()
+    ));
+    env.sql_count(&format!("SELECT max(id) FROM {table}"))
+}
+
+db_test!(system_jobs_run_one_at_a_time_with_their_output, |env| {
+    let node = qjson(&env, &["heartbeat"])["node"].as_str().unwrap().to_string();
+    env.apply("system_job_templates:\n  - name: purge\n    job_type: cleanup_stdout\n    extra_vars: {days: 30}\n");
+    // Bad launch variables: AWX's message, nothing queued.
+    let out = q(&env, &["launch", "system_job_template", "purge", "-e", "x=1"]);
+    assert_status(&out, 65, &["launch with a variable system jobs refuse"]);
+    assert!(stderr(&out).contains("Variables x are not allowed for system jobs."), "{}", stderr(&out));
+    assert_eq!(env.sql_count("SELECT count(*) FROM system_job"), 0);
+    // Another system job runs: this one waits for it, whatever its type.
+    let other = fake_running(&env, "system_job", ", job_type, task_impact", ", 'cleanup_jobs', 5", &node);
+    let r = launch(&env, &["system_job_template", "purge", "-e", "days=7"]);
+    let id = r["id"].as_i64().unwrap();
+    assert_eq!((r["type"].as_str(), r["status"].as_str()), (Some("system_job"), Some("pending")), "{r}");
+    assert_eq!(r["job_explanation"], format!("waiting for systemjob-{other} to finish"), "{r}");
+    let listed = qjson(&env, &["job", "list", "--status", "pending,waiting"]);
+    let items = listed["jobs"].as_array().or(listed["items"].as_array()).unwrap().clone();
+    assert!(items.iter().any(|j| j["id"] == id && j["type"] == "system_job" && j["job_explanation"] == r["job_explanation"]), "{listed}");
+    // It ends: the next cycle starts the waiting one, which runs `awxm cleanup_stdout --days 7`.
+    env.sql_exec(&format!("UPDATE system_job SET status = 'successful', finished = '2026-01-01T00:00:01.000000Z' WHERE id = {other}"));
+    qjson(&env, &["task_manager"]);
+    let waited = wait_all(&env, &[id]);
+    assert_eq!(waited["jobs"][0]["status"], "successful", "{waited}");
+    assert_eq!(
+        env.sql_count(&format!(
+            "SELECT count(*) FROM system_job WHERE id = {id} AND job_args LIKE '%\"--days\",\"7\"%' AND rc = 0 AND stdout <> ''"
+        )),
+        1
+    );
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM system_job WHERE id = {id} AND task_impact = 5")), 1);
+});
+
+db_test!(a_canceled_dependency_cancels_its_dependents, |env| {
+    let node = qjson(&env, &["heartbeat"])["node"].as_str().unwrap().to_string();
+    setup(&env, 0.0, "    scm_update_on_launch: true\n", "");
+    let project = env.sql_count("SELECT id FROM project WHERE name = 'app'");
+    // A running update of the project, and a newer pending one (which the job will reuse).
+    let a = fake_running(&env, "project_update", ", project_id, job_type", &format!(", {project}, 'check'"), &node);
+    env.sql_exec(&format!(
+        "INSERT INTO project_update (name, project_id, job_type, status, dependencies_processed, created, modified)
+         VALUES ('app', {project}, 'check', 'pending', TRUE, '2026-01-01T00:00:01.000000Z', '2026-01-01T00:00:01.000000Z')"
+    ));
+    let b = env.sql_count("SELECT max(id) FROM project_update");
+    let r = launch(&env, &["job_template", "t1"]);
+    let job = r["id"].as_i64().unwrap();
+    assert_eq!(r["status"], "pending", "{r}");
+    assert_eq!(r["job_explanation"], format!("waiting for projectupdate-{a} to finish"), "{r}");
+    let shown = qjson(&env, &["job", "show", &job.to_string()]);
+    assert_eq!(shown["dependencies"][0]["id"], b, "{shown}");
+    assert_eq!(shown["dependencies"].as_array().unwrap().len(), 1, "{shown}");
+    // Canceling the pending update cancels the job that waits for it, with AWX's text.
+    let c = qjson(&env, &["job", "cancel", &b.to_string()]);
+    assert_eq!(c["status"], "canceled", "{c}");
+    qjson(&env, &["task_manager"]);
+    let shown = qjson(&env, &["job", "show", &job.to_string()]);
+    assert_eq!(shown["status"], "canceled", "{shown}");
+    assert_eq!(
+        shown["job_explanation"],
+        format!("Previous Task Canceled: {{\"job_type\": \"project_update\", \"job_name\": \"app\", \"job_id\": \"{b}\"}}")
+    );
+    assert_eq!(shown["dependencies"][0]["status"], "canceled", "{shown}");
+});
+
+db_test!(inventory_sources_that_update_on_launch_run_before_the_job, |env| {
+    setup(&env, 0.0, "", "");
+    let hosts = env.write("hosts.ini", "[web]\nh1\nh2 ansible_connection=local\n");
+    env.apply(&format!(
+        "inventory_sources:\n  - name: src\n    inventory: inv\n    source: file\n    source_path: {}\n    update_on_launch: true\n",
+        hosts.display()
+    ));
+    let r = launch(&env, &["job_template", "t1", "--wait"]);
+    assert_eq!(r["status"], "successful", "{r}");
+    let job = r["id"].as_i64().unwrap();
+    let iu = env.sql_count("SELECT max(id) FROM inventory_update");
+    assert_eq!(
+        env.sql_count(&format!(
+            "SELECT count(*) FROM inventory_update WHERE id = {iu} AND launch_type = 'dependency' AND status = 'successful'"
+        )),
+        1
+    );
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM unified_job_dependency WHERE job_id = {job} AND depends_on_id = {iu}")), 1);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'h2'"), 1, "the update imported the source before the job");
 });
