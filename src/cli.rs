@@ -205,7 +205,7 @@ impl Command {
             Command::Job(a) => match a.action {
                 job::Action::List { .. } | job::Action::Show { .. } | job::Action::Stdout { .. } | job::Action::Events { .. } => Read,
                 job::Action::Wait { .. } => Read,
-                job::Action::Ingest { .. } | job::Action::Cancel { .. } => Write,
+                job::Action::Ingest { .. } | job::Action::Cancel { .. } | job::Action::Relaunch { .. } => Write,
             },
             // Never opens the database.
             Command::JobGuard(_) => Read,

@@ -169,6 +169,27 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
     }
     req.ansible_inventory = args.ansible_inventory;
     req.dry_run = args.dry_run;
+    if !req.dry_run {
+        // Through the queue: one update of a source at a time (AWX's rule), after the source
+        // project's update for an scm source; then it runs here.
+        let mut db = ctx.db()?;
+        ctx.cancel_on_signals()?;
+        let id = db.write(|tx| crate::inventory::source::create_update(tx, s.id, "manual"))?;
+        let quiet = ctx.out.format != crate::output::Format::Human;
+        let turn = crate::taskmanager::run::wait_turn(ctx, &mut db, crate::jobs::JobKind::InventoryUpdate, id, false, |why| {
+            if !quiet {
+                ctx.out.status(format!("inventory update {id} is pending: {why}"));
+            }
+        })?;
+        if let crate::taskmanager::run::Turn::Done(status) = turn {
+            let why: String = db.read(|tx| tx.scalar("SELECT job_explanation FROM inventory_update WHERE id = $1", crate::params![id]))?;
+            if ctx.cancelled() {
+                return Err(crate::error::Error::new(crate::error::ErrorKind::Interrupted, format!("inventory update {id} {status}")));
+            }
+            return Err(crate::error::Error::new(crate::error::ErrorKind::Failure, format!("inventory update {id} {status}: {why}")));
+        }
+        req.update_id = Some(id);
+    }
     let report = run::run(ctx, req)?;
     super::inventory_import::warn_all(ctx, &report.warnings);
     Ok(UpdateReport::Run(report))

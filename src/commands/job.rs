@@ -100,6 +100,13 @@ pub enum Action {
         #[arg(long)]
         host: Option<String>,
     },
+    /// Launch a job again with the same prompts (AWX's relaunch; launch_type relaunch)
+    Relaunch {
+        id: i64,
+        /// Wait for the new job to end (exit 0 only if it succeeded)
+        #[arg(long)]
+        wait: bool,
+    },
     /// Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end;
     /// exit 0 if all succeeded, 1 if any did not, 75 at --timeout
     Wait {
@@ -163,6 +170,7 @@ pub enum JobReport {
     Wait {
         jobs: Vec<WaitedJob>,
     },
+    Relaunched(crate::commands::launch::LaunchReport),
     Ingest {
         id: i64,
         events_read: u64,
@@ -240,6 +248,7 @@ impl Report for JobReport {
                 }),
             ),
             JobReport::Cancel { message, .. } => out.line(message),
+            JobReport::Relaunched(r) => r.human(out),
             JobReport::Wait { jobs } => out.table(
                 &["ID", "TYPE", "STATUS", "EXPLANATION"],
                 jobs.iter().map(|j| vec![j.id.to_string(), j.kind.to_string(), j.status.to_string(), j.job_explanation.clone()]),
@@ -254,6 +263,7 @@ impl Report for JobReport {
         match self {
             JobReport::Cancel { canceled, .. } => u8::from(!canceled),
             JobReport::Wait { jobs } => u8::from(jobs.iter().any(|j| j.status != JobStatus::Successful)),
+            JobReport::Relaunched(r) => r.exit_code(),
             JobReport::Streamed(c) => *c,
             _ => 0,
         }
@@ -518,7 +528,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
         Action::Cancel { id, no_wait, wait_timeout } => cancel(ctx, id, no_wait, wait_timeout),
         Action::Ingest { id, events, stdout } => ingest(ctx, id, &events, stdout.as_deref()),
         Action::Wait { ids, timeout } => wait(ctx, &ids, timeout),
+        Action::Relaunch { id, wait } => relaunch(ctx, id, wait),
     }
+}
+
+fn relaunch(ctx: &Ctx, id: i64, wait: bool) -> Result<JobReport> {
+    let mut db = ctx.db()?;
+    let new = db.write(|tx| {
+        let template: Option<i64> = tx.scalar_opt("SELECT job_template_id FROM job WHERE id = $1", crate::params![id])?.flatten();
+        if let Some(t) = template {
+            jobs::hooks::before_launch(ctx, tx, t)?;
+        }
+        crate::runner::job::relaunch(tx, id)
+    })?;
+    Ok(JobReport::Relaunched(crate::commands::launch::follow(ctx, &mut db, crate::jobs::JobKind::Job, new, wait)?))
 }
 
 /// A job `job wait` waited for.

@@ -7,7 +7,7 @@ use serde_json::{Map, Value as Json};
 use crate::context::Ctx;
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::jobs::{self, JobKind, JobStatus, hooks};
+use crate::jobs::{JobKind, JobStatus, hooks};
 use crate::output::{Format, Human, Report};
 use crate::resources::{self, types};
 use crate::runner::extravars;
@@ -266,24 +266,29 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
             Ok((JobKind::SystemJob, crate::runner::system::create(tx, tid, &extra_vars(&args)?, "manual")?))
         }
     })?;
-    if args.wait {
+    follow(ctx, &mut db, kind, id, args.wait)
+}
+
+/// After a launch: wait for it (running it here once started) or just kick the task manager;
+/// the report of where it stands.
+pub fn follow(ctx: &Ctx, db: &mut crate::db::Db, kind: JobKind, id: i64, wait: bool) -> Result<LaunchReport> {
+    if wait {
         ctx.cancel_on_signals()?;
         let quiet = ctx.out.format != Format::Human;
-        let turn = taskmanager::run::wait_turn(ctx, &mut db, kind, id, false, |why| {
+        let turn = taskmanager::run::wait_turn(ctx, db, kind, id, false, |why| {
             if !quiet {
                 ctx.out.status(format!("{} {id} is pending: {why}", kind.table().replace('_', " ")));
             }
         })?;
         if turn == Turn::Run {
-            crate::commands::task_manager::run_task(ctx, &mut db, kind, id)?;
+            crate::commands::task_manager::run_task(ctx, db, kind, id)?;
         }
     } else {
-        taskmanager::run::kick(ctx, &mut db)?;
+        taskmanager::run::kick(ctx, db)?;
     }
     let r = db.read(|tx| {
         tx.query_one(&format!("SELECT name, status, job_explanation FROM {} WHERE id = $1", kind.table()), crate::params![id])
     })?;
-    let _ = jobs::QUEUE_KINDS;
     Ok(LaunchReport {
         format_version: 1,
         id,
@@ -291,6 +296,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
         name: r.col("name")?,
         status: r.col("status")?,
         job_explanation: r.col("job_explanation")?,
-        waited: args.wait,
+        waited: wait,
     })
 }

@@ -140,6 +140,42 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides) -> Result<i6
     Ok(id)
 }
 
+/// AWX's relaunch: a new job from job `id`'s template with the same prompts (limit, tags,
+/// extra vars, inventory, credentials, branch, …), `launch_type` relaunch.
+pub fn relaunch(tx: &mut Tx<'_>, id: i64) -> Result<i64> {
+    let j = tx
+        .query_opt("SELECT * FROM job WHERE id = $1", crate::params![id])?
+        .ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+    let template: Option<i64> = j.col("job_template_id")?;
+    let template = template.ok_or_else(|| Error::data(format!("job {id} has no job template any more; it cannot be relaunched")))?;
+    let extra_vars = match serde_json::from_str::<Json>(&j.col::<String>("extra_vars")?) {
+        Ok(Json::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let credential_ids: Vec<i64> = tx
+        .query("SELECT credential_id FROM job_credential WHERE job_id = $1 ORDER BY credential_id", crate::params![id])?
+        .iter()
+        .map(|r| r.col("credential_id"))
+        .collect::<Result<_>>()?;
+    let o = Overrides {
+        limit: Some(j.col("job_limit")?),
+        extra_vars,
+        job_tags: Some(j.col("job_tags")?),
+        skip_tags: Some(j.col("skip_tags")?),
+        job_type: Some(j.col("job_type")?),
+        verbosity: Some(j.col("verbosity")?),
+        forks: Some(j.col("forks")?),
+        diff_mode: Some(j.col("diff_mode")?),
+        timeout: Some(j.col("timeout")?),
+        launch_type: Some("relaunch".into()),
+        instance_group_id: None,
+        inventory_id: j.col("inventory_id")?,
+        credential_ids: Some(credential_ids),
+        scm_branch: Some(j.col("scm_branch")?),
+    };
+    create_job(tx, template, &o)
+}
+
 /// Receives a job's output as it comes.
 pub type LiveSink<'a> = dyn FnMut(&[u8]) + 'a;
 

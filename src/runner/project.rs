@@ -283,12 +283,25 @@ pub fn child_base_env() -> Vec<(String, String)> {
     std::env::vars().filter(|(k, _)| !k.starts_with("AWXM_")).collect()
 }
 
-/// Sync a git project now: a `project_update` from creation to its final status (`awxm
-/// project_update`, which, like `awx-manage`, does not wait in the queue).
-pub fn update(ctx: &Ctx, db: &mut Db, project_id: i64, launch_type: &str) -> Result<UpdateOutcome> {
-    let projects_root = db.read(|tx| super::projects_root(ctx, tx))?;
-    let id = db.write(|tx| create_update(tx, &projects_root, project_id, launch_type))?;
-    run_update(ctx, db, id)
+/// The outcome of project update `update_id` as recorded.
+pub fn outcome(db: &mut Db, update_id: i64) -> Result<UpdateOutcome> {
+    db.read(|tx| {
+        let r = tx.query_one(
+            "SELECT u.id AS id, COALESCE(p.name, u.name) AS project, u.status AS status, u.scm_revision AS scm_revision,
+                    u.local_path AS local_path, u.job_explanation AS job_explanation, u.elapsed AS elapsed
+             FROM project_update u LEFT JOIN project p ON p.id = u.project_id WHERE u.id = $1",
+            crate::params![update_id],
+        )?;
+        Ok(UpdateOutcome {
+            id: r.col("id")?,
+            project: r.col("project")?,
+            status: r.col("status")?,
+            scm_revision: r.col("scm_revision")?,
+            local_path: r.col("local_path")?,
+            job_explanation: r.col("job_explanation")?,
+            elapsed: r.col("elapsed")?,
+        })
+    })
 }
 
 /// Queue an update of git project `project_id` (`pending`). A manual project, or one without
@@ -323,8 +336,7 @@ pub fn create_update(tx: &mut Tx<'_>, projects_root: &Path, project_id: i64, lau
     Ok(id)
 }
 
-/// Run queued update `update_id` (claimed by this process, or just created by [`update`]) to
-/// its end. The session lock `project_update:<project>` keeps two syncs of one project apart.
+/// Run queued update `update_id` (claimed by this process) to its end. The session lock `project_update:<project>` keeps two syncs of one project apart.
 pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcome> {
     let node = ctx.config.node_name.clone();
     let row = db
@@ -392,16 +404,7 @@ pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcom
         Ok(true)
     })?;
     if !go {
-        let status: JobStatus = db.read(|tx| tx.scalar("SELECT status FROM project_update WHERE id = $1", crate::params![update_id]))?;
-        return Ok(UpdateOutcome {
-            id: update_id,
-            project: p.name,
-            status,
-            scm_revision: String::new(),
-            local_path: dir_s,
-            elapsed: 0.0,
-            job_explanation: String::new(),
-        });
+        return outcome(db, update_id);
     }
 
     // Private scratch directory for the askpass script and secrets.

@@ -259,6 +259,11 @@ db_test!(launch_refuses_prompts_the_template_does_not_ask_for, |env| {
     env.apply("job_templates:\n  - name: t1\n    ask_limit_on_launch: true\n");
     let r = launch(&env, &["job_template", "t1", "--limit", "h1", "--wait"]);
     assert_eq!(r["status"], "successful", "{r}");
+    // A relaunch repeats the prompts.
+    let again = qjson(&env, &["job", "relaunch", &r["id"].to_string(), "--wait"]);
+    assert_eq!(again["status"], "successful", "{again}");
+    let shown = qjson(&env, &["job", "show", &again["id"].to_string()]);
+    assert_eq!((shown["launch_type"].as_str(), shown["limit"].as_str()), (Some("relaunch"), Some("h1")), "{shown}");
     // A template without inventory: 65, nothing created; an unknown one: 66.
     env.apply("job_templates:\n  - name: t2\n    inventory: null\n");
     let before = env.row_counts();
