@@ -24,6 +24,9 @@ EXAMPLES:
   awxm job events 12 --format jsonl | jq -c 'select(.failed)'
   awxm job events 12 --event runner_on_failed
   awxm job cancel 12                       # waits until the job has stopped
+  awxm job list --status pending,waiting   # every kind, with why each waits
+  awxm job wait 12 13 --timeout 600        # exit 0 all successful, 1 any not, 75 at the timeout
+  awxm job relaunch 12 --wait              # the same prompts again
   awxm job ingest 12 --events DIR/artifacts/12/job_events.jsonl --stdout DIR/artifacts/12/stdout
 
 `job stdout` of a running job prints the output stored so far (from its events). `--download`
@@ -35,16 +38,21 @@ A job that has not started, or whose supervisor is gone, is marked canceled at o
 
 EXIT STATUS:
   cancel: 0 when the job is canceled, 1 when it had already finished.
+  wait: 0 when every job succeeded, 1 when any did not, 75 at --timeout.
+  relaunch: 0 (with --wait: 0 only if the new job succeeded, else 1).
 
 JSON OUTPUT (--format json):
-  list:   {\"format_version\": 1, \"jobs\": [{\"id\", \"name\", \"status\", \"launch_type\", \"started\",
-           \"finished\", \"elapsed\", \"execution_node\"}]}
+  list:   {\"format_version\": 1, \"jobs\": [{\"id\", \"type\" (job, project_update, inventory_update,
+           system_job), \"name\", \"status\", \"launch_type\", \"started\", \"finished\", \"elapsed\",
+           \"execution_node\", \"job_explanation\"}]}
   show:   run_job's document plus name, job_template, job_type, launch_type, playbook, inventory,
           project, limit, extra_vars, job_tags, skip_tags, forks, verbosity, timeout, job_args,
           job_cwd, job_env, result_traceback, scm_revision, project_update_id, emitted_events,
           cancel_flag, pid, work_dir, artifacts, created, controller_node (the awxm node that
           supervised a job run on an isolated node; execution_node is then that node),
-          instance_group, isolated_dir (the job's directory on its isolated node until removed)
+          instance_group, isolated_dir (the job's directory on its isolated node until removed),
+          dependencies and dependents ([{\"id\", \"type\", \"name\", \"status\"}]: what it waited for,
+          and what waits for it)
   stdout: {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"stdout\": \"...\"}
           (--download: {\"id\": 12, \"path\": \"/var/lib/awxm/job_output/job-12-ab12cd.out\", \"bytes\": 1234})
   events: {\"format_version\": 1, \"id\": 12, \"events\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",
@@ -54,7 +62,11 @@ JSON OUTPUT (--format json):
   cancel: {\"format_version\": 1, \"id\": 12, \"status\": \"canceled\", \"canceled\": true}
   ingest: {\"format_version\": 1, \"id\": 12, \"events_read\": 27, \"events_inserted\": 0, \"bad_lines\": 0,
            \"bytes\": 41234, \"seconds\": 0.01, \"events_per_second\": 2700.0}
-          (events already stored are skipped: ingesting the same file twice stores nothing twice)")]
+          (events already stored are skipped: ingesting the same file twice stores nothing twice)
+  wait:   {\"format_version\": 1, \"jobs\": [{\"id\": 12, \"type\": \"job\", \"status\": \"successful\",
+           \"job_explanation\": \"\"}]}
+  relaunch: as `awxm launch` ({\"format_version\": 1, \"id\", \"type\", \"name\", \"status\",
+           \"job_explanation\"})")]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,

@@ -1,6 +1,7 @@
 //! Who runs what a cycle started, without a daemon.
 //!
-//! - [`kick`]: a cycle, then a detached supervisor (`awxm task_manager --run ID`, its own
+//! - [`kick`]: this node's tasks whose supervisor died are failed (`jobs::reap_local_orphans`),
+//!   then a cycle, then a detached supervisor (`awxm task_manager --run ID`, its own
 //!   session) for each task this node controls that no live waiter here will run — including
 //!   tasks left `waiting` by a process that died before running them. Every launch and every
 //!   end of a task kicks, so freed capacity and finished dependencies start the next tasks at
@@ -107,8 +108,20 @@ fn unclaimed(tx: &mut Tx<'_>, node: &str, just_started: &[i64]) -> Result<Vec<i6
 /// A cycle, then supervisors for what this node must run. Returns the cycle's report.
 pub fn kick(ctx: &Ctx, db: &mut Db) -> Result<CycleReport> {
     super::ensure_registered(ctx, db)?;
-    let report = super::cycle(ctx, db)?;
     let node = ctx.config.node_name.clone();
+    // Tasks whose supervisor here died (SIGKILL, a reboot) end failed, and free their capacity.
+    let leftovers = db.write(|tx| {
+        let mut reaped = Vec::new();
+        for kind in super::KINDS {
+            let ids = jobs::reap_local_orphans(tx, kind, &node)?;
+            if kind == JobKind::Job {
+                reaped.extend(ids);
+            }
+        }
+        jobs::leftovers(tx, &reaped)
+    })?;
+    jobs::clean_leftovers(&leftovers);
+    let report = super::cycle(ctx, db)?;
     let started: Vec<i64> = report.started.iter().filter(|s| s.controller_node == node).map(|s| s.id).collect();
     let todo = db.read(|tx| unclaimed(tx, &node, &started))?;
     for id in todo {
