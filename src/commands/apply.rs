@@ -23,7 +23,9 @@ FILE SHAPE:
   A mapping from plural type name to a list of objects; related objects are named by `name`.
   Types: organizations, users, teams, credentials, projects, inventories (with hosts and
   groups), inventory_sources, instances, instance_groups, notification_templates,
-  job_templates, workflow_job_templates (with nodes), roles. Several YAML documents may be
+  job_templates, workflow_job_templates (with nodes), roles. Job templates, inventories and
+  organizations take `instance_groups: [names]`, tried in that order when a job is placed (an
+  instance group defined in the same apply may be named). Several YAML documents may be
   given in one file. Secret credential inputs are encrypted at rest; `$encrypted$` keeps the
   stored secret.
 
@@ -164,6 +166,8 @@ fn collect<'a>(sources: &'a [Source]) -> Result<Vec<Pending<'a>>> {
 pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secrets, sources: &[Source]) -> Result<Vec<Change>> {
     let pending = collect(sources)?;
     let mut changes = Vec::new();
+    // Every object applied, with its change's index, for the late links below.
+    let mut applied: Vec<(usize, &'static resources::ResourceType, i64, &Item<'_>)> = Vec::new();
     for rt in types::ALL {
         let mine: Vec<&Pending<'_>> = pending.iter().filter(|p| p.rt.is_some_and(|t| t.singular == rt.singular)).collect();
         // Names must be unique within one apply.
@@ -184,7 +188,15 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
         for (p, (id, action)) in mine.iter().zip(done) {
             let children_changed = resources::children::apply(tx, secrets, rt, id, &p.item)?;
             let action = if action == Action::Unchanged && children_changed { Action::Updated } else { action };
+            applied.push((changes.len(), rt, id, &p.item));
             changes.push(Change { kind: rt.singular.to_string(), name: p.item.name(rt)?, action });
+        }
+    }
+    // Links to objects of a later type (an inventory's or organization's instance groups),
+    // once every type's rows exist: a file may define an instance group and reference it.
+    for (i, rt, id, item) in applied {
+        if resources::children::apply_late(tx, rt, id, item)? && changes[i].action == Action::Unchanged {
+            changes[i].action = Action::Updated;
         }
     }
     for p in pending.iter().filter(|p| p.rt.is_none()) {

@@ -186,6 +186,7 @@ pub fn copy(
             count("groups", g);
             count("group_hosts", gh);
             count("group_children", gc);
+            count("instance_groups", copy_links(tx, "inventory_instance_group", "inventory_id", "instance_group_id, position", id, new)?);
             new
         }
         "job_template" => {

@@ -118,6 +118,28 @@ pub fn apply(tx: &mut Tx<'_>, _secrets: &Secrets, rt: &ResourceType, id: i64, it
     Ok(changed)
 }
 
+/// The ordered instance group links of an inventory or an organization (AWX's
+/// `instance_groups`, tried in this order after a template's own): link table and owner column.
+fn instance_group_links(rt: &ResourceType) -> Option<(&'static str, &'static str)> {
+    match rt.singular {
+        "inventory" => Some(("inventory_instance_group", "inventory_id")),
+        "organization" => Some(("organization_instance_group", "organization_id")),
+        _ => None,
+    }
+}
+
+/// Apply the sub-object keys that name objects of a type later in `types::ALL` than `rt`
+/// (an inventory's or organization's `instance_groups`): the caller runs this for every item
+/// after every type's own rows and sub-objects exist, so one file may define an instance group
+/// and reference it. Returns whether anything changed.
+pub fn apply_late(tx: &mut Tx<'_>, rt: &ResourceType, id: i64, item: &Item<'_>) -> Result<bool> {
+    let Some((table, owner)) = instance_group_links(rt) else { return Ok(false) };
+    match ref_list(tx, item, "instance_groups", &types::INSTANCE_GROUP)? {
+        Some(ids) => sync_links(tx, table, owner, id, "instance_group_id", &ids, Some("position"), None),
+        None => Ok(false),
+    }
+}
+
 /// A list of names given under `key` (absent → None).
 fn string_list(item: &Item<'_>, key: &str) -> Result<Option<Vec<(String, usize)>>> {
     let Some(v) = item.data.get(key) else { return Ok(None) };
@@ -1013,6 +1035,16 @@ pub fn export(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, id: i64, do
             }
         }
         _ => {}
+    }
+    if let Some((table, owner)) = instance_group_links(rt) {
+        let l = names_of(
+            tx,
+            &format!(
+                "SELECT g.name FROM {table} x JOIN instance_group g ON g.id = x.instance_group_id WHERE x.{owner} = $1 ORDER BY x.position"
+            ),
+            id,
+        )?;
+        put_list(doc, "instance_groups", l);
     }
     Ok(())
 }

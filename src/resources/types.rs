@@ -126,7 +126,7 @@ pub const ORGANIZATION: ResourceType = ResourceType {
     key_column: "name",
     key_field: "name",
     fields: &[text("description"), count("max_hosts", 0)],
-    children: &[],
+    children: &["instance_groups"],
     readonly: &[],
     list: &["description", "max_hosts"],
 };
@@ -220,7 +220,7 @@ pub const INVENTORY: ResourceType = ResourceType {
         text("host_filter"),
         boolean("prevent_instance_group_fallback", false),
     ],
-    children: &["hosts", "groups"],
+    children: &["hosts", "groups", "instance_groups"],
     readonly: &[
         count("total_hosts", 0),
         count("total_groups", 0),

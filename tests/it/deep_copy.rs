@@ -62,6 +62,7 @@ inventories:
     organization: Ops
     description: the web tier
     variables: {env: prod, ntp: [a, b]}
+    instance_groups: [ig2, ig1]
     hosts:
       - name: web1
         variables: {ansible_host: 10.0.0.1}
@@ -223,7 +224,7 @@ db_test!(inventory_copy_has_hosts_groups_vars_and_links_and_leaves_the_original,
     let r = copy(&env, &["inventory", "web", "--name", "web-copy"]);
     assert_eq!(r["type"], "inventory");
     assert_eq!(r["original"], json!({"id": before["id"], "name": "web"}));
-    assert_eq!(r["copied"], json!({"hosts": 3, "groups": 3, "group_hosts": 4, "group_children": 2}), "{r}");
+    assert_eq!(r["copied"], json!({"hosts": 3, "groups": 3, "group_hosts": 4, "group_children": 2, "instance_groups": 2}), "{r}");
     assert_eq!(r["admin_granted"], false);
 
     let copied = show(&env, "inventory", "web-copy");
@@ -239,6 +240,10 @@ db_test!(inventory_copy_has_hosts_groups_vars_and_links_and_leaves_the_original,
     assert_eq!(copied["total_hosts"], 3);
     assert_eq!(copied["total_groups"], 3);
     assert_eq!(copied["total_inventory_sources"], 0);
+    // The instance groups are the original's, in its order, shared rather than duplicated.
+    assert_eq!(copied["instance_groups"], json!(["ig2", "ig1"]));
+    assert_eq!(env.sql_count("SELECT count(*) FROM instance_group"), 2);
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM inventory_instance_group WHERE inventory_id = {}", r["id"])), 2);
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM inventory_source WHERE inventory_id = {}", r["id"])), 0);
     assert_eq!(env.sql_count("SELECT count(*) FROM host"), hosts + 3);
     // New rows, not shared ones.

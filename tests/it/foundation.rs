@@ -265,6 +265,113 @@ roles:
     assert_eq!(env.sql_count("SELECT count(*) FROM role_assignment"), 1);
 });
 
+/// Inventories and organizations are listed before instance groups in `types::ALL`: this file
+/// names the groups before it defines them.
+const IG_LINKS: &str = "organizations:
+  - name: Ops
+    instance_groups: [east, west]
+inventories:
+  - name: web
+    organization: Ops
+    instance_groups: [west]
+instance_groups:
+  - name: west
+  - name: east
+";
+
+/// The instance group names linked to `owner` (`inventory`/`organization` named `name`), read
+/// from the link table by position (each position holds one link, and every link is counted).
+fn ig_links(env: &TestEnv, owner: &str, name: &str) -> Vec<String> {
+    let links = format!(
+        "FROM {owner}_instance_group x JOIN {owner} o ON o.id = x.{owner}_id
+         JOIN instance_group g ON g.id = x.instance_group_id WHERE o.name = '{name}'"
+    );
+    let mut out = Vec::new();
+    for i in 0..3 {
+        let at: Vec<&str> = ["east", "west", "north"]
+            .into_iter()
+            .filter(|g| env.sql_count(&format!("SELECT count(*) {links} AND x.position = {i} AND g.name = '{g}'")) == 1)
+            .collect();
+        assert!(at.len() <= 1, "{owner} {name}: {at:?} at position {i}");
+        out.extend(at.into_iter().map(String::from));
+    }
+    assert_eq!(env.sql_count(&format!("SELECT count(*) {links}")) as usize, out.len(), "{owner} {name}: links not read");
+    out
+}
+
+db_test!(instance_groups_of_inventories_and_organizations_apply_in_order_and_round_trip, |env| {
+    let r = env.apply(IG_LINKS);
+    assert_eq!(r["created"], 4, "{r}");
+    assert_eq!(ig_links(&env, "organization", "Ops"), ["east", "west"]);
+    assert_eq!(ig_links(&env, "inventory", "web"), ["west"]);
+    assert_eq!(env.json(&["show", "organization", "Ops"])["instance_groups"], json!(["east", "west"]));
+    assert_eq!(env.json(&["show", "inventory", "web"])["instance_groups"], json!(["west"]));
+
+    // The same file again, and the export, change nothing.
+    let export = env.ok(&["export"]);
+    let shown = (env.json(&["show", "organization", "Ops"]), env.json(&["show", "inventory", "web"]));
+    let counts = env.row_counts();
+    for (what, text) in [("the same file", IG_LINKS.to_string()), ("the export", export.clone())] {
+        let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &text);
+        assert_status(&out, 0, &["apply", what]);
+        let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!((r["created"].as_u64(), r["updated"].as_u64(), r["unchanged"].as_u64()), (Some(0), Some(0), Some(4)), "{what}: {r}");
+        assert_eq!(env.ok(&["export"]), export, "{what}");
+        assert_eq!((env.json(&["show", "organization", "Ops"]), env.json(&["show", "inventory", "web"])), shown, "{what}");
+        assert_eq!(env.row_counts(), counts, "{what}");
+    }
+
+    // A new order is an update of the owner only; an empty list removes the links and the key.
+    let r = env.apply("organizations:\n  - name: Ops\n    instance_groups: [west, east]\n");
+    assert_eq!((r["updated"].as_u64(), r["changes"][0]["type"].as_str()), (Some(1), Some("organization")), "{r}");
+    assert_eq!(ig_links(&env, "organization", "Ops"), ["west", "east"]);
+    let r = env.apply("inventories:\n  - name: web\n    instance_groups: []\n");
+    assert_eq!(r["updated"], 1, "{r}");
+    assert_eq!(ig_links(&env, "inventory", "web"), Vec::<String>::new());
+    let inv = env.json(&["show", "inventory", "web"]);
+    assert!(inv.get("instance_groups").is_none(), "{inv}");
+    // Absent: the stored links are kept.
+    env.apply("inventories:\n  - name: web\n    instance_groups: [east]\n");
+    assert_eq!(env.apply("inventories:\n  - name: web\n    description: d\n")["updated"], 1);
+    assert_eq!(ig_links(&env, "inventory", "web"), ["east"]);
+
+    // Deleting a group or an owner takes its links (the foreign keys cascade).
+    env.json(&["delete", "instance_group", "east", "--yes"]);
+    assert_eq!(ig_links(&env, "organization", "Ops"), ["west"]);
+    assert_eq!(ig_links(&env, "inventory", "web"), Vec::<String>::new());
+    env.apply("inventories:\n  - name: web\n    instance_groups: [west]\n");
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_instance_group"), 1);
+    env.json(&["delete", "inventory", "web", "--yes"]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_instance_group"), 0);
+    assert_eq!(env.sql_count("SELECT count(*) FROM organization_instance_group"), 1);
+});
+
+db_test!(unknown_instance_group_of_an_inventory_or_organization_exits_65_and_writes_nothing, |env| {
+    env.apply(IG_LINKS);
+    let counts = env.row_counts();
+    let cases: &[(&str, &str)] = &[
+        (
+            "instance_groups:\n  - name: north\ninventories:\n  - name: new\n    instance_groups: [north, nope]\n",
+            "bad.yaml:5: inventories[0].instance_groups.1: no instance group named \"nope\"",
+        ),
+        (
+            "organizations:\n  - name: Ops\n    instance_groups:\n      - west\n      - gone\ninstance_groups:\n  - name: north\n",
+            "bad.yaml:5: organizations[0].instance_groups.1: no instance group named \"gone\"",
+        ),
+        ("inventories:\n  - name: web\n    instance_groups: west\n", "bad.yaml:3: inventories[0].instance_groups: must be a list of names"),
+    ];
+    for (text, want) in cases {
+        let p = env.write("bad.yaml", text);
+        let out = env.run(&["apply", "-f", p.to_str().unwrap()]);
+        assert_status(&out, 65, &["apply", text]);
+        let err = stderr(&out);
+        assert!(err.contains(want), "expected {want:?} in: {err}");
+        assert_eq!(env.row_counts(), counts, "something was written for {text}");
+        assert_eq!(ig_links(&env, "organization", "Ops"), ["east", "west"], "{text}");
+        assert_eq!(ig_links(&env, "inventory", "web"), ["west"], "{text}");
+    }
+});
+
 db_test!(settings_round_trip, |env| {
     env.init();
     let l = env.json(&["settings", "list"]);
