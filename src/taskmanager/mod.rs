@@ -187,6 +187,81 @@ pub fn load(tx: &mut Tx<'_>, statuses: &[&str], extra: &str) -> Result<Vec<Task>
 mod tests {
     use super::*;
 
+    fn g(id: i64) -> Group {
+        Group { id: Some(id), name: format!("g{id}"), members: Vec::new(), max_concurrent_jobs: 0, max_forks: 0 }
+    }
+
+    fn task(kind: JobKind) -> Task {
+        Task {
+            kind,
+            id: 1,
+            name: "t".into(),
+            status: JobStatus::Pending,
+            created: String::new(),
+            task_impact: 1,
+            dependencies_processed: true,
+            execution_node: String::new(),
+            controller_node: String::new(),
+            instance_group_id: None,
+            job_explanation: String::new(),
+            template: Some(10),
+            project: None,
+            inventory: Some(20),
+            organization: Some(30),
+            allow_simultaneous: false,
+            launch_type: "manual".into(),
+        }
+    }
+
+    fn ids(groups: Vec<Group>) -> Vec<Option<i64>> {
+        groups.into_iter().map(|g| g.id).collect()
+    }
+
+    #[test]
+    fn instance_groups_in_awxs_order() {
+        let mut gs = Groups {
+            by_id: (1..=6).map(|i| (i, g(i))).collect(),
+            control_plane: Group { id: None, name: "controlplane".into(), members: Vec::new(), max_concurrent_jobs: 0, max_forks: 0 },
+            global: vec![g(6)],
+            template_groups: HashMap::from([(10, vec![1, 2])]),
+            inventory_groups: HashMap::from([(20, vec![3, 1])]),
+            organization_groups: HashMap::from([(30, vec![4]), (31, vec![5])]),
+            template_prevent: HashSet::new(),
+            inventory_prevent: HashSet::new(),
+            inventory_org: HashMap::from([(20, 31)]),
+        };
+        let job = task(JobKind::Job);
+        assert_eq!(
+            ids(gs.preferred(&job)),
+            [Some(1), Some(2), Some(3), Some(4)],
+            "template, inventory, the job's organization; no repeats"
+        );
+        let mut prompted = job.clone();
+        prompted.instance_group_id = Some(5);
+        assert_eq!(ids(gs.preferred(&prompted)), [Some(5)], "a prompted group alone");
+        let mut no_org = job.clone();
+        no_org.organization = None;
+        assert_eq!(ids(gs.preferred(&no_org)), [Some(1), Some(2), Some(3), Some(5)], "else the inventory's organization");
+        gs.inventory_prevent.insert(20);
+        assert_eq!(ids(gs.preferred(&job)), [Some(1), Some(2), Some(3)], "the inventory stops the fallback");
+        gs.template_prevent.insert(10);
+        assert_eq!(ids(gs.preferred(&job)), [Some(1), Some(2)], "the template stops it");
+        gs.template_groups.clear();
+        assert_eq!(ids(gs.preferred(&job)), [Some(6)], "nothing left: the global groups");
+        gs.template_prevent.clear();
+        gs.inventory_prevent.clear();
+        assert_eq!(
+            ids(gs.preferred(&task(JobKind::InventoryUpdate))),
+            [Some(3), Some(1), Some(5)],
+            "an update: inventory, its organization"
+        );
+        assert_eq!(ids(gs.preferred(&task(JobKind::ProjectUpdate))), [None], "control tasks: the control plane");
+        assert_eq!(ids(gs.preferred(&task(JobKind::SystemJob))), [None]);
+        let mut unknown = job.clone();
+        unknown.instance_group_id = Some(99);
+        assert_eq!(ids(gs.preferred(&unknown)), [Some(6)], "a deleted group: the global list");
+    }
+
     #[test]
     fn task_refs_are_written_as_awx_writes_them() {
         assert_eq!(
