@@ -49,6 +49,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "deep_copy" -d 'Copy a tem
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "run_job" -d 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "launch" -d 'Queue a job (or project/inventory update) from a template; --wait to wait for it'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "dispatcher" -d 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "task_manager" -d 'Run one task-manager cycle: start what may start, explain what waits'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "project_update" -d 'Sync a git project\'s checkout'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "job" -d 'Inspect, follow and cancel jobs: list, show, stdout, events, cancel'
@@ -322,6 +323,22 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -l no-progress -d 'Nev
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l run -d 'Internal: supervise task ID, started by a cycle' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F

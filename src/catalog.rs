@@ -31,6 +31,8 @@ pub static ALL: &[&SettingDef] = &[
     &taskmanager::START_TASK_LIMIT.def,
     &taskmanager::TASK_MANAGER_TIMEOUT.def,
     &taskmanager::AWX_CONTROL_NODE_TASK_IMPACT.def,
+    &taskmanager::dispatcher::DISPATCHER_POLL_INTERVAL.def,
+    &taskmanager::dispatcher::DISPATCHER_STOP_CANCELS_JOBS.def,
     &cluster::SYSTEM_TASK_FORKS_CPU.def,
     &cluster::SYSTEM_TASK_FORKS_MEM.def,
     &cluster::SYSTEM_TASK_ABS_CPU.def,

@@ -117,6 +117,8 @@ pub enum Command {
     RunJob(commands::run_job::Args),
     /// Queue a job (or project/inventory update) from a template; --wait to wait for it
     Launch(commands::launch::Args),
+    /// The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely
+    Dispatcher(commands::dispatcher::Args),
     /// Run one task-manager cycle: start what may start, explain what waits
     #[command(name = "task_manager", alias = "task-manager")]
     TaskManager(commands::task_manager::Args),
@@ -202,6 +204,8 @@ impl Command {
                 settings::Action::Set { .. } | settings::Action::Unset { .. } => Create,
             },
             Command::RunJob(_) | Command::ProjectUpdate(_) | Command::Launch(_) | Command::TaskManager(_) => Write,
+            // Its heartbeat registers the node.
+            Command::Dispatcher(_) => Create,
             Command::Job(a) => match a.action {
                 job::Action::List { .. } | job::Action::Show { .. } | job::Action::Stdout { .. } | job::Action::Events { .. } => Read,
                 job::Action::Wait { .. } => Read,

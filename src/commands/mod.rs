@@ -9,6 +9,7 @@ pub mod completions;
 pub mod config;
 pub mod deep_copy;
 pub mod delete;
+pub mod dispatcher;
 pub mod export;
 pub mod gather_analytics;
 pub mod heartbeat;
@@ -47,6 +48,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::RunJob(a) => run_job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Launch(a) => launch::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Dispatcher(a) => dispatcher::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::TaskManager(a) => task_manager::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::ProjectUpdate(a) => project_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

@@ -331,6 +331,15 @@ impl Db {
     /// on a dedicated PostgreSQL connection. Both vanish if the process dies. Waiting past
     /// `--lock-timeout` is a temporary failure (exit 75).
     pub fn session_lock(&self, name: &str) -> Result<SessionLock> {
+        self.acquire(name, false)?.ok_or_else(|| lock_busy(name, self.opts.lock_timeout))
+    }
+
+    /// [`Db::session_lock`] without waiting: `None` when another process holds it.
+    pub fn try_session_lock(&self, name: &str) -> Result<Option<SessionLock>> {
+        self.acquire(name, true)
+    }
+
+    fn acquire(&self, name: &str, once: bool) -> Result<Option<SessionLock>> {
         let deadline = Instant::now().checked_add(self.opts.lock_timeout);
         match &self.backend {
             Backend::Sqlite(_) => {
@@ -347,12 +356,12 @@ impl Db {
                     .map_err(|e| Error::io_at(&path, &e))?;
                 loop {
                     match file.try_lock() {
-                        Ok(()) => return Ok(SessionLock { _inner: SessionInner::File(file), name: name.to_string() }),
+                        Ok(()) => return Ok(Some(SessionLock { _inner: SessionInner::File(file), name: name.to_string() })),
                         Err(std::fs::TryLockError::WouldBlock) => {}
                         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io_at(&path, &e)),
                     }
-                    if deadline.is_some_and(|d| Instant::now() >= d) {
-                        return Err(lock_busy(name, self.opts.lock_timeout));
+                    if once || deadline.is_some_and(|d| Instant::now() >= d) {
+                        return Ok(None);
                     }
                     std::thread::sleep(Duration::from_millis(50));
                 }
@@ -366,13 +375,64 @@ impl Db {
                         .map_err(|e| classify_pg(e, "pg_try_advisory_lock"))?
                         .get(0);
                     if got {
-                        return Ok(SessionLock { _inner: SessionInner::Pg(Box::new(client)), name: name.to_string() });
+                        return Ok(Some(SessionLock { _inner: SessionInner::Pg(Box::new(client)), name: name.to_string() }));
                     }
-                    if deadline.is_some_and(|d| Instant::now() >= d) {
-                        return Err(lock_busy(name, self.opts.lock_timeout));
+                    if once || deadline.is_some_and(|d| Instant::now() >= d) {
+                        return Ok(None);
                     }
                     std::thread::sleep(Duration::from_millis(50));
                 }
+            }
+        }
+    }
+
+    /// Listen for [`Db::notify`] on `channel`: PostgreSQL `LISTEN` on a dedicated connection;
+    /// on SQLite a Unix datagram socket in `<db>.locks/wake-<channel>/` that notifiers write to.
+    pub fn listen(&self, channel: &str) -> Result<Listener> {
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let dir = self.wake_dir(channel)?;
+                fs_err::create_dir_all(&dir)?;
+                let path = dir.join(format!("{}.sock", std::process::id()));
+                let _ = std::fs::remove_file(&path);
+                let sock = std::os::unix::net::UnixDatagram::bind(&path).map_err(|e| Error::io_at(&path, &e))?;
+                Ok(Listener::Socket(sock, path))
+            }
+            Backend::Postgres(_) => {
+                let mut client = connect_pg(&self.url, &self.opts.pg)?;
+                client.batch_execute(&format!("LISTEN {channel}")).map_err(|e| classify_pg(e, "LISTEN"))?;
+                Ok(Listener::Pg(Box::new(client)))
+            }
+        }
+    }
+
+    fn wake_dir(&self, channel: &str) -> Result<PathBuf> {
+        let db_path = self.sqlite_path.as_ref().ok_or_else(|| Error::internal("SQLite without a path"))?;
+        Ok(PathBuf::from(format!("{}.locks", db_path.display())).join(format!("wake-{channel}")))
+    }
+
+    /// Wake every [`Listener`] on `channel` (best effort: a listener that is gone is skipped;
+    /// on SQLite its socket file is removed).
+    pub fn notify(&mut self, channel: &str) -> Result<()> {
+        match self.kind() {
+            DbKind::Postgres => self.write(|tx| {
+                tx.execute(&format!("NOTIFY {channel}"), &[])?;
+                Ok(())
+            }),
+            DbKind::Sqlite => {
+                let dir = self.wake_dir(channel)?;
+                let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(()) };
+                let sock = std::os::unix::net::UnixDatagram::unbound().map_err(|e| Error::io(format!("a wake-up socket: {e}")))?;
+                sock.set_nonblocking(true).map_err(|e| Error::io(format!("a wake-up socket: {e}")))?;
+                for e in entries.flatten() {
+                    let path = e.path();
+                    if let Err(err) = sock.send_to(b"w", &path)
+                        && err.kind() == std::io::ErrorKind::ConnectionRefused
+                    {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                }
+                Ok(())
             }
         }
     }
@@ -455,6 +515,51 @@ fn lock_busy(name: &str, timeout: Duration) -> Error {
 enum SessionInner {
     File(std::fs::File),
     Pg(#[allow(dead_code)] Box<postgres::Client>),
+}
+
+/// A wake-up channel ([`Db::listen`]).
+pub enum Listener {
+    Pg(Box<postgres::Client>),
+    Socket(std::os::unix::net::UnixDatagram, PathBuf),
+}
+
+impl Listener {
+    /// Wait up to `timeout` for a notification; true when one (or more) came.
+    pub fn wait(&mut self, timeout: Duration) -> Result<bool> {
+        match self {
+            Listener::Pg(client) => {
+                use postgres::fallible_iterator::FallibleIterator;
+                let mut n = client.notifications();
+                let got = n.timeout_iter(timeout).next().map_err(|e| classify_pg(e, "waiting for a notification"))?.is_some();
+                // Several notifications wake once.
+                while let Ok(Some(_)) = n.iter().next() {}
+                Ok(got)
+            }
+            Listener::Socket(sock, path) => {
+                let path: &Path = path;
+                sock.set_read_timeout(Some(timeout.max(Duration::from_millis(1)))).map_err(|e| Error::io_at(path, &e))?;
+                let mut buf = [0u8; 16];
+                match sock.recv(&mut buf) {
+                    Ok(_) => {
+                        let _ = sock.set_nonblocking(true);
+                        while sock.recv(&mut buf).is_ok() {}
+                        let _ = sock.set_nonblocking(false);
+                        Ok(true)
+                    }
+                    Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => Ok(false),
+                    Err(e) => Err(Error::io_at(path, &e)),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Listener::Socket(_, path) = self {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// Guard of a [`Db::session_lock`]; the lock is released on drop.

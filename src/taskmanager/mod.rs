@@ -26,6 +26,7 @@
 //! controls, unless a foreground `run_job`/`launch --wait` (the task's waiter) runs it itself.
 
 pub mod deps;
+pub mod dispatcher;
 pub mod graph;
 pub mod run;
 

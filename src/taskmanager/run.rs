@@ -3,7 +3,8 @@
 //! - [`kick`]: this node's tasks whose supervisor died are failed (`jobs::reap_local_orphans`),
 //!   then a cycle, then a detached supervisor (`awxm task_manager --run ID`, its own
 //!   session) for each task this node controls that no live waiter here will run — including
-//!   tasks left `waiting` by a process that died before running them. Every launch and every
+//!   tasks left `waiting` by a process that died before running them; the dispatchers are woken
+//!   when the cycle started tasks on other nodes or could not run. Every launch and every
 //!   end of a task kicks, so freed capacity and finished dependencies start the next tasks at
 //!   once (AWX waits for its next 20 s tick).
 //! - [`wait_turn`]: a foreground `run_job`/`launch --wait` is its task's *waiter*: it kicks until
@@ -20,10 +21,6 @@ use crate::context::Ctx;
 use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
 use crate::jobs::{self, JobKind, JobStatus};
-
-/// How long a task may stay `waiting` here with nobody running it before a kick starts a
-/// supervisor for it (its spawner died between the decision and the spawn).
-const UNCLAIMED_GRACE: Duration = Duration::from_secs(5);
 
 /// A child `awxm` with this process's resolved configuration (in the environment, never argv:
 /// the database URL may hold a password), detached in its own session.
@@ -76,29 +73,23 @@ pub fn claim(tx: &mut Tx<'_>, kind: JobKind, id: i64, node: &str) -> Result<bool
     Ok(n == 1)
 }
 
-/// Tasks this node controls that are waiting for a supervisor nobody will start otherwise.
-fn unclaimed(tx: &mut Tx<'_>, node: &str, just_started: &[i64]) -> Result<Vec<i64>> {
+/// Tasks this node controls that are waiting for a supervisor and have no live waiter here.
+/// (Two kicks may both spawn one for the same task: [`claim`] lets only one run it.)
+fn unclaimed(tx: &mut Tx<'_>, node: &str) -> Result<Vec<i64>> {
     let mut out = Vec::new();
-    let cutoff = crate::time::fmt(&(crate::time::now() - chrono::Duration::from_std(UNCLAIMED_GRACE).unwrap_or_default()));
     for kind in super::KINDS {
         let rows = tx.query(
             &format!(
-                "SELECT id, waiter_pid, waiter_node, modified FROM {} WHERE status = 'waiting' AND controller_node = $1 AND pid IS NULL",
+                "SELECT id, waiter_pid, waiter_node FROM {} WHERE status = 'waiting' AND controller_node = $1 AND pid IS NULL",
                 kind.table()
             ),
             crate::params![node],
         )?;
         for r in rows {
-            let id: i64 = r.col("id")?;
             let waiter: Option<i64> = r.col("waiter_pid")?;
             let waiter_node: String = r.col("waiter_node")?;
-            let modified: String = r.col("modified")?;
-            let waited_for = waiter_node == node && waiter.is_some_and(jobs::pid_alive);
-            if waited_for {
-                continue;
-            }
-            if just_started.contains(&id) || modified.as_str() < cutoff.as_str() {
-                out.push(id);
+            if !(waiter_node == node && waiter.is_some_and(jobs::pid_alive)) {
+                out.push(r.col("id")?);
             }
         }
     }
@@ -122,8 +113,12 @@ pub fn kick(ctx: &Ctx, db: &mut Db) -> Result<CycleReport> {
     })?;
     jobs::clean_leftovers(&leftovers);
     let report = super::cycle(ctx, db)?;
-    let started: Vec<i64> = report.started.iter().filter(|s| s.controller_node == node).map(|s| s.id).collect();
-    let todo = db.read(|tx| unclaimed(tx, &node, &started))?;
+    // Another cycle held the lock (it may not have seen what changed here), or tasks were
+    // started on other nodes: their dispatchers must look.
+    if report.skipped || report.started.iter().any(|s| s.controller_node != node) {
+        super::dispatcher::wake(db);
+    }
+    let todo = db.read(|tx| unclaimed(tx, &node))?;
     for id in todo {
         if let Err(e) = spawn(ctx, id) {
             ctx.out.warn(format!("task {id}: {}", e.message));

@@ -8,6 +8,7 @@ mod analytics;
 mod cleanup;
 mod deep_copy;
 mod disk_state;
+mod dispatcher;
 mod foundation;
 mod generated;
 mod heartbeat;

@@ -1,0 +1,64 @@
+//! `awxm dispatcher`: the long-running service that runs the queue on this node.
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::output::{Human, Report};
+use crate::taskmanager::dispatcher::{self, Served};
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+EXAMPLES:
+  awxm dispatcher                              # in the foreground, logging to stderr
+  AWXM_NODE_NAME=node2 awxm dispatcher -v      # as another node of a PostgreSQL cluster
+  systemctl enable --now awxm-dispatcher       # contrib/systemd/awxm-dispatcher.service
+
+One dispatcher per node (--node-name / AWXM_NODE_NAME / node_name, default the host name). It
+wakes on every launch, end of a task and cancel that concerns it (PostgreSQL LISTEN/NOTIFY; on
+SQLite a Unix socket next to the database), and at least every dispatcher_poll_interval
+seconds, and runs a task-manager cycle: tasks this node runs get a supervisor process at once.
+It sends this node's heartbeat every cluster_node_heartbeat_period seconds (registering the
+node, reaping the jobs of lost nodes). Several control nodes, each with its dispatcher, share
+one PostgreSQL: cycles are serialised by an advisory lock and each node runs what was placed
+on it. A lost PostgreSQL connection is retried with backoff.
+
+Stopping (SIGTERM, SIGINT): no new starts. Tasks already running are separate processes and
+finish (the systemd unit keeps them: KillMode=process); with the setting
+dispatcher_stop_cancels_jobs they are canceled and waited for. After a restart, running tasks
+whose supervisor died are failed with an explanation and pending ones start.
+
+With systemd (Type=notify), READY=1 is sent once it listens, WATCHDOG=1 after every pass,
+STOPPING=1 when it stops.
+
+Settings: dispatcher_poll_interval, dispatcher_stop_cancels_jobs, cluster_node_heartbeat_period,
+start_task_limit, task_manager_timeout.
+
+EXIT STATUS:
+  143 stopped by SIGTERM (130 SIGINT): its normal end (the unit lists 143 as success);
+  75 a dispatcher for this node is already running (its pid is named).
+
+JSON OUTPUT (--format json, printed when it stops):
+  {\"format_version\": 1, \"node\": \"node1\", \"cycles\": 120, \"started\": 14, \"heartbeats\": 3,
+   \"canceled_on_stop\": []}")]
+pub struct Args {}
+
+#[derive(Debug, serde::Serialize)]
+pub struct DispatcherReport(pub Served);
+
+impl Report for DispatcherReport {
+    fn human(&self, out: &mut Human) -> std::io::Result<()> {
+        let s = &self.0;
+        out.line(format!(
+            "dispatcher for node {} stopped: {} cycles, {} tasks started, {} heartbeats",
+            s.node, s.cycles, s.started, s.heartbeats
+        ))
+    }
+    /// It only ends on a signal: 128 + that signal.
+    fn exit_code(&self) -> u8 {
+        crate::signals::interrupted_exit_code()
+    }
+}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<DispatcherReport> {
+    let mut db = ctx.db()?;
+    Ok(DispatcherReport(dispatcher::serve(ctx, &mut db)?))
+}

@@ -1,0 +1,119 @@
+//! `awxm dispatcher` (issue 16): one per node, woken by launches on other nodes, stops on
+//! SIGTERM.
+
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::*;
+
+fn config(env: &TestEnv) -> std::path::PathBuf {
+    let p = env.path().join("awxm.yaml");
+    if !p.exists() {
+        std::fs::write(&p, format!("data_dir: {}\nansible_bin_dir: {}\n", env.path().join("data/awxm").display(), venv_bin().display()))
+            .unwrap();
+    }
+    p
+}
+
+fn as_node(env: &TestEnv, node: &str, args: &[&str]) -> std::process::Output {
+    env.cmd().env("AWXM_CONFIG", config(env)).env("AWXM_NODE_NAME", node).args(args).output().expect("run awxm")
+}
+
+fn json_as(env: &TestEnv, node: &str, args: &[&str]) -> Value {
+    let mut a = vec!["--format", "json"];
+    a.extend_from_slice(args);
+    let out = as_node(env, node, &a);
+    assert_status(&out, 0, &a);
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn start_dispatcher(env: &TestEnv, node: &str) -> Child {
+    env.std_cmd()
+        .env("AWXM_CONFIG", config(env))
+        .env("AWXM_NODE_NAME", node)
+        .args(["--format", "json", "dispatcher"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the dispatcher")
+}
+
+fn pid_file(env: &TestEnv, node: &str) -> std::path::PathBuf {
+    env.path().join(format!("data/awxm/dispatcher-{node}.pid"))
+}
+
+fn stop(mut child: Child) -> (i32, String, String) {
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            let mut out = String::new();
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut out).unwrap();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return (st.code().unwrap_or(-1), out, err);
+        }
+        assert!(Instant::now() < deadline, "the dispatcher did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+db_test!(one_dispatcher_per_node_that_stops_on_sigterm, |env| {
+    env.init();
+    let first = start_dispatcher(&env, "n1");
+    wait_until("the dispatcher to start", Duration::from_secs(30), || pid_file(&env, "n1").exists());
+    wait_until("its heartbeat", Duration::from_secs(30), || {
+        env.sql_count("SELECT count(*) FROM instance WHERE hostname = 'n1' AND last_seen IS NOT NULL") == 1
+    });
+    let out = as_node(&env, "n1", &["dispatcher"]);
+    assert_status(&out, 75, &["a second dispatcher"]);
+    assert!(stderr(&out).contains(&format!("a dispatcher for node n1 is already running (pid {})", first.id())), "{}", stderr(&out));
+    // Another node's dispatcher may run beside it.
+    let other = start_dispatcher(&env, "n2");
+    wait_until("the second node's dispatcher", Duration::from_secs(30), || pid_file(&env, "n2").exists());
+    let (code, out, err) = stop(first);
+    assert_eq!(code, 143, "{out}{err}");
+    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(report["node"], "n1");
+    assert!(report["cycles"].as_u64().unwrap() >= 1 && report["heartbeats"].as_u64().unwrap() >= 1, "{report}");
+    assert!(!pid_file(&env, "n1").exists(), "the pid file is removed");
+    assert_eq!(stop(other).0, 143);
+});
+
+db_test!(a_task_placed_on_another_node_starts_when_its_dispatcher_is_woken, |env| {
+    env.init();
+    // Node b's dispatcher polls only every 10 minutes: a quick start proves the wake-up.
+    json_as(&env, "a", &["settings", "set", "dispatcher_poll_interval", "600"]);
+    json_as(&env, "b", &["heartbeat"]);
+    let project = env.path().join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::write(project.join("site.yml"), "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=hi\n").unwrap();
+    env.apply(&format!(
+        "instance_groups:\n  - name: bonly\n    instances: [b]\nprojects:\n  - name: p\n    local_path: {}\n\
+         inventories:\n  - name: inv\n    variables: {{ansible_connection: local, ansible_python_interpreter: {}}}\n    hosts:\n      - name: h1\n\
+         job_templates:\n  - name: t\n    project: p\n    playbook: site.yml\n    inventory: inv\n    instance_groups: [bonly]\n",
+        project.display(),
+        venv_bin().join("python").display()
+    ));
+    let dispatcher = start_dispatcher(&env, "b");
+    wait_until("b's dispatcher", Duration::from_secs(30), || pid_file(&env, "b").exists());
+    // Let its first pass (and poll) go by: from now on only a wake-up starts work quickly.
+    std::thread::sleep(Duration::from_secs(2));
+    let launched = Instant::now();
+    let r = json_as(&env, "a", &["launch", "job_template", "t"]);
+    let id = r["id"].as_i64().unwrap();
+    assert_eq!(r["status"], "waiting", "placed on b, waiting for b to run it: {r}");
+    let w = json_as(&env, "a", &["job", "wait", &id.to_string(), "--timeout", "120"]);
+    assert_eq!(w["jobs"][0]["status"], "successful", "{w}");
+    let shown = json_as(&env, "a", &["job", "show", &id.to_string()]);
+    assert_eq!((shown["execution_node"].as_str(), shown["controller_node"].as_str()), (Some("b"), Some("b")), "{shown}");
+    assert!(launched.elapsed() < Duration::from_secs(60), "b started it on the wake-up, not its 600 s poll");
+    let (code, out, _) = stop(dispatcher);
+    assert_eq!(code, 143);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert!(report["cycles"].as_u64().unwrap() >= 2, "{report}");
+});
