@@ -205,7 +205,10 @@ impl Command {
             },
             Command::RunJob(_) | Command::ProjectUpdate(_) | Command::Launch(_) | Command::TaskManager(_) => Write,
             // Its heartbeat registers the node.
-            Command::Dispatcher(_) => Create,
+            Command::Dispatcher(a) => match a.action {
+                Some(commands::dispatcher::Action::Status) => Read,
+                None => Create,
+            },
             Command::Job(a) => match a.action {
                 job::Action::List { .. } | job::Action::Show { .. } | job::Action::Stdout { .. } | job::Action::Events { .. } => Read,
                 job::Action::Wait { .. } => Read,

@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::RunJob(a) => run_job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Launch(a) => launch::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
-        Command::Dispatcher(a) => dispatcher::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Dispatcher(a) => dispatcher::run(ctx, a),
         Command::TaskManager(a) => task_manager::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::ProjectUpdate(a) => project_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

@@ -1,8 +1,12 @@
 //! `awxm dispatcher`: the service that runs the queue on one node (AWX's `run_dispatcher`,
 //! without its 20 s wait for the next tick).
 //!
-//! - One per node: a session lock `dispatcher:<node>` (lock file / advisory lock); a second one
-//!   exits 75 naming the first one's pid (from `<data_dir>/dispatcher-<node>.pid`).
+//! - One per node: a session lock `dispatcher:<node>` (an advisory lock); a second one exits 75
+//!   naming the first one's pid (`instance.dispatcher_pid`). SQLite is single-node: one
+//!   dispatcher per database (a lock file), another node's is refused (78, pointing to
+//!   PostgreSQL).
+//! - Records itself on its instance row (`dispatcher_pid`, `dispatcher_started`,
+//!   `dispatcher_last_cycle`) for [`status`].
 //! - Wakes on every launch, end and cancel that concerns it — `Db::notify("awxm_queue")`:
 //!   PostgreSQL `NOTIFY`, on SQLite a datagram to the dispatchers' sockets — and at least every
 //!   `dispatcher_poll_interval` seconds, and runs [`super::run::kick`]: this node's dead
@@ -15,7 +19,6 @@
 //!   uses `KillMode=process`), or with `dispatcher_stop_cancels_jobs` they are canceled and
 //!   waited for. Either way none is left `running` without a supervisor. Exit 143 / 130.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -67,10 +70,8 @@ pub fn sd_notify(msg: &str) {
     }
 }
 
-fn pid_file(ctx: &Ctx) -> PathBuf {
-    let safe: String =
-        ctx.config.node_name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
-    ctx.config.data_dir.join(format!("dispatcher-{safe}.pid"))
+fn db_is_sqlite(db: &Db) -> bool {
+    db.kind() == DbKind::Sqlite
 }
 
 /// Wake the dispatchers (after a change a cycle elsewhere must see); best effort.
@@ -105,25 +106,54 @@ fn listen(db: &Db, cancel: &std::sync::atomic::AtomicBool) -> Result<Listener> {
 pub fn serve(ctx: &Ctx, db: &mut Db) -> Result<Served> {
     let node = ctx.config.node_name.clone();
     let cancel = ctx.cancel_on_signals()?;
-    let pid_path = pid_file(ctx);
-    let Some(_lock) = db.try_session_lock(&format!("dispatcher:{node}"))? else {
-        let pid = std::fs::read_to_string(&pid_path).ok().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        return Err(Error::temp(format!(
-            "a dispatcher for node {node} is already running (pid {})",
-            pid.unwrap_or_else(|| "unknown: it runs on another machine or wrote no pid file".into())
-        )));
+    // SQLite is one node: one dispatcher per database. PostgreSQL: one per node.
+    let lock_name = if db.kind() == DbKind::Sqlite { "dispatcher".to_string() } else { format!("dispatcher:{node}") };
+    let Some(_lock) = db.try_session_lock(&lock_name)? else {
+        let which = if db_is_sqlite(db) { String::new() } else { node.clone() };
+        let holder = db.read(|tx| {
+            tx.query_opt(
+                "SELECT hostname, dispatcher_pid FROM instance WHERE dispatcher_pid IS NOT NULL AND ($1 = '' OR hostname = $1)
+                 ORDER BY dispatcher_started DESC LIMIT 1",
+                crate::params![which.as_str()],
+            )
+        });
+        let (host, pid) = match holder {
+            Ok(Some(r)) => (r.col::<String>("hostname")?, r.col::<Option<i64>>("dispatcher_pid")?),
+            _ => (node.clone(), None),
+        };
+        let pid = pid.map(|p| p.to_string()).unwrap_or_else(|| "unknown".into());
+        if host != node {
+            return Err(Error::config(format!(
+                "a dispatcher for node {host} (pid {pid}) already serves this SQLite database, and SQLite is single-node: \
+                 use PostgreSQL (database_url: postgres://…) for a cluster of several nodes"
+            )));
+        }
+        return Err(Error::temp(format!("a dispatcher for node {node} is already running (pid {pid})")));
     };
-    if let Some(dir) = pid_path.parent() {
-        fs_err::create_dir_all(dir)?;
-    }
-    fs_err::write(&pid_path, format!("{}\n", std::process::id()))?;
-    struct RemovePid(PathBuf);
-    impl Drop for RemovePid {
+    // Registered (the first heartbeat), with this process as its dispatcher.
+    super::ensure_registered(ctx, db)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE instance SET dispatcher_pid = $1, dispatcher_started = $2, dispatcher_last_cycle = NULL WHERE hostname = $3",
+            crate::params![std::process::id() as i64, crate::time::now_str(), node.as_str()],
+        )?;
+        Ok(())
+    })?;
+    struct Unregister<'a>(&'a mut Db, String);
+    impl Drop for Unregister<'_> {
         fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.0);
+            let node = self.1.clone();
+            let _ = self.0.write(|tx| {
+                tx.execute(
+                    "UPDATE instance SET dispatcher_pid = NULL WHERE hostname = $1 AND dispatcher_pid = $2",
+                    crate::params![node.as_str(), std::process::id() as i64],
+                )?;
+                Ok(())
+            });
         }
     }
-    let _pid = RemovePid(pid_path);
+    let guard = Unregister(db, node.clone());
+    let db = &mut *guard.0;
 
     let mut listener = listen(db, &cancel)?;
     let backoff = Backoff::default();
@@ -152,7 +182,17 @@ pub fn serve(ctx: &Ctx, db: &mut Db) -> Result<Served> {
             served.heartbeats += 1;
             next_heartbeat = Instant::now() + Duration::from_secs(period.max(1) as u64);
         }
-        let report = db.with_reconnect(&backoff, &cancel, |db| super::run::kick(ctx, db))?;
+        let report = db.with_reconnect(&backoff, &cancel, |db| {
+            let report = super::run::kick(ctx, db)?;
+            db.write(|tx| {
+                tx.execute(
+                    "UPDATE instance SET dispatcher_last_cycle = $1, dispatcher_pid = $2 WHERE hostname = $3",
+                    crate::params![crate::time::now_str(), std::process::id() as i64, node.as_str()],
+                )?;
+                Ok(())
+            })?;
+            Ok(report)
+        })?;
         served.cycles += 1;
         for s in &report.started {
             tracing::info!("started {} {} ({}) on {}", s.kind, s.id, s.name, s.execution_node);
@@ -203,4 +243,66 @@ fn cancel_running(db: &mut Db, node: &str) -> Result<Vec<i64>> {
         jobs::cancel(db, *id, node, Some(Duration::from_secs(60)))?;
     }
     Ok(ids)
+}
+
+/// One node as `awxm dispatcher status` shows it.
+#[derive(Debug, Serialize)]
+pub struct NodeStatus {
+    pub hostname: String,
+    pub node_type: String,
+    pub enabled: bool,
+    /// A dispatcher has run a cycle within three poll intervals (at least 30 s).
+    pub dispatcher_alive: bool,
+    pub dispatcher_pid: Option<i64>,
+    pub dispatcher_started: Option<String>,
+    pub last_cycle: Option<String>,
+    pub last_seen: Option<String>,
+    pub capacity: i64,
+    pub consumed_capacity: i64,
+    pub jobs_running: i64,
+}
+
+/// Every registered node with its dispatcher, capacity and running tasks.
+pub fn status(ctx: &Ctx, db: &mut Db) -> Result<Vec<NodeStatus>> {
+    db.read(|tx| {
+        let interval = settings::get(tx, &ctx.secrets, &DISPATCHER_POLL_INTERVAL)?;
+        let fresh = crate::time::now() - chrono::Duration::milliseconds(((3.0 * interval).max(30.0) * 1000.0) as i64);
+        let rows = tx.query(
+            "SELECT hostname, node_type, enabled, capacity, last_seen, dispatcher_pid, dispatcher_started, dispatcher_last_cycle
+             FROM instance ORDER BY hostname",
+            &[],
+        )?;
+        let mut out = Vec::new();
+        for r in rows {
+            let hostname: String = r.col("hostname")?;
+            let (mut consumed, mut running) = (0i64, 0i64);
+            for kind in super::KINDS {
+                let u = tx.query_one(
+                    &format!(
+                        "SELECT COALESCE(sum(task_impact), 0) AS impact, count(*) AS n FROM {} WHERE status IN ('waiting', 'running') AND execution_node = $1",
+                        kind.table()
+                    ),
+                    crate::params![hostname.as_str()],
+                )?;
+                consumed += u.col::<i64>("impact")?;
+                running += u.col::<i64>("n")?;
+            }
+            let last_cycle: Option<crate::time::Timestamp> = r.col("dispatcher_last_cycle")?;
+            let pid: Option<i64> = r.col("dispatcher_pid")?;
+            out.push(NodeStatus {
+                dispatcher_alive: pid.is_some() && last_cycle.is_some_and(|t| t >= fresh),
+                hostname,
+                node_type: r.col("node_type")?,
+                enabled: r.col("enabled")?,
+                dispatcher_pid: pid,
+                dispatcher_started: crate::jobs::row::rfc3339(r.col("dispatcher_started")?),
+                last_cycle: last_cycle.map(|t| crate::time::fmt(&t)),
+                last_seen: crate::jobs::row::rfc3339(r.col("last_seen")?),
+                capacity: r.col("capacity")?,
+                consumed_capacity: consumed,
+                jobs_running: running,
+            });
+        }
+        Ok(out)
+    })
 }

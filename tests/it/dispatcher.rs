@@ -41,8 +41,11 @@ fn start_dispatcher(env: &TestEnv, node: &str) -> Child {
         .expect("start the dispatcher")
 }
 
-fn pid_file(env: &TestEnv, node: &str) -> std::path::PathBuf {
-    env.path().join(format!("data/awxm/dispatcher-{node}.pid"))
+/// The dispatcher of `node` has recorded itself (pid) and run a cycle.
+fn serving(env: &TestEnv, node: &str) -> bool {
+    env.sql_count(&format!(
+        "SELECT count(*) FROM instance WHERE hostname = '{node}' AND dispatcher_pid IS NOT NULL AND dispatcher_last_cycle IS NOT NULL"
+    )) == 1
 }
 
 fn stop(mut child: Child) -> (i32, String, String) {
@@ -65,23 +68,40 @@ fn stop(mut child: Child) -> (i32, String, String) {
 db_test!(one_dispatcher_per_node_that_stops_on_sigterm, |env| {
     env.init();
     let first = start_dispatcher(&env, "n1");
-    wait_until("the dispatcher to start", Duration::from_secs(30), || pid_file(&env, "n1").exists());
+    wait_until("the dispatcher to start", Duration::from_secs(30), || serving(&env, "n1"));
     wait_until("its heartbeat", Duration::from_secs(30), || {
         env.sql_count("SELECT count(*) FROM instance WHERE hostname = 'n1' AND last_seen IS NOT NULL") == 1
     });
     let out = as_node(&env, "n1", &["dispatcher"]);
     assert_status(&out, 75, &["a second dispatcher"]);
     assert!(stderr(&out).contains(&format!("a dispatcher for node n1 is already running (pid {})", first.id())), "{}", stderr(&out));
-    // Another node's dispatcher may run beside it.
-    let other = start_dispatcher(&env, "n2");
-    wait_until("the second node's dispatcher", Duration::from_secs(30), || pid_file(&env, "n2").exists());
+    let status = json_as(&env, "n1", &["dispatcher", "status"]);
+    let n1 = status["nodes"].as_array().unwrap().iter().find(|n| n["hostname"] == "n1").cloned().expect("n1 listed");
+    assert_eq!((n1["dispatcher_alive"].as_bool(), n1["dispatcher_pid"].as_i64()), (Some(true), Some(first.id() as i64)), "{status}");
+    let other = match env.backend {
+        // SQLite is single-node: another node's dispatcher is refused, pointing to PostgreSQL.
+        Backend::Sqlite => {
+            let out = as_node(&env, "n2", &["dispatcher"]);
+            assert_status(&out, 78, &["a second node on SQLite"]);
+            assert!(stderr(&out).contains("SQLite is single-node") && stderr(&out).contains("PostgreSQL"), "{}", stderr(&out));
+            None
+        }
+        // PostgreSQL: another node's dispatcher runs beside it.
+        Backend::Postgres => {
+            let other = start_dispatcher(&env, "n2");
+            wait_until("the second node's dispatcher", Duration::from_secs(30), || serving(&env, "n2"));
+            Some(other)
+        }
+    };
     let (code, out, err) = stop(first);
     assert_eq!(code, 143, "{out}{err}");
     let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
     assert_eq!(report["node"], "n1");
     assert!(report["cycles"].as_u64().unwrap() >= 1 && report["heartbeats"].as_u64().unwrap() >= 1, "{report}");
-    assert!(!pid_file(&env, "n1").exists(), "the pid file is removed");
-    assert_eq!(stop(other).0, 143);
+    assert_eq!(env.sql_count("SELECT count(*) FROM instance WHERE hostname = 'n1' AND dispatcher_pid IS NULL"), 1, "it signed off");
+    if let Some(other) = other {
+        assert_eq!(stop(other).0, 143);
+    }
 });
 
 db_test!(a_task_placed_on_another_node_starts_when_its_dispatcher_is_woken, |env| {
@@ -100,7 +120,7 @@ db_test!(a_task_placed_on_another_node_starts_when_its_dispatcher_is_woken, |env
         venv_bin().join("python").display()
     ));
     let dispatcher = start_dispatcher(&env, "b");
-    wait_until("b's dispatcher", Duration::from_secs(30), || pid_file(&env, "b").exists());
+    wait_until("b's dispatcher", Duration::from_secs(30), || serving(&env, "b"));
     // Let its first pass (and poll) go by: from now on only a wake-up starts work quickly.
     std::thread::sleep(Duration::from_secs(2));
     let launched = Instant::now();
