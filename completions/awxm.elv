@@ -366,6 +366,25 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+        }
+        &'awxm;dispatcher;status'= {
+            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
+            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
+            cand --format 'Output format'
+            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
+            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
+            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand --profile-sql 'Log every SQL statement with its duration to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'awxm;task_manager'= {
             cand --run 'Internal: supervise task ID, started by a cycle'

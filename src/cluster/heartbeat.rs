@@ -71,9 +71,9 @@ pub fn grace_period(tx: &mut Tx<'_>, secrets: &Secrets) -> Result<i64> {
 pub fn reap_node_jobs(tx: &mut Tx<'_>, host: &str, now: &Timestamp, explanation: &str) -> Result<Vec<JobRef>> {
     let waiting_cutoff = crate::time::fmt(&(*now - chrono::Duration::seconds(60)));
     let mut reaped = Vec::new();
-    for kind in [JobKind::Job, JobKind::ProjectUpdate, JobKind::InventoryUpdate] {
+    for kind in jobs::QUEUE_KINDS {
         let table = kind.table();
-        let node_match = if kind == JobKind::Job { "(execution_node = $1 OR controller_node = $1)" } else { "execution_node = $1" };
+        let node_match = "(execution_node = $1 OR controller_node = $1)";
         let ids: Vec<i64> = tx
             .query(
                 &format!(
