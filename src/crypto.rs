@@ -35,6 +35,8 @@ pub const ENCRYPTED_COLUMNS: &[(&str, &str)] = &[
     ("notification_template", "notification_configuration"),
     // Secret settings (email_host_password, redhat_password, …).
     ("setting", "value"),
+    // Survey password answers of a job (AWX's start_args).
+    ("job", "start_args"),
 ];
 
 /// Whether the database holds any value encrypted under some key.

@@ -168,7 +168,8 @@ fn extra_vars(a: &Args) -> Result<Map<String, Json>> {
 }
 
 /// Check the prompts against the template and build the job's overrides (nothing written).
-fn job_overrides(tx: &mut Tx<'_>, a: &Args, tid: i64, name: &str) -> Result<Overrides> {
+fn job_overrides(tx: &mut Tx<'_>, secrets: &crate::crypto::Secrets, a: &Args, tid: i64, name: &str) -> Result<Overrides> {
+    let mut start_args = None;
     let t = tx.query_one("SELECT * FROM job_template WHERE id = $1", crate::params![tid])?;
     let mut refused: Vec<String> = Vec::new();
     for (prompt, ask) in prompts_given(a) {
@@ -192,6 +193,16 @@ fn job_overrides(tx: &mut Tx<'_>, a: &Args, tid: i64, name: &str) -> Result<Over
                 return Err(Error::data(format!("job template {name:?}: the survey refuses the answers: {}", errors.join("; "))));
             }
         }
+        // Password answers are kept encrypted (start_args), never in extra_vars.
+        let mut hidden = serde_json::Map::new();
+        for var in crate::launch::survey::password_variables(&spec) {
+            if let Some(v) = extra.get_mut(&var) {
+                hidden.insert(var.clone(), std::mem::replace(v, Json::from(crate::crypto::REDACTED)));
+            }
+        }
+        if !hidden.is_empty() {
+            start_args = Some(secrets.encrypt(&Json::Object(hidden).to_string(), "start_args")?);
+        }
     } else if !extra.is_empty() && !ask_vars {
         refused.push("--extra-vars (ask_variables_on_launch is false)".into());
     }
@@ -213,6 +224,7 @@ fn job_overrides(tx: &mut Tx<'_>, a: &Args, tid: i64, name: &str) -> Result<Over
         inventory_id: None,
         credential_ids: None,
         scm_branch: a.scm_branch.clone(),
+        start_args,
     };
     if let Some(g) = &a.instance_group {
         ov.instance_group_id = Some(resources::resolve(tx, &types::INSTANCE_GROUP, g)?.0);
@@ -249,7 +261,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
     let (kind, id) = db.write(|tx| match args.kind {
         LaunchType::JobTemplate => {
             let (tid, name) = resources::resolve(tx, &types::JOB_TEMPLATE, &args.name)?;
-            let ov = job_overrides(tx, &args, tid, &name)?;
+            let ov = job_overrides(tx, &ctx.secrets, &args, tid, &name)?;
             hooks::before_launch(ctx, tx, tid)?;
             Ok((JobKind::Job, job::create_job(tx, tid, &ov)?))
         }

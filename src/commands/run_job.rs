@@ -198,6 +198,7 @@ fn overrides(args: &Args) -> Result<Overrides> {
         inventory_id: None,
         credential_ids: None,
         scm_branch: None,
+        start_args: None,
     })
 }
 

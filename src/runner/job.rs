@@ -54,6 +54,9 @@ pub struct Overrides {
     pub credential_ids: Option<Vec<i64>>,
     /// Another branch (a launch prompt).
     pub scm_branch: Option<String>,
+    /// Survey password answers, encrypted (`job.start_args`); `extra_vars` holds `$encrypted$`
+    /// for them.
+    pub start_args: Option<String>,
 }
 
 /// Create a `pending` job from a template (one transaction with the caller's).
@@ -114,6 +117,9 @@ pub fn create_job(tx: &mut Tx<'_>, template_id: i64, o: &Overrides) -> Result<i6
     if let Some(g) = o.instance_group_id {
         tx.execute("UPDATE job SET instance_group_id = $1 WHERE id = $2", crate::params![g, id])?;
     }
+    if let Some(a) = &o.start_args {
+        tx.execute("UPDATE job SET start_args = $1 WHERE id = $2", crate::params![a.as_str(), id])?;
+    }
     match &o.credential_ids {
         Some(ids) => {
             for c in ids {
@@ -172,6 +178,7 @@ pub fn relaunch(tx: &mut Tx<'_>, id: i64) -> Result<i64> {
         inventory_id: j.col("inventory_id")?,
         credential_ids: Some(credential_ids),
         scm_branch: Some(j.col("scm_branch")?),
+        start_args: Some(j.col::<String>("start_args")?).filter(|a| !a.is_empty()),
     };
     create_job(tx, template, &o)
 }

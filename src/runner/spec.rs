@@ -62,6 +62,8 @@ pub struct JobSpec {
     pub timeout: i64,
     pub extra_vars: Map<String, Json>,
     pub template_extra_vars: Map<String, Json>,
+    /// Survey password answers (for redaction).
+    pub survey_passwords: Vec<String>,
     pub machine: Option<Machine>,
     pub vaults: Vec<Vault>,
     pub others: Vec<Other>,
@@ -105,7 +107,7 @@ impl JobSpec {
                         j.playbook AS playbook, j.job_limit AS job_limit, j.forks AS forks, j.verbosity AS verbosity, j.job_tags AS job_tags,
                         j.skip_tags AS skip_tags, j.start_at_task AS start_at_task, j.force_handlers AS force_handlers,
                         j.become_enabled AS become_enabled, j.diff_mode AS diff_mode, j.timeout AS timeout, j.extra_vars AS extra_vars,
-                        COALESCE(t.extra_vars, '{}') AS template_extra_vars
+                        COALESCE(t.extra_vars, '{}') AS template_extra_vars, j.start_args AS start_args
                  FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id WHERE j.id = $1",
                 crate::params![id],
             )?
@@ -134,6 +136,17 @@ impl JobSpec {
             template_extra_vars: vars(&r.col::<String>("template_extra_vars")?),
             ..Default::default()
         };
+        // Survey password answers: their real values replace the "$encrypted$" in extra_vars,
+        // and are redacted from everything stored.
+        let start_args: String = r.col("start_args")?;
+        if !start_args.is_empty() {
+            for (k, v) in vars(&secrets.decrypt(&start_args, "start_args")?) {
+                if let Some(text) = v.as_str() {
+                    spec.survey_passwords.push(text.to_string());
+                }
+                spec.extra_vars.insert(k, v);
+            }
+        }
         let creds = tx.query(
             "SELECT c.name, c.kind, c.inputs FROM job_credential l JOIN credential c ON c.id = l.credential_id WHERE l.job_id = $1 ORDER BY c.id",
             crate::params![id],
@@ -179,6 +192,7 @@ impl JobSpec {
         for v in &self.vaults {
             out.push(v.vault_password.clone());
         }
+        out.extend(self.survey_passwords.iter().cloned());
         out.retain(|s| !s.is_empty() && s != "ASK");
         out
     }

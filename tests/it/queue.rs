@@ -379,3 +379,46 @@ db_test!(inventory_sources_that_update_on_launch_run_before_the_job, |env| {
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM unified_job_dependency WHERE job_id = {job} AND depends_on_id = {iu}")), 1);
     assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'h2'"), 1, "the update imported the source before the job");
 });
+
+db_test!(survey_password_answers_are_never_stored_or_shown, |env| {
+    setup(&env, 0.0, "", "");
+    let secret = "Survey-Pw-7741";
+    std::fs::write(
+        env.path().join("repo/site.yml"),
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=\"the answer is {{ pw }}\"\n",
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.email=t@t", "-c", "user.name=t"])
+            .args(args)
+            .current_dir(env.path().join("repo"))
+            .output()
+            .expect("git");
+        assert!(out.status.success());
+    };
+    git(&["commit", "-qam", "pw"]);
+    env.apply(
+        "job_templates:\n  - name: t1\n    survey_enabled: true\n    survey_spec: {name: s, description: '', spec: [{type: password, question_name: P, variable: pw, required: true}]}\n",
+    );
+    let answer = format!(r#"{{"pw": "{secret}"}}"#);
+    let r = launch(&env, &["job_template", "t1", "-e", &answer, "--wait"]);
+    assert_eq!(r["status"], "successful", "{r}");
+    let id = r["id"].to_string();
+    // The playbook got the real value (its output shows it redacted), nothing stores it.
+    let out = q(&env, &["job", "stdout", &id]);
+    let text = stdout(&out);
+    assert!(text.contains("the answer is $encrypted$") && !text.contains(secret), "{text}");
+    let shown = qjson(&env, &["job", "show", &id]);
+    assert_eq!(shown["extra_vars"]["pw"], "$encrypted$", "{shown}");
+    assert!(!shown.to_string().contains(secret));
+    for (table, column) in
+        [("job", "extra_vars"), ("job", "stdout"), ("job", "start_args"), ("job_event", "stdout"), ("job_event", "event_data")]
+    {
+        assert_eq!(env.sql_count(&format!("SELECT count(*) FROM {table} WHERE {column} LIKE '%{secret}%'")), 0, "{table}.{column}");
+    }
+    // A relaunch answers the same, still encrypted.
+    let again = qjson(&env, &["job", "relaunch", &id, "--wait"]);
+    assert_eq!(again["status"], "successful", "{again}");
+    assert!(stdout(&q(&env, &["job", "stdout", &again["id"].to_string()])).contains("the answer is $encrypted$"));
+});
