@@ -38,7 +38,8 @@ SURVEYS (job_templates, workflow_job_templates):
   length or number bounds); choice types need `choices` (a list or lines of text) and their
   default must be among them (one line for multiplechoice). At launch a required question
   must be answered; an unanswered one gets its default only if the default passes the
-  question's rules.
+  question's rules. A password question may not have a default (awxm stores no secret in a
+  template); password answers are kept encrypted and shown as $encrypted$.
 
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"dry_run\": false, \"created\": N, \"updated\": N, \"unchanged\": N,

@@ -210,6 +210,25 @@ pub fn survey_variables(spec: &Value) -> Vec<String> {
     questions(spec).filter_map(|q| variable(q).map(str::to_string)).collect()
 }
 
+/// awxm keeps no secret in a template: a `password` question with a default is refused (AWX
+/// would store the default encrypted). The answer is given at launch and kept encrypted
+/// (`job.start_args`).
+pub fn no_password_defaults(spec: &Value) -> Result<(), SpecError> {
+    for (idx, q) in questions(spec).enumerate() {
+        if qtype(q) == "password" && q.get("default").and_then(Value::as_str).is_some_and(|d| !d.is_empty()) {
+            let i = idx.to_string();
+            return Err(spec_err(
+                &["spec", i.as_str(), "default"],
+                format!(
+                    "survey question {idx} is a password with a default: awxm stores no secret in a template; \
+                     leave the default empty and give the answer at launch (it is kept encrypted)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The variables of `password` questions: AWX stores them encrypted and shows them as
 /// `$encrypted$`.
 pub fn password_variables(spec: &Value) -> Vec<String> {
@@ -748,6 +767,16 @@ mod tests {
         );
         // A max of 0 is a limit.
         assert!(launch(&one(json!({"max": 0})), json!({"x": "a"})).is_err());
+    }
+
+    #[test]
+    fn templates_keep_no_password_default() {
+        assert!(no_password_defaults(&one(json!({"type": "password"}))).is_ok());
+        assert!(no_password_defaults(&one(json!({"type": "password", "default": ""}))).is_ok());
+        assert!(no_password_defaults(&one(json!({"type": "text", "default": "x"}))).is_ok());
+        let e = no_password_defaults(&one(json!({"type": "password", "default": "s3cret"}))).unwrap_err();
+        assert_eq!(e.path, ["spec", "0", "default"]);
+        assert!(e.message.contains("stores no secret in a template") && !e.message.contains("s3cret"), "{}", e.message);
     }
 
     #[test]

@@ -178,7 +178,7 @@ fn store_value(tx: &mut Tx<'_>, secrets: &Secrets, item: &Item<'_>, f: &Field, v
         },
         Kind::Json => Value::Text(v.to_string()),
         Kind::Survey => {
-            if let Err(e) = crate::launch::survey::check_spec(v) {
+            if let Err(e) = crate::launch::survey::check_spec(v).and_then(|()| crate::launch::survey::no_password_defaults(v)) {
                 let at: Vec<&str> = path.iter().copied().chain(e.path.iter().map(String::as_str)).collect();
                 return Err(item.err(&at, e.message));
             }

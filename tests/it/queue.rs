@@ -422,3 +422,17 @@ db_test!(survey_password_answers_are_never_stored_or_shown, |env| {
     assert_eq!(again["status"], "successful", "{again}");
     assert!(stdout(&q(&env, &["job", "stdout", &again["id"].to_string()])).contains("the answer is $encrypted$"));
 });
+
+db_test!(a_password_question_with_a_default_is_refused, |env| {
+    setup(&env, 0.0, "", "");
+    let before = env.row_counts();
+    let f = env.write(
+        "pw.yaml",
+        "job_templates:\n  - name: t1\n    survey_enabled: true\n    survey_spec:\n      name: s\n      description: ''\n      spec:\n        - {type: password, question_name: P, variable: pw, required: false, default: Tpl-Secret-5}\n",
+    );
+    let out = q(&env, &["apply", "--file", f.to_str().unwrap()]);
+    assert_status(&out, 65, &["apply a password default"]);
+    let err = stderr(&out);
+    assert!(err.contains("pw.yaml:") && err.contains("stores no secret in a template") && !err.contains("Tpl-Secret-5"), "{err}");
+    assert_eq!(env.row_counts(), before);
+});
