@@ -28,7 +28,9 @@ dispatcher_stop_cancels_jobs they are canceled and waited for. After a restart, 
 whose supervisor died are failed with an explanation and pending ones start.
 
 With systemd (Type=notify), READY=1 is sent once it listens, WATCHDOG=1 after every pass,
-STOPPING=1 when it stops.
+STOPPING=1 when it stops. It logs to stderr without time stamps; under systemd (JOURNAL_STREAM
+set) every line starts with its syslog priority (<6>INFO …), so `journalctl -p warning` works.
+-v logs each task it starts.
 
 Settings: dispatcher_poll_interval, dispatcher_stop_cancels_jobs, cluster_node_heartbeat_period,
 start_task_limit, task_manager_timeout.

@@ -33,7 +33,9 @@ fn start_dispatcher(env: &TestEnv, node: &str) -> Child {
     env.std_cmd()
         .env("AWXM_CONFIG", config(env))
         .env("AWXM_NODE_NAME", node)
-        .args(["--format", "json", "dispatcher"])
+        // As under systemd: stderr is the journal.
+        .env("JOURNAL_STREAM", "8:12345")
+        .args(["--format", "json", "-v", "dispatcher"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -95,6 +97,13 @@ db_test!(one_dispatcher_per_node_that_stops_on_sigterm, |env| {
     };
     let (code, out, err) = stop(first);
     assert_eq!(code, 143, "{out}{err}");
+    // Journald reads each line's priority.
+    assert!(
+        err.lines().any(|l| l == "<6>INFO dispatcher for node n1 started (SQLite database)"
+            || l == "<6>INFO dispatcher for node n1 started (PostgreSQL database)"),
+        "{err}"
+    );
+    assert!(err.lines().all(|l| l.starts_with('<')), "{err}");
     let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
     assert_eq!(report["node"], "n1");
     assert!(report["cycles"].as_u64().unwrap() >= 1 && report["heartbeats"].as_u64().unwrap() >= 1, "{report}");
