@@ -619,6 +619,16 @@ fn help_shows_exit_codes_and_only_working_commands() {
     let documented = [0, 1, 2, 3, 65, 66, 69, 74, 75, 77, 78];
     for sub in &listed {
         env.ok(&[sub.as_str(), "--help"]);
+        if sub == "dispatcher" {
+            // A service: it runs until a signal, then exits 128 + SIGTERM.
+            let mut child = env.std_cmd().arg(sub).stdin(std::process::Stdio::null()).spawn().expect("start the dispatcher");
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            assert!(child.try_wait().expect("wait").is_none(), "the dispatcher stopped on its own");
+            // SAFETY: signalling our own child.
+            unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+            assert_eq!(child.wait().expect("wait").code(), Some(143), "the dispatcher on SIGTERM");
+            continue;
+        }
         let out = env.cmd().arg(sub).write_stdin("").timeout(std::time::Duration::from_secs(60)).output().expect("run");
         let code = out.status.code().unwrap_or_else(|| panic!("{sub} was killed: {out:?}"));
         assert!(documented.contains(&code), "awxm {sub} exited {code}: {}", stderr(&out));
