@@ -47,9 +47,10 @@ ENVIRONMENT:
     name = "awxm",
     version,
     about = "Admin toolkit for Ansible automation: AWX's awx-manage as one fast binary",
-    long_about = "awxm manages Ansible automation from the shell, cron and systemd: import inventories, run \
-playbooks for job templates, probe isolated nodes, ship analytics, check the license, purge old output \
-and copy objects. State lives in SQLite (default) or PostgreSQL (clusters).",
+    long_about = "awxm manages Ansible automation from the shell, cron and systemd: import inventories, queue \
+and run playbooks for job templates (dependencies, blocking, capacity, a dispatcher service), probe \
+isolated nodes, ship analytics, check the license, purge old output and copy objects. State lives in \
+SQLite (default) or PostgreSQL (clusters).",
     after_long_help = AFTER_HELP,
     propagate_version = true,
     disable_help_subcommand = true
@@ -115,7 +116,7 @@ pub enum Command {
     /// Launch a job from a job template and supervise it (live output, exit 0 on success)
     #[command(name = "run_job", alias = "run-job")]
     RunJob(commands::run_job::Args),
-    /// Queue a job (or project/inventory update) from a template; --wait to wait for it
+    /// Queue a job, project/inventory update or system job from its template; --wait to wait for it
     Launch(commands::launch::Args),
     /// The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely
     Dispatcher(commands::dispatcher::Args),
@@ -125,7 +126,7 @@ pub enum Command {
     /// Sync a git project's checkout
     #[command(name = "project_update", alias = "project-update")]
     ProjectUpdate(commands::project_update::Args),
-    /// Inspect, follow and cancel jobs: list, show, stdout, events, cancel
+    /// Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel
     Job(commands::job::Args),
     /// Internal: guards a job's processes (started by run_job)
     #[command(name = "job-guard", hide = true)]
