@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::context::Ctx;
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::jobs::{self, CancelOutcome, JobDetail, JobStatus};
+use crate::jobs::{self, CancelOutcome, JobDetail, JobKind, JobStatus};
 use crate::output::{Format, Human, Report, cell};
 use crate::runner::strip_ansi;
 
@@ -52,7 +52,13 @@ JSON OUTPUT (--format json):
           supervised a job run on an isolated node; execution_node is then that node),
           instance_group, isolated_dir (the job's directory on its isolated node until removed),
           dependencies and dependents ([{\"id\", \"type\", \"name\", \"status\"}]: what it waited for,
-          and what waits for it)
+          and what waits for it). For a project update, inventory update or system job: \"type\",
+          its common fields (id, name, status, launch_type, failed, cancel_flag, created, started,
+          finished, elapsed, execution_node, controller_node, instance_group_id, task_impact,
+          job_explanation, result_traceback, job_args, pid), its own (project_id, scm_* and
+          local_path; inventory_source_id, inventory_id, source, source_path, overwrite,
+          overwrite_vars, counts; system_job_template_id, job_type, extra_vars, rc), and
+          dependencies/dependents
   stdout: {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"stdout\": \"...\"}
           (--download: {\"id\": 12, \"path\": \"/var/lib/awxm/job_output/job-12-ab12cd.out\", \"bytes\": 1234})
   events: {\"format_version\": 1, \"id\": 12, \"events\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",
@@ -291,6 +297,64 @@ fn exists(tx: &mut Tx<'_>, id: i64) -> Result<JobStatus> {
         .ok_or_else(|| Error::not_found(format!("no job with id {id}")))
 }
 
+/// `job show` of a project update, inventory update or system job: the queue's common fields,
+/// the kind's own, and its dependencies both ways.
+fn show_other(tx: &mut Tx<'_>, kind: JobKind, id: i64) -> Result<Map<String, Json>> {
+    let specific: &[&str] = match kind {
+        JobKind::ProjectUpdate => &["project_id", "job_type", "scm_type", "scm_url", "scm_branch", "scm_revision", "local_path"],
+        JobKind::InventoryUpdate => {
+            &["inventory_source_id", "inventory_id", "source", "source_path", "overwrite", "overwrite_vars", "counts"]
+        }
+        JobKind::SystemJob => &["system_job_template_id", "job_type", "extra_vars", "rc"],
+        _ => &[],
+    };
+    let common = [
+        "id",
+        "name",
+        "status",
+        "launch_type",
+        "failed",
+        "cancel_flag",
+        "created",
+        "started",
+        "finished",
+        "elapsed",
+        "execution_node",
+        "controller_node",
+        "instance_group_id",
+        "task_impact",
+        "job_explanation",
+        "result_traceback",
+        "job_args",
+        "pid",
+    ];
+    let cols: Vec<&str> = common.iter().chain(specific).copied().collect();
+    let r = tx.query_one(&format!("SELECT {} FROM {} WHERE id = $1", cols.join(", "), kind.table()), crate::params![id])?;
+    let mut m = Map::new();
+    m.insert("type".into(), Json::from(kind.table()));
+    for c in &cols {
+        let v: Json = match *c {
+            "created" | "started" | "finished" => rfc(r.col(c)?),
+            "job_args" | "counts" | "extra_vars" => serde_json::from_str(&r.col::<String>(c)?).unwrap_or(Json::Null),
+            // Booleans read alike on both backends (SQLite stores 0/1).
+            "failed" | "cancel_flag" | "overwrite" | "overwrite_vars" => Json::from(r.col::<bool>(c)?),
+            "elapsed" => Json::from(r.col::<f64>(c)?),
+            _ => match r.col_value(c)? {
+                crate::db::Value::Int(i) => Json::from(*i),
+                crate::db::Value::Float(f) => Json::from(*f),
+                crate::db::Value::Text(t) => Json::from(t.as_str()),
+                crate::db::Value::Bool(b) => Json::from(*b),
+                crate::db::Value::Null | crate::db::Value::Blob(_) => Json::Null,
+            },
+        };
+        m.insert((*c).to_string(), v);
+    }
+    let (needs, needed_by) = dependencies(tx, id)?;
+    m.insert("dependencies".into(), Json::Array(needs));
+    m.insert("dependents".into(), Json::Array(needed_by));
+    Ok(m)
+}
+
 /// What job `id` waits for (AWX's `dependent_jobs`) and what waits for it, with their status.
 fn dependencies(tx: &mut Tx<'_>, id: i64) -> Result<(Vec<Json>, Vec<Json>)> {
     let mut one = |sql: &str| -> Result<Vec<Json>> {
@@ -471,14 +535,22 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
         }
         Action::Show { id } => {
             let mut db = ctx.db()?;
-            Ok(JobReport::Show(Box::new(db.read(|tx| show(tx, id))?)))
+            Ok(JobReport::Show(Box::new(db.read(|tx| match jobs::kind_of(tx, id)? {
+                Some(JobKind::Job) | None => show(tx, id),
+                Some(kind) => show_other(tx, kind, id),
+            })?)))
         }
         Action::Stdout { id, no_color, download } => {
             let mut db = ctx.db()?;
             let (status, stdout, out_dir) = db.read(|tx| {
-                let status = exists(tx, id)?;
-                let stdout = if status.is_final() {
-                    tx.scalar::<String>("SELECT stdout FROM job WHERE id = $1", crate::params![id])?
+                let kind = jobs::kind_of(tx, id)?.unwrap_or(JobKind::Job);
+                let status = if kind == JobKind::Job {
+                    exists(tx, id)?
+                } else {
+                    tx.scalar::<JobStatus>(&format!("SELECT status FROM {} WHERE id = $1", kind.table()), crate::params![id])?
+                };
+                let stdout = if status.is_final() || kind != JobKind::Job {
+                    tx.scalar::<String>(&format!("SELECT stdout FROM {} WHERE id = $1", kind.table()), crate::params![id])?
                 } else {
                     stdout_from_events(tx, id)?
                 };
@@ -553,7 +625,7 @@ fn relaunch(ctx: &Ctx, id: i64, wait: bool) -> Result<JobReport> {
         }
         crate::runner::job::relaunch(tx, id)
     })?;
-    Ok(JobReport::Relaunched(crate::commands::launch::follow(ctx, &mut db, crate::jobs::JobKind::Job, new, wait)?))
+    Ok(JobReport::Relaunched(crate::commands::launch::follow(ctx, &mut db, JobKind::Job, new, wait)?))
 }
 
 /// A job `job wait` waited for.

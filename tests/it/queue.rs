@@ -206,6 +206,12 @@ db_test!(a_failed_project_update_fails_its_job_with_awxs_text, |env| {
         env.sql_count(&format!("SELECT count(*) FROM project_update WHERE id = {pu} AND status = 'failed' AND launch_type = 'dependency'")),
         1
     );
+    // The update's own record says why, and names the job it failed.
+    let shown = qjson(&env, &["job", "show", &pu.to_string()]);
+    assert_eq!((shown["type"].as_str(), shown["status"].as_str()), (Some("project_update"), Some("failed")), "{shown}");
+    assert_eq!(shown["dependents"][0]["id"], r["id"], "{shown}");
+    let out = q(&env, &["job", "stdout", &pu.to_string()]);
+    assert!(stdout(&out).contains("nonexistent"), "{}", stdout(&out));
 });
 
 db_test!(project_updates_are_reused_within_the_cache_timeout, |env| {
@@ -378,6 +384,17 @@ db_test!(inventory_sources_that_update_on_launch_run_before_the_job, |env| {
     );
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM unified_job_dependency WHERE job_id = {job} AND depends_on_id = {iu}")), 1);
     assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'h2'"), 1, "the update imported the source before the job");
+    // job show works for every kind, with the dependency both ways.
+    let shown = qjson(&env, &["job", "show", &iu.to_string()]);
+    assert_eq!(
+        (shown["type"].as_str(), shown["status"].as_str(), shown["launch_type"].as_str()),
+        (Some("inventory_update"), Some("successful"), Some("dependency")),
+        "{shown}"
+    );
+    assert_eq!(shown["dependents"][0]["id"], job, "{shown}");
+    assert_eq!((shown["failed"].as_bool(), shown["overwrite"].as_bool()), (Some(false), Some(false)), "booleans on every backend: {shown}");
+    let j = qjson(&env, &["job", "show", &job.to_string()]);
+    assert!(j["dependencies"].as_array().unwrap().iter().any(|d| d["id"] == iu && d["type"] == "inventory_update"), "{j}");
 });
 
 db_test!(survey_password_answers_are_never_stored_or_shown, |env| {
