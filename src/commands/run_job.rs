@@ -37,7 +37,13 @@ Ctrl-C or SIGTERM cancels the job cleanly (status canceled, nothing left running
 `awxm job cancel ID` from another shell. The timeout (--timeout, else the template's, else the
 setting default_job_timeout; negative: none) stops the job with SIGTERM, then SIGKILL after
 job_termination_grace_period seconds; the job fails with \"Job terminated due to timeout\".
-Jobs whose supervising awxm died are marked failed at the next run_job (or heartbeat).
+Jobs whose supervising awxm died are marked failed by the next task-manager cycle on this
+node (any launch, the end of any task, the dispatcher) or heartbeat.
+
+The job goes through the queue (see `awxm launch --help`): it waits while another job of the
+template runs (unless allow_simultaneous), while its project or inventory updates, or for
+capacity, saying why; this process then runs it. run_job's flags override the template
+whatever its ask_*_on_launch flags say (it is the administrator's command).
 
 Jobs whose template is in an isolated instance group (or launched with --instance-group G
 naming one) run on the node of that group with the most free capacity, over SSH: the job's
