@@ -12,8 +12,9 @@
 #
 # Needs `cargo install cargo-mutants --locked`. Each file is one cargo-mutants run, so a
 # finished file's results stay usable when a later one is interrupted: its outcome lists are in
-# mutants.out/<file>/mutants.out/ (caught.txt, missed.txt, timeout.txt, unviable.txt), and the
-# table of every file run so far is printed at the end. Builds go to $MUTANTS_TARGET_DIR
+# mutants.out/<file>/ (caught.txt, missed.txt, timeout.txt, unviable.txt, accumulated over
+# --iterate runs; cargo-mutants' own output of the last run below it), and the table of every
+# file run so far is printed at the end. Builds go to $MUTANTS_TARGET_DIR
 # (default /tmp/awxm-mutants-target, kept between runs so only awxm itself is rebuilt); the
 # mutated copy of the tree is a scratch directory under $TMPDIR; target/ is not copied. The run
 # is niced (19): the machine is shared.
@@ -60,21 +61,22 @@ select_re() {
 
 # The table of every file that has results, from the outcome lists.
 summary() {
-  printf '\n%-28s %7s %7s %8s %9s %8s\n' file caught missed timeout unviable caught%
+  printf '\n%-28s %7s %7s %8s %9s %8s %8s\n' file caught missed timeout unviable allowed caught%
   for f in "$@"; do
-    d="$out/$(slug "$f")/mutants.out"
-    [ -f "$d/outcomes.json" ] || continue
-    c=$(($(count "$d/caught.txt") + $(count "$d/previously_caught.txt"))) m=$(count "$d/missed.txt") t=$(count "$d/timeout.txt") u=$(count "$d/unviable.txt")
+    acc="$out/$(slug "$f")"
+    [ -f "$acc/caught.txt" ] || continue
+    c=$(count "$acc/caught.txt") m=$(count "$acc/missed.txt") t=$(count "$acc/timeout.txt") u=$(count "$acc/unviable.txt")
+    a=$(grep -c "^$(q "$f"):" "$allow" 2>/dev/null || true)
     pct=-
     [ $((c + m + t)) -eq 0 ] || pct=$((100 * c / (c + m + t)))
-    printf '%-28s %7s %7s %8s %9s %8s\n' "$f" "$c" "$m" "$t" "$u" "$pct"
+    printf '%-28s %7s %7s %8s %9s %8s %8s\n' "$f" "$c" "$m" "$t" "$u" "${a:-0}" "$pct"
   done
   for f in "$@"; do
-    d="$out/$(slug "$f")/mutants.out"
-    [ -s "$d/missed.txt" ] || [ -s "$d/timeout.txt" ] || continue
+    acc="$out/$(slug "$f")"
+    [ -s "$acc/missed.txt" ] || [ -s "$acc/timeout.txt" ] || continue
     echo
     echo "$f: missed / timeout (kill each with a unit test, or allow-list it with a reason):"
-    cat "$d/missed.txt" "$d/timeout.txt" 2>/dev/null | sed 's/^/  /'
+    cat "$acc/missed.txt" "$acc/timeout.txt" 2>/dev/null | sed 's/^/  /'
   done
 }
 q() { printf '%s' "$1" | sed 's/[][\.*^$()+?{}|]/\\&/g'; }
@@ -114,6 +116,15 @@ if [ -f "$allow" ]; then
 fi
 
 target_dir=${MUTANTS_TARGET_DIR:-${TMPDIR:-/tmp}/awxm-mutants-target}
+# One run at a time per build directory: two trees building into it overwrite each other's
+# test binary (the artifact name does not depend on the tree's path), and each would test the
+# other's mutant.
+mkdir -p "$target_dir"
+exec 9>"$target_dir/mutants.lock"
+if ! flock -n 9; then
+  echo "another scripts/mutants.sh run is using $target_dir (set MUTANTS_TARGET_DIR for a second one)" >&2
+  exit 1
+fi
 status=0
 for f in "${files[@]}"; do
   [ -f "$f" ] || { echo "no such file: $f" >&2; exit 1; }
@@ -126,17 +137,30 @@ for f in "${files[@]}"; do
     case "$r" in "^$(q "$f")"*) ;; *) continue ;; esac
     grep -Eq "$r" <<<"$listed" || echo "stale allow-list entry (matches no mutant of $f): $r" >&2
   done
-  mkdir -p "$out/$(slug "$f")"
+  acc="$out/$(slug "$f")"
+  d="$acc/mutants.out"
+  mkdir -p "$acc"
+  # The outcome of every mutant of the file so far, kept in $acc/*.txt: cargo-mutants'
+  # own lists only hold the last run (--iterate skips what an earlier run caught).
+  if [ ${#iterate[@]} -gt 0 ] && [ ! -f "$acc/caught.txt" ] && [ -d "$d" ]; then
+    for k in caught unviable; do { cat "$d/$k.txt" "$d/previously_$k.txt" 2>/dev/null || true; } | sort -u >"$acc/$k.txt"; done
+  fi
   echo "== $f: $(grep -c . <<<"$listed") mutants before the allow-list"
   # Only the unit tests of the file's own module run: a mutant counts as caught when the tests
   # next to the code catch it (and each run takes a second instead of the whole --lib suite).
   module=$(printf '%s' "${f#src/}" | sed 's/\.rs$//; s/\/mod$//; s/\//::/g')
   env -u CARGO_TARGET_DIR nice -n 19 cargo mutants "${sel[@]}" "${exclude[@]}" \
-    "${iterate[@]}" --output "$out/$(slug "$f")" --copy-target=false \
+    "${iterate[@]}" --output "$acc" --copy-target=false \
     --cargo-arg="--target-dir=$target_dir" --cargo-arg=--lib \
     --cargo-arg=--config=profile.test.package.awxm.debug=0 \
     --test-tool cargo --cargo-test-arg="$module::" --minimum-test-timeout 30 --timeout-multiplier 3 ||
     status=$?
+  if [ ${#iterate[@]} -gt 0 ]; then
+    for k in caught unviable; do { cat "$acc/$k.txt" "$d/$k.txt" 2>/dev/null || true; } | sort -u >"$acc/$k.tmp" && mv "$acc/$k.tmp" "$acc/$k.txt"; done
+    for k in missed timeout; do cp "$d/$k.txt" "$acc/$k.txt" 2>/dev/null || : >"$acc/$k.txt"; done
+  else
+    for k in caught missed timeout unviable; do cp "$d/$k.txt" "$acc/$k.txt" 2>/dev/null || : >"$acc/$k.txt"; done
+  fi
   summary "$f"
 done
 
