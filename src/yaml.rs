@@ -1245,6 +1245,241 @@ mod tests {
         );
     }
 
+    fn ts(s: &str) -> Option<Result<Value, String>> {
+        resolve_timestamp(s)
+    }
+
+    #[test]
+    fn timestamp_dates_are_checked_like_python() {
+        let date = |s: &str| ts(s).map(|r| r.map_err(|_| ()));
+        for ok in ["0001-01-01", "2001-01-31", "2001-04-30", "2001-12-31", "2001-02-28", "2004-02-29", "2000-02-29", "9999-12-31"] {
+            assert_eq!(date(ok), Some(Ok(json!(ok))), "{ok}");
+        }
+        for bad in
+            ["0000-01-01", "2001-00-10", "2001-13-01", "2001-01-00", "2001-01-32", "2001-04-31", "2001-02-29", "1900-02-29", "2100-02-29"]
+        {
+            assert_eq!(date(bad), Some(Err(())), "{bad}");
+        }
+        assert_eq!(ts("2001-02-30"), Some(Err("\"2001-02-30\" is not a valid date".into())));
+        // Not timestamps at all: a plain date needs two-digit month and day; no other
+        // separator, sign or trailing text.
+        for no in [
+            "2001-1-01",
+            "2001-01-1",
+            "2001-1-1",
+            "+001-01-01",
+            "2001x01-01",
+            "2001-01x01",
+            "2001-001-01",
+            "2001-01-01x",
+            "2001-01-01   ",
+            "200-01-01",
+        ] {
+            assert_eq!(ts(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn timestamp_times_like_python_isoformat() {
+        let t = |s: &str| ts(s).and_then(|r| r.ok()).and_then(|v| v.as_str().map(str::to_string));
+        assert_eq!(t("2001-1-1T1:02:03").as_deref(), Some("2001-01-01T01:02:03"));
+        assert_eq!(t("2001-12-14 \t 21:59:43").as_deref(), Some("2001-12-14T21:59:43"));
+        assert_eq!(t("2001-12-14t23:59:59").as_deref(), Some("2001-12-14T23:59:59"));
+        assert_eq!(t("2001-12-14T21:59:43.1").as_deref(), Some("2001-12-14T21:59:43.100000"));
+        assert_eq!(t("2001-12-14T21:59:43.1234567").as_deref(), Some("2001-12-14T21:59:43.123456"));
+        assert_eq!(t("2001-12-14T21:59:43.0").as_deref(), Some("2001-12-14T21:59:43"));
+        assert_eq!(t("2001-12-14T21:59:43Z").as_deref(), Some("2001-12-14T21:59:43+00:00"));
+        assert_eq!(t("2001-12-14T21:59:43 +05:30").as_deref(), Some("2001-12-14T21:59:43+05:30"));
+        assert_eq!(t("2001-12-14T21:59:43-5").as_deref(), Some("2001-12-14T21:59:43-05:00"));
+        assert_eq!(t("2001-12-14T21:59:43-00:30").as_deref(), Some("2001-12-14T21:59:43-00:30"));
+        assert_eq!(t("2001-12-14T21:59:43+23:59").as_deref(), Some("2001-12-14T21:59:43+23:59"));
+        // A time with a three-digit month is not the timestamp pattern.
+        assert_eq!(ts("2001-001-01 00:00:00"), None);
+        for bad in ["2001-12-14T24:00:00", "2001-12-14T00:60:00", "2001-12-14T00:00:60", "2001-12-14T00:00:00+24:00", "2001-02-29T00:00:00"]
+        {
+            assert!(matches!(ts(bad), Some(Err(_))), "{bad}");
+        }
+        for no in [
+            "2001-12-14T",
+            "2001-12-14x21:59:43",
+            "2001-12-14T21",
+            "2001-12-14T21:",
+            "2001-12-14T21:5",
+            "2001-12-14T21:59:",
+            "2001-12-14T21:5:43",
+            "2001-12-14T21:59",
+            "2001-12-14 1:00x00",
+            "2001-12-14T21:59:4",
+            "2001-12-14T21:59:43 ",
+            "2001-12-14T21:59:43Zx",
+            "2001-12-14T21:59:43 x",
+            "2001-12-14T21:59:43+05:3",
+            "2001-12-14T21:59:43+0530",
+            "2001-12-14T21:59:43+",
+        ] {
+            assert_eq!(ts(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn ints_like_pyyaml() {
+        let i = |s: &str| resolve_int(s).map(|v| v.to_string());
+        for (s, want) in [
+            ("0", "0"),
+            ("-0", "0"),
+            ("+12", "12"),
+            ("-12", "-12"),
+            ("0_", "0"),
+            ("0755", "493"),
+            ("07_5", "61"),
+            ("-0b1_01", "-5"),
+            ("0x_1f", "31"),
+            ("1_000", "1000"),
+            ("1_0:20", "620"),
+            ("1:5", "65"),
+            ("1:00:01", "3601"),
+            ("-1:30", "-90"),
+            ("123456789012345678901234567890", "123456789012345678901234567890"),
+        ] {
+            assert_eq!(i(s).as_deref(), Some(want), "{s}");
+        }
+        for s in
+            ["", "-", "+", "0b", "0b2", "0x", "0xg", "08", "0_8", "0a", "a1", "_1", "1a", "1:60", "1:005", "1:", "1x:20", "1.5", "1:20.5"]
+        {
+            assert_eq!(i(s), None, "{s}");
+        }
+        assert_eq!(split_sign("-x"), (true, "x"));
+        assert_eq!(split_sign("+x"), (false, "x"));
+        assert_eq!(split_sign("x"), (false, "x"));
+        assert!(sexagesimal_part("5") && sexagesimal_part("59") && sexagesimal_part("05"));
+        assert!(
+            !sexagesimal_part("60")
+                && !sexagesimal_part("")
+                && !sexagesimal_part("x")
+                && !sexagesimal_part("5x")
+                && !sexagesimal_part("005")
+        );
+    }
+
+    #[test]
+    fn floats_like_pyyaml() {
+        let f = |s: &str| resolve_float(s).map(|v| v.to_string());
+        for (s, want) in [
+            ("1.5", "1.5"),
+            ("-1.5", "-1.5"),
+            ("+1.5", "1.5"),
+            ("1.", "1.0"),
+            ("1_0.2_5", "10.25"),
+            (".5", "0.5"),
+            (".5_0", "0.5"),
+            ("1.0e+3", "1000.0"),
+            ("1.0E-1", "0.1"),
+            ("1:20.5", "80.5"),
+            ("-1:20.5", "-80.5"),
+            ("1:20.", "80.0"),
+            ("1:20.5_0", "80.5"),
+            ("1_0:0:1.5", "36001.5"),
+        ] {
+            assert_eq!(f(s).as_deref(), Some(want), "{s}");
+        }
+        assert_eq!(resolve_float(".inf"), Some(float_value(f64::INFINITY)));
+        assert_eq!(resolve_float("-.Inf"), Some(float_value(f64::NEG_INFINITY)));
+        assert_ne!(float_value(f64::INFINITY), float_value(f64::NEG_INFINITY));
+        assert_eq!(resolve_float(".NaN"), Some(json!(".nan")));
+        for s in [
+            "-.nan", "1", "1e3", "1.0e3", "1.0e+", "1.0e+x", ".e+1", "._5", "-.5", "-._", "_1.5", "1x.5", "1.5x", ":20.5", "_1:20.5",
+            "1:20.x", "1:60.5", "1.5:3",
+        ] {
+            assert_eq!(f(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn plain_scalars_and_tags() {
+        assert!(is_null_scalar("") && is_null_scalar("~") && is_null_scalar("NULL") && !is_null_scalar("nil"));
+        assert_eq!((is_bool_scalar("On"), is_bool_scalar("OFF"), is_bool_scalar("y")), (Some(true), Some(false), None));
+        assert_eq!(resolve_plain("~"), Value::Null);
+        assert_eq!(resolve_plain("no"), json!(false));
+        assert_eq!(resolve_plain("0x10"), json!(16));
+        assert_eq!(resolve_plain("2.5"), json!(2.5));
+        assert_eq!(resolve_plain("2001-01-01"), json!("2001-01-01"));
+        let v = y(
+            "a: !!null x\nb: !!bool yes\nc: !!int 0x1F\nd: !!float 1\ne: !!float 1e+3\nf: !!timestamp 2001-1-1 1:02:03\ng: !!float 1.5\nh: !foo x\ni: !!str 1\nd2: 2001-02-30\n",
+        );
+        assert_eq!(
+            v,
+            json!({"a": null, "b": true, "c": 31, "d": 1.0, "e": 1000.0, "f": "2001-01-01T01:02:03", "g": 1.5, "h": "x", "i": "1", "d2": "2001-02-30"})
+        );
+        let err = |text: &str| parse_documents(text, "t").unwrap()[0].to_json("t").unwrap_err().to_string();
+        assert!(err("a: !!bool maybe\n").contains("\"maybe\" is not a boolean"));
+        assert!(err("a: !!int 1.5\n").contains("\"1.5\" is not an integer"));
+        assert!(err("a: !!float x\n").contains("\"x\" is not a float"));
+        assert!(err("a: !!timestamp x\n").contains("\"x\" is not a timestamp"));
+        let ansible_err = |text: &str| parse_documents(text, "t").unwrap()[0].to_json_ansible("t").unwrap_err().to_string();
+        assert!(ansible_err("a: !!binary aGk=\n").contains("binary values (!!binary) cannot be represented"));
+        assert!(ansible_err("a: !foo x\n").contains("could not determine a constructor for the tag \"!foo\""));
+        assert!(ansible_err("a: 2001-02-30\n").contains("is not a valid date"));
+        assert_eq!(ya("v: !vault-encrypted x\n"), json!({"v": {"__ansible_vault": "x"}}));
+    }
+
+    #[test]
+    fn plain_is_only_used_when_it_reads_back_the_same() {
+        for s in ["web-01.example.com", "a b", "a#b", "x,y", "a/b_c.d", "é"] {
+            assert!(plain_ok(s), "{s}");
+        }
+        for s in [
+            "",
+            "-a",
+            "?a",
+            ":a",
+            "#a",
+            "&a",
+            "*a",
+            "!a",
+            "|a",
+            "%a",
+            "@a",
+            "`a",
+            "'a",
+            " a",
+            "\ta",
+            "...x",
+            "a ",
+            "a\t",
+            "a:",
+            "a\tb",
+            "a\u{7}",
+            // Read back unchanged, but written escaped (needs_escape): never plain.
+            "x\u{85}y",
+            "a\u{2028}b",
+            "=",
+            "<<",
+            "y",
+            "N",
+            "0b_",
+            "-0x__",
+            "yes",
+            "~",
+            "12",
+            "1.5",
+            ".nan",
+            ".inf",
+            "2001-01-01",
+            "1:20",
+            "a: b",
+            "a #b",
+        ] {
+            assert!(!plain_ok(s), "{s:?}");
+        }
+        // Past 1024 characters a plain scalar is no longer a simple key: only as a value.
+        let long = "é".repeat(1100);
+        assert!(!plain_ok(&long));
+        assert!(plain_ok(&"é".repeat(1000)));
+        assert!(pyyaml_radix_without_digits("0b_") && pyyaml_radix_without_digits("-0x__") && pyyaml_radix_without_digits("+0b__"));
+        assert!(!pyyaml_radix_without_digits("0x") && !pyyaml_radix_without_digits("0b_1") && !pyyaml_radix_without_digits("0x_g"));
+        assert!(!pyyaml_radix_without_digits("0o_") && !pyyaml_radix_without_digits("x0b_"));
+    }
+
     #[test]
     fn tags_and_merge_keys() {
         let v = y(

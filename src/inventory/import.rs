@@ -1196,6 +1196,73 @@ mod tests {
     }
 
     #[test]
+    fn outcome_counts_every_list_and_work_counts_written_rows() {
+        let n = |k: usize| vec![0i64; k];
+        let pairs = |k: usize| vec![(0i64, 0i64); k];
+        let refs = |k: usize| vec![(Ref::New(0), Ref::New(0)); k];
+        let upd = HostUpdate { id: 1, name: String::new(), instance_id: String::new(), enabled: true, variables: String::new() };
+        let plan = Plan {
+            delete_hosts: n(1),
+            delete_groups: n(2),
+            delete_memberships: pairs(3),
+            delete_children: pairs(4),
+            inventory_vars: None,
+            update_groups: vec![(1, String::new()); 5],
+            insert_groups: vec![0; 6],
+            renames: vec![(1, String::new()); 7],
+            update_hosts: vec![upd; 8],
+            insert_hosts: vec![0; 9],
+            add_children: refs(10),
+            add_memberships: refs(11),
+            own_hosts: Vec::new(),
+            own_groups: Vec::new(),
+            hosts_unchanged: 12,
+            groups_unchanged: 13,
+        };
+        let o = plan.outcome();
+        assert_eq!(o.hosts, Counts { added: 9, updated: 8, removed: 1, unchanged: 12 });
+        assert_eq!(o.groups, Counts { added: 6, updated: 5, removed: 2, unchanged: 13 });
+        assert_eq!(o.memberships, LinkCounts { added: 11, removed: 3 });
+        assert_eq!(o.children, LinkCounts { added: 10, removed: 4 });
+        assert_eq!(o.hosts_renamed, 7);
+        assert!(!o.inventory_variables_updated);
+        assert!(Plan { inventory_vars: Some("{}".into()), ..Plan::default() }.outcome().inventory_variables_updated);
+        // The progress bar counts host and group rows written, not links.
+        assert_eq!(plan.work(), 1 + 2 + 6 + 5 + 9 + 8);
+        assert_eq!(Plan { insert_hosts: vec![0; 3], ..Plan::default() }.work(), 3);
+    }
+
+    #[test]
+    fn any_single_change_is_a_change() {
+        let none = Outcome {
+            hosts: Counts { unchanged: 5, ..Counts::default() },
+            groups: Counts { unchanged: 2, ..Counts::default() },
+            ..Outcome::default()
+        };
+        assert!(!none.changed());
+        let setters: Vec<fn(&mut Outcome)> = vec![
+            |o| o.hosts.added = 1,
+            |o| o.hosts.updated = 1,
+            |o| o.hosts.removed = 1,
+            |o| o.groups.added = 1,
+            |o| o.groups.updated = 1,
+            |o| o.groups.removed = 1,
+            |o| o.memberships.added = 1,
+            |o| o.memberships.removed = 1,
+            |o| o.children.added = 1,
+            |o| o.children.removed = 1,
+            |o| o.inventory_variables_updated = true,
+        ];
+        for (i, set) in setters.iter().enumerate() {
+            let mut o = none.clone();
+            set(&mut o);
+            assert!(o.changed(), "change {i}");
+        }
+        // Renames are also host updates; a rename alone is not counted twice.
+        assert!(!Outcome { hosts_renamed: 1, ..none.clone() }.changed());
+    }
+
+    #[test]
     fn unchanged_reimport_plans_nothing() {
         let p = prepared();
         for opts in [ImportOptions::default(), overwrite(), ImportOptions { overwrite: true, overwrite_vars: true, ..Default::default() }] {
@@ -1337,6 +1404,158 @@ mod tests {
         let plan = plan(&s, &p, &opts).unwrap();
         assert_eq!(plan.renames, [(101, "w1-new".to_string())]);
         assert_eq!(plan.update_hosts[0].instance_id, "i-7");
+    }
+
+    #[test]
+    fn only_this_sources_hosts_match_by_instance_id_in_their_variables() {
+        // The same legacy host, but added by someone else: matched by name only, so the
+        // imported host under a new name is a new host.
+        let p0 = prepared();
+        let mut s = stored(&p0);
+        s.hosts[0].vars_text = "{\"iid\":\"i-7\"}".into();
+        s.owned_hosts.remove(&101);
+        let opts = ImportOptions { instance_id_vars: vec!["iid".into()], ..Default::default() };
+        let mut p = prepared();
+        p.hosts[0] = PHost { instance_id: "i-7".into(), ..phost("w1-new", json!({"iid": "i-7"})) };
+        let plan = plan(&s, &p, &opts).unwrap();
+        assert!(plan.renames.is_empty());
+        assert_eq!(plan.insert_hosts, [0]);
+    }
+
+    #[test]
+    fn each_stored_host_is_matched_once() {
+        // Two imported hosts with the instance id of one stored host: the first gets it, the
+        // second is matched by its name (d1's row), and the old name goes to nobody.
+        let opts = ImportOptions { instance_id_vars: vec!["iid".into()], ..Default::default() };
+        let mut old = prepared();
+        old.hosts[0].instance_id = "i-1".into();
+        let s = stored(&old);
+        let mut p = prepared();
+        p.hosts[0] = PHost { instance_id: "i-1".into(), ..phost("w1", json!({"a": 1})) };
+        p.hosts[2] = PHost { instance_id: "i-1".into(), ..phost("d1", json!({"b": 2})) };
+        let plan = plan(&s, &p, &opts).unwrap();
+        assert!(plan.renames.is_empty());
+        assert!(plan.insert_hosts.is_empty());
+        assert_eq!(plan.update_hosts.iter().map(|u| (u.id, u.instance_id.as_str())).collect::<Vec<_>>(), [(103, "i-1")]);
+        // Without --instance-id-var, stored instance ids are kept and names match.
+        let plan = super::plan(&s, &prepared(), &ImportOptions::default()).unwrap();
+        assert!(plan.update_hosts.is_empty() && plan.insert_hosts.is_empty());
+    }
+
+    #[test]
+    fn hosts_may_swap_names() {
+        let opts = ImportOptions { instance_id_vars: vec!["iid".into()], ..Default::default() };
+        let mut old = prepared();
+        old.hosts[0].instance_id = "i-1".into();
+        old.hosts[1].instance_id = "i-2".into();
+        let s = stored(&old);
+        let mut p = prepared();
+        p.hosts[0] = PHost { instance_id: "i-1".into(), ..phost("w2", json!({"a": 1})) };
+        p.hosts[1] = PHost { instance_id: "i-2".into(), ..phost("w1", json!({})) };
+        let plan = plan(&s, &p, &opts).unwrap();
+        assert_eq!(plan.renames, [(101, "w2".to_string()), (102, "w1".to_string())]);
+    }
+
+    #[test]
+    fn removed_groups_hand_members_up_past_removed_parents() {
+        let p = prepared();
+        let mut s = stored(&p);
+        // web(1) ⊃ outer(8) ⊃ mid(9), both this source's and gone; mid holds the hand-added
+        // host 202 and group leaf(10), and db(2), which the import places elsewhere.
+        for (name, id, owned) in [("outer", 8, true), ("mid", 9, true), ("leaf", 10, false)] {
+            s.groups.insert(name.into(), DbGroup { id, variables: "{}".into() });
+            if owned {
+                s.owned_groups.insert(id);
+            }
+        }
+        s.hosts.push(DbHost { id: 202, name: "manual".into(), enabled: true, vars_text: "{}".into(), ..Default::default() });
+        s.children.extend([(1, 8), (8, 9), (9, 10), (9, 2)]);
+        s.members.insert((9, 202));
+        // Hand-added members of groups that stay do not move: host 203 and group leaf2 (11)
+        // in db.
+        s.hosts.push(DbHost { id: 203, name: "manual203".into(), enabled: true, vars_text: "{}".into(), ..Default::default() });
+        s.groups.insert("leaf2".into(), DbGroup { id: 11, variables: "{}".into() });
+        s.members.insert((2, 203));
+        s.children.insert((2, 11));
+        let plan = plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.delete_groups, [8, 9]);
+        assert_eq!(plan.add_children, [(Ref::Stored(1), Ref::Stored(10))]);
+        assert_eq!(plan.add_memberships, [(Ref::Stored(1), Ref::Stored(202))]);
+        assert!(plan.delete_children.is_empty() && plan.delete_memberships.is_empty());
+        // A removed group at the top hands nothing up.
+        let mut s = stored(&p);
+        s.groups.insert("top".into(), DbGroup { id: 9, variables: "{}".into() });
+        s.owned_groups.insert(9);
+        s.hosts.push(DbHost { id: 202, name: "manual".into(), enabled: true, vars_text: "{}".into(), ..Default::default() });
+        s.members.insert((9, 202));
+        let plan = super::plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.delete_groups, [9]);
+        assert!(plan.add_memberships.is_empty() && plan.add_children.is_empty());
+    }
+
+    #[test]
+    fn members_moved_up_are_added_once_and_only_when_missing() {
+        let p = prepared();
+        let mut s = stored(&p);
+        // web(1) ⊃ mid(9), mid2(8), both this source's and gone; both hold the hand-added leaf
+        // group (10) and host 202; web already holds 203 and leaf2 (11), also in mid.
+        for (name, id, owned) in [("mid", 9, true), ("mid2", 8, true), ("leaf", 10, false), ("leaf2", 11, false)] {
+            s.groups.insert(name.into(), DbGroup { id, variables: "{}".into() });
+            if owned {
+                s.owned_groups.insert(id);
+            }
+        }
+        for id in [202, 203] {
+            s.hosts.push(DbHost { id, name: format!("manual{id}"), enabled: true, vars_text: "{}".into(), ..Default::default() });
+        }
+        s.children.extend([(1, 9), (1, 8), (9, 10), (8, 10), (9, 11), (1, 11)]);
+        s.members.extend([(9, 202), (8, 202), (9, 203), (1, 203)]);
+        let plan = plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.delete_groups, [8, 9]);
+        assert_eq!(plan.add_children, [(Ref::Stored(1), Ref::Stored(10))]);
+        assert_eq!(plan.add_memberships, [(Ref::Stored(1), Ref::Stored(202))]);
+    }
+
+    #[test]
+    fn links_are_planned_once() {
+        // A host someone put into a removed group that the import now also puts into the
+        // parent: one new membership. A group listing a child or host twice: one link.
+        let mut p = prepared();
+        p.hosts.push(phost("manual", json!({})));
+        p.groups[0] = pgroup("web", json!({"tier": "front"}), &[1, 1], &[0, 1, 4, 4]);
+        let mut s = stored(&prepared());
+        s.groups.insert("mid".into(), DbGroup { id: 9, variables: "{}".into() });
+        s.owned_groups.insert(9);
+        s.hosts.push(DbHost { id: 202, name: "manual".into(), enabled: true, vars_text: "{}".into(), ..Default::default() });
+        s.children.insert((1, 9));
+        s.members.insert((9, 202));
+        let plan = plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.add_memberships, [(Ref::Stored(1), Ref::Stored(202))]);
+        assert!(plan.add_children.is_empty());
+        s.children.remove(&(1, 2));
+        let plan = super::plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.add_children, [(Ref::Stored(1), Ref::Stored(2))]);
+    }
+
+    #[test]
+    fn overwrite_keeps_links_of_groups_and_hosts_it_does_not_own() {
+        let p = prepared();
+        let mut s = stored(&p);
+        // Someone else put lonely (104) into web and made manual(10) a child of web; db (2) is
+        // also in manual. None of it is this source's to remove.
+        s.groups.insert("manual".into(), DbGroup { id: 10, variables: "{}".into() });
+        s.owned_hosts.remove(&104);
+        s.members.insert((1, 104));
+        s.children.extend([(1, 10), (10, 2)]);
+        s.members.insert((10, 103));
+        let plan = plan(&s, &p, &overwrite()).unwrap();
+        // (The import claims lonely as this source's from now on.)
+        assert_eq!(plan, Plan { hosts_unchanged: 4, groups_unchanged: 2, own_hosts: vec![Ref::Stored(104)], ..Plan::default() });
+        // The same links owned by this source (lonely imported into web before) go.
+        s.owned_hosts.insert(104);
+        let plan = super::plan(&s, &p, &overwrite()).unwrap();
+        assert_eq!(plan.delete_memberships, [(1, 104)]);
+        assert!(plan.delete_children.is_empty());
     }
 
     #[test]

@@ -222,4 +222,58 @@ mod tests {
         assert!(expand_hostpattern("h[01:100]").is_err());
         assert!(expand_hostpattern("10.[0:255].[0:255].[0:255]").is_err());
     }
+
+    fn err(p: &str) -> String {
+        expand_hostpattern(p).unwrap_err()
+    }
+
+    #[test]
+    fn range_syntax_errors_like_python() {
+        assert_eq!(err("h[1:2"), "not enough values to unpack in host range \"h[1:2\"");
+        assert_eq!(err("h[1]"), "host range must be begin:end or begin:end:step");
+        assert_eq!(err("h[1:2:3:4]"), "host range must be begin:end or begin:end:step");
+        assert_eq!(err("h[1:]"), "host range must specify end value");
+        assert_eq!(err("h[1:x]"), "invalid literal for int() with base 10: \"x\"");
+        assert_eq!(err("h[x:1]"), "invalid literal for int() with base 10: \"x\"");
+        assert_eq!(err("h[1:2:x]"), "invalid literal for int() with base 10: \"x\"");
+        assert_eq!(err("h[1:5:0]"), "range() arg 3 must not be zero");
+        assert_eq!(err("h[c:a]"), "host range must have begin <= end");
+        // A zero letter step is not a slice step: Python then tries int("a").
+        assert_eq!(err("x[a:c:0]"), "invalid literal for int() with base 10: \"a\"");
+        // A port beyond i64 is not an address.
+        assert_eq!(parse_address("host:99999999999999999999"), None);
+    }
+
+    #[test]
+    fn expansion_limit_is_inclusive() {
+        // Exactly MAX_EXPANSION hosts expand (about 100 MB for a moment); one more is refused,
+        // by the range's count before anything is built.
+        let (hosts, _) = expand_hostpattern("h[1:2000000]").unwrap();
+        assert_eq!((hosts.len(), hosts[0].as_str(), hosts[MAX_EXPANSION - 1].as_str()), (MAX_EXPANSION, "h1", "h2000000"));
+        drop(hosts);
+        assert_eq!(err("h[1:3000000]"), "host range [1:3000000] expands to 3000000 hosts (more than 2000000)");
+        // Nested ranges: counted as the hosts pile up (here while expanding the last one).
+        assert_eq!(err("a[1:2001]b[1:1000]"), "host pattern \"a2001b[1:1000]\" expands to more than 2000000 hosts");
+    }
+
+    #[test]
+    fn widths_steps_and_signs_like_python() {
+        // Zero padding only when begin has a leading zero and more than one digit.
+        assert_eq!(names("h[10:100:45]"), ["h10", "h55", "h100"]);
+        assert_eq!(names("h[0:10:5]"), ["h0", "h5", "h10"]);
+        assert_eq!(err("h[00:100]"), "host range must specify equal-length begin and end formats");
+        // str.zfill pads after the sign.
+        assert_eq!(names("h[000:-10:-6]"), ["h000", "h-06"]);
+        assert_eq!(names("h[5:1:-2]"), ["h5", "h3"]);
+        assert_eq!(names("h[5:0:-2]"), ["h5", "h3"]);
+        assert_eq!(names("h[6:0:-3]"), ["h6", "h3"]);
+        assert_eq!(names("h[1:5:-1]"), Vec::<String>::new());
+        assert_eq!(names("h[3:3]"), ["h3"]);
+        assert_eq!(names("h[3:3:-1]"), Vec::<String>::new());
+        assert_eq!(names("h[1:4:2]"), ["h1", "h3"]);
+        assert_eq!(names("x[a:a]"), ["xa"]);
+        assert_eq!(names("x[a:e:2]"), ["xa", "xc", "xe"]);
+        // A negative slice step walks backwards from an empty start: nothing.
+        assert_eq!(names("x[a:c:-1]"), Vec::<String>::new());
+    }
 }

@@ -353,6 +353,110 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_secrets_are_found_in_python_ascii_json() {
+        // json.dumps(ensure_ascii=True): \u escapes in lower-case hex, surrogate pairs above
+        // the BMP.
+        let r = Redactor::new(["pässwort", "🔑key"]);
+        assert_eq!(r.redact(r#"{"a":"p\u00e4sswort"}"#), r#"{"a":"$encrypted$"}"#);
+        assert_eq!(r.redact(r#"{"b":"\ud83d\udd11key"}"#), r#"{"b":"$encrypted$"}"#);
+        assert_eq!(r.redact("raw pässwort"), "raw $encrypted$");
+        assert_eq!(json_ascii_escaped("a\"ä🔑"), r#"a\"\u00e4\ud83d\udd11"#);
+    }
+
+    #[test]
+    fn minimum_lengths_are_inclusive() {
+        // A secret of exactly MIN_SECRET_LEN characters is searched for; shorter ones are not,
+        // also when only surrounding whitespace made them long enough.
+        let r = Redactor::new(["abc", " xy "]);
+        assert_eq!(r.redact("abc xy"), "$encrypted$ xy");
+        assert_eq!(r.max_len(), 3);
+        // A key line of exactly 16 characters is matched on its own; a 15-character one and the
+        // BEGIN/END lines are not.
+        let key = "-----BEGIN KEY-----\n0123456789abcdef\n0123456789ABCDE\n-----END KEY-----";
+        let r = Redactor::new([key]);
+        assert_eq!(r.max_len(), key.len() + 3);
+        assert_eq!(r.redact("x 0123456789abcdef y"), "x $encrypted$ y");
+        assert_eq!(r.redact("x 0123456789ABCDE y"), "x 0123456789ABCDE y");
+        assert_eq!(r.redact("-----BEGIN KEY----- -----END KEY-----"), "-----BEGIN KEY----- -----END KEY-----");
+    }
+
+    #[test]
+    fn bytes_and_strings_in_place() {
+        let r = Redactor::new(["hunter2"]);
+        assert_eq!(&*r.redact_bytes(b"\xff hunter2 \xfe"), b"\xff $encrypted$ \xfe");
+        assert!(matches!(r.redact_bytes(b"\xff nothing"), Cow::Borrowed(b"\xff nothing")));
+        assert!(matches!(Redactor::default().redact_bytes(b"hunter2"), Cow::Borrowed(b"hunter2")));
+        let mut s = String::from("a hunter2 b hunter2");
+        r.redact_string(&mut s);
+        assert_eq!(s, "a $encrypted$ b $encrypted$");
+        let mut s = String::from("unchanged");
+        r.redact_string(&mut s);
+        assert_eq!(s, "unchanged");
+    }
+
+    #[test]
+    fn stream_holds_back_only_a_possible_secret_prefix() {
+        let r = Redactor::new(["s3cr3t"]);
+        let mut s = StreamRedactor::new(r);
+        // "s3cr" could still become the secret: held back; the text before it is emitted.
+        assert_eq!(s.push(b"hello s3cr"), b"hello");
+        assert_eq!(s.pending(), 5);
+        assert_eq!(s.push(b"3t and more"), b" $encrypted$ and");
+        assert_eq!(s.pending(), 5);
+        assert_eq!(s.flush(), b" more");
+        assert_eq!(s.pending(), 0);
+    }
+
+    #[test]
+    fn files_are_redacted_in_place_across_chunks() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stdout.txt");
+        // The secret straddles the 256 KiB read boundary.
+        let mut text = "x".repeat(256 * 1024 - 3);
+        text.push_str("hunter2 end");
+        std::fs::write(&path, &text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        redact_file(&path, &Redactor::new(["hunter2"])).unwrap();
+        let got = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(got, format!("{}$encrypted$ end", "x".repeat(256 * 1024 - 3)));
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["stdout.txt"]);
+        // Nothing to redact: the file is not rewritten (its inode stays).
+        use std::os::unix::fs::MetadataExt;
+        let ino = std::fs::metadata(&path).unwrap().ino();
+        redact_file(&path, &Redactor::default()).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().ino(), ino);
+        // A missing file is an error naming it, and leaves no temporary file behind.
+        let err = redact_file(&dir.path().join("gone"), &Redactor::new(["hunter2"])).unwrap_err();
+        assert!(err.to_string().contains("gone"), "{err}");
+    }
+
+    #[test]
+    fn sensitive_env_keys_like_awx() {
+        for k in ["MY_PASSWORD", "api_url", "GITHUB_TOKEN", "SSH_KEY", "X_SECRET", "ANSIBLE_NET_PASSWORD", "ANSIBLE_GALAXY_SERVER_X_TOKEN"]
+        {
+            assert!(sensitive_env_key(k), "{k}");
+        }
+        for k in ["AWS_ACCESS_KEY_ID", "aws_access_key_id", "ANSIBLE_VAULT_PASSWORD_FILE", "HOME", "PATH"] {
+            assert!(!sensitive_env_key(k), "{k}");
+        }
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("p%40ss%2f%41"), "p@ss/A");
+        // A '%' without two hex digits after it stays as it is.
+        assert_eq!(percent_decode("a%4"), "a%4");
+        assert_eq!(percent_decode("%zz%"), "%zz%");
+        assert_eq!(percent_decode("%ff"), "\u{fffd}");
+        assert_eq!(url_password("https://bob:@h/r"), None);
+        assert_eq!(url_password("https://bob:a:b@h:1/r?x=@y"), Some("a:b".into()));
+        assert_eq!(url_password("no-scheme:pw@h"), None);
+    }
+
+    #[test]
     fn url_passwords() {
         assert_eq!(url_password("https://bob:p%40ss@h/r"), Some("p@ss".into()));
         assert_eq!(url_password("https://bob@h/r"), None);
