@@ -774,10 +774,19 @@ pub fn to_string(v: &Value) -> String {
     out
 }
 
+/// YAML caps an implicit (simple) key at 1024 characters; PyYAML and our reader refuse a
+/// longer one. Keys past this are written in the explicit form (`? key` / `: value`).
+const SIMPLE_KEY_MAX: usize = 1000;
+
 fn write_map(out: &mut String, m: &Map<String, Value>, indent: usize) {
     for (k, v) in m {
         out.push_str(&" ".repeat(indent));
-        if plain_ok(k) {
+        if k.chars().count() > SIMPLE_KEY_MAX {
+            out.push_str("? ");
+            push_double_quoted(out, k);
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+        } else if plain_ok(k) {
             out.push_str(k);
         } else {
             push_double_quoted(out, k);
@@ -1563,6 +1572,19 @@ mod tests {
         let back = parse_one(&text, "export.yml").unwrap_or_else(|e| panic!("{v} → {text:?} does not parse: {}", e.message));
         assert_eq!(&back, v, "written as:\n{text}");
         assert_eq!(to_string(&back), text, "a second write differs");
+    }
+
+    #[test]
+    fn keys_longer_than_a_simple_key_use_the_explicit_form() {
+        for k in ["k".repeat(1500), "ü".repeat(1100), "k".repeat(SIMPLE_KEY_MAX)] {
+            let v = json!({ k.as_str(): {"x": 1, k.as_str(): [k.as_str()]}, "short": k.as_str() });
+            round_trip(&v);
+            let text = to_string(&v);
+            assert_eq!(text.contains("? \""), k.chars().count() > SIMPLE_KEY_MAX, "{}", &text[..80.min(text.len())]);
+        }
+        // A long value stays plain: only keys have the limit.
+        let long = "v".repeat(1500);
+        assert_eq!(to_string(&json!({ "k": long.as_str() })), format!("k: {long}\n"));
     }
 
     fn nest(s: &str) -> Value {
