@@ -671,6 +671,15 @@ fn yaml_export_round_trips(env: &TestEnv, vars: &serde_json::Map<String, Value>)
     assert_eq!(py["inventories"][0]["variables"], Value::Object(vars.clone()), "PyYAML reads other values:\n{yaml}");
 }
 
+db_test!(yaml_export_writes_keys_longer_than_yaml_simple_keys_explicitly, |env| {
+    // YAML caps simple keys at 1024 characters: longer ones are written as `? key`, which
+    // awxm, and PyYAML as Ansible reads an export, read back.
+    let long = "k".repeat(1500);
+    let vars = json!({ long.as_str(): {"x": 1}, "ok": long.as_str() });
+    yaml_export_round_trips(&env, vars.as_object().unwrap());
+    assert!(env.ok(&["export", "inventory"]).contains("? \"kkk"));
+});
+
 db_test!(yaml_export_quotes_strings_yaml_would_retype, |env| {
     // The strings "yes", "on", "1_000", "1:20" were written plain and came back as
     // true, true, 1000 and 80.
