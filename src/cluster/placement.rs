@@ -207,6 +207,15 @@ mod tests {
     }
 
     #[test]
+    fn nodes_are_found_by_hostname() {
+        let c = cluster(&[("a", NodeType::Hybrid, 1), ("b", NodeType::Execution, 1), ("c", NodeType::Control, 1)]);
+        assert_eq!(c.node("b"), Some(1));
+        assert_eq!(c.node("c"), Some(2));
+        assert_eq!(c.node("a"), Some(0));
+        assert_eq!(c.node("zz"), None);
+    }
+
+    #[test]
     fn remaining_is_floored_at_zero() {
         let mut n = Node::new("a", NodeType::Hybrid, 5);
         n.consumed = 3;
@@ -265,6 +274,10 @@ mod tests {
         // Idle means no running job or nothing consumed.
         c.nodes[0].consumed = 0;
         assert_eq!(c.pick_execution(&g, 50), Some(0));
+        // Equally large idle nodes: the first in member order.
+        let twins = cluster(&[("p", NodeType::Execution, 8), ("q", NodeType::Execution, 8)]);
+        assert_eq!(twins.pick_execution(&group(&[0, 1], 0, 0), 50), Some(0));
+        assert_eq!(twins.pick_execution(&group(&[1, 0], 0, 0), 50), Some(1));
     }
 
     #[test]
