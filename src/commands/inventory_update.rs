@@ -175,12 +175,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<UpdateReport> {
         let mut db = ctx.db()?;
         ctx.cancel_on_signals()?;
         let id = db.write(|tx| crate::inventory::source::create_update(tx, s.id, "manual"))?;
-        let quiet = ctx.out.format != crate::output::Format::Human;
-        let turn = crate::taskmanager::run::wait_turn(ctx, &mut db, crate::jobs::JobKind::InventoryUpdate, id, false, |why| {
-            if !quiet {
-                ctx.out.status(format!("inventory update {id} is pending: {why}"));
-            }
-        })?;
+        let turn = crate::taskmanager::run::wait_turn(ctx, &mut db, crate::jobs::JobKind::InventoryUpdate, id, false)?;
         if let crate::taskmanager::run::Turn::Done(status) = turn {
             let why: String = db.read(|tx| tx.scalar("SELECT job_explanation FROM inventory_update WHERE id = $1", crate::params![id]))?;
             if ctx.cancelled() {

@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::jobs::{JobKind, JobStatus, hooks};
-use crate::output::{Format, Human, Report};
+use crate::output::{Human, Report};
 use crate::resources::{self, types};
 use crate::runner::extravars;
 use crate::runner::job::{self, Overrides};
@@ -286,12 +286,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
 pub fn follow(ctx: &Ctx, db: &mut crate::db::Db, kind: JobKind, id: i64, wait: bool) -> Result<LaunchReport> {
     if wait {
         ctx.cancel_on_signals()?;
-        let quiet = ctx.out.format != Format::Human;
-        let turn = taskmanager::run::wait_turn(ctx, db, kind, id, false, |why| {
-            if !quiet {
-                ctx.out.status(format!("{} {id} is pending: {why}", kind.table().replace('_', " ")));
-            }
-        })?;
+        let turn = taskmanager::run::wait_turn(ctx, db, kind, id, false)?;
         if turn == Turn::Run {
             crate::commands::task_manager::run_task(ctx, db, kind, id)?;
         }

@@ -67,12 +67,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ProjectUpdateReport> {
     // AWX's rule), then runs here.
     let projects_root = db.read(|tx| crate::runner::projects_root(ctx, tx))?;
     let update = db.write(|tx| project::create_update(tx, &projects_root, id, "manual"))?;
-    let quiet = ctx.out.format != crate::output::Format::Human;
-    let turn = crate::taskmanager::run::wait_turn(ctx, &mut db, JobKind::ProjectUpdate, update, false, |why| {
-        if !quiet {
-            ctx.out.status(format!("project update {update} is pending: {why}"));
-        }
-    })?;
+    let turn = crate::taskmanager::run::wait_turn(ctx, &mut db, JobKind::ProjectUpdate, update, false)?;
     match turn {
         crate::taskmanager::run::Turn::Run => Ok(ProjectUpdateReport(project::run_update(ctx, &mut db, update)?)),
         crate::taskmanager::run::Turn::Done(_) => Ok(ProjectUpdateReport(project::outcome(&mut db, update)?)),

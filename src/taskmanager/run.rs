@@ -153,10 +153,17 @@ pub fn become_waiter(tx: &mut Tx<'_>, kind: JobKind, id: i64, node: &str) -> Res
     Ok(())
 }
 
-/// Wait, as its waiter, until task `id` may run here, kicking meanwhile. `on_reason` receives
-/// each new reason it is pending for. With `no_wait`, a task that cannot start at once fails
+/// Wait, as its waiter, until task `id` may run here, kicking meanwhile; each new reason it is
+/// pending for is shown on a terminal. With `no_wait`, a task that cannot start at once fails
 /// with that reason. Ctrl-C / SIGTERM (the context's cancel flag) cancels it.
-pub fn wait_turn(ctx: &Ctx, db: &mut Db, kind: JobKind, id: i64, no_wait: bool, mut on_reason: impl FnMut(&str)) -> Result<Turn> {
+pub fn wait_turn(ctx: &Ctx, db: &mut Db, kind: JobKind, id: i64, no_wait: bool) -> Result<Turn> {
+    // Why it waits goes to a person at a terminal (nothing in json/yaml output).
+    let human = ctx.out.format == crate::output::Format::Human;
+    let on_reason = |why: &str| {
+        if human {
+            ctx.out.status(format!("{} {id} is pending: {why}", kind.table().replace('_', " ")));
+        }
+    };
     let node = ctx.config.node_name.clone();
     db.write(|tx| become_waiter(tx, kind, id, &node))?;
     let mut last_kick: Option<Instant> = None;
