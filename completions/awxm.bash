@@ -94,6 +94,12 @@ _awxm() {
             awxm,run_job)
                 cmd="awxm__subcmd__run_job"
                 ;;
+            awxm,schedule)
+                cmd="awxm__subcmd__schedule"
+                ;;
+            awxm,scheduler)
+                cmd="awxm__subcmd__scheduler"
+                ;;
             awxm,settings)
                 cmd="awxm__subcmd__settings"
                 ;;
@@ -160,6 +166,15 @@ _awxm() {
             awxm__subcmd__notification,test)
                 cmd="awxm__subcmd__notification__subcmd__test"
                 ;;
+            awxm__subcmd__schedule,list)
+                cmd="awxm__subcmd__schedule__subcmd__list"
+                ;;
+            awxm__subcmd__schedule,preview)
+                cmd="awxm__subcmd__schedule__subcmd__preview"
+                ;;
+            awxm__subcmd__schedule,show)
+                cmd="awxm__subcmd__schedule__subcmd__show"
+                ;;
             awxm__subcmd__settings,get)
                 cmd="awxm__subcmd__settings__subcmd__get"
                 ;;
@@ -179,7 +194,7 @@ _awxm() {
 
     case "${cmd}" in
         awxm)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job job-guard check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping test_isolated_connection"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job launch dispatcher schedule scheduler task_manager project_update job job-guard check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping test_isolated_connection"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2217,6 +2232,208 @@ _awxm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__schedule)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show preview"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__schedule__subcmd__list)
+            opts="-v -q -h -V --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__schedule__subcmd__preview)
+            opts="-v -q -h -V --count --after --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__schedule__subcmd__show)
+            opts="-v -q -h -V --count --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --known-hosts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-key-policy)
+                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__scheduler)
+            opts="-v -q -h -V --once --database --config --format --verbose --quiet --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -50,6 +50,8 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and ch
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "run_job" -d 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "launch" -d 'Queue a job, project/inventory update or system job from its template; --wait to wait for it'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "dispatcher" -d 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "schedule" -d 'Schedules: list them, show one with its next runs and skips, preview a rule'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "scheduler" -d 'The scheduler tick: launch due schedules once (for a timer or cron; the dispatcher ticks too)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "task_manager" -d 'Run one task-manager cycle: start what may start, explain what waits'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "project_update" -d 'Sync a git project\'s checkout'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "job" -d 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
@@ -356,6 +358,93 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_su
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -f -a "list" -d 'Every schedule with its template and next run'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -f -a "show" -d 'One schedule: prompts, its next runs and the occurrences it skipped'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview" -f -a "preview" -d 'The next occurrences of a rule (AWX\'s schedule preview)'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l count -d 'How many next runs to show' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l count -d 'How many occurrences' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l after -d 'Occurrences strictly after this time (RFC 3339 or `YYYY-MM-DD[ HH:MM]`, UTC) [default: now]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l once -d 'Run one tick and exit'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l run -d 'Internal: supervise task ID, started by a cycle' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F

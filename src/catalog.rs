@@ -8,7 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::settings::{self, SettingDef};
-use crate::{analytics, cleanup, cluster, inventory, license, notifications, runner, taskmanager};
+use crate::{analytics, cleanup, cluster, inventory, license, notifications, runner, schedule, taskmanager};
 
 /// Every known setting, in a stable order (`settings list` sorts by key).
 pub static ALL: &[&SettingDef] = &[
@@ -32,6 +32,8 @@ pub static ALL: &[&SettingDef] = &[
     &taskmanager::TASK_MANAGER_TIMEOUT.def,
     &taskmanager::AWX_CONTROL_NODE_TASK_IMPACT.def,
     &taskmanager::dispatcher::DISPATCHER_POLL_INTERVAL.def,
+    &schedule::SCHEDULE_MAX_JOBS.def,
+    &schedule::SCHEDULE_TICK_SECONDS.def,
     &taskmanager::dispatcher::DISPATCHER_STOP_CANCELS_JOBS.def,
     &cluster::SYSTEM_TASK_FORKS_CPU.def,
     &cluster::SYSTEM_TASK_FORKS_MEM.def,

@@ -120,6 +120,10 @@ pub enum Command {
     Launch(commands::launch::Args),
     /// The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely
     Dispatcher(commands::dispatcher::Args),
+    /// Schedules: list them, show one with its next runs and skips, preview a rule
+    Schedule(commands::schedule::Args),
+    /// The scheduler tick: launch due schedules once (for a timer or cron; the dispatcher ticks too)
+    Scheduler(commands::scheduler::Args),
     /// Run one task-manager cycle: start what may start, explain what waits
     #[command(name = "task_manager", alias = "task-manager")]
     TaskManager(commands::task_manager::Args),
@@ -205,6 +209,10 @@ impl Command {
                 settings::Action::Set { .. } | settings::Action::Unset { .. } => Create,
             },
             Command::RunJob(_) | Command::ProjectUpdate(_) | Command::Launch(_) | Command::TaskManager(_) => Write,
+            // Preview never opens the database.
+            Command::Schedule(_) => Read,
+            // Creates the scheduler's state row on its first tick.
+            Command::Scheduler(_) => Write,
             // Its heartbeat registers the node.
             Command::Dispatcher(a) => match a.action {
                 Some(commands::dispatcher::Action::Status) => Read,

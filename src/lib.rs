@@ -23,6 +23,7 @@ pub mod pynum;
 pub mod rbac;
 pub mod resources;
 pub mod runner;
+pub mod schedule;
 pub mod settings;
 pub mod signals;
 pub mod ssh;

@@ -23,7 +23,8 @@ FILE SHAPE:
   A mapping from plural type name to a list of objects; related objects are named by `name`.
   Types: organizations, users, teams, credentials, projects, inventories (with hosts and
   groups), inventory_sources, instances, instance_groups, notification_templates,
-  job_templates, workflow_job_templates (with nodes), roles. Job templates, inventories and
+  job_templates, workflow_job_templates (with nodes), system_job_templates, schedules
+  (see SCHEDULES), roles. Job templates, inventories and
   organizations take `instance_groups: [names]`, tried in that order when a job is placed (an
   instance group defined in the same apply may be named). Several YAML documents may be
   given in one file. Secret credential inputs are encrypted at rest; `$encrypted$` keeps the
@@ -40,6 +41,17 @@ SURVEYS (job_templates, workflow_job_templates):
   must be answered; an unanswered one gets its default only if the default passes the
   question's rules. A password question may not have a default (awxm stores no secret in a
   template); password answers are kept encrypted and shown as $encrypted$.
+
+SCHEDULES:
+  A schedule names its template (`unified_job_template: {type: job_template, name: deploy}`, or
+  one key `job_template: deploy`, `project`, `inventory_source`, `system_job_template`,
+  `workflow_job_template`) and is matched by template and name. `rrule` is AWX's rule
+  (`awxm schedule --help`), checked with AWX's messages; `enabled` (true), `description`,
+  `max_lateness` (seconds, 0 = no limit: skip an occurrence found later than that), and the
+  prompts the template asks for: `extra_data`, `inventory`, `credentials`, `limit`,
+  `scm_branch`, `job_tags`, `skip_tags`, `job_type`, `verbosity`, `forks`, `timeout`,
+  `diff_mode` (a system job takes `extra_data: {days: N}`; projects with SCM and inventory
+  sources take none; a manual project cannot be scheduled).
 
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"dry_run\": false, \"created\": N, \"updated\": N, \"unchanged\": N,
@@ -113,6 +125,8 @@ pub fn read_source(path: &PathBuf) -> Result<Source> {
 
 struct Pending<'a> {
     rt: Option<&'static resources::ResourceType>,
+    /// An item of `schedules` (else, without a type, of `roles`).
+    schedule: bool,
     item: Item<'a>,
 }
 
@@ -136,11 +150,11 @@ fn collect<'a>(sources: &'a [Source]) -> Result<Vec<Pending<'a>>> {
                 if key == "format_version" {
                     continue;
                 }
-                let rt = if key == "roles" {
+                let rt = if key == "roles" || key == "schedules" {
                     None
                 } else {
                     Some(types::ALL.iter().copied().find(|t| t.plural == key).ok_or_else(|| {
-                        let known: Vec<&str> = types::ALL.iter().map(|t| t.plural).chain(["roles"]).collect();
+                        let known: Vec<&str> = types::ALL.iter().map(|t| t.plural).chain(["schedules", "roles"]).collect();
                         Error::at(&src.name, k.line, format!("unknown resource type {key:?} (expected one of: {})", known.join(", ")))
                     })?)
                 };
@@ -155,7 +169,7 @@ fn collect<'a>(sources: &'a [Source]) -> Result<Vec<Pending<'a>>> {
                         Json::Object(m) => m,
                         _ => return Err(Error::at(&src.name, node.line, format!("{label}: expected a mapping"))),
                     };
-                    out.push(Pending { rt, item: Item { file: &src.name, node, data, label } });
+                    out.push(Pending { rt, schedule: key == "schedules", item: Item { file: &src.name, node, data, label } });
                 }
             }
         }
@@ -200,7 +214,12 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
             changes[i].action = Action::Updated;
         }
     }
-    for p in pending.iter().filter(|p| p.rt.is_none()) {
+    // Schedules after every template they may name (each matched by template and name).
+    for p in pending.iter().filter(|p| p.schedule) {
+        let (name, action) = crate::schedule::resource::apply(tx, &p.item)?;
+        changes.push(Change { kind: "schedule".into(), name, action });
+    }
+    for p in pending.iter().filter(|p| p.rt.is_none() && !p.schedule) {
         let (name, action) = resources::roles::apply(tx, &p.item)?;
         changes.push(Change { kind: "role".into(), name, action });
     }

@@ -63,8 +63,17 @@ impl Report for DeleteReport {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<DeleteReport> {
+    if args.kind == "schedule" || args.kind == "schedules" {
+        let mut db = ctx.db()?;
+        let s = db.read(|tx| crate::schedule::resolve(tx, &args.name))?;
+        if !args.yes && !confirm(&format!("Delete schedule {:?} (id {})?", s.name, s.id))? {
+            return Ok(DeleteReport { kind: "schedule".into(), id: s.id, name: s.name, deleted: false, removed_checkout: None });
+        }
+        db.write(|tx| crate::schedule::resource::delete(tx, s.id))?;
+        return Ok(DeleteReport { kind: "schedule".into(), id: s.id, name: s.name, deleted: true, removed_checkout: None });
+    }
     let rt = types::find(&args.kind)
-        .ok_or_else(|| Error::usage(format!("unknown type {:?} (expected one of: {})", args.kind, types::names().join(", "))))?;
+        .ok_or_else(|| Error::usage(format!("unknown type {:?} (expected one of: {}, schedule)", args.kind, types::names().join(", "))))?;
     let mut db = ctx.db()?;
     let (id, name) = db.read(|tx| resources::resolve(tx, rt, &args.name))?;
     if !args.yes && !confirm(&format!("Delete {} {name:?} (id {id})?", rt.singular.replace('_', " ")))? {

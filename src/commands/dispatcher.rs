@@ -17,7 +17,9 @@ One dispatcher per node (--node-name / AWXM_NODE_NAME / node_name, default the h
 wakes on every launch, end of a task and cancel that concerns it (PostgreSQL LISTEN/NOTIFY; on
 SQLite a Unix socket next to the database), and at least every dispatcher_poll_interval
 seconds, and runs a task-manager cycle: tasks this node runs get a supervisor process at once.
-It sends this node's heartbeat every cluster_node_heartbeat_period seconds (registering the
+Every schedule_tick_seconds (30) it runs the scheduler tick (`awxm scheduler --once`): due
+schedules launch once each, on whichever node ticks first. It sends this node's heartbeat
+every cluster_node_heartbeat_period seconds (registering the
 node, reaping the jobs of lost nodes). Several control nodes, each with its dispatcher, share
 one PostgreSQL: cycles are serialised by an advisory lock and each node runs what was placed
 on it. A lost PostgreSQL connection is retried with backoff.
@@ -33,7 +35,7 @@ set) every line starts with its syslog priority (<6>INFO …), so `journalctl -p
 -v logs each task it starts.
 
 Settings: dispatcher_poll_interval, dispatcher_stop_cancels_jobs, cluster_node_heartbeat_period,
-start_task_limit, task_manager_timeout.
+schedule_tick_seconds, start_task_limit, task_manager_timeout.
 
 On SQLite (one node) one dispatcher serves the database; a dispatcher for another node name is
 refused (78): a cluster needs PostgreSQL.
@@ -46,7 +48,7 @@ EXIT STATUS:
 
 JSON OUTPUT (--format json, printed when it stops):
   {\"format_version\": 1, \"node\": \"node1\", \"cycles\": 120, \"started\": 14, \"heartbeats\": 3,
-   \"canceled_on_stop\": []}
+   \"scheduled\": 2, \"canceled_on_stop\": []}
   status: {\"format_version\": 1, \"nodes\": [{\"hostname\", \"node_type\", \"enabled\", \"dispatcher_alive\",
    \"dispatcher_pid\", \"dispatcher_started\", \"last_cycle\", \"last_seen\", \"capacity\",
    \"consumed_capacity\", \"jobs_running\"}]}  (alive: a cycle within 3 poll intervals, at least 30 s)")]
@@ -99,8 +101,8 @@ impl Report for DispatcherReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         let s = &self.0;
         out.line(format!(
-            "dispatcher for node {} stopped: {} cycles, {} tasks started, {} heartbeats",
-            s.node, s.cycles, s.started, s.heartbeats
+            "dispatcher for node {} stopped: {} cycles, {} tasks started, {} scheduled launches, {} heartbeats",
+            s.node, s.cycles, s.started, s.scheduled, s.heartbeats
         ))
     }
     /// It only ends on a signal: 128 + that signal.

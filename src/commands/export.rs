@@ -16,7 +16,8 @@ EXAMPLES:
 
 Output is YAML (or JSON with --format json) in the shape `awxm apply` reads; secret inputs are
 shown as $encrypted$, and applying $encrypted$ keeps the stored secret. Types are written in
-dependency order; objects by name; role assignments under `roles`.")]
+dependency order; objects by name; schedules (by template, then name) under `schedules`; role
+assignments under `roles`.")]
 pub struct Args {
     /// Types to export (singular or plural, e.g. inventory job_templates roles) [default: all]
     #[arg(value_name = "TYPE")]
@@ -41,13 +42,18 @@ impl Report for ExportReport {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExportReport> {
     let mut wanted: Vec<&'static types::ResourceType> = Vec::new();
     let mut roles = args.types.is_empty();
+    let mut schedules = args.types.is_empty();
     for t in &args.types {
         if t == "role" || t == "roles" {
             roles = true;
             continue;
         }
+        if t == "schedule" || t == "schedules" {
+            schedules = true;
+            continue;
+        }
         let rt = types::find(t)
-            .ok_or_else(|| Error::usage(format!("unknown type {t:?} (expected one of: {}, role)", types::names().join(", "))))?;
+            .ok_or_else(|| Error::usage(format!("unknown type {t:?} (expected one of: {}, schedule, role)", types::names().join(", "))))?;
         wanted.push(rt);
     }
     if args.types.is_empty() {
@@ -60,6 +66,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExportReport> {
             let items: Vec<Json> = resources::export(tx, rt, None, false)?.into_iter().map(|(_, d)| Json::Object(d)).collect();
             if !items.is_empty() || !args.types.is_empty() {
                 doc.insert(rt.plural.to_string(), Json::Array(items));
+            }
+        }
+        if schedules {
+            let s = crate::schedule::resource::export(tx)?;
+            if !s.is_empty() || !args.types.is_empty() {
+                doc.insert("schedules".into(), Json::Array(s));
             }
         }
         if roles {

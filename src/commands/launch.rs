@@ -8,10 +8,11 @@ use crate::context::Ctx;
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::jobs::{JobKind, JobStatus, hooks};
+use crate::launch::{self, Prompts, Unasked};
 use crate::output::{Human, Report};
 use crate::resources::{self, types};
 use crate::runner::extravars;
-use crate::runner::job::{self, Overrides};
+use crate::runner::job;
 use crate::taskmanager::{self, run::Turn};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -134,27 +135,20 @@ impl Report for LaunchReport {
     }
 }
 
-/// The prompts given, each with the flag that must allow it.
-fn prompts_given(a: &Args) -> Vec<(&'static str, &'static str)> {
-    let mut v = Vec::new();
-    let mut add = |given: bool, prompt: &'static str, ask: &'static str| {
-        if given {
-            v.push((prompt, ask));
-        }
-    };
-    add(a.limit.is_some(), "--limit", "ask_limit_on_launch");
-    add(a.tags.is_some(), "--tags", "ask_tags_on_launch");
-    add(a.skip_tags.is_some(), "--skip-tags", "ask_skip_tags_on_launch");
-    add(a.job_type.is_some(), "--job-type", "ask_job_type_on_launch");
-    add(a.verbosity.is_some(), "--verbosity", "ask_verbosity_on_launch");
-    add(a.inventory.is_some(), "--inventory", "ask_inventory_on_launch");
-    add(!a.credentials.is_empty(), "--credential", "ask_credential_on_launch");
-    add(a.scm_branch.is_some(), "--scm-branch", "ask_scm_branch_on_launch");
-    add(a.diff, "--diff", "ask_diff_mode_on_launch");
-    add(a.forks.is_some(), "--forks", "ask_forks_on_launch");
-    add(a.timeout.is_some(), "--timeout", "ask_timeout_on_launch");
-    add(a.instance_group.is_some(), "--instance-group", "ask_instance_groups_on_launch");
-    v
+/// Whether any job-template prompt is given.
+fn has_prompts(a: &Args) -> bool {
+    a.limit.is_some()
+        || a.tags.is_some()
+        || a.skip_tags.is_some()
+        || a.job_type.is_some()
+        || a.verbosity.is_some()
+        || a.inventory.is_some()
+        || !a.credentials.is_empty()
+        || a.scm_branch.is_some()
+        || a.diff
+        || a.forks.is_some()
+        || a.timeout.is_some()
+        || a.instance_group.is_some()
 }
 
 fn extra_vars(a: &Args) -> Result<Map<String, Json>> {
@@ -167,91 +161,36 @@ fn extra_vars(a: &Args) -> Result<Map<String, Json>> {
     Ok(extra)
 }
 
-/// Check the prompts against the template and build the job's overrides (nothing written).
-fn job_overrides(tx: &mut Tx<'_>, secrets: &crate::crypto::Secrets, a: &Args, tid: i64, name: &str) -> Result<Overrides> {
-    let mut start_args = None;
-    let t = tx.query_one("SELECT * FROM job_template WHERE id = $1", crate::params![tid])?;
-    let mut refused: Vec<String> = Vec::new();
-    for (prompt, ask) in prompts_given(a) {
-        if !t.col::<bool>(ask)? {
-            refused.push(format!("{prompt} ({ask} is false)"));
-        }
-    }
-    let mut extra = extra_vars(a)?;
-    let ask_vars: bool = t.col("ask_variables_on_launch")?;
-    let spec: Json = serde_json::from_str(&t.col::<String>("survey_spec")?).unwrap_or(Json::Null);
-    let survey = t.col::<bool>("survey_enabled")? && spec.as_object().is_some_and(|m| !m.is_empty());
-    if survey {
-        // The survey's questions are always asked; other variables need ask_variables_on_launch.
-        let unknown = crate::launch::survey::unknown_variables(&spec, &extra);
-        if !unknown.is_empty() && !ask_vars {
-            refused.push(format!("--extra-vars {} (not in the survey, and ask_variables_on_launch is false)", unknown.join(", ")));
-        }
-        match crate::launch::survey::apply(&spec, &extra) {
-            Ok(answers) => extra.extend(answers),
-            Err(errors) => {
-                return Err(Error::data(format!("job template {name:?}: the survey refuses the answers: {}", errors.join("; "))));
-            }
-        }
-        // Password answers are kept encrypted (start_args), never in extra_vars.
-        let mut hidden = serde_json::Map::new();
-        for var in crate::launch::survey::password_variables(&spec) {
-            if let Some(v) = extra.get_mut(&var) {
-                hidden.insert(var.clone(), std::mem::replace(v, Json::from(crate::crypto::REDACTED)));
-            }
-        }
-        if !hidden.is_empty() {
-            start_args = Some(secrets.encrypt(&Json::Object(hidden).to_string(), "start_args")?);
-        }
-    } else if !extra.is_empty() && !ask_vars {
-        refused.push("--extra-vars (ask_variables_on_launch is false)".into());
-    }
-    if !refused.is_empty() {
-        return Err(Error::data(format!("job template {name:?} does not ask for {} on launch", refused.join(", "))));
-    }
-    let mut ov = Overrides {
+/// The prompts given on the command line, names resolved.
+fn prompts(tx: &mut Tx<'_>, a: &Args) -> Result<Prompts> {
+    let mut p = Prompts {
+        extra_vars: extra_vars(a)?,
         limit: a.limit.clone(),
-        extra_vars: extra,
         job_tags: a.tags.clone(),
         skip_tags: a.skip_tags.clone(),
         job_type: a.job_type.clone(),
         verbosity: a.verbosity,
-        forks: a.forks,
-        diff_mode: a.diff.then_some(true),
-        timeout: a.timeout,
-        launch_type: Some("manual".into()),
-        instance_group_id: None,
-        inventory_id: None,
-        credential_ids: None,
         scm_branch: a.scm_branch.clone(),
-        start_args,
+        diff_mode: a.diff.then_some(true),
+        forks: a.forks,
+        timeout: a.timeout,
+        ..Prompts::default()
     };
     if let Some(g) = &a.instance_group {
-        ov.instance_group_id = Some(resources::resolve(tx, &types::INSTANCE_GROUP, g)?.0);
+        p.instance_group_id = Some(resources::resolve(tx, &types::INSTANCE_GROUP, g)?.0);
     }
     if let Some(i) = &a.inventory {
-        ov.inventory_id = Some(resources::resolve(tx, &types::INVENTORY, i)?.0);
+        p.inventory_id = Some(resources::resolve(tx, &types::INVENTORY, i)?.0);
     }
     if !a.credentials.is_empty() {
-        ov.credential_ids =
-            Some(a.credentials.iter().map(|c| Ok(resources::resolve(tx, &types::CREDENTIAL, c)?.0)).collect::<Result<_>>()?);
+        p.credential_ids = Some(a.credentials.iter().map(|c| Ok(resources::resolve(tx, &types::CREDENTIAL, c)?.0)).collect::<Result<_>>()?);
     }
-    let mut missing = Vec::new();
-    if t.col::<Option<i64>>("project_id")?.is_none() {
-        missing.push("project");
-    }
-    if t.col::<Option<i64>>("inventory_id")?.is_none() && ov.inventory_id.is_none() {
-        missing.push("inventory (and none was given with --inventory)");
-    }
-    if !missing.is_empty() {
-        return Err(Error::data(format!("job template {name:?} cannot be launched: it has no {}", missing.join(" and no "))));
-    }
-    Ok(ov)
+    Ok(p)
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
     let mut db = ctx.db()?;
-    if args.kind != LaunchType::JobTemplate && !prompts_given(&args).is_empty() {
+    if args.kind != LaunchType::JobTemplate && has_prompts(&args) {
         return Err(Error::data("only job templates take these launch-time prompts"));
     }
     if matches!(args.kind, LaunchType::Project | LaunchType::InventorySource) && !args.extra_vars.is_empty() {
@@ -261,7 +200,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
     let (kind, id) = db.write(|tx| match args.kind {
         LaunchType::JobTemplate => {
             let (tid, name) = resources::resolve(tx, &types::JOB_TEMPLATE, &args.name)?;
-            let ov = job_overrides(tx, &ctx.secrets, &args, tid, &name)?;
+            let p = prompts(tx, &args)?;
+            let (ov, _) = launch::job_overrides(tx, &ctx.secrets, &p, tid, &name, Unasked::Refuse, "manual")?;
             hooks::before_launch(ctx, tx, tid)?;
             Ok((JobKind::Job, job::create_job(tx, tid, &ov)?))
         }

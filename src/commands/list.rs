@@ -20,7 +20,8 @@ JSON OUTPUT (--format json):
   computed fields (e.g. total_hosts, capacity).")]
 pub struct Args {
     /// Type: organization, user, team, credential, project, inventory, inventory_source, instance,
-    /// instance_group, notification_template, job_template, workflow_job_template, role
+    /// instance_group, notification_template, job_template, workflow_job_template,
+    /// system_job_template, schedule, role
     #[arg(value_name = "TYPE")]
     pub kind: String,
 }
@@ -58,8 +59,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ListReport> {
         }
         return Ok(ListReport { kind: "role".into(), items, columns: cols });
     }
-    let rt = types::find(&args.kind)
-        .ok_or_else(|| Error::usage(format!("unknown type {:?} (expected one of: {}, role)", args.kind, types::names().join(", "))))?;
+    if args.kind == "schedule" || args.kind == "schedules" {
+        let items = db.read(|tx| {
+            let all = crate::schedule::resource::all(tx)?;
+            all.iter().map(|s| crate::commands::schedule::item(tx, s, false).map(Json::Object)).collect::<Result<Vec<_>>>()
+        })?;
+        let columns = ["id", "name", "enabled", "timezone", "next_run"].map(String::from).to_vec();
+        return Ok(ListReport { kind: "schedule".into(), items, columns });
+    }
+    let rt = types::find(&args.kind).ok_or_else(|| {
+        Error::usage(format!("unknown type {:?} (expected one of: {}, schedule, role)", args.kind, types::names().join(", ")))
+    })?;
     let items = db.read(|tx| {
         let mut out = Vec::new();
         for (id, doc) in resources::export(tx, rt, None, true)? {

@@ -27,6 +27,8 @@ pub mod notification;
 pub mod ping;
 pub mod project_update;
 pub mod run_job;
+pub mod schedule;
+pub mod scheduler;
 pub mod settings;
 pub mod show;
 pub mod task_manager;
@@ -49,6 +51,8 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::RunJob(a) => run_job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Launch(a) => launch::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Dispatcher(a) => dispatcher::run(ctx, a),
+        Command::Schedule(a) => schedule::run(ctx, a),
+        Command::Scheduler(a) => scheduler::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::TaskManager(a) => task_manager::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::ProjectUpdate(a) => project_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

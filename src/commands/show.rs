@@ -41,8 +41,16 @@ impl Report for ShowReport {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ShowReport> {
+    if args.kind == "schedule" || args.kind == "schedules" {
+        let mut db = ctx.db()?;
+        let m = db.read(|tx| {
+            let s = crate::schedule::resolve(tx, &args.name)?;
+            crate::commands::schedule::item(tx, &s, true)
+        })?;
+        return Ok(ShowReport(m));
+    }
     let rt = types::find(&args.kind)
-        .ok_or_else(|| Error::usage(format!("unknown type {:?} (expected one of: {})", args.kind, types::names().join(", "))))?;
+        .ok_or_else(|| Error::usage(format!("unknown type {:?} (expected one of: {}, schedule)", args.kind, types::names().join(", "))))?;
     let mut db = ctx.db()?;
     let doc = db.read(|tx| {
         let (id, _) = resources::resolve(tx, rt, &args.name)?;

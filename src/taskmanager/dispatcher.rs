@@ -52,6 +52,8 @@ pub struct Served {
     pub cycles: u64,
     pub started: u64,
     pub heartbeats: u64,
+    /// Jobs launched by schedules (the scheduler tick).
+    pub scheduled: u64,
     pub canceled_on_stop: Vec<i64>,
 }
 
@@ -159,17 +161,33 @@ pub fn serve(ctx: &Ctx, db: &mut Db) -> Result<Served> {
     let backoff = Backoff::default();
     let mut served = Served { node: node.clone(), ..Default::default() };
     let mut next_heartbeat = Instant::now();
+    let mut next_tick = Instant::now();
     tracing::info!("dispatcher for node {node} started ({} database)", if db.kind() == DbKind::Postgres { "PostgreSQL" } else { "SQLite" });
     sd_notify(&format!("READY=1\nSTATUS=dispatching for node {node}"));
     while !ctx.cancelled() {
-        let (interval, period) = db.with_reconnect(&backoff, &cancel, |db| {
+        let (interval, period, tick_every) = db.with_reconnect(&backoff, &cancel, |db| {
             db.read(|tx| {
                 Ok((
                     settings::get(tx, &ctx.secrets, &DISPATCHER_POLL_INTERVAL)?,
                     settings::get(tx, &ctx.secrets, &crate::cluster::CLUSTER_NODE_HEARTBEAT_PERIOD)?,
+                    settings::get(tx, &ctx.secrets, &crate::schedule::SCHEDULE_TICK_SECONDS)?,
                 ))
             })
         })?;
+        // The scheduler tick (every schedule_tick_seconds): due schedules launch before the
+        // cycle below starts them. Every node ticks; the tick's lock and its conditional
+        // updates make each occurrence launch once in the cluster.
+        if Instant::now() >= next_tick {
+            let t = db.with_reconnect(&backoff, &cancel, |db| crate::schedule::tick::run(ctx, db, false))?;
+            for l in &t.launched {
+                tracing::info!("schedule {} ({}) launched {} {}", l.schedule_id, l.schedule, l.kind, l.job_id);
+            }
+            for s in &t.skipped {
+                tracing::warn!("schedule {} ({}): occurrence {} skipped: {}", s.schedule_id, s.schedule, s.occurrence, s.reason);
+            }
+            served.scheduled += t.launched.len() as u64;
+            next_tick = Instant::now() + Duration::from_secs(tick_every.max(1) as u64);
+        }
         if Instant::now() >= next_heartbeat {
             let (cpu, mem) = crate::cluster::capacity::measure_local();
             let out = db.with_reconnect(&backoff, &cancel, |db| {
@@ -200,7 +218,10 @@ pub fn serve(ctx: &Ctx, db: &mut Db) -> Result<Served> {
         served.started += report.started.len() as u64;
         sd_notify("WATCHDOG=1");
         // Sleep until woken, the poll interval, or the next heartbeat; a signal ends it.
-        let until = Instant::now() + Duration::from_secs_f64(interval).min(next_heartbeat.saturating_duration_since(Instant::now()));
+        let until = Instant::now()
+            + Duration::from_secs_f64(interval)
+                .min(next_heartbeat.saturating_duration_since(Instant::now()))
+                .min(next_tick.saturating_duration_since(Instant::now()));
         while !ctx.cancelled() {
             let left = until.saturating_duration_since(Instant::now());
             if left.is_zero() {

@@ -22,6 +22,7 @@ mod numeric;
 mod pgconn;
 mod queue;
 mod run_job;
+mod schedules;
 mod sinks;
 mod snapshots;
 mod ssh;
