@@ -37,7 +37,8 @@ EXIT STATUS:
 JSON OUTPUT (--format json; the loop prints its last tick when stopped):
   {\"format_version\": 1, \"ran\": true, \"now\": \"2027-01-01T01:30:05.000000Z\", \"previous\": \"...\",
    \"launched\": [{\"schedule_id\", \"schedule\", \"occurrence\", \"job_id\", \"type\"}],
-   \"skipped\": [{\"schedule_id\", \"schedule\", \"occurrence\", \"reason\"}]}")]
+   \"skipped\": [{\"schedule_id\", \"schedule\", \"occurrence\", \"reason\"}], \"elapsed\": 0.012}
+  (elapsed: seconds of the tick itself, without the task-manager cycle that follows)")]
 pub struct Args {
     /// Run one tick and exit
     #[arg(long)]

@@ -56,6 +56,8 @@ pub struct Tick {
     pub previous: Option<String>,
     pub launched: Vec<Launched>,
     pub skipped: Vec<Skipped>,
+    /// Seconds the tick's transaction took (without the task-manager cycle after it).
+    pub elapsed: f64,
 }
 
 /// Run one tick at `now` inside `tx`. The caller commits, then kicks the task manager when
@@ -228,7 +230,9 @@ fn launch(ctx: &Ctx, tx: &mut Tx<'_>, projects_root: &std::path::Path, s: &Sched
 pub fn run(ctx: &Ctx, db: &mut Db, kick: bool) -> Result<Tick> {
     let projects_root = db.read(|tx| crate::runner::projects_root(ctx, tx))?;
     let now = crate::time::now();
-    let t = db.write(|tx| tick_in(ctx, tx, &projects_root, now))?;
+    let started = std::time::Instant::now();
+    let mut t = db.write(|tx| tick_in(ctx, tx, &projects_root, now))?;
+    t.elapsed = started.elapsed().as_secs_f64();
     if kick && !t.launched.is_empty() {
         crate::taskmanager::run::kick(ctx, db)?;
     }
