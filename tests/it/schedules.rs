@@ -240,6 +240,10 @@ schedules:
     let again = json_at(&env, now, &["apply", "-f", p.to_str().unwrap()]);
     assert_eq!(again["unchanged"], 2, "{again}");
     assert_eq!(again["updated"], 0, "{again}");
+    // A deep copy of the template leaves its schedules behind (AWX).
+    let out = at(&env, now, &["deep_copy", "job_template", "deploy", "--name", "deploy2"]);
+    assert_status(&out, 0, &["deep_copy"]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM schedule"), 2);
     // Deleting the template deletes its schedules.
     let out = at(&env, now, &["delete", "job_template", "deploy", "--yes"]);
     assert_status(&out, 0, &["delete"]);
