@@ -48,6 +48,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "delete" -d 'Delete one ob
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "deep_copy" -d 'Copy a template, inventory, project, credential or notification template with its sub-objects'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "run_job" -d 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "ad_hoc" -d 'Run one Ansible module over an inventory\'s hosts, recorded and supervised like a job'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "launch" -d 'Queue a job, project/inventory update or system job from its template; --wait to wait for it'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "dispatcher" -d 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "schedule" -d 'Schedules: list them, show one with its next runs and skips, preview a rule'
@@ -294,6 +295,35 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-progress -d 'Ne
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s m -l module-name -d 'Module to run' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s a -l args -d 'Module arguments' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s l -l limit -d 'Host pattern [default: all]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l credential -d 'Machine credential (name, or id)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s f -l forks -d 'Parallel processes (0: Ansible\'s default)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l verbosity -d 'Ansible verbosity 0-5' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s e -l extra-vars -d 'Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l timeout -d 'Timeout in seconds (0: the setting default_job_timeout; negative: none)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l as -d 'Act as this user (name or id): AWX\'s permission checks apply' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s b -l become -d 'Run with privilege escalation'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s C -l check -d 'Check mode: report what would change'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s D -l diff -d 'Show file changes'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l no-wait -d 'Fail at once instead of waiting when no capacity is free'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s e -l extra-vars -d 'Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s l -l limit -d 'Host pattern' -r
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s t -l tags -d 'Only tasks with these tags' -r

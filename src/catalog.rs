@@ -33,6 +33,7 @@ pub static ALL: &[&SettingDef] = &[
     &taskmanager::AWX_CONTROL_NODE_TASK_IMPACT.def,
     &taskmanager::dispatcher::DISPATCHER_POLL_INTERVAL.def,
     &schedule::SCHEDULE_MAX_JOBS.def,
+    &runner::adhoc::AD_HOC_COMMANDS.def,
     &schedule::SCHEDULE_TICK_SECONDS.def,
     &taskmanager::dispatcher::DISPATCHER_STOP_CANCELS_JOBS.def,
     &cluster::SYSTEM_TASK_FORKS_CPU.def,

@@ -116,6 +116,9 @@ pub enum Command {
     /// Launch a job from a job template and supervise it (live output, exit 0 on success)
     #[command(name = "run_job", alias = "run-job")]
     RunJob(commands::run_job::Args),
+    /// Run one Ansible module over an inventory's hosts, recorded and supervised like a job
+    #[command(name = "ad_hoc", alias = "ad-hoc")]
+    AdHoc(commands::ad_hoc::Args),
     /// Queue a job, project/inventory update or system job from its template; --wait to wait for it
     Launch(commands::launch::Args),
     /// The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely
@@ -208,7 +211,7 @@ impl Command {
                 settings::Action::List | settings::Action::Get { .. } => Read,
                 settings::Action::Set { .. } | settings::Action::Unset { .. } => Create,
             },
-            Command::RunJob(_) | Command::ProjectUpdate(_) | Command::Launch(_) | Command::TaskManager(_) => Write,
+            Command::RunJob(_) | Command::ProjectUpdate(_) | Command::Launch(_) | Command::TaskManager(_) | Command::AdHoc(_) => Write,
             // Preview never opens the database.
             Command::Schedule(_) => Read,
             // Creates the scheduler's state row on its first tick.

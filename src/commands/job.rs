@@ -416,6 +416,11 @@ fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
     m.insert("controller_node".into(), text(&d.controller_node));
     m.insert("instance_group".into(), js(&d.instance_group));
     m.insert("isolated_dir".into(), text(&d.isolated_dir));
+    if !d.module_name.is_empty() {
+        m.insert("type".into(), text("ad_hoc_command"));
+        m.insert("module_name".into(), text(&d.module_name));
+        m.insert("module_args".into(), text(&d.module_args));
+    }
     let (needs, needed_by) = dependencies(tx, id)?;
     m.insert("dependencies".into(), Json::Array(needs));
     m.insert("dependents".into(), Json::Array(needed_by));

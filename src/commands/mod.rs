@@ -1,6 +1,7 @@
 //! One module per subcommand. Each owns its clap `Args` and a `run` that returns a report;
 //! commands never print data themselves (see `output`).
 
+pub mod ad_hoc;
 pub mod apply;
 pub mod check_license;
 pub mod cleanup_jobs;
@@ -49,6 +50,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::DeepCopy(a) => deep_copy::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Settings(a) => settings::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::RunJob(a) => run_job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::AdHoc(a) => ad_hoc::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Launch(a) => launch::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Dispatcher(a) => dispatcher::run(ctx, a),
         Command::Schedule(a) => schedule::run(ctx, a),

@@ -228,7 +228,7 @@ fn spawn_supervisor(ctx: &Ctx, id: i64, args: &Args) -> Result<u32> {
 
 /// Wait for the job's turn (printing why it waits), then run it here; a job that another
 /// process ran is followed to its end.
-fn wait_and_run(ctx: &Ctx, db: &mut crate::db::Db, id: i64, opts: RunOptions<'_>) -> Result<JobResult> {
+pub fn wait_and_run(ctx: &Ctx, db: &mut crate::db::Db, id: i64, opts: RunOptions<'_>) -> Result<JobResult> {
     let turn = taskmanager::run::wait_turn(ctx, db, JobKind::Job, id, opts.no_wait)?;
     match turn {
         Turn::Run => job::run(ctx, db, id, opts),

@@ -140,6 +140,9 @@ pub struct JobDetail {
     pub controller_node: String,
     pub instance_group: Option<String>,
     pub isolated_dir: String,
+    /// An ad hoc command's module and arguments (empty for a playbook job).
+    pub module_name: String,
+    pub module_args: String,
 }
 
 impl FromRow for JobDetail {
@@ -175,6 +178,8 @@ impl FromRow for JobDetail {
             controller_node: r.col("controller_node")?,
             instance_group: r.col("instance_group")?,
             isolated_dir: r.col("isolated_dir")?,
+            module_name: r.col("module_name")?,
+            module_args: r.col("module_args")?,
         })
     }
 }
@@ -188,7 +193,8 @@ pub fn load_detail(tx: &mut Tx<'_>, id: i64) -> Result<JobDetail> {
                 j.job_args AS job_args, j.job_cwd AS job_cwd, j.job_env AS job_env, j.result_traceback AS result_traceback,
                 j.scm_revision AS scm_revision, j.project_update_id AS project_update_id, j.emitted_events AS emitted_events,
                 j.cancel_flag AS cancel_flag, j.pid AS pid, j.work_dir AS work_dir, j.artifacts AS artifacts, j.created AS created,
-                j.controller_node AS controller_node, g.name AS instance_group, j.isolated_dir AS isolated_dir
+                j.controller_node AS controller_node, g.name AS instance_group, j.isolated_dir AS isolated_dir,
+                j.module_name AS module_name, j.module_args AS module_args
          FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id LEFT JOIN inventory i ON i.id = j.inventory_id
               LEFT JOIN project p ON p.id = j.project_id LEFT JOIN instance_group g ON g.id = j.instance_group_id WHERE j.id = $1",
         crate::params![id],
@@ -248,8 +254,14 @@ pub fn list(tx: &mut Tx<'_>, statuses: &[JobStatus], template: Option<&str>, lim
     let parts: Vec<String> = kinds
         .iter()
         .map(|(table, ttable, fk)| {
+            // An ad hoc command is a job row with a module (runner/adhoc.rs).
+            let kind = if *table == "job" {
+                "CASE WHEN j.module_name <> '' THEN 'ad_hoc_command' ELSE 'job' END".to_string()
+            } else {
+                format!("'{table}'")
+            };
             format!(
-                "SELECT j.id AS id, '{table}' AS kind, j.name AS name, j.status AS status, j.launch_type AS launch_type,
+                "SELECT j.id AS id, {kind} AS kind, j.name AS name, j.status AS status, j.launch_type AS launch_type,
                         j.started AS started, j.finished AS finished, j.elapsed AS elapsed, j.execution_node AS execution_node,
                         j.job_explanation AS job_explanation
                  FROM {table} j LEFT JOIN {ttable} t ON t.id = j.{fk}

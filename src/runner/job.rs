@@ -319,6 +319,7 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     let settings = db.read(|tx| RunSettings::load(ctx, tx))?;
     let host = Host::reach(ctx, db, remote.as_deref())?;
     let mut prepared = private_dir::build(&spec, &host.build_options(&settings, &proj, &opts))?;
+    let proj = if spec.is_ad_hoc() { Project { dir: prepared.command.cwd.clone(), ..proj } } else { proj };
     if opts.keep_artifacts || !settings.cleanup {
         prepared.dir.keep();
     }
@@ -352,6 +353,10 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
 fn ready_project(ctx: &Ctx, db: &mut Db, spec: &JobSpec) -> Result<Project, Early> {
     if spec.inventory.is_none() {
         return Err(Early::Failed(NO_INVENTORY.into()));
+    }
+    // An ad hoc command has no project: it runs in its private directory (set after build).
+    if spec.is_ad_hoc() {
+        return Ok(Project::default());
     }
     let Some(project_id) = spec.project_id else { return Err(Early::Failed(NO_PROJECT.into())) };
     let projects_root = db.read(|tx| super::projects_root(ctx, tx))?;

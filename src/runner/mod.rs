@@ -16,6 +16,7 @@
 //! and its credentials from the database; [`redact`] hides secrets; [`hooks`] is where
 //! notifications and license checks plug in.
 
+pub mod adhoc;
 pub mod agent;
 pub mod extravars;
 pub mod ingest;

@@ -226,7 +226,7 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     dir.write(&format!("callback/{CALLBACK_NAME}.py"), CALLBACK_PLUGIN.as_bytes(), 0o600)?;
 
     // Options and argv.
-    let mut options = spec.options(o.max_forks, &mut warnings);
+    let mut options = if spec.is_ad_hoc() { spec.ad_hoc_options() } else { spec.options(o.max_forks, &mut warnings) };
     let mut ssh_key = None;
     if let Some(m) = &spec.machine
         && !m.ssh_key_data.trim().is_empty()
@@ -254,14 +254,32 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     }
     let cmdline: Vec<String> = options.iter().map(|s| shell_quote(s)).collect();
     dir.write("env/cmdline", format!("{}\n", cmdline.join(" ")).as_bytes(), 0o400)?;
-    if spec.playbook.is_empty() {
+    // An ad hoc command runs `ansible` (beside ansible-playbook) in its private directory.
+    let (program, cwd) = if spec.is_ad_hoc() {
+        (o.ansible_playbook.with_file_name("ansible"), dir.root.join("project"))
+    } else {
+        (o.ansible_playbook.clone(), o.project_dir.clone())
+    };
+    if spec.is_ad_hoc() {
+        std::fs::create_dir_all(&cwd).map_err(|e| Error::io_at(&cwd, &e))?;
+    } else if spec.playbook.is_empty() {
         return Err(Error::data("the job has no playbook"));
     }
-    let mut argv = vec![o.ansible_playbook.display().to_string(), "-i".into(), inv_path.display().to_string()];
+    let mut argv = vec![program.display().to_string(), "-i".into(), inv_path.display().to_string()];
     argv.extend(options);
     argv.push("-e".into());
     argv.push(format!("@{}", ev_path.display()));
-    argv.push(spec.playbook.clone());
+    if spec.is_ad_hoc() {
+        argv.push("-m".into());
+        argv.push(spec.module_name.clone());
+        if !spec.module_args.is_empty() {
+            argv.push("-a".into());
+            argv.push(spec.module_args.clone());
+        }
+        argv.push(if spec.limit.is_empty() { "all".into() } else { spec.limit.clone() });
+    } else {
+        argv.push(spec.playbook.clone());
+    }
 
     // Environment.
     let mut env: BTreeMap<String, String> = o.base_env.iter().cloned().collect();
@@ -309,6 +327,18 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     for (k, v) in fixed {
         env.insert(k.to_string(), v);
     }
+    if spec.is_ad_hoc() {
+        // AWX's additions for ad hoc commands; callbacks load for `ansible` only with
+        // ANSIBLE_LOAD_CALLBACK_PLUGINS.
+        for (k, v) in [
+            ("AD_HOC_COMMAND_ID", spec.id.to_string()),
+            ("INVENTORY_HOSTVARS", "True".into()),
+            ("ANSIBLE_LOAD_CALLBACK_PLUGINS", "1".into()),
+            ("ANSIBLE_SFTP_BATCH_MODE", "False".into()),
+        ] {
+            env.insert(k.to_string(), v);
+        }
+    }
     // Colour is decided by ANSIBLE_FORCE_COLOR; awxm strips it for display where needed.
     env.remove("NO_COLOR");
     // Ansible refuses to run without a UTF-8 locale (cron and systemd often give C/POSIX).
@@ -319,7 +349,7 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     }
 
     let safe_env = redact::safe_env(env.iter(), &redactor);
-    let command_json = serde_json::json!({"command": argv, "cwd": o.project_dir.display().to_string(), "env": safe_env});
+    let command_json = serde_json::json!({"command": argv, "cwd": cwd.display().to_string(), "env": safe_env});
     dir.write(&format!("artifacts/{ident}/command"), command_json.to_string().as_bytes(), 0o600)?;
 
     let timeout = match spec.timeout {
@@ -328,12 +358,7 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
         _ if o.default_timeout > 0 => Some(Duration::from_secs(o.default_timeout as u64)),
         _ => None,
     };
-    let command = PtyCommand {
-        program: o.ansible_playbook.clone(),
-        args: argv[1..].to_vec(),
-        cwd: o.project_dir.clone(),
-        env: env.into_iter().collect(),
-    };
+    let command = PtyCommand { program, args: argv[1..].to_vec(), cwd, env: env.into_iter().collect() };
     Ok(Prepared { prompts: spec.prompts()?, redactor, safe_env, job_args: argv, timeout, warnings, ssh_key, command, dir })
 }
 

@@ -68,6 +68,9 @@ pub struct JobSpec {
     pub vaults: Vec<Vault>,
     pub others: Vec<Other>,
     pub inventory: Option<Inventory>,
+    /// An ad hoc command's module (empty for a playbook job) and its arguments.
+    pub module_name: String,
+    pub module_args: String,
 }
 
 fn vars(text: &str) -> Map<String, Json> {
@@ -107,7 +110,8 @@ impl JobSpec {
                         j.playbook AS playbook, j.job_limit AS job_limit, j.forks AS forks, j.verbosity AS verbosity, j.job_tags AS job_tags,
                         j.skip_tags AS skip_tags, j.start_at_task AS start_at_task, j.force_handlers AS force_handlers,
                         j.become_enabled AS become_enabled, j.diff_mode AS diff_mode, j.timeout AS timeout, j.extra_vars AS extra_vars,
-                        COALESCE(t.extra_vars, '{}') AS template_extra_vars, j.start_args AS start_args
+                        COALESCE(t.extra_vars, '{}') AS template_extra_vars, j.start_args AS start_args,
+                        j.module_name AS module_name, j.module_args AS module_args
                  FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id WHERE j.id = $1",
                 crate::params![id],
             )?
@@ -134,6 +138,8 @@ impl JobSpec {
             timeout: r.col("timeout")?,
             extra_vars: vars(&r.col::<String>("extra_vars")?),
             template_extra_vars: vars(&r.col::<String>("template_extra_vars")?),
+            module_name: r.col("module_name")?,
+            module_args: r.col("module_args")?,
             ..Default::default()
         };
         // Survey password answers: their real values replace the "$encrypted$" in extra_vars,
@@ -181,6 +187,49 @@ impl JobSpec {
             spec.inventory = Some(Inventory::load(tx, inv)?);
         }
         Ok(spec)
+    }
+
+    /// An ad hoc command (`ansible -m …`), not a playbook run.
+    pub fn is_ad_hoc(&self) -> bool {
+        !self.module_name.is_empty()
+    }
+
+    /// AWX's ad hoc options (reference §6.3), in its order; the host pattern comes last.
+    pub fn ad_hoc_options(&self) -> Vec<String> {
+        let mut a = Vec::new();
+        if self.job_type == "check" {
+            a.push("--check".to_string());
+        }
+        let m = self.machine.clone().unwrap_or_default();
+        a.push("-u".into());
+        a.push(if m.username.is_empty() { "root".into() } else { m.username.clone() });
+        if !m.password.is_empty() {
+            a.push("--ask-pass".into());
+        }
+        if self.become_enabled {
+            a.push("--become".into());
+        }
+        if !m.become_method.is_empty() {
+            a.push("--become-method".into());
+            a.push(m.become_method.clone());
+        }
+        if !m.become_username.is_empty() {
+            a.push("--become-user".into());
+            a.push(m.become_username.clone());
+        }
+        if !m.become_password.is_empty() {
+            a.push("--ask-become-pass".into());
+        }
+        if self.forks > 0 {
+            a.push(format!("--forks={}", self.forks));
+        }
+        if self.diff_mode {
+            a.push("--diff".into());
+        }
+        if self.verbosity > 0 {
+            a.push(format!("-{}", "v".repeat(self.verbosity.min(5) as usize)));
+        }
+        a
     }
 
     /// Every secret value this job knows (for redaction).

@@ -4,6 +4,7 @@
 #[macro_use]
 mod support;
 
+mod ad_hoc;
 mod analytics;
 mod cleanup;
 mod deep_copy;
