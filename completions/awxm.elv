@@ -108,6 +108,9 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
         }
         &'awxm;list'= {
+            cand --filter 'Only objects whose FIELD equals VALUE (repeatable)'
+            cand --order-by 'Sort by this field (-FIELD: descending) [default: name]'
+            cand --limit 'At most this many objects'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'

@@ -107,6 +107,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand export" -l no-progress -d 'Nev
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l filter -d 'Only objects whose FIELD equals VALUE (repeatable)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l order-by -d 'Sort by this field (-FIELD: descending) [default: name]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l limit -d 'At most this many objects' -r
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l format -d 'Output format' -r -f -a "human\t''

@@ -619,14 +619,14 @@ fn help_shows_exit_codes_and_only_working_commands() {
     let documented = [0, 1, 2, 3, 65, 66, 69, 74, 75, 77, 78];
     for sub in &listed {
         env.ok(&[sub.as_str(), "--help"]);
-        if sub == "dispatcher" {
-            // A service: it runs until a signal, then exits 128 + SIGTERM.
-            let mut child = env.std_cmd().arg(sub).stdin(std::process::Stdio::null()).spawn().expect("start the dispatcher");
+        if sub == "dispatcher" || sub == "scheduler" {
+            // A service (the scheduler bare loops): it runs until a signal, then exits 128 + SIGTERM.
+            let mut child = env.std_cmd().arg(sub).stdin(std::process::Stdio::null()).spawn().expect("start the service");
             std::thread::sleep(std::time::Duration::from_secs(2));
-            assert!(child.try_wait().expect("wait").is_none(), "the dispatcher stopped on its own");
+            assert!(child.try_wait().expect("wait").is_none(), "{sub} stopped on its own");
             // SAFETY: signalling our own child.
             unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
-            assert_eq!(child.wait().expect("wait").code(), Some(143), "the dispatcher on SIGTERM");
+            assert_eq!(child.wait().expect("wait").code(), Some(143), "{sub} on SIGTERM");
             continue;
         }
         let out = env.cmd().arg(sub).write_stdin("").timeout(std::time::Duration::from_secs(60)).output().expect("run");
@@ -709,4 +709,27 @@ db_test!(yaml_export_round_trips_random_strings, |env| {
         vars.insert(format!("{s}|{i}"), json!([s]));
     }
     yaml_export_round_trips(&env, &vars);
+});
+
+db_test!(list_filters_orders_limits_and_suggests_types, |env| {
+    env.apply(
+        "organizations: [{name: a}, {name: b}]\ninventories:\n  - {name: web, organization: a}\n  - {name: db, organization: b}\n  - {name: cache, organization: a}\n",
+    );
+    let l = env.json(&["list", "inventories", "--filter", "organization=a"]);
+    let names: Vec<&str> = l["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["cache", "web"], "{l}");
+    assert_eq!(l["count"], 2);
+    let l = env.json(&["list", "inventory", "--order-by", "-name", "--limit", "2"]);
+    let names: Vec<&str> = l["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["web", "db"], "{l}");
+    assert_eq!(env.json(&["list", "inventories", "--filter", "organization=a", "--filter", "name=db"])["count"], 0);
+    // A typo gets a suggestion; jobs have their own command.
+    let out = env.run(&["list", "inventorys"]);
+    assert_status(&out, 2, &["list", "inventorys"]);
+    assert!(stderr(&out).contains("a similar value exists: 'inventory'"), "{}", stderr(&out));
+    let out = env.run(&["list", "jobs"]);
+    assert_status(&out, 2, &["list", "jobs"]);
+    assert!(stderr(&out).contains("awxm job list"), "{}", stderr(&out));
+    let out = env.run(&["list", "inventories", "--filter", "nameweb"]);
+    assert_status(&out, 2, &["list", "--filter"]);
 });
