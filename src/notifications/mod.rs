@@ -1,4 +1,5 @@
-//! Notification templates (email, webhook) and the notifications sent through them.
+//! Notification templates (email, webhook, and the services of `services.rs`: Slack,
+//! Mattermost, Rocket.Chat, PagerDuty, Grafana) and the notifications sent through them.
 //!
 //! Templates are resources (`notification_templates` in a resource file) whose
 //! `notification_configuration` holds AWX's fields for the type; its secret keys (`password`,
@@ -14,6 +15,7 @@
 //! or blocks; an unknown name renders as an empty string.
 
 pub mod email;
+pub mod services;
 pub mod webhook;
 
 use serde::Serialize;
@@ -25,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::resources::types;
 
 /// The notification types awxm can send.
-pub const SUPPORTED_TYPES: &[&str] = &["email", "webhook"];
+pub const SUPPORTED_TYPES: &[&str] = &["email", "webhook", "slack", "mattermost", "rocketchat", "pagerduty", "grafana"];
 
 /// Why a send failed.
 #[derive(Debug, Clone)]
@@ -163,7 +165,7 @@ pub fn recipients_text(t: &Template) -> String {
     match t.notification_type.as_str() {
         "email" => recipients_of(&t.config).join(", "),
         "webhook" => webhook::redact(t.config.get("url").and_then(|u| u.as_str()).unwrap_or_default()),
-        _ => String::new(),
+        other => services::recipients(other, &t.config),
     }
 }
 
@@ -188,6 +190,9 @@ pub fn deliver(t: &Template, msg: &Outgoing) -> std::result::Result<u64, SendErr
             let cfg = webhook::WebhookConfig::from_notification(&t.config).map_err(|e| bad(format!("bad webhook configuration: {e}")))?;
             webhook::send(&cfg, &msg.webhook_body)
         }
+        "slack" | "mattermost" | "rocketchat" | "pagerduty" | "grafana" => {
+            services::send(&t.notification_type, &t.config, &msg.subject, &msg.webhook_body.to_string(), &msg.webhook_body)
+        }
         other => Err(bad(format!("notification type {other:?} is not supported by awxm (only {})", SUPPORTED_TYPES.join(", ")))),
     }
 }
@@ -196,7 +201,7 @@ pub fn deliver(t: &Template, msg: &Outgoing) -> std::result::Result<u64, SendErr
 /// own short transaction. Never returns an error: failures end up in the outcome and the row.
 pub fn send_and_record(db: &mut Db, t: &Template, job_id: Option<i64>, msg: &Outgoing) -> Outcome {
     let recipients = recipients_text(t);
-    let body_text = if t.notification_type == "webhook" {
+    let body_text = if matches!(t.notification_type.as_str(), "webhook" | "pagerduty" | "grafana") {
         serde_json::to_string_pretty(&msg.webhook_body).unwrap_or_default()
     } else {
         msg.body.clone()

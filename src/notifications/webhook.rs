@@ -85,6 +85,12 @@ pub fn redact(url: &str) -> String {
 
 /// Send `body` as JSON. Returns the number of notifications sent (1).
 pub fn send(cfg: &WebhookConfig, body: &Json) -> Result<u64, SendError> {
+    request(cfg, body, "webhook").map(|_| 1)
+}
+
+/// Send `body` as JSON with `cfg`'s method, headers and authentication; a 2xx answer gives its
+/// body (at most 64 KiB), anything else a failure naming `what` (`webhook`, `Slack`, ...).
+pub fn request(cfg: &WebhookConfig, body: &Json, what: &str) -> Result<String, SendError> {
     let tls =
         ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).disable_verification(!cfg.verify_tls).build();
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -116,22 +122,22 @@ pub fn send(cfg: &WebhookConfig, body: &Json) -> Result<u64, SendError> {
     match res {
         Ok(mut resp) => {
             let status = resp.status().as_u16();
+            let text = resp.body_mut().with_config().limit(65_536).read_to_string().unwrap_or_default();
             if (200..300).contains(&status) {
-                Ok(1)
+                Ok(text)
             } else {
-                let text = resp.body_mut().with_config().limit(4096).read_to_string().unwrap_or_default();
                 let snippet: String = text.trim().chars().take(200).collect();
                 Err(SendError {
                     unreachable: false,
                     message: if snippet.is_empty() {
-                        format!("Error sending webhook notification: {status}")
+                        format!("Error sending {what} notification: {status}")
                     } else {
-                        format!("Error sending webhook notification: {status}: {snippet}")
+                        format!("Error sending {what} notification: {status}: {snippet}")
                     },
                 })
             }
         }
-        Err(e) => Err(SendError { unreachable: true, message: format!("Error sending webhook notification: {e}") }),
+        Err(e) => Err(SendError { unreachable: true, message: format!("Error sending {what} notification: {e}") }),
     }
 }
 

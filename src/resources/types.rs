@@ -465,7 +465,19 @@ pub fn names() -> Vec<&'static str> {
 /// `headers` mapping) is encrypted as its JSON text.
 pub fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    ["password", "secret", "token", "key_data", "key_unlock", "passphrase", "api_key", "private_key", "service_key", "headers"]
-        .iter()
-        .any(|s| k.contains(s))
+    [
+        "password",
+        "secret",
+        "token",
+        "key_data",
+        "key_unlock",
+        "passphrase",
+        "api_key",
+        "private_key",
+        "service_key",
+        "grafana_key",
+        "headers",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
 }

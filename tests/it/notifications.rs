@@ -227,3 +227,82 @@ db_test!(notify_job_never_fails_the_caller, |env| {
     // A job without templates, or no such job: nothing, no panic.
     assert!(notify_job(&mut db, &secrets, failed_job + 1000, JobEvent::Success).is_empty());
 });
+
+db_test!(slack_mattermost_rocketchat_pagerduty_and_grafana_get_awx_shaped_requests, |env| {
+    let http = HttpSink::start(&env.path().join("http"));
+    let base = http.url("");
+    let base = base.trim_end_matches('/');
+    env.apply(&format!(
+        "notification_templates:
+  - name: slack
+    notification_type: slack
+    notification_configuration: {{token: xoxb-Sl4ck-T0ken, channels: ['#ops', '#dev'], hex_color: '#ff0000', api_url: '{base}/slack'}}
+  - name: mm
+    notification_type: mattermost
+    notification_configuration: {{mattermost_url: '{base}/mm', mattermost_no_verify_ssl: false, mattermost_channel: ops, mattermost_username: awxm}}
+  - name: rc
+    notification_type: rocketchat
+    notification_configuration: {{rocketchat_url: '{base}/rc', rocketchat_no_verify_ssl: false}}
+  - name: pd
+    notification_type: pagerduty
+    notification_configuration: {{subdomain: acme, token: Pd-T0ken, service_key: Pd-Serv1ce, client_name: awxm, api_url: '{base}/pd'}}
+  - name: graf
+    notification_type: grafana
+    notification_configuration: {{grafana_url: '{base}/graf', grafana_key: Gr4f-Key, annotation_tags: [awxm, deploy], dashboardId: 7, isRegion: true}}
+  - name: broken
+    notification_type: pagerduty
+    notification_configuration: {{subdomain: acme}}
+"
+    ));
+    // Secrets are encrypted at rest.
+    for secret in ["xoxb-Sl4ck-T0ken", "Pd-T0ken", "Pd-Serv1ce", "Gr4f-Key"] {
+        assert_eq!(
+            env.sql_count(&format!("SELECT count(*) FROM notification_template WHERE notification_configuration LIKE '%{secret}%'")),
+            0
+        );
+    }
+    for name in ["slack", "mm", "rc", "pd", "graf"] {
+        let r = env.json(&["notification", "test", name]);
+        assert_eq!(r["status"], "successful", "{name}: {r}");
+    }
+    let reqs = http.requests();
+    let at = |p: &str| reqs.iter().filter(|r| r["path"].as_str().unwrap_or_default().starts_with(p)).cloned().collect::<Vec<Value>>();
+    let slack = at("/slack/chat.postMessage");
+    assert_eq!(slack.len(), 2, "one message per channel: {reqs:?}");
+    assert_eq!(slack[0]["headers"]["authorization"], "Bearer xoxb-Sl4ck-T0ken");
+    assert_eq!(slack[0]["body"]["channel"], "#ops");
+    assert_eq!(slack[0]["body"]["attachments"][0]["color"], "#ff0000");
+    assert!(slack[0]["body"]["attachments"][0]["text"].as_str().unwrap().contains("notification test"), "{slack:?}");
+    let mm = &at("/mm")[0];
+    assert_eq!(mm["body"]["channel"], "ops");
+    assert_eq!(mm["body"]["username"], "awxm");
+    assert!(mm["body"]["text"].as_str().unwrap().contains("notification test"));
+    let rc = &at("/rc")[0];
+    assert!(rc["body"].get("username").is_none() && rc["body"]["text"].is_string(), "{rc}");
+    let pd = &at("/pd/generic/2010-04-15/create_event.json")[0];
+    assert_eq!(pd["body"]["service_key"], "Pd-Serv1ce");
+    assert_eq!(pd["body"]["event_type"], "trigger");
+    assert_eq!(pd["body"]["client"], "awxm");
+    assert!(pd["body"]["description"].as_str().unwrap().contains("notification test"));
+    let g = &at("/graf/api/annotations")[0];
+    assert_eq!(g["headers"]["authorization"], "Bearer Gr4f-Key");
+    assert_eq!(g["body"]["tags"], json!(["awxm", "deploy"]));
+    assert_eq!(g["body"]["dashboardId"], 7);
+    assert!(g["body"]["time"].as_i64().unwrap() > 1_600_000_000_000, "{g}");
+    // A bad configuration fails the notification with AWX's message, recorded.
+    let out = env.run(&["--format", "json", "notification", "test", "broken"]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["status"], "failed", "{r}");
+    assert!(
+        r["error"]
+            .as_str()
+            .unwrap()
+            .contains("Missing required fields for Notification Configuration: ['token', 'service_key', 'client_name']."),
+        "{r}"
+    );
+    // The records never show a secret.
+    let list = env.ok(&["notification", "list", "--format", "json"]);
+    for secret in ["xoxb-Sl4ck-T0ken", "Pd-T0ken", "Pd-Serv1ce", "Gr4f-Key"] {
+        assert!(!list.contains(secret), "{secret} in {list}");
+    }
+});
