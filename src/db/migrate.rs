@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1011, name: "job_start_args", sql: include_str!("migrations/1011_job_start_args.sql") },
     Migration { version: 1020, name: "schedules", sql: include_str!("migrations/1020_schedules.sql") },
     Migration { version: 1021, name: "ad_hoc_commands", sql: include_str!("migrations/1021_ad_hoc_commands.sql") },
+    Migration { version: 1022, name: "notification_links", sql: include_str!("migrations/1022_notification_links.sql") },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

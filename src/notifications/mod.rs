@@ -300,7 +300,7 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
     let r = tx
         .query_opt(
             "SELECT j.id, j.name, j.status, j.started, j.finished, j.elapsed, j.job_explanation, j.result_traceback, j.launch_type,
-                    j.playbook, j.job_limit, j.execution_node, j.job_type, i.name AS inventory, p.name AS project,
+                    j.playbook, j.job_limit, j.execution_node, j.job_type, j.module_name, i.name AS inventory, p.name AS project,
                     t.name AS job_template
              FROM job j LEFT JOIN inventory i ON i.id = j.inventory_id LEFT JOIN project p ON p.id = j.project_id
                         LEFT JOIN job_template t ON t.id = j.job_template_id
@@ -336,8 +336,9 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
     let id: i64 = r.col("id")?;
     let name: String = r.col("name")?;
     let status: String = r.col("status")?;
+    let friendly = if r.col::<String>("module_name")?.is_empty() { "Job" } else { "AdHoc Command" };
     let summary = format!(
-        "Job #{id} '{name}' {status}: {} hosts, ok={} changed={} failed={} unreachable={} skipped={} rescued={} ignored={}",
+        "{friendly} #{id} '{name}' {status}: {} hosts, ok={} changed={} failed={} unreachable={} skipped={} rescued={} ignored={}",
         hosts.len(),
         totals[4],
         totals[0],
@@ -353,7 +354,7 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
         "id": id,
         "name": name,
         "status": status,
-        "friendly_name": "Job",
+        "friendly_name": friendly,
         "started": r.col::<Option<String>>("started")?,
         "finished": r.col::<Option<String>>("finished")?,
         "elapsed": r.col::<f64>("elapsed")?,
@@ -374,7 +375,7 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
         "hosts": hosts,
     });
     let metadata = serde_json::to_string_pretty(&job).unwrap_or_default();
-    Ok(json!({"job": job, "job_friendly_name": "Job", "job_summary": summary, "job_metadata": metadata, "url": ""}))
+    Ok(json!({"job": job, "job_friendly_name": friendly, "job_summary": summary, "job_metadata": metadata, "url": ""}))
 }
 
 /// The message for a job event: the template's custom `messages` for that event, or AWX's
@@ -410,18 +411,29 @@ pub fn job_message(t: &Template, event: JobEvent, ctx: &Json) -> Outgoing {
     Outgoing { subject, body: body.unwrap_or(default_body), webhook_body }
 }
 
-/// Send the notifications of `event` for job `job_id`: every notification template linked to
-/// the job's template for that event, each recorded in the `notification` table. Never fails:
+/// The notification templates a job (`$1`) reaches for an event (`$2`), AWX's union (reference
+/// §9.1), each once: its job template's own, the job template's project's and the job
+/// template's organization's; an ad hoc command (no template) its inventory's organization's.
+const JOB_TEMPLATE_SETS: &str = "
+    SELECT x.notification_template_id FROM job_template_notification x JOIN job j ON j.job_template_id = x.job_template_id
+     WHERE j.id = $1 AND x.event = $2
+    UNION SELECT x.notification_template_id FROM project_notification x
+     JOIN job_template t ON t.project_id = x.project_id JOIN job j ON j.job_template_id = t.id WHERE j.id = $1 AND x.event = $2
+    UNION SELECT x.notification_template_id FROM organization_notification x
+     JOIN job_template t ON t.organization_id = x.organization_id JOIN job j ON j.job_template_id = t.id WHERE j.id = $1 AND x.event = $2
+    UNION SELECT x.notification_template_id FROM organization_notification x
+     JOIN inventory i ON i.organization_id = x.organization_id JOIN job j ON j.inventory_id = i.id
+     WHERE j.id = $1 AND x.event = $2 AND j.module_name <> ''";
+
+/// Send the notifications of `event` for job `job_id`: every notification template the job
+/// reaches for that event (its template's, project's and organization's, once each), each recorded in the `notification` table. Never fails:
 /// problems are logged and recorded, and the outcomes returned for the caller to report.
 pub fn notify_job(db: &mut Db, secrets: &Secrets, job_id: i64, event: JobEvent) -> Vec<Outcome> {
     let prepared = db.read(|tx| {
         let templates = {
             let rows = tx.query(
                 &format!(
-                    "SELECT {} FROM notification_template nt
-                     JOIN job_template_notification x ON x.notification_template_id = nt.id
-                     JOIN job j ON j.job_template_id = x.job_template_id
-                     WHERE j.id = $1 AND x.event = $2 ORDER BY nt.name",
+                    "SELECT {} FROM notification_template nt WHERE nt.id IN ({JOB_TEMPLATE_SETS}) ORDER BY nt.name",
                     TEMPLATE_COLUMNS.split(", ").map(|c| format!("nt.{c}")).collect::<Vec<_>>().join(", ")
                 ),
                 crate::params![job_id, event.as_str()],

@@ -133,10 +133,34 @@ fn instance_group_links(rt: &ResourceType) -> Option<(&'static str, &'static str
 /// after every type's own rows and sub-objects exist, so one file may define an instance group
 /// and reference it. Returns whether anything changed.
 pub fn apply_late(tx: &mut Tx<'_>, rt: &ResourceType, id: i64, item: &Item<'_>) -> Result<bool> {
-    let Some((table, owner)) = instance_group_links(rt) else { return Ok(false) };
-    match ref_list(tx, item, "instance_groups", &types::INSTANCE_GROUP)? {
-        Some(ids) => sync_links(tx, table, owner, id, "instance_group_id", &ids, Some("position"), None),
-        None => Ok(false),
+    let mut changed = false;
+    if let Some((table, owner)) = instance_group_links(rt)
+        && let Some(ids) = ref_list(tx, item, "instance_groups", &types::INSTANCE_GROUP)?
+    {
+        changed |= sync_links(tx, table, owner, id, "instance_group_id", &ids, Some("position"), None)?;
+    }
+    if let Some((table, owner, events)) = notification_links(rt) {
+        for event in events {
+            let key = format!("notification_templates_{event}");
+            if let Some(ids) = ref_list(tx, item, &key, &types::NOTIFICATION_TEMPLATE)? {
+                changed |= sync_links(tx, table, owner, id, "notification_template_id", &ids, None, Some(("event", event)))?;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// Where the notification templates of an organization, project, inventory source or system
+/// job template are linked (table, owner column, events). Job and workflow templates keep
+/// theirs with their other links (`apply`).
+pub fn notification_links(rt: &ResourceType) -> Option<(&'static str, &'static str, &'static [&'static str])> {
+    const EVENTS: &[&str] = &["started", "success", "error"];
+    match rt.singular {
+        "organization" => Some(("organization_notification", "organization_id", &["started", "success", "error", "approvals"])),
+        "project" => Some(("project_notification", "project_id", EVENTS)),
+        "inventory_source" => Some(("inventory_source_notification", "inventory_source_id", EVENTS)),
+        "system_job_template" => Some(("system_job_template_notification", "system_job_template_id", EVENTS)),
+        _ => None,
     }
 }
 
@@ -1045,6 +1069,16 @@ pub fn export(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, id: i64, do
             id,
         )?;
         put_list(doc, "instance_groups", l);
+    }
+    if let Some((table, owner, events)) = notification_links(rt) {
+        for event in events {
+            let rows = tx.query(
+                &format!("SELECT n.name FROM {table} x JOIN notification_template n ON n.id = x.notification_template_id WHERE x.{owner} = $1 AND x.event = $2 ORDER BY n.name"),
+                crate::params![id, *event],
+            )?;
+            let l = rows.iter().map(|r| Ok(Json::String(r.col("name")?))).collect::<Result<Vec<_>>>()?;
+            put_list(doc, &format!("notification_templates_{event}"), l);
+        }
     }
     Ok(())
 }

@@ -126,7 +126,13 @@ pub const ORGANIZATION: ResourceType = ResourceType {
     key_column: "name",
     key_field: "name",
     fields: &[text("description"), count("max_hosts", 0)],
-    children: &["instance_groups"],
+    children: &[
+        "instance_groups",
+        "notification_templates_started",
+        "notification_templates_success",
+        "notification_templates_error",
+        "notification_templates_approvals",
+    ],
     readonly: &[],
     list: &["description", "max_hosts"],
 };
@@ -201,7 +207,7 @@ pub const PROJECT: ResourceType = ResourceType {
         boolean("allow_override", false),
         timeout("timeout"),
     ],
-    children: &[],
+    children: &["notification_templates_started", "notification_templates_success", "notification_templates_error"],
     readonly: &[text("status"), text("scm_revision"), text("last_job_run")],
     list: &["scm_type", "local_path", "status"],
 };
@@ -257,7 +263,7 @@ pub const INVENTORY_SOURCE: ResourceType = ResourceType {
         boolean("update_on_launch", false),
         count("update_cache_timeout", 0),
     ],
-    children: &[],
+    children: &["notification_templates_started", "notification_templates_success", "notification_templates_error"],
     readonly: &[text("status"), text("last_job_run")],
     list: &["inventory", "source", "source_path", "status"],
 };
@@ -428,7 +434,7 @@ pub const SYSTEM_JOB_TEMPLATE: ResourceType = ResourceType {
         req("job_type", "job_type", Kind::Choice(crate::runner::system::JOB_TYPES), Def::Text("")),
         fld("extra_vars", "extra_vars", Kind::Vars, Def::Json("{}")),
     ],
-    children: &[],
+    children: &["notification_templates_started", "notification_templates_success", "notification_templates_error"],
     readonly: &[text("status"), text("last_job_run"), boolean("last_job_failed", false)],
     list: &["job_type", "status"],
 };

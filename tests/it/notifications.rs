@@ -306,3 +306,66 @@ db_test!(slack_mattermost_rocketchat_pagerduty_and_grafana_get_awx_shaped_reques
         assert!(!list.contains(secret), "{secret} in {list}");
     }
 });
+
+db_test!(organization_and_project_notifications_are_inherited_once, |env| {
+    let http = HttpSink::start(&env.path().join("http"));
+    let proj = env.path().join("proj");
+    std::fs::create_dir_all(&proj).unwrap();
+    std::fs::write(proj.join("site.yml"), "- hosts: all\n  gather_facts: false\n  tasks:\n    - ping:\n").unwrap();
+    let py = "/usr/bin/python3";
+    env.apply(&format!(
+        "organizations:
+  - name: ops
+    notification_templates_success: [org-hook, shared]
+notification_templates:
+  - {{name: org-hook, notification_type: webhook, notification_configuration: {{url: '{org}'}}}}
+  - {{name: proj-hook, notification_type: webhook, notification_configuration: {{url: '{proj_url}'}}}}
+  - {{name: shared, notification_type: webhook, notification_configuration: {{url: '{shared}'}}}}
+projects:
+  - name: p
+    organization: ops
+    local_path: {dir}
+    notification_templates_success: [proj-hook]
+inventories:
+  - name: inv
+    organization: ops
+    variables: {{ansible_connection: local, ansible_python_interpreter: {py}}}
+    hosts: [{{name: h1}}]
+job_templates:
+  - name: t
+    organization: ops
+    project: p
+    playbook: site.yml
+    inventory: inv
+    notification_templates_success: [shared]
+",
+        org = http.url("/org"),
+        proj_url = http.url("/proj"),
+        shared = http.url("/shared"),
+        dir = proj.display()
+    ));
+    // Exported and applied back unchanged.
+    let exported = env.ok(&["export", "organization", "project"]);
+    assert!(exported.contains("notification_templates_success:"), "{exported}");
+    let cfg =
+        env.write("awxm.yaml", &format!("data_dir: {}\nansible_bin_dir: {}\n", env.path().join("data").display(), venv_bin().display()));
+    let run = |args: &[&str]| {
+        let out = env.cmd().env("AWXM_CONFIG", &cfg).args(args).output().unwrap();
+        assert_status(&out, 0, args);
+    };
+    // A job: its template's, its project's and its organization's, the shared one once.
+    run(&["run_job", "t"]);
+    let paths = |reqs: &[Value]| {
+        let mut p: Vec<String> = reqs.iter().map(|r| r["path"].as_str().unwrap().to_string()).collect();
+        p.sort();
+        p
+    };
+    wait_until("the job's notifications", std::time::Duration::from_secs(20), || http.requests().len() >= 3);
+    assert_eq!(paths(&http.requests()), ["/org", "/proj", "/shared"]);
+    // An ad hoc command: its inventory's organization's.
+    run(&["ad_hoc", "inv", "-m", "ping"]);
+    wait_until("the ad hoc command's notifications", std::time::Duration::from_secs(20), || http.requests().len() >= 5);
+    let reqs = http.requests();
+    assert_eq!(paths(&reqs[3..]), ["/org", "/shared"]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE status = 'successful'"), 5);
+});
