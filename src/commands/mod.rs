@@ -2,6 +2,7 @@
 //! commands never print data themselves (see `output`).
 
 pub mod apply;
+pub mod approval;
 pub mod check_license;
 pub mod cleanup_jobs;
 pub mod cleanup_stdout;
@@ -27,6 +28,7 @@ pub mod notification;
 pub mod ping;
 pub mod project_update;
 pub mod run_job;
+pub mod run_workflow;
 pub mod settings;
 pub mod show;
 pub mod task_manager;
@@ -69,5 +71,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Ping(a) => ping::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::TestIsolatedConnection(a) => test_isolated_connection::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::RunWorkflow(a) => run_workflow::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Approval(a) => approval::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }
 }

@@ -40,6 +40,17 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1002, name: "unified_job_ids_postgres", sql: include_str!("migrations/1002_unified_job_ids_postgres.sql") },
     Migration { version: 1010, name: "dispatcher", sql: include_str!("migrations/1010_dispatcher.sql") },
     Migration { version: 1011, name: "job_start_args", sql: include_str!("migrations/1011_job_start_args.sql") },
+    Migration { version: 1030, name: "workflows", sql: include_str!("migrations/1030_workflows.sql") },
+    Migration {
+        version: 1031,
+        name: "workflow_approval_ids_sqlite",
+        sql: include_str!("migrations/1031_workflow_approval_ids_sqlite.sql"),
+    },
+    Migration {
+        version: 1032,
+        name: "workflow_approval_ids_postgres",
+        sql: include_str!("migrations/1032_workflow_approval_ids_postgres.sql"),
+    },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

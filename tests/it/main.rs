@@ -25,3 +25,4 @@ mod run_job;
 mod sinks;
 mod snapshots;
 mod ssh;
+mod workflows;
