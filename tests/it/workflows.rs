@@ -331,3 +331,63 @@ db_test!(canceling_a_workflow_cancels_its_running_node_and_starts_nothing_more, 
     q(&env, &["task_manager"]);
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM workflow_job_node WHERE workflow_job_id = {wf} AND job_id IS NOT NULL")), 1);
 });
+
+db_test!(workflow_and_approval_notifications_reach_the_smtp_server, |env| {
+    use crate::sinks::{SmtpSink, body};
+    let smtp = SmtpSink::start_with(&env.path().join("mail"), &["--user", "mailer", "--password", "mail-Pw-77"]);
+    env.write(
+        "mail.yml",
+        &format!(
+            "notification_templates:\n  - name: mail\n    notification_type: email\n    notification_configuration:\n      host: 127.0.0.1\n      port: {}\n      username: mailer\n      password: mail-Pw-77\n      sender: awxm@example.test\n      recipients: [ops@example.test]\n      timeout: 5\n",
+            smtp.port
+        ),
+    );
+    let out = q(&env, &["apply", "-f", env.path().join("mail.yml").to_str().unwrap()]);
+    assert_status(&out, 0, &["apply mail.yml"]);
+    setup(
+        &env,
+        "0",
+        "  - name: notified\n    notification_templates_started: [mail]\n    notification_templates_success: [mail]\n    notification_templates_error: [mail]\n    notification_templates_approvals: [mail]\n    nodes:\n      - identifier: ask\n        approval: {name: go?}\n        success_nodes: [ship]\n      - identifier: ship\n        job_template: ok\n",
+    );
+    let subjects = || -> Vec<String> {
+        let mut v: Vec<String> = smtp.index().iter().map(|e| smtp.subject(e)).collect();
+        v.sort();
+        v
+    };
+    let wf = qjson(&env, 0, &["launch", "workflow_job_template", "notified"])["id"].as_i64().unwrap();
+    let a = pending_approval(&env, wf);
+    qjson(&env, 0, &["approval", "approve", &a.to_string()]);
+    assert_eq!(wait_workflow(&env, wf, 0)["status"], "successful");
+    let mut want = vec![
+        format!("Workflow Job #{wf} 'notified' running"),
+        format!("The approval node \"go?\" needs review. This node can be viewed at: workflow job #{wf}"),
+        format!("The approval node \"go?\" was approved. workflow job #{wf}"),
+        format!("Workflow Job #{wf} 'notified' successful"),
+    ];
+    want.sort();
+    wait_until("four messages", Duration::from_secs(20), || smtp.index().len() >= 4);
+    assert_eq!(subjects(), want);
+    // The success body is AWX's workflow summary.
+    let shown = qjson(&env, 0, &["job", "show", &wf.to_string()]);
+    let ship = node(&shown, "ship");
+    let success = smtp.index().into_iter().find(|e| smtp.subject(e).ends_with("successful")).unwrap();
+    let text = body(&smtp.text(&success));
+    assert!(text.contains("Workflow job summary:"), "{text}");
+    let line = format!("- node #{} spawns job #{}, \"ok\", which finished with status successful.", ship["id"], ship["job_id"]);
+    assert!(text.contains(&line), "{line} in {text}");
+    // Recorded against the workflow job and the approval.
+    assert_eq!(
+        env.sql_count(&format!("SELECT count(*) FROM notification WHERE unified_job_id IN ({wf}, {a}) AND status = 'successful'")),
+        4
+    );
+
+    // A denied approval: the approval's denied message and the workflow's error set.
+    let wf = qjson(&env, 0, &["launch", "workflow_job_template", "notified"])["id"].as_i64().unwrap();
+    let a = pending_approval(&env, wf);
+    qjson(&env, 0, &["approval", "deny", &a.to_string()]);
+    assert_eq!(wait_workflow(&env, wf, 1)["status"], "failed");
+    wait_until("eight messages", Duration::from_secs(20), || smtp.index().len() >= 8);
+    let all = subjects();
+    assert!(all.contains(&format!("The approval node \"go?\" was denied. workflow job #{wf}")), "{all:?}");
+    assert!(all.contains(&format!("Workflow Job #{wf} 'notified' failed")), "{all:?}");
+});
