@@ -73,6 +73,8 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record thi
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "ping" -d 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "test_isolated_connection" -d 'Connect to one node over SSH and run ansible-playbook --version there'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "run_workflow" -d 'Launch a workflow job and follow it: node progress as it happens, exit 0 if it succeeded'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "approval" -d 'Workflow approvals: list them, approve or deny one'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s f -l file -d 'Resource file (YAML or JSON); `-` reads stdin. May be repeated' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
@@ -1196,3 +1198,95 @@ complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l n
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s e -l extra-vars -d 'Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s l -l limit -d 'Host pattern for the workflow\'s jobs' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l inventory -d 'Another inventory for the workflow\'s jobs' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l scm-branch -d 'Another branch for the workflow\'s jobs' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s t -l tags -d 'Only tasks with these tags' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l skip-tags -d 'Skip tasks with these tags' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -f -a "list" -d 'Approvals waiting for a decision (--all: every one)'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -f -a "approve" -d 'Approve a pending approval: its workflow goes on'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny" -f -a "deny" -d 'Deny a pending approval: it fails, and its workflow follows the failure path'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l all -d 'Every approval, not only the pending ones'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user (name or id): AWX\'s permission rule applies' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l as -d 'Act as this user (name or id): AWX\'s permission rule applies' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -s V -l version -d 'Print version'

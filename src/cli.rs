@@ -180,6 +180,11 @@ pub enum Command {
     /// Connect to one node over SSH and run ansible-playbook --version there
     #[command(name = "test_isolated_connection", alias = "test-isolated-connection")]
     TestIsolatedConnection(commands::test_isolated_connection::Args),
+    /// Launch a workflow job and follow it: node progress as it happens, exit 0 if it succeeded
+    #[command(name = "run_workflow", alias = "run-workflow")]
+    RunWorkflow(commands::run_workflow::Args),
+    /// Workflow approvals: list them, approve or deny one
+    Approval(commands::approval::Args),
 }
 
 /// What a command may do to the state on disk. Every subcommand chooses explicitly in
@@ -269,6 +274,11 @@ impl Command {
             Command::Heartbeat(a) => unless_dry(a.dry_run, Create),
             Command::IsolatedHeartbeat(_) => Write,
             Command::Ping(_) | Command::TestIsolatedConnection(_) => Read,
+            Command::RunWorkflow(_) => Write,
+            Command::Approval(a) => match a.action {
+                commands::approval::Action::List { .. } => Read,
+                commands::approval::Action::Approve { .. } | commands::approval::Action::Deny { .. } => Write,
+            },
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod signals;
 pub mod ssh;
 pub mod taskmanager;
 pub mod time;
+pub mod workflow;
 pub mod yaml;
 
 use std::process::ExitCode;

@@ -223,7 +223,7 @@ impl Report for JobReport {
             JobReport::Show(m) => {
                 let mut pairs: Vec<(String, String)> = Vec::new();
                 for (k, v) in m.iter() {
-                    if k == "host_summaries" || k == "job_env" {
+                    if k == "host_summaries" || k == "job_env" || k == "nodes" || k == "edges" {
                         continue;
                     }
                     let text = match v {
@@ -233,6 +233,15 @@ impl Report for JobReport {
                     pairs.push((k.clone(), text));
                 }
                 out.pairs(pairs)?;
+                if let (Some(nodes), Some(edges)) = (m.get("nodes"), m.get("edges")) {
+                    let nodes: Vec<crate::workflow::view::NodeView> = serde_json::from_value(nodes.clone()).unwrap_or_default();
+                    let edges: Vec<crate::workflow::view::EdgeView> = serde_json::from_value(edges.clone()).unwrap_or_default();
+                    out.line("")?;
+                    out.line("nodes:")?;
+                    for l in crate::workflow::view::tree(&nodes, &edges) {
+                        out.line(format!("  {l}"))?;
+                    }
+                }
                 if let Some(Json::Object(hs)) = m.get("host_summaries")
                     && !hs.is_empty()
                 {
@@ -467,7 +476,18 @@ fn event_json(r: &crate::db::Row) -> Result<Json> {
 fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobReport> {
     let mut db = ctx.db()?;
     let wait = (!no_wait).then(|| Duration::from_secs_f64(wait_timeout.max(0.0)));
-    let outcome = jobs::cancel(&mut db, id, &ctx.config.node_name, wait)?;
+    let node = ctx.config.node_name.clone();
+    let outcome = if db.read(|tx| jobs::kind_of(tx, id))? == Some(JobKind::WorkflowJob) {
+        // The workflow manager cancels its nodes and then ends it: run a cycle at once.
+        let asked = db.write(|tx| jobs::cancel::request(tx, id, &node))?;
+        crate::taskmanager::run::kick(ctx, &mut db)?;
+        match (asked, wait) {
+            (CancelOutcome::Requested(_), Some(t)) => jobs::cancel::wait(&mut db, id, &node, t)?,
+            _ => asked,
+        }
+    } else {
+        jobs::cancel(&mut db, id, &node, wait)?
+    };
     let (status, message) = match outcome {
         CancelOutcome::AlreadyFinished(st) => (st.to_string(), format!("job {id} already finished ({st}); nothing to cancel")),
         CancelOutcome::Canceled => (JobStatus::Canceled.to_string(), format!("job {id} canceled")),
@@ -542,6 +562,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             let mut db = ctx.db()?;
             Ok(JobReport::Show(Box::new(db.read(|tx| match jobs::kind_of(tx, id)? {
                 Some(JobKind::Job) | None => show(tx, id),
+                Some(JobKind::WorkflowJob) => crate::workflow::view::show(tx, id),
+                Some(JobKind::WorkflowApproval) => crate::workflow::view::show_approval(tx, id),
                 Some(kind) => show_other(tx, kind, id),
             })?)))
         }

@@ -22,6 +22,7 @@ pub enum LaunchType {
     Project,
     InventorySource,
     SystemJobTemplate,
+    WorkflowJobTemplate,
 }
 
 #[derive(Debug, clap::Args)]
@@ -33,6 +34,7 @@ EXAMPLES:
   awxm launch project app --wait                         # a project update
   awxm launch inventory_source aws-hosts                 # an inventory update
   awxm launch system_job_template purge -e days=30       # a system job (awxm cleanup_jobs --days 30)
+  awxm launch workflow_job_template release --wait       # a workflow job (see also `awxm run_workflow`)
   id=$(awxm launch job_template deploy --format json | jq .id); awxm job wait \"$id\"
 
 The new job is pending; a task-manager cycle runs at once and starts it when nothing blocks it
@@ -49,7 +51,9 @@ ask_inventory_on_launch, --credential ask_credential_on_launch, --scm-branch
 ask_scm_branch_on_launch, --diff ask_diff_mode_on_launch, --forks ask_forks_on_launch,
 --timeout ask_timeout_on_launch, --instance-group ask_instance_groups_on_launch. System job
 templates take -e days=N only (AWX's rule; older_than and granularity are accepted and
-ignored). A prompt the
+ignored). Workflow job templates take -e (ask_variables_on_launch, or its survey), --limit,
+--inventory, --scm-branch, --tags and --skip-tags (their ask_*_on_launch flags); the workflow's
+prompts override its nodes' as AWX does. A prompt the
 template does not ask for is refused (exit 65, naming it) and nothing is created. (`run_job`
 is the administrator's command: its flags override the template whatever it asks.)
 
@@ -135,20 +139,25 @@ impl Report for LaunchReport {
     }
 }
 
-/// Whether any job-template prompt is given.
-fn has_prompts(a: &Args) -> bool {
-    a.limit.is_some()
-        || a.tags.is_some()
-        || a.skip_tags.is_some()
-        || a.job_type.is_some()
-        || a.verbosity.is_some()
-        || a.inventory.is_some()
-        || !a.credentials.is_empty()
-        || a.scm_branch.is_some()
-        || a.diff
-        || a.forks.is_some()
-        || a.timeout.is_some()
-        || a.instance_group.is_some()
+/// The job-template prompt options given.
+fn given_flags(a: &Args) -> Vec<&'static str> {
+    [
+        (a.limit.is_some(), "--limit"),
+        (a.tags.is_some(), "--tags"),
+        (a.skip_tags.is_some(), "--skip-tags"),
+        (a.job_type.is_some(), "--job-type"),
+        (a.verbosity.is_some(), "--verbosity"),
+        (a.inventory.is_some(), "--inventory"),
+        (!a.credentials.is_empty(), "--credential"),
+        (a.scm_branch.is_some(), "--scm-branch"),
+        (a.diff, "--diff"),
+        (a.forks.is_some(), "--forks"),
+        (a.timeout.is_some(), "--timeout"),
+        (a.instance_group.is_some(), "--instance-group"),
+    ]
+    .into_iter()
+    .filter_map(|(given, flag)| given.then_some(flag))
+    .collect()
 }
 
 fn extra_vars(a: &Args) -> Result<Map<String, Json>> {
@@ -159,6 +168,18 @@ fn extra_vars(a: &Args) -> Result<Map<String, Json>> {
         }
     }
     Ok(extra)
+}
+
+/// The prompts of a workflow launch.
+fn workflow_given(a: &Args) -> Result<crate::workflow::Given> {
+    Ok(crate::workflow::Given {
+        extra_vars: extra_vars(a)?,
+        limit: a.limit.clone(),
+        inventory: a.inventory.clone(),
+        scm_branch: a.scm_branch.clone(),
+        job_tags: a.tags.clone(),
+        skip_tags: a.skip_tags.clone(),
+    })
 }
 
 /// The prompts given on the command line, names resolved.
@@ -190,7 +211,14 @@ fn prompts(tx: &mut Tx<'_>, a: &Args) -> Result<Prompts> {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
     let mut db = ctx.db()?;
-    if args.kind != LaunchType::JobTemplate && has_prompts(&args) {
+    let workflow_prompts = ["--limit", "--inventory", "--scm-branch", "--tags", "--skip-tags"];
+    let given = given_flags(&args);
+    if args.kind == LaunchType::WorkflowJobTemplate {
+        let other: Vec<&str> = given.iter().copied().filter(|p| !workflow_prompts.contains(p)).collect();
+        if !other.is_empty() {
+            return Err(Error::data(format!("workflow job templates take no {} prompt", other.join(", "))));
+        }
+    } else if args.kind != LaunchType::JobTemplate && !given.is_empty() {
         return Err(Error::data("only job templates take these launch-time prompts"));
     }
     if matches!(args.kind, LaunchType::Project | LaunchType::InventorySource) && !args.extra_vars.is_empty() {
@@ -216,6 +244,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<LaunchReport> {
         LaunchType::SystemJobTemplate => {
             let (tid, _) = resources::resolve(tx, &types::SYSTEM_JOB_TEMPLATE, &args.name)?;
             Ok((JobKind::SystemJob, crate::runner::system::create(tx, tid, &extra_vars(&args)?, "manual")?))
+        }
+        LaunchType::WorkflowJobTemplate => {
+            let (tid, name) = resources::resolve(tx, &types::WORKFLOW_JOB_TEMPLATE, &args.name)?;
+            let p = crate::workflow::check_prompts(tx, tid, &name, &workflow_given(&args)?)?;
+            hooks::before_launch(ctx, tx, tid)?;
+            Ok((JobKind::WorkflowJob, crate::workflow::create(tx, tid, &p, "manual")?))
         }
     })?;
     follow(ctx, &mut db, kind, id, args.wait)

@@ -3,6 +3,7 @@
 
 pub mod ad_hoc;
 pub mod apply;
+pub mod approval;
 pub mod check_license;
 pub mod cleanup_jobs;
 pub mod cleanup_stdout;
@@ -28,6 +29,7 @@ pub mod notification;
 pub mod ping;
 pub mod project_update;
 pub mod run_job;
+pub mod run_workflow;
 pub mod schedule;
 pub mod scheduler;
 pub mod settings;
@@ -75,5 +77,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Ping(a) => ping::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::TestIsolatedConnection(a) => test_isolated_connection::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::RunWorkflow(a) => run_workflow::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Approval(a) => approval::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }
 }

@@ -53,7 +53,7 @@ pub enum TaskManagerReport {
     Cycle {
         format_version: u32,
         #[serde(flatten)]
-        report: CycleReport,
+        report: Box<CycleReport>,
     },
     Ran {
         format_version: u32,
@@ -129,7 +129,9 @@ pub fn run_task(ctx: &Ctx, db: &mut crate::db::Db, kind: JobKind, id: i64) -> Re
             db.read(|tx| tx.scalar("SELECT status FROM inventory_update WHERE id = $1", crate::params![id]))
         }
         JobKind::SystemJob => crate::runner::system::run(ctx, db, id),
-        JobKind::WorkflowJob => {
+        // Workflows are advanced by the workflow manager in the cycle, approvals by people:
+        // neither is ever placed, so neither reaches a supervisor.
+        JobKind::WorkflowJob | JobKind::WorkflowApproval => {
             let why = format!("awxm cannot run a {} yet", kind.table().replace('_', " "));
             db.write(|tx| jobs::record_end(tx, kind, id, &Ending::explained(JobStatus::Error, why.as_str())))
         }
@@ -151,5 +153,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<TaskManagerReport> {
         return Ok(TaskManagerReport::Ran { format_version: 1, id, kind: kind.table(), status });
     }
     let report = taskmanager::run::kick(ctx, &mut db)?;
-    Ok(TaskManagerReport::Cycle { format_version: 1, report })
+    Ok(TaskManagerReport::Cycle { format_version: 1, report: Box::new(report) })
 }

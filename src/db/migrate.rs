@@ -43,6 +43,17 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1020, name: "schedules", sql: include_str!("migrations/1020_schedules.sql") },
     Migration { version: 1021, name: "ad_hoc_commands", sql: include_str!("migrations/1021_ad_hoc_commands.sql") },
     Migration { version: 1022, name: "notification_links", sql: include_str!("migrations/1022_notification_links.sql") },
+    Migration { version: 1030, name: "workflows", sql: include_str!("migrations/1030_workflows.sql") },
+    Migration {
+        version: 1031,
+        name: "workflow_approval_ids_sqlite",
+        sql: include_str!("migrations/1031_workflow_approval_ids_sqlite.sql"),
+    },
+    Migration {
+        version: 1032,
+        name: "workflow_approval_ids_postgres",
+        sql: include_str!("migrations/1032_workflow_approval_ids_postgres.sql"),
+    },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

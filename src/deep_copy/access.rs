@@ -158,6 +158,7 @@ pub const NODE_TEMPLATE_COLUMNS: &[(&str, &str)] = &[
     ("project_id", "project"),
     ("inventory_source_id", "inventory_source"),
     ("workflow_template_id", "workflow_job_template"),
+    ("system_job_template_id", "system_job_template"),
 ];
 
 /// What `deep_copy_permission_check_func` would remove from the copy of workflow `wf`: node

@@ -102,6 +102,12 @@ const WORKFLOW_COLUMNS: &[&str] = &[
     "allow_simultaneous",
     "survey_enabled",
     "survey_spec",
+    "ask_variables_on_launch",
+    "ask_limit_on_launch",
+    "ask_inventory_on_launch",
+    "ask_scm_branch_on_launch",
+    "ask_tags_on_launch",
+    "ask_skip_tags_on_launch",
 ];
 const HOST_COLUMNS: &[&str] = &["name", "description", "enabled", "instance_id", "variables"];
 const GROUP_COLUMNS: &[&str] = &["name", "description", "variables"];
@@ -111,6 +117,7 @@ const NODE_COLUMNS: &[&str] = &[
     "project_id",
     "inventory_source_id",
     "workflow_template_id",
+    "system_job_template_id",
     "approval_template_id",
     "inventory_id",
     "extra_data",

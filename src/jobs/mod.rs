@@ -36,6 +36,8 @@ pub enum JobKind {
     InventoryUpdate,
     SystemJob,
     WorkflowJob,
+    /// A workflow's approval step (AWX's WorkflowApproval): waits for a person, never placed.
+    WorkflowApproval,
 }
 
 impl JobKind {
@@ -46,6 +48,7 @@ impl JobKind {
             JobKind::InventoryUpdate => "inventory_update",
             JobKind::SystemJob => "system_job",
             JobKind::WorkflowJob => "workflow_job",
+            JobKind::WorkflowApproval => "workflow_approval",
         }
     }
     /// (foreign key column on the job, template table, template column for "last update")
@@ -56,6 +59,8 @@ impl JobKind {
             JobKind::InventoryUpdate => ("inventory_source_id", "inventory_source", "last_update_id"),
             JobKind::SystemJob => ("system_job_template_id", "system_job_template", "last_job_id"),
             JobKind::WorkflowJob => ("workflow_job_template_id", "workflow_job_template", "last_job_id"),
+            // Approval templates keep no status (see `set_status`).
+            JobKind::WorkflowApproval => ("workflow_approval_template_id", "workflow_approval_template", ""),
         }
     }
 }
@@ -63,9 +68,13 @@ impl JobKind {
 /// The kinds of the queue (workflow jobs, ad hoc commands and approvals join with their issues).
 pub const QUEUE_KINDS: [JobKind; 4] = [JobKind::Job, JobKind::ProjectUpdate, JobKind::InventoryUpdate, JobKind::SystemJob];
 
+/// Every kind of unified job (one id space).
+pub const ALL_KINDS: [JobKind; 6] =
+    [JobKind::Job, JobKind::ProjectUpdate, JobKind::InventoryUpdate, JobKind::SystemJob, JobKind::WorkflowJob, JobKind::WorkflowApproval];
+
 /// The kind of unified job `id` (one id space: at most one table has it).
 pub fn kind_of(tx: &mut Tx<'_>, id: i64) -> Result<Option<JobKind>> {
-    for kind in QUEUE_KINDS {
+    for kind in ALL_KINDS {
         if tx.query_opt(&format!("SELECT 1 FROM {} WHERE id = $1", kind.table()), crate::params![id])?.is_some() {
             return Ok(Some(kind));
         }
@@ -95,7 +104,9 @@ pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: impl IntoStat
     if old.is_final() {
         return Ok(old);
     }
-    if !old.can_move_to(status) {
+    // An approval is decided while pending (AWX §4.7): approve → successful.
+    let decided = kind == JobKind::WorkflowApproval && old == JobStatus::Pending && status == JobStatus::Successful;
+    if !old.can_move_to(status) && !decided {
         return Err(Error::internal(format!("{} {id}: status {status} cannot follow {old}", table.replace('_', " "))));
     }
     let started = match (started, status) {
@@ -117,7 +128,7 @@ pub fn set_status(tx: &mut Tx<'_>, kind: JobKind, id: i64, status: impl IntoStat
         crate::params![status.as_str(), failed, started.map(|s| crate::time::fmt(&s)), finished, elapsed, explanation, now_s.as_str(), id],
     )?;
     let (_, ttable, last_col) = kind.template();
-    if let Some(t) = template {
+    if let Some(t) = template.filter(|_| kind != JobKind::WorkflowApproval) {
         if status.is_final() {
             let current = if ttable == "job_template" {
                 ", current_job_id = CASE WHEN current_job_id = $5 THEN NULL ELSE current_job_id END"

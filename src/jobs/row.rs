@@ -245,6 +245,8 @@ pub fn list(tx: &mut Tx<'_>, statuses: &[JobStatus], template: Option<&str>, lim
         ("project_update", "project", "project_id"),
         ("inventory_update", "inventory_source", "inventory_source_id"),
         ("system_job", "system_job_template", "system_job_template_id"),
+        ("workflow_job", "workflow_job_template", "workflow_job_template_id"),
+        ("workflow_approval", "workflow_approval_template", "workflow_approval_template_id"),
     ];
     let status_filter = if statuses.is_empty() {
         String::new()

@@ -378,6 +378,31 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
     Ok(json!({"job": job, "job_friendly_name": friendly, "job_summary": summary, "job_metadata": metadata, "url": ""}))
 }
 
+/// The notification templates of workflow template `template` for `event` (`started`,
+/// `success`, `error`, or `approvals`), by name.
+pub fn workflow_templates(tx: &mut Tx<'_>, secrets: &Secrets, template: i64, event: &str) -> Result<Vec<Template>> {
+    let rows = tx.query(
+        &format!(
+            "SELECT {} FROM notification_template nt
+             JOIN workflow_job_template_notification x ON x.notification_template_id = nt.id
+             WHERE x.workflow_job_template_id = $1 AND x.event = $2 ORDER BY nt.name",
+            TEMPLATE_COLUMNS.split(", ").map(|c| format!("nt.{c}")).collect::<Vec<_>>().join(", ")
+        ),
+        crate::params![template, event],
+    )?;
+    rows.iter().map(|r| template_from_row(secrets, r)).collect()
+}
+
+/// Record that notification `id` was sent for unified job `job` (a workflow job or an
+/// approval, which `notification.job_id` cannot reference).
+pub fn link_unified_job(db: &mut Db, id: Option<i64>, job: i64) {
+    if let Some(id) = id
+        && let Err(e) = db.write(|tx| tx.execute("UPDATE notification SET unified_job_id = $1 WHERE id = $2", crate::params![job, id]))
+    {
+        tracing::warn!("recording notification {id} of job {job}: {e}");
+    }
+}
+
 /// The message for a job event: the template's custom `messages` for that event, or AWX's
 /// defaults without the URL.
 pub fn job_message(t: &Template, event: JobEvent, ctx: &Json) -> Outgoing {

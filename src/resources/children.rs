@@ -74,7 +74,8 @@ pub fn apply(tx: &mut Tx<'_>, _secrets: &Secrets, rt: &ResourceType, id: i64, it
                 };
                 changed |= sync_links(tx, table, owner, id, "label_id", &ids, None, None)?;
             }
-            for event in ["started", "success", "error"] {
+            let events: &[&str] = if jt { &["started", "success", "error"] } else { &["started", "success", "error", "approvals"] };
+            for &event in events {
                 let key = format!("notification_templates_{event}");
                 if let Some(ids) = ref_list(tx, item, &key, &types::NOTIFICATION_TEMPLATE)? {
                     let (table, owner) = if jt {
@@ -547,6 +548,7 @@ const UJT_KEYS: &[(&str, &str)] = &[
     ("project", "project_id"),
     ("inventory_source", "inventory_source_id"),
     ("workflow_job_template", "workflow_template_id"),
+    ("system_job_template", "system_job_template_id"),
 ];
 const NODE_TEXT: &[(&str, &str)] =
     &[("job_type", "job_type"), ("limit", "job_limit"), ("job_tags", "job_tags"), ("skip_tags", "skip_tags"), ("scm_branch", "scm_branch")];
@@ -555,7 +557,7 @@ const EDGE_KINDS: &[(&str, &str)] = &[("success_nodes", "success"), ("failure_no
 /// The settings of one node, as given or as stored (compared to decide whether to write).
 #[derive(Debug, PartialEq, Clone, Default)]
 struct NodeRow {
-    ujt: [Option<i64>; 4],
+    ujt: [Option<i64>; 5],
     approval: Option<(String, String, i64)>,
     inventory: Option<i64>,
     extra_data: Json,
@@ -582,7 +584,8 @@ struct StoredNode {
 }
 
 /// The nodes of workflow `$1` with their approval templates, as `StoredNode` reads them.
-const NODE_SELECT: &str = "SELECT n.id, n.identifier, n.job_template_id, n.project_id, n.inventory_source_id, n.workflow_template_id,
+const NODE_SELECT: &str =
+    "SELECT n.id, n.identifier, n.job_template_id, n.project_id, n.inventory_source_id, n.workflow_template_id, n.system_job_template_id,
         n.approval_template_id, n.inventory_id, n.extra_data, n.job_type, n.job_limit, n.job_tags, n.skip_tags, n.scm_branch,
         n.verbosity, n.diff_mode, n.all_parents_must_converge,
         a.name AS approval_name, a.description AS approval_description, a.timeout AS approval_timeout
@@ -591,7 +594,7 @@ const NODE_SELECT: &str = "SELECT n.id, n.identifier, n.job_template_id, n.proje
 
 impl FromRow for StoredNode {
     fn from_row(r: &Row) -> Result<Self> {
-        let mut ujt = [None; 4];
+        let mut ujt = [None; 5];
         for (slot, (_, col)) in ujt.iter_mut().zip(UJT_KEYS) {
             *slot = r.col(col)?;
         }
@@ -721,9 +724,10 @@ fn node_template(tx: &mut Tx<'_>, item: &Item<'_>, idx: &str, ident: &str, m: &M
     // A node without a template is allowed, as in AWX: a workflow copy blanks the templates
     // the copying user may not start, and the export of such a copy must apply again.
     if kinds > 1 {
-        return Err(
-            item.err(&["nodes", idx], "may have only one of job_template, project, inventory_source, workflow_job_template, approval")
-        );
+        return Err(item.err(
+            &["nodes", idx],
+            "may have only one of job_template, project, inventory_source, workflow_job_template, system_job_template, approval",
+        ));
     }
     if let Some(v) = m.get("inventory") {
         row.inventory = match v {
@@ -899,7 +903,8 @@ fn write_node(tx: &mut Tx<'_>, wf: i64, ident: &str, row: &NodeRow, existing: Op
         row.converge,
         now,
         wf,
-        ident
+        ident,
+        row.ujt[4]
     ];
     let id = match existing {
         Some(node) => {
@@ -907,7 +912,7 @@ fn write_node(tx: &mut Tx<'_>, wf: i64, ident: &str, row: &NodeRow, existing: Op
                 "UPDATE workflow_job_template_node SET job_template_id = $1, project_id = $2, inventory_source_id = $3,
                     workflow_template_id = $4, approval_template_id = $5, inventory_id = $6, extra_data = $7, job_type = $8,
                     job_limit = $9, job_tags = $10, skip_tags = $11, scm_branch = $12, verbosity = $13, diff_mode = $14,
-                    all_parents_must_converge = $15, modified = $16
+                    all_parents_must_converge = $15, modified = $16, system_job_template_id = $19
                  WHERE workflow_job_template_id = $17 AND identifier = $18",
                 params,
             )?;
@@ -917,8 +922,8 @@ fn write_node(tx: &mut Tx<'_>, wf: i64, ident: &str, row: &NodeRow, existing: Op
         None => tx.insert(
             "INSERT INTO workflow_job_template_node (job_template_id, project_id, inventory_source_id, workflow_template_id,
                 approval_template_id, inventory_id, extra_data, job_type, job_limit, job_tags, skip_tags, scm_branch, verbosity,
-                diff_mode, all_parents_must_converge, created, modified, workflow_job_template_id, identifier)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id",
+                diff_mode, all_parents_must_converge, created, modified, workflow_job_template_id, identifier, system_job_template_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19) RETURNING id",
             params,
         )?,
     };
@@ -1034,7 +1039,8 @@ pub fn export(tx: &mut Tx<'_>, names: &mut Names, rt: &ResourceType, id: i64, do
             } else {
                 ("workflow_job_template_notification", "workflow_job_template_id")
             };
-            for event in ["started", "success", "error"] {
+            let events: &[&str] = if jt { &["started", "success", "error"] } else { &["started", "success", "error", "approvals"] };
+            for &event in events {
                 let rows = tx.query(
                     &format!("SELECT n.name FROM {table} x JOIN notification_template n ON n.id = x.notification_template_id WHERE x.{owner} = $1 AND x.event = $2 ORDER BY n.name"),
                     crate::params![id, event],

@@ -415,8 +415,21 @@ pub const WORKFLOW_JOB_TEMPLATE: ResourceType = ResourceType {
         boolean("allow_simultaneous", false),
         boolean("survey_enabled", false),
         fld("survey_spec", "survey_spec", Kind::Survey, Def::Json("{}")),
+        boolean("ask_variables_on_launch", false),
+        boolean("ask_limit_on_launch", false),
+        boolean("ask_inventory_on_launch", false),
+        boolean("ask_scm_branch_on_launch", false),
+        boolean("ask_tags_on_launch", false),
+        boolean("ask_skip_tags_on_launch", false),
     ],
-    children: &["nodes", "labels", "notification_templates_started", "notification_templates_success", "notification_templates_error"],
+    children: &[
+        "nodes",
+        "labels",
+        "notification_templates_started",
+        "notification_templates_success",
+        "notification_templates_error",
+        "notification_templates_approvals",
+    ],
     readonly: &[text("status"), text("last_job_run")],
     list: &["organization", "status"],
 };
@@ -452,8 +465,9 @@ pub const ALL: &[&ResourceType] = &[
     &INSTANCE_GROUP,
     &NOTIFICATION_TEMPLATE,
     &JOB_TEMPLATE,
-    &WORKFLOW_JOB_TEMPLATE,
+    // Before workflows: a workflow node may run a system job template.
     &SYSTEM_JOB_TEMPLATE,
+    &WORKFLOW_JOB_TEMPLATE,
 ];
 
 /// Find a type by singular or plural name (`inventory`, `inventories`, `job-template`).

@@ -205,13 +205,36 @@ fn check_target(tx: &mut Tx<'_>, item: &Item<'_>, target: Target, s: &Schedule, 
             }
             crate::runner::system::check_vars(&s.extra_data).map_err(|m| item.err(&["extra_data"], m))?;
         }
-        Target::WorkflowJobTemplate(_) => {
-            if any_char {
-                return Err(item.err(&[], "a workflow job template schedule takes only extra_data"));
+        Target::WorkflowJobTemplate(tid) => {
+            let allowed = ["limit", "scm_branch", "job_tags", "skip_tags"];
+            if creds.is_some() || s.char_prompts.keys().any(|k| !allowed.contains(&k.as_str())) {
+                return Err(
+                    item.err(&[], "a workflow job template takes only extra_data, inventory, limit, scm_branch, job_tags and skip_tags")
+                );
             }
+            let name = target.name(tx)?;
+            let g = workflow_given(tx, s)?;
+            crate::workflow::check_prompts(tx, tid, &name, &g).map_err(|e| item.err(&[], e.message))?;
         }
     }
     Ok(())
+}
+
+/// A schedule's prompts as a workflow launch takes them.
+pub fn workflow_given(tx: &mut Tx<'_>, s: &Schedule) -> Result<crate::workflow::Given> {
+    let text = |k: &str| s.char_prompts.get(k).and_then(Json::as_str).map(str::to_string);
+    let inventory = match s.inventory_id {
+        Some(i) => crate::resources::name_by_id(tx, &types::INVENTORY, i)?,
+        None => None,
+    };
+    Ok(crate::workflow::Given {
+        extra_vars: s.extra_data.clone(),
+        limit: text("limit"),
+        inventory,
+        scm_branch: text("scm_branch"),
+        job_tags: text("job_tags"),
+        skip_tags: text("skip_tags"),
+    })
 }
 
 /// Create or update one schedule from a resource-file object. Returns its name and action.

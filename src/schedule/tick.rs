@@ -217,8 +217,15 @@ fn launch(ctx: &Ctx, tx: &mut Tx<'_>, projects_root: &std::path::Path, s: &Sched
         Target::Project(pid) => (JobKind::ProjectUpdate, crate::runner::project::create_update(tx, projects_root, pid, "scheduled")?),
         Target::InventorySource(sid) => (JobKind::InventoryUpdate, crate::inventory::source::create_update(tx, sid, "scheduled")?),
         Target::SystemJobTemplate(tid) => (JobKind::SystemJob, crate::runner::system::create(tx, tid, &s.extra_data, "scheduled")?),
-        Target::WorkflowJobTemplate(_) => {
-            return Err(crate::error::Error::data("workflow job templates cannot be launched by this version of awxm"));
+        Target::WorkflowJobTemplate(tid) => {
+            let name = s.target.name(tx)?;
+            let g = super::resource::workflow_given(tx, s)?;
+            let mut p = crate::workflow::check_prompts(tx, tid, &name, &g)?;
+            for prefix in ["awx", "tower"] {
+                p.extra_vars.insert(format!("{prefix}_schedule_id"), serde_json::Value::from(s.id));
+                p.extra_vars.insert(format!("{prefix}_schedule_name"), serde_json::Value::from(s.name.clone()));
+            }
+            (JobKind::WorkflowJob, crate::workflow::create(tx, tid, &p, "scheduled")?)
         }
     };
     tx.execute(&format!("UPDATE {} SET schedule_id = $1 WHERE id = $2", kind.table()), crate::params![s.id, id])?;

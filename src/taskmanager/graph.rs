@@ -49,7 +49,7 @@ impl Graph {
             }
             JobKind::Job => n.template.map(Key::TemplateJobs).into_iter().collect(),
             JobKind::SystemJob => vec![Key::SystemJob],
-            JobKind::WorkflowJob => Vec::new(),
+            JobKind::WorkflowJob | JobKind::WorkflowApproval => Vec::new(),
         }
     }
 
@@ -74,7 +74,7 @@ impl Graph {
                 v
             }
             JobKind::SystemJob => vec![Key::SystemJob],
-            JobKind::WorkflowJob => Vec::new(),
+            JobKind::WorkflowJob | JobKind::WorkflowApproval => Vec::new(),
         };
         looks.iter().find_map(|k| self.map.get(k).copied().filter(|(kind, id)| !(*kind == n.kind && *id == n.id)))
     }
@@ -88,6 +88,7 @@ pub fn model_name(kind: JobKind) -> &'static str {
         JobKind::InventoryUpdate => "inventoryupdate",
         JobKind::SystemJob => "systemjob",
         JobKind::WorkflowJob => "workflowjob",
+        JobKind::WorkflowApproval => "workflowapproval",
     }
 }
 

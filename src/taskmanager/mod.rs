@@ -164,7 +164,11 @@ fn select(kind: JobKind) -> String {
         ),
         JobKind::WorkflowJob => (
             "workflow_job",
-            "workflow_job_template_id AS template, NULL AS project, NULL AS inventory, organization_id AS organization, FALSE AS allow_simultaneous",
+            "workflow_job_template_id AS template, NULL AS project, NULL AS inventory, organization_id AS organization, allow_simultaneous",
+        ),
+        JobKind::WorkflowApproval => (
+            "workflow_approval",
+            "workflow_approval_template_id AS template, NULL AS project, NULL AS inventory, NULL AS organization, FALSE AS allow_simultaneous",
         ),
     };
     format!("SELECT '{t}' AS kind, {common}, {specific} FROM {t}")
@@ -282,6 +286,9 @@ pub struct CycleReport {
     pub canceled: Vec<Ended>,
     pub reaped: Vec<Ended>,
     pub dependencies: Vec<deps::Created>,
+    /// What the workflow manager step did (omitted when nothing).
+    #[serde(skip_serializing_if = "crate::workflow::manager::StepReport::is_empty")]
+    pub workflows: crate::workflow::manager::StepReport,
     /// Pending tasks left for the next cycle (start limit or time limit reached).
     pub deferred: usize,
     pub elapsed: f64,
@@ -576,11 +583,14 @@ pub fn cycle(ctx: &Ctx, db: &mut Db) -> Result<CycleReport> {
             return Ok(CycleReport { skipped: true, ..Default::default() });
         }
         let limits = Limits::load(tx, &ctx.secrets)?;
-        let mut report = CycleReport { dependencies: deps::process(tx, &projects_root)?, ..Default::default() };
+        // Workflows first: the node jobs they spawn are placed by this same cycle.
+        let workflows = crate::workflow::manager::step(tx, &projects_root, &ctx.config.node_name)?;
+        let mut report = CycleReport { dependencies: deps::process(tx, &projects_root)?, workflows, ..Default::default() };
         decide(tx, &limits, began, &mut report)?;
         Ok(report)
     })?;
     report.elapsed = began.elapsed().as_secs_f64();
+    crate::workflow::notify::send(db, &ctx.secrets, &report.workflows.notices);
     Ok(report)
 }
 

@@ -168,6 +168,7 @@ pub fn wait_turn(ctx: &Ctx, db: &mut Db, kind: JobKind, id: i64, no_wait: bool) 
     db.write(|tx| become_waiter(tx, kind, id, &node))?;
     let mut last_kick: Option<Instant> = None;
     let mut announced = String::new();
+    let mut cancel_asked = false;
     loop {
         if last_kick.is_none_or(|t| t.elapsed() >= Duration::from_secs(1)) {
             kick(ctx, db)?;
@@ -190,7 +191,14 @@ pub fn wait_turn(ctx: &Ctx, db: &mut Db, kind: JobKind, id: i64, no_wait: bool) 
         if status == JobStatus::Waiting && controller == node && db.write(|tx| claim(tx, kind, id, &node))? {
             return Ok(Turn::Run);
         }
-        if ctx.cancelled() {
+        if ctx.cancelled() && kind == JobKind::WorkflowJob {
+            // A workflow ends canceled once the workflow manager (the kicks of this loop) has
+            // canceled its running nodes.
+            if !cancel_asked {
+                jobs::cancel(db, id, &node, None)?;
+                cancel_asked = true;
+            }
+        } else if ctx.cancelled() {
             jobs::cancel(db, id, &node, Some(Duration::from_secs(5)))?;
             let status: JobStatus =
                 db.read(|tx| tx.scalar(&format!("SELECT status FROM {} WHERE id = $1", kind.table()), crate::params![id]))?;

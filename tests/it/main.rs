@@ -27,3 +27,4 @@ mod schedules;
 mod sinks;
 mod snapshots;
 mod ssh;
+mod workflows;

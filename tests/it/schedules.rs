@@ -379,3 +379,44 @@ db_test!(the_dispatcher_runs_the_tick, |env| {
 fn nix_kill(pid: u32) {
     let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
 }
+
+db_test!(a_schedule_launches_a_workflow, |env| {
+    apply_at(&env, "2027-01-01T00:01:00Z", TEMPLATES);
+    apply_at(
+        &env,
+        "2027-01-01T00:01:00Z",
+        "
+workflow_job_templates:
+  - name: nightly-flow
+    ask_limit_on_launch: true
+    nodes:
+      - {identifier: purge, system_job_template: purge}
+schedules:
+  - name: flow
+    workflow_job_template: nightly-flow
+    rrule: 'DTSTART:20270101T000000Z RRULE:FREQ=MINUTELY;INTERVAL=5'
+    limit: web
+",
+    );
+    // A prompt the workflow template does not ask for is refused when applied.
+    let bad = env.write(
+        "bad.yaml",
+        "schedules:\n  - name: flow2\n    workflow_job_template: nightly-flow\n    rrule: 'DTSTART:20270101T000000Z RRULE:FREQ=DAILY;INTERVAL=1'\n    scm_branch: dev\n",
+    );
+    let out = at(&env, "2027-01-01T00:01:00Z", &["apply", "-f", bad.to_str().unwrap()]);
+    assert_status(&out, 65, &["apply", "bad"]);
+    assert!(stderr(&out).contains("ask_scm_branch_on_launch is false"), "{}", stderr(&out));
+    json_at(&env, "2027-01-01T00:01:30Z", &["scheduler", "--once"]);
+    let t = json_at(&env, "2027-01-01T00:05:30Z", &["scheduler", "--once"]);
+    assert_eq!(t["launched"][0]["type"], "workflow_job", "{t}");
+    assert_eq!(
+        env.sql_count(
+            "SELECT count(*) FROM workflow_job WHERE launch_type = 'scheduled' AND schedule_id IS NOT NULL AND job_limit = 'web'"
+        ),
+        1
+    );
+    wait_until("the scheduled workflow ends", Duration::from_secs(60), || {
+        env.sql_count("SELECT count(*) FROM workflow_job WHERE status IN ('successful', 'failed', 'error')") == 1
+    });
+    assert_eq!(env.sql_count("SELECT count(*) FROM workflow_job WHERE status = 'successful'"), 1);
+});
