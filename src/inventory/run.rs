@@ -385,8 +385,9 @@ fn counts_json(o: &import::Outcome, method: &str) -> String {
 }
 
 /// Record a failed run on its update (in a transaction of its own). `violation` is the flag
-/// a license or host-limit violation sets.
+/// a license or host-limit violation sets; `queued` (a task of the queue) runs the end hook.
 fn finish_failed(
+    queued: Option<&Ctx>,
     db: &mut Db,
     update: i64,
     err: &Error,
@@ -410,7 +411,13 @@ fn finish_failed(
         counts: None,
         violation,
     };
-    db.write(|tx| source::finish(tx, update, &end))
+    let status = db.write(|tx| source::finish(tx, update, &end))?;
+    // A queued update ends like every task (notifications, the next tasks); a direct import
+    // (`inventory_import`) is not a task of the queue.
+    if let Some(ctx) = queued {
+        jobs::hooks::job_finished(ctx, db, JobKind::InventoryUpdate, update, status);
+    }
+    Ok(status)
 }
 
 /// Run one import.
@@ -479,6 +486,9 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
             };
             Ok((sid, sname, created, uid))
         })?);
+        if let Some((_, _, _, uid)) = records.as_ref().filter(|_| req.update_id.is_some()) {
+            jobs::hooks::job_started(ctx, &mut db, JobKind::InventoryUpdate, *uid);
+        }
     }
 
     // ---- license and organization host limit, before reading (AWX's first check) ----
@@ -487,7 +497,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Err(e) => {
             // The update row is committed already: it must not stay `running`.
             if let Some((_, _, _, uid)) = &records {
-                let _ = finish_failed(&mut db, *uid, &e, &[], false, None);
+                let _ = finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &[], false, None);
             }
             return Err(e);
         }
@@ -497,7 +507,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     }
     if let Some(e) = pre.error() {
         if let Some((_, _, _, uid)) = &records {
-            finish_failed(&mut db, *uid, &e, &pre.warnings, false, checks::flag(&pre))?;
+            finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &pre.warnings, false, checks::flag(&pre))?;
         }
         return Err(e);
     }
@@ -527,7 +537,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Ok(x) => x,
         Err(e) => {
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, &e, &[], true, None)?;
+                finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &[], true, None)?;
             }
             return Err(e);
         }
@@ -612,12 +622,15 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Err(e) => {
             let e = if cancelled() && e.kind != ErrorKind::Interrupted { Error::new(ErrorKind::Interrupted, "interrupted") } else { e };
             if let Some((_, _, _, uid)) = &records {
-                finish_failed(&mut db, *uid, &e, &warnings, false, violation.get())?;
+                finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &warnings, false, violation.get())?;
             }
             return Err(e);
         }
     };
     let dry = req.dry_run;
+    if records.is_some() && !dry && req.update_id.is_some() {
+        jobs::hooks::job_finished(ctx, &mut db, JobKind::InventoryUpdate, uid, JobStatus::Successful);
+    }
     Ok(ImportReport {
         dry_run: dry,
         inventory: ObjRef { id: (!(dry && inv_created)).then_some(inv), name: inv_name, created: inv_created },

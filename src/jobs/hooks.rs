@@ -3,8 +3,8 @@
 //! exactly once per job, after the state change is committed; the notification hooks never
 //! fail the job (failures are recorded on the notification and logged), while `before_launch`
 //! may refuse to create the job at all. The end of a job also kicks the task manager
-//! (`taskmanager::run::after_end`). Notifications exist for jobs (kind `job`) only; the
-//! other kinds pass through the same hooks, which do nothing for them yet.
+//! (`taskmanager::run::after_end`). Jobs, ad hoc commands, project and inventory updates and
+//! system jobs notify here; workflows and approvals from the workflow manager.
 
 use super::{JobKind, JobStatus};
 use crate::context::Ctx;
@@ -25,8 +25,15 @@ pub fn before_launch(ctx: &Ctx, tx: &mut Tx<'_>, _template_id: i64) -> Result<()
 /// The job reached `running`: the template's "started" notifications.
 pub fn job_started(ctx: &Ctx, db: &mut Db, kind: JobKind, job_id: i64) {
     tracing::debug!("{} {job_id} started", kind.table());
-    if kind == JobKind::Job {
-        notifications::notify_job(db, &ctx.secrets, job_id, JobEvent::Started);
+    match kind {
+        JobKind::Job => {
+            notifications::notify_job(db, &ctx.secrets, job_id, JobEvent::Started);
+        }
+        JobKind::ProjectUpdate | JobKind::InventoryUpdate | JobKind::SystemJob => {
+            notifications::notify_unified(db, &ctx.secrets, kind, job_id, JobEvent::Started);
+        }
+        // Workflows and approvals notify from the workflow manager (`workflow::notify`).
+        _ => {}
     }
 }
 
@@ -34,10 +41,16 @@ pub fn job_started(ctx: &Ctx, db: &mut Db, kind: JobKind, job_id: i64) {
 /// for `failed`, `error` and `canceled`.
 pub fn job_finished(ctx: &Ctx, db: &mut Db, kind: JobKind, job_id: i64, status: JobStatus) {
     tracing::debug!("{} {job_id} finished: {status}", kind.table());
-    if kind == JobKind::Job
-        && let Some(event) = JobEvent::for_status(status.as_str())
-    {
-        notifications::notify_job(db, &ctx.secrets, job_id, event);
+    if let Some(event) = JobEvent::for_status(status.as_str()) {
+        match kind {
+            JobKind::Job => {
+                notifications::notify_job(db, &ctx.secrets, job_id, event);
+            }
+            JobKind::ProjectUpdate | JobKind::InventoryUpdate | JobKind::SystemJob => {
+                notifications::notify_unified(db, &ctx.secrets, kind, job_id, event);
+            }
+            _ => {}
+        }
     }
     // Its dependents and the tasks waiting for capacity may start now (not from unit tests:
     // their executable is not awxm).

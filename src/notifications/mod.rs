@@ -379,18 +379,119 @@ pub fn job_context(tx: &mut Tx<'_>, job_id: i64) -> Result<Json> {
 }
 
 /// The notification templates of workflow template `template` for `event` (`started`,
-/// `success`, `error`, or `approvals`), by name.
+/// `success`, `error`, or `approvals`), by name: its own and its organization's, each once
+/// (AWX, reference §9.1).
 pub fn workflow_templates(tx: &mut Tx<'_>, secrets: &Secrets, template: i64, event: &str) -> Result<Vec<Template>> {
     let rows = tx.query(
         &format!(
-            "SELECT {} FROM notification_template nt
-             JOIN workflow_job_template_notification x ON x.notification_template_id = nt.id
-             WHERE x.workflow_job_template_id = $1 AND x.event = $2 ORDER BY nt.name",
+            "SELECT {} FROM notification_template nt WHERE nt.id IN (
+               SELECT x.notification_template_id FROM workflow_job_template_notification x
+                WHERE x.workflow_job_template_id = $1 AND x.event = $2
+               UNION SELECT x.notification_template_id FROM organization_notification x
+                JOIN workflow_job_template t ON t.organization_id = x.organization_id WHERE t.id = $1 AND x.event = $2)
+             ORDER BY nt.name",
             TEMPLATE_COLUMNS.split(", ").map(|c| format!("nt.{c}")).collect::<Vec<_>>().join(", ")
         ),
         crate::params![template, event],
     )?;
     rows.iter().map(|r| template_from_row(secrets, r)).collect()
+}
+
+/// The notification templates a project update, inventory update or system job (`$1`) reaches
+/// for an event (`$2`), each once (AWX, reference §9.1): a project update its project's and the
+/// project's organization's; an inventory update its source's and the source's inventory's
+/// organization's; a system job its template's.
+fn update_template_sets(kind: crate::jobs::JobKind) -> Option<&'static str> {
+    use crate::jobs::JobKind;
+    Some(match kind {
+        JobKind::ProjectUpdate => {
+            "SELECT x.notification_template_id FROM project_notification x JOIN project_update u ON u.project_id = x.project_id
+              WHERE u.id = $1 AND x.event = $2
+             UNION SELECT x.notification_template_id FROM organization_notification x JOIN project p ON p.organization_id = x.organization_id
+              JOIN project_update u ON u.project_id = p.id WHERE u.id = $1 AND x.event = $2"
+        }
+        JobKind::InventoryUpdate => {
+            "SELECT x.notification_template_id FROM inventory_source_notification x
+              JOIN inventory_update u ON u.inventory_source_id = x.inventory_source_id WHERE u.id = $1 AND x.event = $2
+             UNION SELECT x.notification_template_id FROM organization_notification x JOIN inventory i ON i.organization_id = x.organization_id
+              JOIN inventory_source s ON s.inventory_id = i.id JOIN inventory_update u ON u.inventory_source_id = s.id
+              WHERE u.id = $1 AND x.event = $2"
+        }
+        JobKind::SystemJob => {
+            "SELECT x.notification_template_id FROM system_job_template_notification x
+              JOIN system_job j ON j.system_job_template_id = x.system_job_template_id WHERE j.id = $1 AND x.event = $2"
+        }
+        _ => return None,
+    })
+}
+
+/// The data notifications show for a project update, inventory update or system job: its
+/// common fields (AWX's base `notification_data()`), a summary line and its friendly name.
+pub fn unified_context(tx: &mut Tx<'_>, kind: crate::jobs::JobKind, id: i64) -> Result<Json> {
+    let r = tx
+        .query_opt(
+            &format!(
+                "SELECT id, name, status, started, finished, elapsed, job_explanation, result_traceback, launch_type, execution_node
+                 FROM {} WHERE id = $1",
+                kind.table()
+            ),
+            crate::params![id],
+        )?
+        .ok_or_else(|| Error::not_found(format!("no {} {id}", kind.table())))?;
+    let friendly = match kind {
+        crate::jobs::JobKind::ProjectUpdate => "Project Update",
+        crate::jobs::JobKind::InventoryUpdate => "Inventory Update",
+        crate::jobs::JobKind::SystemJob => "System Job",
+        crate::jobs::JobKind::WorkflowJob => "Workflow Job",
+        _ => "Job",
+    };
+    let name: String = r.col("name")?;
+    let status: String = r.col("status")?;
+    let summary = format!("{friendly} #{id} '{name}' {status}");
+    let job = json!({
+        "id": id, "name": name, "status": status, "friendly_name": friendly, "type": kind.table(),
+        "started": r.col::<Option<String>>("started")?, "finished": r.col::<Option<String>>("finished")?,
+        "elapsed": r.col::<f64>("elapsed")?, "job_explanation": r.col::<String>("job_explanation")?,
+        "traceback": r.col::<String>("result_traceback")?, "launch_type": r.col::<String>("launch_type")?,
+        "execution_node": r.col::<String>("execution_node")?, "summary": summary,
+    });
+    let metadata = serde_json::to_string_pretty(&job).unwrap_or_default();
+    Ok(json!({"job": job, "job_friendly_name": friendly, "job_summary": summary, "job_metadata": metadata, "url": ""}))
+}
+
+/// Send the notifications of `event` for a project update, inventory update or system job (the
+/// templates of [`update_template_sets`]), each recorded and linked to it. Never fails.
+pub fn notify_unified(db: &mut Db, secrets: &Secrets, kind: crate::jobs::JobKind, id: i64, event: JobEvent) -> Vec<Outcome> {
+    let Some(sets) = update_template_sets(kind) else { return vec![] };
+    let prepared = db.read(|tx| {
+        let rows = tx.query(
+            &format!(
+                "SELECT {} FROM notification_template nt WHERE nt.id IN ({sets}) ORDER BY nt.name",
+                TEMPLATE_COLUMNS.split(", ").map(|c| format!("nt.{c}")).collect::<Vec<_>>().join(", ")
+            ),
+            crate::params![id, event.as_str()],
+        )?;
+        let templates = rows.iter().map(|r| template_from_row(secrets, r)).collect::<Result<Vec<_>>>()?;
+        if templates.is_empty() {
+            return Ok((templates, Json::Null));
+        }
+        Ok((templates, unified_context(tx, kind, id)?))
+    });
+    let (templates, ctx) = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::warn!("{} {id}: cannot prepare {} notifications: {e}", kind.table(), event.as_str());
+            return vec![];
+        }
+    };
+    templates
+        .iter()
+        .map(|t| {
+            let out = send_and_record(db, t, None, &job_message(t, event, &ctx));
+            link_unified_job(db, out.id, id);
+            out
+        })
+        .collect()
 }
 
 /// Record that notification `id` was sent for unified job `job` (a workflow job or an

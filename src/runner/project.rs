@@ -406,6 +406,7 @@ pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcom
     if !go {
         return outcome(db, update_id);
     }
+    jobs::hooks::job_started(ctx, db, JobKind::ProjectUpdate, update_id);
 
     // Private scratch directory for the askpass script and secrets.
     let scratch = std::env::temp_dir().join(format!("awxm_pu_{update_id}_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]));

@@ -368,4 +368,45 @@ job_templates:
     let reqs = http.requests();
     assert_eq!(paths(&reqs[3..]), ["/org", "/shared"]);
     assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE status = 'successful'"), 5);
+
+    // A project update (its project's and the organization's), an inventory update (its
+    // source's and the inventory's organization's) and a system job (its template's only).
+    let repo = env.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(repo.join("site.yml"), "- hosts: all\n  tasks: []\n").unwrap();
+    for args in [&["init", "-q"][..], &["add", "."], &["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "x"]] {
+        assert!(std::process::Command::new("git").args(args).current_dir(&repo).status().unwrap().success());
+    }
+    let inv_file = env.write("hosts.ini", "web1\nweb2\n");
+    env.apply(&format!(
+        "notification_templates:
+  - {{name: src-hook, notification_type: webhook, notification_configuration: {{url: '{src}'}}}}
+  - {{name: sys-hook, notification_type: webhook, notification_configuration: {{url: '{sys}'}}}}
+projects:
+  - {{name: g, organization: ops, scm_type: git, scm_url: 'file://{repo}'}}
+inventory_sources:
+  - {{name: file-src, inventory: inv, source: file, source_path: '{inv_file}', notification_templates_success: [src-hook]}}
+system_job_templates:
+  - {{name: purge, job_type: cleanup_jobs, notification_templates_success: [sys-hook]}}
+",
+        src = http.url("/src"),
+        sys = http.url("/sys"),
+        repo = repo.display(),
+        inv_file = inv_file.display()
+    ));
+    let before = http.requests().len();
+    run(&["launch", "project", "g", "--wait"]);
+    wait_until("the project update's notifications", std::time::Duration::from_secs(20), || http.requests().len() >= before + 2);
+    assert_eq!(paths(&http.requests()[before..]), ["/org", "/shared"]);
+    let before = http.requests().len();
+    run(&["launch", "inventory_source", "file-src", "--wait"]);
+    wait_until("the inventory update's notifications", std::time::Duration::from_secs(20), || http.requests().len() >= before + 3);
+    assert_eq!(paths(&http.requests()[before..]), ["/org", "/shared", "/src"]);
+    let before = http.requests().len();
+    run(&["launch", "system_job_template", "purge", "--wait"]);
+    wait_until("the system job's notification", std::time::Duration::from_secs(20), || http.requests().len() > before);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(paths(&http.requests()[before..]), ["/sys"]);
+    // Linked to their jobs.
+    assert_eq!(env.sql_count("SELECT count(*) FROM notification WHERE unified_job_id IS NOT NULL"), 6);
 });
