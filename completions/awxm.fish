@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_awxm_global_optspecs
-    string join \n database= config= format= v/verbose q/quiet no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
+    string join \n database= config= format= v/verbose q/quiet color= no-color no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
 end
 
 function __fish_awxm_needs_command
@@ -30,12 +30,16 @@ complete -c awxm -n "__fish_awxm_needs_command" -l format -d 'Output format' -r 
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_needs_command" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_needs_command" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_needs_command" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_needs_command" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_needs_command" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_needs_command" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_needs_command" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_needs_command" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -77,6 +81,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand apply" -l format -d 'Output fo
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -84,6 +91,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l dry-run -d 'Compute and report the changes, write nothing'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -94,12 +102,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand export" -l format -d 'Output f
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -110,12 +122,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand list" -l format -d 'Output for
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -126,12 +142,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand show" -l format -d 'Output for
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -142,6 +162,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand delete" -l format -d 'Output f
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -149,6 +172,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -161,6 +185,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l format -d 'Outpu
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -169,6 +196,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l check -d 'Only a
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l dry-run -d 'Make the copy and report it, then roll everything back'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -179,12 +207,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -199,12 +231,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -215,12 +251,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -231,12 +271,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -247,12 +291,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -276,6 +324,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l format -d 'Output 
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -288,6 +339,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-wait -d 'Fail a
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l keep-artifacts -d 'Keep the job\'s private data directory (its path is stored in the job\'s work_dir)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -311,6 +363,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -l format -d 'Output f
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -319,6 +374,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -l diff -d 'Show file 
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l wait -d 'Wait for the job to end (running it here when it starts on this node)'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -329,12 +385,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_see
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -346,12 +406,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_su
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -363,6 +427,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l format -d 'Ou
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -370,6 +437,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l once -d 'Run one cycle and report what it decided (the default: awxm has no other mode yet)'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -380,12 +448,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l format -d '
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -396,12 +468,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -430,12 +506,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -446,12 +526,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -462,14 +546,17 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l no-color -d 'Strip ANSI colour codes'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l download -d 'Write the output to a file in job_output_dir and print its path'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -482,6 +569,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -489,6 +579,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l failed -d 'Only failed events'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -499,6 +590,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -506,6 +600,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l wait -d 'Wait for the new job to end (exit 0 only if it succeeded)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -517,12 +612,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -535,12 +634,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -552,6 +655,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -559,6 +665,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l no-wait -d 'Return once the cancel is requested, without waiting for the job to stop'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -571,12 +678,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l format -d 'Outpu
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -587,6 +698,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l format -d 'O
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -596,6 +710,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l warn-exit -d
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l notify -d 'E-mail the superusers about host usage over 90% or (nearly) expired licenses'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -606,12 +721,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_s
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -627,12 +746,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -643,12 +766,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -659,6 +786,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -666,6 +796,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -677,12 +808,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -694,12 +829,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -710,12 +849,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_s
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -728,12 +871,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -747,12 +894,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -767,6 +918,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l format -d
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -777,6 +931,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l scheduled
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l keep -d 'Keep the tarballs even when everything shipped'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -790,6 +945,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l format -d '
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -798,6 +956,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dry-run -d 
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l force -d 'Purge a --dir that is neither the configured job-output directory nor marked as one (never a system directory)'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -810,6 +969,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l format -d 'Ou
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -822,6 +984,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l workflow-jobs
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l notifications -d 'Clean notifications'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -832,12 +995,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand config" -l format -d 'Output f
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand config" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand config" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -848,12 +1015,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand completions" -l format -d 'Out
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -877,6 +1048,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l format -d
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -891,6 +1065,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l keep-vars
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l custom -d 'Deprecated (AWX): has no effect'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -904,6 +1079,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l format -d
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -912,6 +1090,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l history -
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l dry-run -d 'Compute and report the changes, write nothing'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -923,6 +1102,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l format -d
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -932,6 +1114,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l all-hosts
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l script -d 'Print an executable inventory script that answers from this inventory'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -942,12 +1125,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -975,12 +1162,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -991,6 +1182,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -998,6 +1192,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l force -d 'Also when jobs run on it: they are failed with an explanation'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1008,6 +1203,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l format -d 'Outpu
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -1015,6 +1213,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l dry-run -d 'Compute and report everything, change nothing'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1029,6 +1228,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l format 
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
@@ -1036,6 +1238,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l claim -d 'Skip nodes another controller checked recently and claim the rest first'
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1046,12 +1249,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand ping" -l format -d 'Output for
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1064,12 +1271,16 @@ complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l f
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l no-color -d 'Same as --color never'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l no-progress -d 'Never draw progress bars'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s h -l help -d 'Print help (see more with \'--help\')'

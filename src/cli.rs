@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
-use crate::output::Format;
+use crate::output::{ColorChoice, Format};
 
 /// EXIT STATUS and ENVIRONMENT sections, shown by `--help` and in `awxm(1)`.
 pub const AFTER_HELP: &str = "\
@@ -40,7 +40,9 @@ ENVIRONMENT:
   SSH_AUTH_SOCK        ssh-agent used for nodes without a credential
   SYSTEM_TASK_FORKS_CPU, SYSTEM_TASK_FORKS_MEM, SYSTEM_TASK_ABS_CPU, SYSTEM_TASK_ABS_MEM,
   SYSTEM_TASK_FORKS_CAPACITY  capacity overrides (win over the settings of those names)
-  NO_COLOR             disable colour";
+  NO_COLOR             no colour (--color auto), also when CLICOLOR_FORCE is set
+  CLICOLOR_FORCE       colour even when not on a terminal (--color auto), unless it is 0
+  TERM                 dumb: no colour (--color auto)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -79,6 +81,13 @@ pub struct GlobalArgs {
     /// Only errors on stderr
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is
+    /// set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// Same as --color never
+    #[arg(long, global = true, conflicts_with = "color")]
+    pub no_color: bool,
     /// Never draw progress bars
     #[arg(long, global = true)]
     pub no_progress: bool,
@@ -94,6 +103,13 @@ pub struct GlobalArgs {
     /// Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]
     #[arg(long, global = true, env = "AWXM_HOST_KEY_POLICY", value_name = "POLICY", value_parser = ["strict", "accept-new"])]
     pub host_key_policy: Option<String>,
+}
+
+impl GlobalArgs {
+    /// `--color`, with `--no-color` as `never`.
+    pub fn color_choice(&self) -> ColorChoice {
+        if self.no_color { ColorChoice::Never } else { self.color.unwrap_or_default() }
+    }
 }
 
 #[derive(Debug, Subcommand)]

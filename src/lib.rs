@@ -44,10 +44,12 @@ use crate::output::{Format, Output};
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let g = cli.global.clone();
-    logging::init(g.verbose, g.quiet, g.profile_sql);
+    let color_env = output::ColorEnv::from_process();
+    let choice = g.color_choice();
+    logging::init(g.verbose, g.quiet, g.profile_sql, output::use_color(choice, &color_env, output::stderr_is_terminal()));
 
     if let Command::Completions(args) = &cli.command {
-        let out = Output { format: Format::Human, quiet: g.quiet, progress: false };
+        let out = Output::plain(Format::Human, g.quiet);
         return match out.raw(&commands::completions::render(args.shell)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -65,7 +67,7 @@ pub fn main() -> ExitCode {
         known_hosts: g.known_hosts.clone(),
         host_key_policy: g.host_key_policy.clone(),
     };
-    let fallback = Output { format: g.format.unwrap_or_default(), quiet: g.quiet, progress: false };
+    let fallback = Output::plain(g.format.unwrap_or_default(), g.quiet);
     let config = match Config::resolve(&overrides) {
         Ok(c) => c,
         Err(e) => {
@@ -87,7 +89,13 @@ pub fn main() -> ExitCode {
     };
     let progress =
         !g.no_progress && !g.quiet && g.verbose == 0 && crate::config::env_var("AWXM_LOG").is_none() && output::stderr_is_terminal();
-    let out = Output { format, quiet: g.quiet, progress };
+    let out = Output {
+        format,
+        quiet: g.quiet,
+        progress,
+        color_choice: choice,
+        color: output::use_color(choice, &color_env, output::stdout_is_terminal()),
+    };
     let ctx = Ctx::new(config, out.clone(), g.profile_sql, g.verbose).with_access(cli.command.access());
     match commands::run(&ctx, cli.command) {
         Ok(report) => {

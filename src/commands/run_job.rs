@@ -294,7 +294,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     if human && args.no_follow {
         ctx.out.stream(&id.to_string()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
     }
-    let strip = !crate::output::stdout_is_terminal() || crate::config::env_var("NO_COLOR").is_some();
+    let strip = !ctx.out.color;
     let mut stripper = AnsiStripper::new();
     let mut buf = Vec::new();
     let out = ctx.out.clone();
