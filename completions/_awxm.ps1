@@ -725,6 +725,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Print AWX''s validate() dictionary (all fields) as one line of JSON')
             [CompletionResult]::new('--warn-exit', '--warn-exit', [CompletionResultType]::ParameterName, 'Exit 3 when the license is in the warning zone (>= 90% of hosts, < 30 days left)')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'E-mail the superusers about host usage over 90% or (nearly) expired licenses')
+            [CompletionResult]::new('--nagios', '--nagios', [CompletionResultType]::ParameterName, 'Monitoring-plugin mode (Nagios, Icinga, Naemon): one status line with performance data on stdout; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (awxm could not tell)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')

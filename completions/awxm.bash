@@ -271,7 +271,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__check_license)
-            opts="-v -q -h -V --data --warn-exit --notify --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-v -q -h -V --data --warn-exit --notify --nagios --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -694,6 +694,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --data 'Print AWX''s validate() dictionary (all fields) as one line of JSON'
             cand --warn-exit 'Exit 3 when the license is in the warning zone (>= 90% of hosts, < 30 days left)'
             cand --notify 'E-mail the superusers about host usage over 90% or (nearly) expired licenses'
+            cand --nagios 'Monitoring-plugin mode (Nagios, Icinga, Naemon): one status line with performance data on stdout; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (awxm could not tell)'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'

@@ -708,6 +708,7 @@ accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l data -d 'Print AWX\'s validate() dictionary (all fields) as one line of JSON'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l warn-exit -d 'Exit 3 when the license is in the warning zone (>= 90% of hosts, < 30 days left)'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l notify -d 'E-mail the superusers about host usage over 90% or (nearly) expired licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l nagios -d 'Monitoring-plugin mode (Nagios, Icinga, Naemon): one status line with performance data on stdout; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (awxm could not tell)'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l no-color -d 'Same as --color never'

@@ -72,6 +72,13 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             fallback.error(&e);
+            // A monitoring plugin that cannot tell says UNKNOWN, whatever went wrong.
+            if let Command::CheckLicense(a) = &cli.command
+                && a.nagios
+            {
+                let _ = fallback.stream(&commands::check_license::nagios_unknown(&e.message));
+                return ExitCode::from(commands::check_license::PluginState::Unknown as u8);
+            }
             return ExitCode::from(e.exit_code());
         }
     };
