@@ -65,6 +65,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand heartbeat 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs'
             cand isolated_heartbeat 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
             cand ping 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+            cand metrics 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector'
             cand test_isolated_connection 'Connect to one node over SSH and run ansible-playbook --version there'
         }
         &'awxm;apply'= {
@@ -1233,6 +1234,27 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
         }
         &'awxm;ping'= {
+            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
+            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
+            cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
+            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
+            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
+            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
+            cand --no-progress 'Never draw progress bars'
+            cand --profile-sql 'Log every SQL statement with its duration to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'awxm;metrics'= {
+            cand --textfile 'Write DIR/awxm.prom atomically (for node_exporter''s textfile collector) instead of stdout'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'

@@ -73,6 +73,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "ping" -d 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "metrics" -d 'Prometheus metrics (AWX\'s /api/v2/metrics) on stdout or for node_exporter\'s textfile collector'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "test_isolated_connection" -d 'Connect to one node over SSH and run ansible-playbook --version there'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s f -l file -d 'Resource file (YAML or JSON); `-` reads stdin. May be repeated' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
@@ -1264,6 +1265,27 @@ complete -c awxm -n "__fish_awxm_using_subcommand ping" -l no-progress -d 'Never
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l textfile -d 'Write DIR/awxm.prom atomically (for node_exporter\'s textfile collector) instead of stdout' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+always\t'Always colour, even into a pipe or file'
+never\t'Never colour: strip ANSI escapes from job output'"
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l hostname -d 'The instance to connect to' -r
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l timeout -d 'Seconds to connect [default: setting awx_isolated_connection_timeout (10)]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r

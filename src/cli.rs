@@ -186,6 +186,8 @@ pub enum Command {
     IsolatedHeartbeat(commands::isolated_heartbeat::Args),
     /// Show the cluster: version, nodes with capacity and heartbeat, instance groups
     Ping(commands::ping::Args),
+    /// Prometheus metrics (AWX's /api/v2/metrics) on stdout or for node_exporter's textfile collector
+    Metrics(commands::metrics::Args),
     /// Connect to one node over SSH and run ansible-playbook --version there
     #[command(name = "test_isolated_connection", alias = "test-isolated-connection")]
     TestIsolatedConnection(commands::test_isolated_connection::Args),
@@ -273,7 +275,7 @@ impl Command {
             // A node's first heartbeat registers it.
             Command::Heartbeat(a) => unless_dry(a.dry_run, Create),
             Command::IsolatedHeartbeat(_) => Write,
-            Command::Ping(_) | Command::TestIsolatedConnection(_) => Read,
+            Command::Ping(_) | Command::TestIsolatedConnection(_) | Command::Metrics(_) => Read,
         }
     }
 }

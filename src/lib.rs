@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod launch;
 pub mod license;
 pub mod logging;
+pub mod metrics;
 pub mod notifications;
 pub mod output;
 pub mod pynum;

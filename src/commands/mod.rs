@@ -23,6 +23,7 @@ pub mod job_guard;
 pub mod launch;
 pub mod license;
 pub mod list;
+pub mod metrics;
 pub mod notification;
 pub mod ping;
 pub mod project_update;
@@ -68,6 +69,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Metrics(a) => metrics::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Ping(a) => ping::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::TestIsolatedConnection(a) => test_isolated_connection::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
     }

@@ -17,6 +17,7 @@ mod inventory;
 mod inventory_diff;
 mod isolated_jobs;
 mod license;
+mod metrics;
 mod notifications;
 mod numeric;
 mod pgconn;
