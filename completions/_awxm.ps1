@@ -52,7 +52,6 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('task_manager', 'task_manager', [CompletionResultType]::ParameterValue, 'Run one task-manager cycle: start what may start, explain what waits')
             [CompletionResult]::new('project_update', 'project_update', [CompletionResultType]::ParameterValue, 'Sync a git project''s checkout')
             [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel')
-            [CompletionResult]::new('job-guard', 'job-guard', [CompletionResultType]::ParameterValue, 'Internal: guards a job''s processes (started by run_job)')
             [CompletionResult]::new('check_license', 'check_license', [CompletionResultType]::ParameterValue, 'Validate the license against the hosts in use; alert superusers by e-mail')
             [CompletionResult]::new('license', 'license', [CompletionResultType]::ParameterValue, 'Install, show or remove the license; create signing keys and sign licenses')
             [CompletionResult]::new('notification', 'notification', [CompletionResultType]::ParameterValue, 'Send a test notification; list the notifications sent')
@@ -70,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Show the cluster: version, nodes with capacity and heartbeat, instance groups')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector')
             [CompletionResult]::new('test_isolated_connection', 'test_isolated_connection', [CompletionResultType]::ParameterValue, 'Connect to one node over SSH and run ansible-playbook --version there')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;apply' {
@@ -230,6 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One setting''s value')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store a value')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the stored value (the default applies again)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;settings;list' {
@@ -316,6 +317,29 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'awxm;settings;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every setting with its value and default')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One setting''s value')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store a value')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the stored value (the default applies again)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;settings;help;list' {
+            break
+        }
+        'awxm;settings;help;get' {
+            break
+        }
+        'awxm;settings;help;set' {
+            break
+        }
+        'awxm;settings;help;unset' {
+            break
+        }
+        'awxm;settings;help;help' {
+            break
+        }
         'awxm;run_job' {
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Limit the run to these hosts or groups (Ansible pattern)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Limit the run to these hosts or groups (Ansible pattern)')
@@ -330,7 +354,6 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop the job after this many seconds (0: template/setting default; negative: none)')
             [CompletionResult]::new('--instance-group', '--instance-group', [CompletionResultType]::ParameterName, 'Run in this instance group instead of the template''s (an isolated group runs the job on one of its nodes)')
             [CompletionResult]::new('--inventory-format', '--inventory-format', [CompletionResultType]::ParameterName, 'How the inventory is given to ansible-playbook')
-            [CompletionResult]::new('--supervise', '--supervise', [CompletionResultType]::ParameterName, 'Internal: supervise an already created job (used by --detach)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -415,6 +438,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;dispatcher;status' {
@@ -438,8 +462,18 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'awxm;dispatcher;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;dispatcher;help;status' {
+            break
+        }
+        'awxm;dispatcher;help;help' {
+            break
+        }
         'awxm;task_manager' {
-            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Internal: supervise task ID, started by a cycle')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -509,6 +543,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout')
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a job (from any shell)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;job;list' {
@@ -692,27 +727,43 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'awxm;job-guard' {
-            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Seconds between SIGTERM and SIGKILL when stopping')
-            [CompletionResult]::new('--cleanup', '--cleanup', [CompletionResultType]::ParameterName, 'The job''s private data directory, removed if the supervising awxm dies')
-            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]')
-            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]')
-            [CompletionResult]::new('--known-hosts', '--known-hosts', [CompletionResultType]::ParameterName, 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]')
-            [CompletionResult]::new('--host-key-policy', '--host-key-policy', [CompletionResultType]::ParameterName, 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Same as --color never')
-            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
-            [CompletionResult]::new('--profile-sql', '--profile-sql', [CompletionResultType]::ParameterName, 'Log every SQL statement with its duration to stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+        'awxm;job;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One job with all its fields and host summaries')
+            [CompletionResult]::new('stdout', 'stdout', [CompletionResultType]::ParameterValue, 'The job''s output')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The job''s events, in order')
+            [CompletionResult]::new('relaunch', 'relaunch', [CompletionResultType]::ParameterValue, 'Launch a job again with the same prompts (AWX''s relaunch; launch_type relaunch)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout')
+            [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a job (from any shell)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;job;help;list' {
+            break
+        }
+        'awxm;job;help;show' {
+            break
+        }
+        'awxm;job;help;stdout' {
+            break
+        }
+        'awxm;job;help;events' {
+            break
+        }
+        'awxm;job;help;relaunch' {
+            break
+        }
+        'awxm;job;help;wait' {
+            break
+        }
+        'awxm;job;help;ingest' {
+            break
+        }
+        'awxm;job;help;cancel' {
+            break
+        }
+        'awxm;job;help;help' {
             break
         }
         'awxm;check_license' {
@@ -764,6 +815,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the installed license (everything is allowed again: open)')
             [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Create an Ed25519 key pair for signing licenses')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a license file with a private key and print the signed document')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;license;install' {
@@ -875,6 +927,33 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'awxm;license;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Check a license file (and its signature) and install it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the installed license and its validation')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the installed license (everything is allowed again: open)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Create an Ed25519 key pair for signing licenses')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a license file with a private key and print the signed document')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;license;help;install' {
+            break
+        }
+        'awxm;license;help;show' {
+            break
+        }
+        'awxm;license;help;remove' {
+            break
+        }
+        'awxm;license;help;keygen' {
+            break
+        }
+        'awxm;license;help;sign' {
+            break
+        }
+        'awxm;license;help;help' {
+            break
+        }
         'awxm;notification' {
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
@@ -896,6 +975,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message through a notification template')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded notifications, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;notification;test' {
@@ -941,6 +1021,21 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'awxm;notification;help' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message through a notification template')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded notifications, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;notification;help;test' {
+            break
+        }
+        'awxm;notification;help;list' {
+            break
+        }
+        'awxm;notification;help;help' {
             break
         }
         'awxm;gather_analytics' {
@@ -1096,8 +1191,6 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the inventory if it does not exist')
             [CompletionResult]::new('--use-ansible-inventory', '--use-ansible-inventory', [CompletionResultType]::ParameterName, 'Read the source through ansible-inventory even when awxm can read it natively')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Compute and report the changes, write nothing')
-            [CompletionResult]::new('--keep-vars', '--keep-vars', [CompletionResultType]::ParameterName, 'Deprecated (AWX): has no effect')
-            [CompletionResult]::new('--custom', '--custom', [CompletionResultType]::ParameterName, 'Deprecated (AWX): has no effect')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
@@ -1183,6 +1276,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a node (or update a registered one)')
             [CompletionResult]::new('deregister', 'deregister', [CompletionResultType]::ParameterValue, 'Remove a node from the cluster')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'awxm;instance;register' {
@@ -1237,6 +1331,21 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'awxm;instance;help' {
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a node (or update a registered one)')
+            [CompletionResult]::new('deregister', 'deregister', [CompletionResultType]::ParameterValue, 'Remove a node from the cluster')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;instance;help;register' {
+            break
+        }
+        'awxm;instance;help;deregister' {
+            break
+        }
+        'awxm;instance;help;help' {
             break
         }
         'awxm;heartbeat' {
@@ -1351,6 +1460,221 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'awxm;help' {
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update resources from YAML/JSON files, idempotently, by name')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write resources back as a resource file (secrets shown as $encrypted$)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the objects of one type')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one object with all its fields')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one object (asks first on a terminal)')
+            [CompletionResult]::new('deep_copy', 'deep_copy', [CompletionResultType]::ParameterValue, 'Copy a template, inventory, project, credential or notification template with its sub-objects')
+            [CompletionResult]::new('settings', 'settings', [CompletionResultType]::ParameterValue, 'Read and change cluster-wide settings stored in the database')
+            [CompletionResult]::new('run_job', 'run_job', [CompletionResultType]::ParameterValue, 'Launch a job from a job template and supervise it (live output, exit 0 on success)')
+            [CompletionResult]::new('launch', 'launch', [CompletionResultType]::ParameterValue, 'Queue a job, project/inventory update or system job from its template; --wait to wait for it')
+            [CompletionResult]::new('dispatcher', 'dispatcher', [CompletionResultType]::ParameterValue, 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely')
+            [CompletionResult]::new('task_manager', 'task_manager', [CompletionResultType]::ParameterValue, 'Run one task-manager cycle: start what may start, explain what waits')
+            [CompletionResult]::new('project_update', 'project_update', [CompletionResultType]::ParameterValue, 'Sync a git project''s checkout')
+            [CompletionResult]::new('job', 'job', [CompletionResultType]::ParameterValue, 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel')
+            [CompletionResult]::new('check_license', 'check_license', [CompletionResultType]::ParameterValue, 'Validate the license against the hosts in use; alert superusers by e-mail')
+            [CompletionResult]::new('license', 'license', [CompletionResultType]::ParameterValue, 'Install, show or remove the license; create signing keys and sign licenses')
+            [CompletionResult]::new('notification', 'notification', [CompletionResultType]::ParameterValue, 'Send a test notification; list the notifications sent')
+            [CompletionResult]::new('gather_analytics', 'gather_analytics', [CompletionResultType]::ParameterValue, 'Collect usage analytics into AWX-format tarballs and upload them (--ship)')
+            [CompletionResult]::new('cleanup_stdout', 'cleanup_stdout', [CompletionResultType]::ParameterValue, 'Purge old buffered job-output files from the job-output directory')
+            [CompletionResult]::new('cleanup_jobs', 'cleanup_jobs', [CompletionResultType]::ParameterValue, 'Delete old jobs, updates, workflow jobs and notifications (AWX''s rules, in batches)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved configuration and where it came from')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('inventory_import', 'inventory_import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (file, directory, script, plugin) into an inventory')
+            [CompletionResult]::new('inventory_update', 'inventory_update', [CompletionResultType]::ParameterValue, 'Re-run a stored inventory source, or list its past updates')
+            [CompletionResult]::new('inventory_export', 'inventory_export', [CompletionResultType]::ParameterValue, 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)')
+            [CompletionResult]::new('instance', 'instance', [CompletionResultType]::ParameterValue, 'Register or deregister cluster nodes (instances)')
+            [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs')
+            [CompletionResult]::new('isolated_heartbeat', 'isolated_heartbeat', [CompletionResultType]::ParameterValue, 'Probe isolated and execution nodes over SSH in parallel and record their capacity')
+            [CompletionResult]::new('ping', 'ping', [CompletionResultType]::ParameterValue, 'Show the cluster: version, nodes with capacity and heartbeat, instance groups')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector')
+            [CompletionResult]::new('test_isolated_connection', 'test_isolated_connection', [CompletionResultType]::ParameterValue, 'Connect to one node over SSH and run ansible-playbook --version there')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;help;apply' {
+            break
+        }
+        'awxm;help;export' {
+            break
+        }
+        'awxm;help;list' {
+            break
+        }
+        'awxm;help;show' {
+            break
+        }
+        'awxm;help;delete' {
+            break
+        }
+        'awxm;help;deep_copy' {
+            break
+        }
+        'awxm;help;settings' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every setting with its value and default')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One setting''s value')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Store a value')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove the stored value (the default applies again)')
+            break
+        }
+        'awxm;help;settings;list' {
+            break
+        }
+        'awxm;help;settings;get' {
+            break
+        }
+        'awxm;help;settings;set' {
+            break
+        }
+        'awxm;help;settings;unset' {
+            break
+        }
+        'awxm;help;run_job' {
+            break
+        }
+        'awxm;help;launch' {
+            break
+        }
+        'awxm;help;dispatcher' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks')
+            break
+        }
+        'awxm;help;dispatcher;status' {
+            break
+        }
+        'awxm;help;task_manager' {
+            break
+        }
+        'awxm;help;project_update' {
+            break
+        }
+        'awxm;help;job' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One job with all its fields and host summaries')
+            [CompletionResult]::new('stdout', 'stdout', [CompletionResultType]::ParameterValue, 'The job''s output')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The job''s events, in order')
+            [CompletionResult]::new('relaunch', 'relaunch', [CompletionResultType]::ParameterValue, 'Launch a job again with the same prompts (AWX''s relaunch; launch_type relaunch)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout')
+            [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a job (from any shell)')
+            break
+        }
+        'awxm;help;job;list' {
+            break
+        }
+        'awxm;help;job;show' {
+            break
+        }
+        'awxm;help;job;stdout' {
+            break
+        }
+        'awxm;help;job;events' {
+            break
+        }
+        'awxm;help;job;relaunch' {
+            break
+        }
+        'awxm;help;job;wait' {
+            break
+        }
+        'awxm;help;job;ingest' {
+            break
+        }
+        'awxm;help;job;cancel' {
+            break
+        }
+        'awxm;help;check_license' {
+            break
+        }
+        'awxm;help;license' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Check a license file (and its signature) and install it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the installed license and its validation')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove the installed license (everything is allowed again: open)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Create an Ed25519 key pair for signing licenses')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a license file with a private key and print the signed document')
+            break
+        }
+        'awxm;help;license;install' {
+            break
+        }
+        'awxm;help;license;show' {
+            break
+        }
+        'awxm;help;license;remove' {
+            break
+        }
+        'awxm;help;license;keygen' {
+            break
+        }
+        'awxm;help;license;sign' {
+            break
+        }
+        'awxm;help;notification' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message through a notification template')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recorded notifications, newest first')
+            break
+        }
+        'awxm;help;notification;test' {
+            break
+        }
+        'awxm;help;notification;list' {
+            break
+        }
+        'awxm;help;gather_analytics' {
+            break
+        }
+        'awxm;help;cleanup_stdout' {
+            break
+        }
+        'awxm;help;cleanup_jobs' {
+            break
+        }
+        'awxm;help;config' {
+            break
+        }
+        'awxm;help;completions' {
+            break
+        }
+        'awxm;help;inventory_import' {
+            break
+        }
+        'awxm;help;inventory_update' {
+            break
+        }
+        'awxm;help;inventory_export' {
+            break
+        }
+        'awxm;help;instance' {
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a node (or update a registered one)')
+            [CompletionResult]::new('deregister', 'deregister', [CompletionResultType]::ParameterValue, 'Remove a node from the cluster')
+            break
+        }
+        'awxm;help;instance;register' {
+            break
+        }
+        'awxm;help;instance;deregister' {
+            break
+        }
+        'awxm;help;heartbeat' {
+            break
+        }
+        'awxm;help;isolated_heartbeat' {
+            break
+        }
+        'awxm;help;ping' {
+            break
+        }
+        'awxm;help;metrics' {
+            break
+        }
+        'awxm;help;test_isolated_connection' {
+            break
+        }
+        'awxm;help;help' {
             break
         }
     })

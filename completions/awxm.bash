@@ -52,6 +52,9 @@ _awxm() {
             awxm,heartbeat)
                 cmd="awxm__subcmd__heartbeat"
                 ;;
+            awxm,help)
+                cmd="awxm__subcmd__help"
+                ;;
             awxm,instance)
                 cmd="awxm__subcmd__instance"
                 ;;
@@ -69,9 +72,6 @@ _awxm() {
                 ;;
             awxm,job)
                 cmd="awxm__subcmd__job"
-                ;;
-            awxm,job-guard)
-                cmd="awxm__subcmd__job__subcmd__guard"
                 ;;
             awxm,launch)
                 cmd="awxm__subcmd__launch"
@@ -109,20 +109,203 @@ _awxm() {
             awxm,test_isolated_connection)
                 cmd="awxm__subcmd__test_isolated_connection"
                 ;;
+            awxm__subcmd__dispatcher,help)
+                cmd="awxm__subcmd__dispatcher__subcmd__help"
+                ;;
             awxm__subcmd__dispatcher,status)
                 cmd="awxm__subcmd__dispatcher__subcmd__status"
+                ;;
+            awxm__subcmd__dispatcher__subcmd__help,help)
+                cmd="awxm__subcmd__dispatcher__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__dispatcher__subcmd__help,status)
+                cmd="awxm__subcmd__dispatcher__subcmd__help__subcmd__status"
+                ;;
+            awxm__subcmd__help,apply)
+                cmd="awxm__subcmd__help__subcmd__apply"
+                ;;
+            awxm__subcmd__help,check_license)
+                cmd="awxm__subcmd__help__subcmd__check_license"
+                ;;
+            awxm__subcmd__help,cleanup_jobs)
+                cmd="awxm__subcmd__help__subcmd__cleanup_jobs"
+                ;;
+            awxm__subcmd__help,cleanup_stdout)
+                cmd="awxm__subcmd__help__subcmd__cleanup_stdout"
+                ;;
+            awxm__subcmd__help,completions)
+                cmd="awxm__subcmd__help__subcmd__completions"
+                ;;
+            awxm__subcmd__help,config)
+                cmd="awxm__subcmd__help__subcmd__config"
+                ;;
+            awxm__subcmd__help,deep_copy)
+                cmd="awxm__subcmd__help__subcmd__deep_copy"
+                ;;
+            awxm__subcmd__help,delete)
+                cmd="awxm__subcmd__help__subcmd__delete"
+                ;;
+            awxm__subcmd__help,dispatcher)
+                cmd="awxm__subcmd__help__subcmd__dispatcher"
+                ;;
+            awxm__subcmd__help,export)
+                cmd="awxm__subcmd__help__subcmd__export"
+                ;;
+            awxm__subcmd__help,gather_analytics)
+                cmd="awxm__subcmd__help__subcmd__gather_analytics"
+                ;;
+            awxm__subcmd__help,heartbeat)
+                cmd="awxm__subcmd__help__subcmd__heartbeat"
+                ;;
+            awxm__subcmd__help,help)
+                cmd="awxm__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__help,instance)
+                cmd="awxm__subcmd__help__subcmd__instance"
+                ;;
+            awxm__subcmd__help,inventory_export)
+                cmd="awxm__subcmd__help__subcmd__inventory_export"
+                ;;
+            awxm__subcmd__help,inventory_import)
+                cmd="awxm__subcmd__help__subcmd__inventory_import"
+                ;;
+            awxm__subcmd__help,inventory_update)
+                cmd="awxm__subcmd__help__subcmd__inventory_update"
+                ;;
+            awxm__subcmd__help,isolated_heartbeat)
+                cmd="awxm__subcmd__help__subcmd__isolated_heartbeat"
+                ;;
+            awxm__subcmd__help,job)
+                cmd="awxm__subcmd__help__subcmd__job"
+                ;;
+            awxm__subcmd__help,launch)
+                cmd="awxm__subcmd__help__subcmd__launch"
+                ;;
+            awxm__subcmd__help,license)
+                cmd="awxm__subcmd__help__subcmd__license"
+                ;;
+            awxm__subcmd__help,list)
+                cmd="awxm__subcmd__help__subcmd__list"
+                ;;
+            awxm__subcmd__help,metrics)
+                cmd="awxm__subcmd__help__subcmd__metrics"
+                ;;
+            awxm__subcmd__help,notification)
+                cmd="awxm__subcmd__help__subcmd__notification"
+                ;;
+            awxm__subcmd__help,ping)
+                cmd="awxm__subcmd__help__subcmd__ping"
+                ;;
+            awxm__subcmd__help,project_update)
+                cmd="awxm__subcmd__help__subcmd__project_update"
+                ;;
+            awxm__subcmd__help,run_job)
+                cmd="awxm__subcmd__help__subcmd__run_job"
+                ;;
+            awxm__subcmd__help,settings)
+                cmd="awxm__subcmd__help__subcmd__settings"
+                ;;
+            awxm__subcmd__help,show)
+                cmd="awxm__subcmd__help__subcmd__show"
+                ;;
+            awxm__subcmd__help,task_manager)
+                cmd="awxm__subcmd__help__subcmd__task_manager"
+                ;;
+            awxm__subcmd__help,test_isolated_connection)
+                cmd="awxm__subcmd__help__subcmd__test_isolated_connection"
+                ;;
+            awxm__subcmd__help__subcmd__dispatcher,status)
+                cmd="awxm__subcmd__help__subcmd__dispatcher__subcmd__status"
+                ;;
+            awxm__subcmd__help__subcmd__instance,deregister)
+                cmd="awxm__subcmd__help__subcmd__instance__subcmd__deregister"
+                ;;
+            awxm__subcmd__help__subcmd__instance,register)
+                cmd="awxm__subcmd__help__subcmd__instance__subcmd__register"
+                ;;
+            awxm__subcmd__help__subcmd__job,cancel)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__cancel"
+                ;;
+            awxm__subcmd__help__subcmd__job,events)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__events"
+                ;;
+            awxm__subcmd__help__subcmd__job,ingest)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__ingest"
+                ;;
+            awxm__subcmd__help__subcmd__job,list)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__list"
+                ;;
+            awxm__subcmd__help__subcmd__job,relaunch)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__relaunch"
+                ;;
+            awxm__subcmd__help__subcmd__job,show)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__show"
+                ;;
+            awxm__subcmd__help__subcmd__job,stdout)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__stdout"
+                ;;
+            awxm__subcmd__help__subcmd__job,wait)
+                cmd="awxm__subcmd__help__subcmd__job__subcmd__wait"
+                ;;
+            awxm__subcmd__help__subcmd__license,install)
+                cmd="awxm__subcmd__help__subcmd__license__subcmd__install"
+                ;;
+            awxm__subcmd__help__subcmd__license,keygen)
+                cmd="awxm__subcmd__help__subcmd__license__subcmd__keygen"
+                ;;
+            awxm__subcmd__help__subcmd__license,remove)
+                cmd="awxm__subcmd__help__subcmd__license__subcmd__remove"
+                ;;
+            awxm__subcmd__help__subcmd__license,show)
+                cmd="awxm__subcmd__help__subcmd__license__subcmd__show"
+                ;;
+            awxm__subcmd__help__subcmd__license,sign)
+                cmd="awxm__subcmd__help__subcmd__license__subcmd__sign"
+                ;;
+            awxm__subcmd__help__subcmd__notification,list)
+                cmd="awxm__subcmd__help__subcmd__notification__subcmd__list"
+                ;;
+            awxm__subcmd__help__subcmd__notification,test)
+                cmd="awxm__subcmd__help__subcmd__notification__subcmd__test"
+                ;;
+            awxm__subcmd__help__subcmd__settings,get)
+                cmd="awxm__subcmd__help__subcmd__settings__subcmd__get"
+                ;;
+            awxm__subcmd__help__subcmd__settings,list)
+                cmd="awxm__subcmd__help__subcmd__settings__subcmd__list"
+                ;;
+            awxm__subcmd__help__subcmd__settings,set)
+                cmd="awxm__subcmd__help__subcmd__settings__subcmd__set"
+                ;;
+            awxm__subcmd__help__subcmd__settings,unset)
+                cmd="awxm__subcmd__help__subcmd__settings__subcmd__unset"
                 ;;
             awxm__subcmd__instance,deregister)
                 cmd="awxm__subcmd__instance__subcmd__deregister"
                 ;;
+            awxm__subcmd__instance,help)
+                cmd="awxm__subcmd__instance__subcmd__help"
+                ;;
             awxm__subcmd__instance,register)
                 cmd="awxm__subcmd__instance__subcmd__register"
+                ;;
+            awxm__subcmd__instance__subcmd__help,deregister)
+                cmd="awxm__subcmd__instance__subcmd__help__subcmd__deregister"
+                ;;
+            awxm__subcmd__instance__subcmd__help,help)
+                cmd="awxm__subcmd__instance__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__instance__subcmd__help,register)
+                cmd="awxm__subcmd__instance__subcmd__help__subcmd__register"
                 ;;
             awxm__subcmd__job,cancel)
                 cmd="awxm__subcmd__job__subcmd__cancel"
                 ;;
             awxm__subcmd__job,events)
                 cmd="awxm__subcmd__job__subcmd__events"
+                ;;
+            awxm__subcmd__job,help)
+                cmd="awxm__subcmd__job__subcmd__help"
                 ;;
             awxm__subcmd__job,ingest)
                 cmd="awxm__subcmd__job__subcmd__ingest"
@@ -142,6 +325,36 @@ _awxm() {
             awxm__subcmd__job,wait)
                 cmd="awxm__subcmd__job__subcmd__wait"
                 ;;
+            awxm__subcmd__job__subcmd__help,cancel)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__cancel"
+                ;;
+            awxm__subcmd__job__subcmd__help,events)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__events"
+                ;;
+            awxm__subcmd__job__subcmd__help,help)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__job__subcmd__help,ingest)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__ingest"
+                ;;
+            awxm__subcmd__job__subcmd__help,list)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__list"
+                ;;
+            awxm__subcmd__job__subcmd__help,relaunch)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__relaunch"
+                ;;
+            awxm__subcmd__job__subcmd__help,show)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__show"
+                ;;
+            awxm__subcmd__job__subcmd__help,stdout)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__stdout"
+                ;;
+            awxm__subcmd__job__subcmd__help,wait)
+                cmd="awxm__subcmd__job__subcmd__help__subcmd__wait"
+                ;;
+            awxm__subcmd__license,help)
+                cmd="awxm__subcmd__license__subcmd__help"
+                ;;
             awxm__subcmd__license,install)
                 cmd="awxm__subcmd__license__subcmd__install"
                 ;;
@@ -157,14 +370,47 @@ _awxm() {
             awxm__subcmd__license,sign)
                 cmd="awxm__subcmd__license__subcmd__sign"
                 ;;
+            awxm__subcmd__license__subcmd__help,help)
+                cmd="awxm__subcmd__license__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__license__subcmd__help,install)
+                cmd="awxm__subcmd__license__subcmd__help__subcmd__install"
+                ;;
+            awxm__subcmd__license__subcmd__help,keygen)
+                cmd="awxm__subcmd__license__subcmd__help__subcmd__keygen"
+                ;;
+            awxm__subcmd__license__subcmd__help,remove)
+                cmd="awxm__subcmd__license__subcmd__help__subcmd__remove"
+                ;;
+            awxm__subcmd__license__subcmd__help,show)
+                cmd="awxm__subcmd__license__subcmd__help__subcmd__show"
+                ;;
+            awxm__subcmd__license__subcmd__help,sign)
+                cmd="awxm__subcmd__license__subcmd__help__subcmd__sign"
+                ;;
+            awxm__subcmd__notification,help)
+                cmd="awxm__subcmd__notification__subcmd__help"
+                ;;
             awxm__subcmd__notification,list)
                 cmd="awxm__subcmd__notification__subcmd__list"
                 ;;
             awxm__subcmd__notification,test)
                 cmd="awxm__subcmd__notification__subcmd__test"
                 ;;
+            awxm__subcmd__notification__subcmd__help,help)
+                cmd="awxm__subcmd__notification__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__notification__subcmd__help,list)
+                cmd="awxm__subcmd__notification__subcmd__help__subcmd__list"
+                ;;
+            awxm__subcmd__notification__subcmd__help,test)
+                cmd="awxm__subcmd__notification__subcmd__help__subcmd__test"
+                ;;
             awxm__subcmd__settings,get)
                 cmd="awxm__subcmd__settings__subcmd__get"
+                ;;
+            awxm__subcmd__settings,help)
+                cmd="awxm__subcmd__settings__subcmd__help"
                 ;;
             awxm__subcmd__settings,list)
                 cmd="awxm__subcmd__settings__subcmd__list"
@@ -175,6 +421,21 @@ _awxm() {
             awxm__subcmd__settings,unset)
                 cmd="awxm__subcmd__settings__subcmd__unset"
                 ;;
+            awxm__subcmd__settings__subcmd__help,get)
+                cmd="awxm__subcmd__settings__subcmd__help__subcmd__get"
+                ;;
+            awxm__subcmd__settings__subcmd__help,help)
+                cmd="awxm__subcmd__settings__subcmd__help__subcmd__help"
+                ;;
+            awxm__subcmd__settings__subcmd__help,list)
+                cmd="awxm__subcmd__settings__subcmd__help__subcmd__list"
+                ;;
+            awxm__subcmd__settings__subcmd__help,set)
+                cmd="awxm__subcmd__settings__subcmd__help__subcmd__set"
+                ;;
+            awxm__subcmd__settings__subcmd__help,unset)
+                cmd="awxm__subcmd__settings__subcmd__help__subcmd__unset"
+                ;;
             *)
                 ;;
         esac
@@ -182,7 +443,7 @@ _awxm() {
 
     case "${cmd}" in
         awxm)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job job-guard check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -596,7 +857,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__dispatcher)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version status"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,6 +891,48 @@ _awxm() {
                     COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__dispatcher__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__dispatcher__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__dispatcher__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -821,8 +1124,764 @@ _awxm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        awxm__subcmd__help)
+            opts="apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__check_license)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__cleanup_jobs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__cleanup_stdout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__deep_copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__dispatcher)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__dispatcher__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__gather_analytics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__heartbeat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__instance)
+            opts="register deregister"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__instance__subcmd__deregister)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__instance__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__inventory_export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__inventory_import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__inventory_update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__isolated_heartbeat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job)
+            opts="list show stdout events relaunch wait ingest cancel"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__events)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__ingest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__relaunch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__stdout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__job__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__launch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__license)
+            opts="install show remove keygen sign"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__license__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__license__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__license__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__license__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__license__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__metrics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__notification)
+            opts="test list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__notification__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__notification__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__ping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__project_update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__run_job)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__settings)
+            opts="list get set unset"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__settings__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__settings__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__settings__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__settings__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__task_manager)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__help__subcmd__test_isolated_connection)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         awxm__subcmd__instance)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version register deregister"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version register deregister help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -898,6 +1957,62 @@ _awxm() {
                     COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance__subcmd__help)
+            opts="register deregister help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance__subcmd__help__subcmd__deregister)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__instance__subcmd__help__subcmd__register)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1038,7 +2153,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__inventory_import)
-            opts="-v -q -h -V --inventory-name --inventory-id --source --overwrite --overwrite-vars --enabled-var --enabled-value --group-filter --host-filter --exclude-empty-groups --instance-id-var --create --organization --source-name --timeout --use-ansible-inventory --ansible-inventory --venv --dry-run --keep-vars --custom --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-v -q -h -V --inventory-name --inventory-id --source --overwrite --overwrite-vars --enabled-var --enabled-value --group-filter --host-filter --exclude-empty-groups --instance-id-var --create --organization --source-name --timeout --use-ansible-inventory --ansible-inventory --venv --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1244,62 +2359,12 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events relaunch wait ingest cancel"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events relaunch wait ingest cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --database)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --lock-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --known-hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --host-key-policy)
-                    COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        awxm__subcmd__job__subcmd__guard)
-            opts="-v -q -h -V --grace --cleanup --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --grace)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cleanup)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1424,6 +2489,146 @@ _awxm() {
                     COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help)
+            opts="list show stdout events relaunch wait ingest cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__events)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__ingest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__relaunch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__stdout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__job__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1810,7 +3015,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version install show remove keygen sign"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version install show remove keygen sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,6 +3049,104 @@ _awxm() {
                     COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help)
+            opts="install show remove keygen sign help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__license__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -2158,7 +3461,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__notification)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version test list"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version test list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,6 +3495,62 @@ _awxm() {
                     COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification__subcmd__help)
+            opts="test list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__notification__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -2380,7 +3739,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__run_job)
-            opts="-l -e -t -v -q -h -V --limit --extra-vars --tags --skip-tags --job-type --check --verbosity --forks --diff --timeout --no-follow --detach --instance-group --no-wait --keep-artifacts --inventory-format --supervise --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-l -e -t -v -q -h -V --limit --extra-vars --tags --skip-tags --job-type --check --verbosity --forks --diff --timeout --no-follow --detach --instance-group --no-wait --keep-artifacts --inventory-format --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2438,10 +3797,6 @@ _awxm() {
                     COMPREPLY=($(compgen -W "script json" -- "${cur}"))
                     return 0
                     ;;
-                --supervise)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2478,7 +3833,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list get set unset"
+            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list get set unset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2554,6 +3909,90 @@ _awxm() {
                     COMPREPLY=($(compgen -W "strict accept-new" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__settings__subcmd__help)
+            opts="list get set unset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__settings__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__settings__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__settings__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__settings__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        awxm__subcmd__settings__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -2730,16 +4169,12 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__task_manager)
-            opts="-v -q -h -V --once --run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-v -q -h -V --once --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --run)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -49,7 +49,6 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand task_manager 'Run one task-manager cycle: start what may start, explain what waits'
             cand project_update 'Sync a git project''s checkout'
             cand job 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
-            cand job-guard 'Internal: guards a job''s processes (started by run_job)'
             cand check_license 'Validate the license against the hosts in use; alert superusers by e-mail'
             cand license 'Install, show or remove the license; create signing keys and sign licenses'
             cand notification 'Send a test notification; list the notifications sent'
@@ -67,6 +66,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand ping 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
             cand metrics 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector'
             cand test_isolated_connection 'Connect to one node over SSH and run ansible-playbook --version there'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;apply'= {
             cand -f 'Resource file (YAML or JSON); `-` reads stdin. May be repeated'
@@ -220,6 +220,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand get 'One setting''s value'
             cand set 'Store a value'
             cand unset 'Remove the stored value (the default applies again)'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;settings;list'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
@@ -301,6 +302,23 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;settings;help'= {
+            cand list 'Every setting with its value and default'
+            cand get 'One setting''s value'
+            cand set 'Store a value'
+            cand unset 'Remove the stored value (the default applies again)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;settings;help;list'= {
+        }
+        &'awxm;settings;help;get'= {
+        }
+        &'awxm;settings;help;set'= {
+        }
+        &'awxm;settings;help;unset'= {
+        }
+        &'awxm;settings;help;help'= {
+        }
         &'awxm;run_job'= {
             cand -l 'Limit the run to these hosts or groups (Ansible pattern)'
             cand --limit 'Limit the run to these hosts or groups (Ansible pattern)'
@@ -315,7 +333,6 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --timeout 'Stop the job after this many seconds (0: template/setting default; negative: none)'
             cand --instance-group 'Run in this instance group instead of the template''s (an isolated group runs the job on one of its nodes)'
             cand --inventory-format 'How the inventory is given to ansible-playbook'
-            cand --supervise 'Internal: supervise an already created job (used by --detach)'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
@@ -398,6 +415,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;dispatcher;status'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
@@ -419,8 +437,15 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;dispatcher;help'= {
+            cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;dispatcher;help;status'= {
+        }
+        &'awxm;dispatcher;help;help'= {
+        }
         &'awxm;task_manager'= {
-            cand --run 'Internal: supervise task ID, started by a cycle'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
@@ -488,6 +513,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand wait 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
             cand ingest 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
             cand cancel 'Cancel a job (from any shell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;job;list'= {
             cand --status 'Only jobs in these statuses (comma-separated, e.g. pending,waiting)'
@@ -662,27 +688,34 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'awxm;job-guard'= {
-            cand --grace 'Seconds between SIGTERM and SIGKILL when stopping'
-            cand --cleanup 'The job''s private data directory, removed if the supervising awxm dies'
-            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
-            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
-            cand --format 'Output format'
-            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
-            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
-            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
-            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
-            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand --no-color 'Same as --color never'
-            cand --no-progress 'Never draw progress bars'
-            cand --profile-sql 'Log every SQL statement with its duration to stderr'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
+        &'awxm;job;help'= {
+            cand list 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+            cand show 'One job with all its fields and host summaries'
+            cand stdout 'The job''s output'
+            cand events 'The job''s events, in order'
+            cand relaunch 'Launch a job again with the same prompts (AWX''s relaunch; launch_type relaunch)'
+            cand wait 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+            cand ingest 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+            cand cancel 'Cancel a job (from any shell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;job;help;list'= {
+        }
+        &'awxm;job;help;show'= {
+        }
+        &'awxm;job;help;stdout'= {
+        }
+        &'awxm;job;help;events'= {
+        }
+        &'awxm;job;help;relaunch'= {
+        }
+        &'awxm;job;help;wait'= {
+        }
+        &'awxm;job;help;ingest'= {
+        }
+        &'awxm;job;help;cancel'= {
+        }
+        &'awxm;job;help;help'= {
         }
         &'awxm;check_license'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
@@ -732,6 +765,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand remove 'Remove the installed license (everything is allowed again: open)'
             cand keygen 'Create an Ed25519 key pair for signing licenses'
             cand sign 'Sign a license file with a private key and print the signed document'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;license;install'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
@@ -837,6 +871,26 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;license;help'= {
+            cand install 'Check a license file (and its signature) and install it'
+            cand show 'Show the installed license and its validation'
+            cand remove 'Remove the installed license (everything is allowed again: open)'
+            cand keygen 'Create an Ed25519 key pair for signing licenses'
+            cand sign 'Sign a license file with a private key and print the signed document'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;license;help;install'= {
+        }
+        &'awxm;license;help;show'= {
+        }
+        &'awxm;license;help;remove'= {
+        }
+        &'awxm;license;help;keygen'= {
+        }
+        &'awxm;license;help;sign'= {
+        }
+        &'awxm;license;help;help'= {
+        }
         &'awxm;notification'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
@@ -858,6 +912,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
             cand test 'Send a test message through a notification template'
             cand list 'List recorded notifications, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;notification;test'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
@@ -901,6 +956,17 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'awxm;notification;help'= {
+            cand test 'Send a test message through a notification template'
+            cand list 'List recorded notifications, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;notification;help;test'= {
+        }
+        &'awxm;notification;help;list'= {
+        }
+        &'awxm;notification;help;help'= {
         }
         &'awxm;gather_analytics'= {
             cand --since 'Start of the window (RFC 3339 or a common date form; UTC unless an offset is given)'
@@ -1050,8 +1116,6 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --create 'Create the inventory if it does not exist'
             cand --use-ansible-inventory 'Read the source through ansible-inventory even when awxm can read it natively'
             cand --dry-run 'Compute and report the changes, write nothing'
-            cand --keep-vars 'Deprecated (AWX): has no effect'
-            cand --custom 'Deprecated (AWX): has no effect'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
@@ -1134,6 +1198,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
             cand register 'Register a node (or update a registered one)'
             cand deregister 'Remove a node from the cluster'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;instance;register'= {
             cand --node-type 'What the node does: control/hybrid nodes run awxm; isolated/execution nodes are reached over SSH'
@@ -1186,6 +1251,17 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'awxm;instance;help'= {
+            cand register 'Register a node (or update a registered one)'
+            cand deregister 'Remove a node from the cluster'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;instance;help;register'= {
+        }
+        &'awxm;instance;help;deregister'= {
+        }
+        &'awxm;instance;help;help'= {
         }
         &'awxm;heartbeat'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
@@ -1295,6 +1371,167 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'awxm;help'= {
+            cand apply 'Create or update resources from YAML/JSON files, idempotently, by name'
+            cand export 'Write resources back as a resource file (secrets shown as $encrypted$)'
+            cand list 'List the objects of one type'
+            cand show 'Show one object with all its fields'
+            cand delete 'Delete one object (asks first on a terminal)'
+            cand deep_copy 'Copy a template, inventory, project, credential or notification template with its sub-objects'
+            cand settings 'Read and change cluster-wide settings stored in the database'
+            cand run_job 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
+            cand launch 'Queue a job, project/inventory update or system job from its template; --wait to wait for it'
+            cand dispatcher 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely'
+            cand task_manager 'Run one task-manager cycle: start what may start, explain what waits'
+            cand project_update 'Sync a git project''s checkout'
+            cand job 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
+            cand check_license 'Validate the license against the hosts in use; alert superusers by e-mail'
+            cand license 'Install, show or remove the license; create signing keys and sign licenses'
+            cand notification 'Send a test notification; list the notifications sent'
+            cand gather_analytics 'Collect usage analytics into AWX-format tarballs and upload them (--ship)'
+            cand cleanup_stdout 'Purge old buffered job-output files from the job-output directory'
+            cand cleanup_jobs 'Delete old jobs, updates, workflow jobs and notifications (AWX''s rules, in batches)'
+            cand config 'Show the resolved configuration and where it came from'
+            cand completions 'Print a shell completion script'
+            cand inventory_import 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
+            cand inventory_update 'Re-run a stored inventory source, or list its past updates'
+            cand inventory_export 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+            cand instance 'Register or deregister cluster nodes (instances)'
+            cand heartbeat 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs'
+            cand isolated_heartbeat 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
+            cand ping 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+            cand metrics 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector'
+            cand test_isolated_connection 'Connect to one node over SSH and run ansible-playbook --version there'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;help;apply'= {
+        }
+        &'awxm;help;export'= {
+        }
+        &'awxm;help;list'= {
+        }
+        &'awxm;help;show'= {
+        }
+        &'awxm;help;delete'= {
+        }
+        &'awxm;help;deep_copy'= {
+        }
+        &'awxm;help;settings'= {
+            cand list 'Every setting with its value and default'
+            cand get 'One setting''s value'
+            cand set 'Store a value'
+            cand unset 'Remove the stored value (the default applies again)'
+        }
+        &'awxm;help;settings;list'= {
+        }
+        &'awxm;help;settings;get'= {
+        }
+        &'awxm;help;settings;set'= {
+        }
+        &'awxm;help;settings;unset'= {
+        }
+        &'awxm;help;run_job'= {
+        }
+        &'awxm;help;launch'= {
+        }
+        &'awxm;help;dispatcher'= {
+            cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+        }
+        &'awxm;help;dispatcher;status'= {
+        }
+        &'awxm;help;task_manager'= {
+        }
+        &'awxm;help;project_update'= {
+        }
+        &'awxm;help;job'= {
+            cand list 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+            cand show 'One job with all its fields and host summaries'
+            cand stdout 'The job''s output'
+            cand events 'The job''s events, in order'
+            cand relaunch 'Launch a job again with the same prompts (AWX''s relaunch; launch_type relaunch)'
+            cand wait 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+            cand ingest 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+            cand cancel 'Cancel a job (from any shell)'
+        }
+        &'awxm;help;job;list'= {
+        }
+        &'awxm;help;job;show'= {
+        }
+        &'awxm;help;job;stdout'= {
+        }
+        &'awxm;help;job;events'= {
+        }
+        &'awxm;help;job;relaunch'= {
+        }
+        &'awxm;help;job;wait'= {
+        }
+        &'awxm;help;job;ingest'= {
+        }
+        &'awxm;help;job;cancel'= {
+        }
+        &'awxm;help;check_license'= {
+        }
+        &'awxm;help;license'= {
+            cand install 'Check a license file (and its signature) and install it'
+            cand show 'Show the installed license and its validation'
+            cand remove 'Remove the installed license (everything is allowed again: open)'
+            cand keygen 'Create an Ed25519 key pair for signing licenses'
+            cand sign 'Sign a license file with a private key and print the signed document'
+        }
+        &'awxm;help;license;install'= {
+        }
+        &'awxm;help;license;show'= {
+        }
+        &'awxm;help;license;remove'= {
+        }
+        &'awxm;help;license;keygen'= {
+        }
+        &'awxm;help;license;sign'= {
+        }
+        &'awxm;help;notification'= {
+            cand test 'Send a test message through a notification template'
+            cand list 'List recorded notifications, newest first'
+        }
+        &'awxm;help;notification;test'= {
+        }
+        &'awxm;help;notification;list'= {
+        }
+        &'awxm;help;gather_analytics'= {
+        }
+        &'awxm;help;cleanup_stdout'= {
+        }
+        &'awxm;help;cleanup_jobs'= {
+        }
+        &'awxm;help;config'= {
+        }
+        &'awxm;help;completions'= {
+        }
+        &'awxm;help;inventory_import'= {
+        }
+        &'awxm;help;inventory_update'= {
+        }
+        &'awxm;help;inventory_export'= {
+        }
+        &'awxm;help;instance'= {
+            cand register 'Register a node (or update a registered one)'
+            cand deregister 'Remove a node from the cluster'
+        }
+        &'awxm;help;instance;register'= {
+        }
+        &'awxm;help;instance;deregister'= {
+        }
+        &'awxm;help;heartbeat'= {
+        }
+        &'awxm;help;isolated_heartbeat'= {
+        }
+        &'awxm;help;ping'= {
+        }
+        &'awxm;help;metrics'= {
+        }
+        &'awxm;help;test_isolated_connection'= {
+        }
+        &'awxm;help;help'= {
         }
     ]
     $completions[$command]

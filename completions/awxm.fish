@@ -57,7 +57,6 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "dispatcher" -d 'The servi
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "task_manager" -d 'Run one task-manager cycle: start what may start, explain what waits'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "project_update" -d 'Sync a git project\'s checkout'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "job" -d 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
-complete -c awxm -n "__fish_awxm_needs_command" -f -a "job-guard" -d 'Internal: guards a job\'s processes (started by run_job)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "check_license" -d 'Validate the license against the hosts in use; alert superusers by e-mail'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "license" -d 'Install, show or remove the license; create signing keys and sign licenses'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "notification" -d 'Send a test notification; list the notifications sent'
@@ -75,6 +74,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'P
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "ping" -d 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "metrics" -d 'Prometheus metrics (AWX\'s /api/v2/metrics) on stdout or for node_exporter\'s textfile collector'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "test_isolated_connection" -d 'Connect to one node over SSH and run ansible-playbook --version there'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s f -l file -d 'Resource file (YAML or JSON); `-` reads stdin. May be repeated' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
@@ -202,30 +202,31 @@ complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l no-progress -d '
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -f -a "list" -d 'Every setting with its value and default'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -f -a "get" -d 'One setting\'s value'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -f -a "set" -d 'Store a value'
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset" -f -a "unset" -d 'Remove the stored value (the default applies again)'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -f -a "list" -d 'Every setting with its value and default'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -f -a "get" -d 'One setting\'s value'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -f -a "set" -d 'Store a value'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -f -a "unset" -d 'Remove the stored value (the default applies again)'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
@@ -306,6 +307,11 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every setting with its value and default'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "get" -d 'One setting\'s value'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "set" -d 'Store a value'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove the stored value (the default applies again)'
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s l -l limit -d 'Limit the run to these hosts or groups (Ansible pattern)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s e -l extra-vars -d 'Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s t -l tags -d 'Only run tasks with these tags (comma-separated)' -r
@@ -318,7 +324,6 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l timeout -d 'Stop t
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l instance-group -d 'Run in this instance group instead of the template\'s (an isolated group runs the job on one of its nodes)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l inventory-format -d 'How the inventory is given to ansible-playbook' -r -f -a "script\t'An executable script printing the inventory JSON (what AWX gives ansible)'
 json\t'A JSON file read by Ansible\'s yaml inventory plugin'"
-complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l supervise -d 'Internal: supervise an already created job (used by --detach)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l format -d 'Output format' -r -f -a "human\t''
@@ -380,27 +385,28 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -l no-progress -d 'Nev
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status" -f -a "status" -d 'Each node\'s dispatcher (alive, pid, last cycle), capacity and running tasks'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Each node\'s dispatcher (alive, pid, last cycle), capacity and running tasks'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "human\t''
@@ -421,7 +427,8 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_su
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l run -d 'Internal: supervise task ID, started by a cycle' -r
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from help" -f -a "status" -d 'Each node\'s dispatcher (alive, pid, last cycle), capacity and running tasks'
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l format -d 'Output format' -r -f -a "human\t''
@@ -463,34 +470,35 @@ complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l no-progress
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "list" -d 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "show" -d 'One job with all its fields and host summaries'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "stdout" -d 'The job\'s output'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "events" -d 'The job\'s events, in order'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "relaunch" -d 'Launch a job again with the same prompts (AWX\'s relaunch; launch_type relaunch)'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "wait" -d 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel" -f -a "cancel" -d 'Cancel a job (from any shell)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "list" -d 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "show" -d 'One job with all its fields and host summaries'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "stdout" -d 'The job\'s output'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "events" -d 'The job\'s events, in order'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "relaunch" -d 'Launch a job again with the same prompts (AWX\'s relaunch; launch_type relaunch)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "wait" -d 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "cancel" -d 'Cancel a job (from any shell)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l status -d 'Only jobs in these statuses (comma-separated, e.g. pending,waiting)' -r -f -a "new\t''
 pending\t''
 waiting\t''
@@ -671,28 +679,15 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l grace -d 'Seconds between SIGTERM and SIGKILL when stopping' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l cleanup -d 'The job\'s private data directory, removed if the supervising awxm dies' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l format -d 'Output format' -r -f -a "human\t''
-json\t''
-yaml\t''
-jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
-always\t'Always colour, even into a pipe or file'
-never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
-accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand job-guard" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "list" -d 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "show" -d 'One job with all its fields and host summaries'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "stdout" -d 'The job\'s output'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "events" -d 'The job\'s events, in order'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "relaunch" -d 'Launch a job again with the same prompts (AWX\'s relaunch; launch_type relaunch)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel a job (from any shell)'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l format -d 'Output format' -r -f -a "human\t''
@@ -717,31 +712,32 @@ complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l no-progress 
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "install" -d 'Check a license file (and its signature) and install it'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "show" -d 'Show the installed license and its validation'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "remove" -d 'Remove the installed license (everything is allowed again: open)'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "keygen" -d 'Create an Ed25519 key pair for signing licenses'
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign" -f -a "sign" -d 'Sign a license file with a private key and print the signed document'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "install" -d 'Check a license file (and its signature) and install it'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "show" -d 'Show the installed license and its validation'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "remove" -d 'Remove the installed license (everything is allowed again: open)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "keygen" -d 'Create an Ed25519 key pair for signing licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "sign" -d 'Sign a license file with a private key and print the signed document'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l format -d 'Output format' -r -f -a "human\t''
@@ -845,28 +841,35 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "install" -d 'Check a license file (and its signature) and install it'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the installed license and its validation'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove the installed license (everything is allowed again: open)'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Create an Ed25519 key pair for signing licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a license file with a private key and print the signed document'
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -f -a "test" -d 'Send a test message through a notification template'
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list" -f -a "list" -d 'List recorded notifications, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -f -a "test" -d 'Send a test message through a notification template'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -f -a "list" -d 'List recorded notifications, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l format -d 'Output format' -r -f -a "human\t''
@@ -910,6 +913,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message through a notification template'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from help" -f -a "list" -d 'List recorded notifications, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l since -d 'Start of the window (RFC 3339 or a common date form; UTC unless an offset is given)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l until -d 'End of the window [default: now]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l output-dir -d 'Where tarballs are written [default: <data_dir>/analytics]' -r -F
@@ -1063,8 +1069,6 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l exclude-e
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l create -d 'Create the inventory if it does not exist'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l use-ansible-inventory -d 'Read the source through ansible-inventory even when awxm can read it natively'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l dry-run -d 'Compute and report the changes, write nothing'
-complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l keep-vars -d 'Deprecated (AWX): has no effect'
-complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l custom -d 'Deprecated (AWX): has no effect'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l no-color -d 'Same as --color never'
@@ -1121,28 +1125,29 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l no-progre
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s q -l quiet -d 'Only errors on stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l no-color -d 'Same as --color never'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l no-progress -d 'Never draw progress bars'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -s V -l version -d 'Print version'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -f -a "register" -d 'Register a node (or update a registered one)'
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -f -a "deregister" -d 'Remove a node from the cluster'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l no-color -d 'Same as --color never'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -f -a "register" -d 'Register a node (or update a registered one)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -f -a "deregister" -d 'Remove a node from the cluster'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l node-type -d 'What the node does: control/hybrid nodes run awxm; isolated/execution nodes are reached over SSH' -r -f -a "control\t''
 hybrid\t''
 execution\t''
@@ -1199,6 +1204,9 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a node (or update a registered one)'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from help" -f -a "deregister" -d 'Remove a node from the cluster'
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l format -d 'Output format' -r -f -a "human\t''
@@ -1308,3 +1316,56 @@ complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l n
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "apply" -d 'Create or update resources from YAML/JSON files, idempotently, by name'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "export" -d 'Write resources back as a resource file (secrets shown as $encrypted$)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "list" -d 'List the objects of one type'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "show" -d 'Show one object with all its fields'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "delete" -d 'Delete one object (asks first on a terminal)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "deep_copy" -d 'Copy a template, inventory, project, credential or notification template with its sub-objects'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "settings" -d 'Read and change cluster-wide settings stored in the database'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "run_job" -d 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "launch" -d 'Queue a job, project/inventory update or system job from its template; --wait to wait for it'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "dispatcher" -d 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "task_manager" -d 'Run one task-manager cycle: start what may start, explain what waits'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "project_update" -d 'Sync a git project\'s checkout'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "job" -d 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "check_license" -d 'Validate the license against the hosts in use; alert superusers by e-mail'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "license" -d 'Install, show or remove the license; create signing keys and sign licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "notification" -d 'Send a test notification; list the notifications sent'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "gather_analytics" -d 'Collect usage analytics into AWX-format tarballs and upload them (--ship)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "cleanup_stdout" -d 'Purge old buffered job-output files from the job-output directory'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "cleanup_jobs" -d 'Delete old jobs, updates, workflow jobs and notifications (AWX\'s rules, in batches)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "config" -d 'Show the resolved configuration and where it came from'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "completions" -d 'Print a shell completion script'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "inventory_import" -d 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "inventory_update" -d 'Re-run a stored inventory source, or list its past updates'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "inventory_export" -d 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "ping" -d 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "metrics" -d 'Prometheus metrics (AWX\'s /api/v2/metrics) on stdout or for node_exporter\'s textfile collector'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "test_isolated_connection" -d 'Connect to one node over SSH and run ansible-playbook --version there'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and not __fish_seen_subcommand_from apply export list show delete deep_copy settings run_job launch dispatcher task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "list" -d 'Every setting with its value and default'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "get" -d 'One setting\'s value'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "set" -d 'Store a value'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "unset" -d 'Remove the stored value (the default applies again)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from dispatcher" -f -a "status" -d 'Each node\'s dispatcher (alive, pid, last cycle), capacity and running tasks'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "list" -d 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "show" -d 'One job with all its fields and host summaries'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "stdout" -d 'The job\'s output'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "events" -d 'The job\'s events, in order'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "relaunch" -d 'Launch a job again with the same prompts (AWX\'s relaunch; launch_type relaunch)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "wait" -d 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "ingest" -d 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "cancel" -d 'Cancel a job (from any shell)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "install" -d 'Check a license file (and its signature) and install it'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "show" -d 'Show the installed license and its validation'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "remove" -d 'Remove the installed license (everything is allowed again: open)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "keygen" -d 'Create an Ed25519 key pair for signing licenses'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "sign" -d 'Sign a license file with a private key and print the signed document'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from notification" -f -a "test" -d 'Send a test message through a notification template'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from notification" -f -a "list" -d 'List recorded notifications, newest first'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from instance" -f -a "register" -d 'Register a node (or update a registered one)'
+complete -c awxm -n "__fish_awxm_using_subcommand help; and __fish_seen_subcommand_from instance" -f -a "deregister" -d 'Remove a node from the cluster'

@@ -13,8 +13,10 @@ pub const AFTER_HELP: &str = "\
 EXIT STATUS:
    0  success
    1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down)
-   3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
    2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
+   3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
+      (check_license --nagios follows the plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
+      3 UNKNOWN)
   65  bad input data (the message names file:line)
   66  an input file or a named object does not exist; no database where a read-only command looks
   69  a service is unreachable (database, node, SMTP server, upload endpoint)
@@ -54,8 +56,7 @@ and run playbooks for job templates (dependencies, blocking, capacity, a dispatc
 isolated nodes, ship analytics, check the license, purge old output and copy objects. State lives in \
 SQLite (default) or PostgreSQL (clusters).",
     after_long_help = AFTER_HELP,
-    propagate_version = true,
-    disable_help_subcommand = true
+    propagate_version = true
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -65,6 +66,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db
     #[arg(long, global = true, env = "AWXM_DATABASE_URL", value_name = "URL", hide_env_values = true)]
@@ -325,6 +327,33 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+/// `cmd` without what users never type: hidden subcommands (`job-guard`) and hidden options
+/// (`run_job --supervise`, `task_manager --run`, deprecated no-ops), recursively; aliases are
+/// hidden ones already. The shell completions are generated from this. Nothing visible may
+/// refer to a hidden argument (a `requires`/`conflicts_with` on one would not build).
+pub fn visible(cmd: &clap::Command) -> clap::Command {
+    let mut c = clap::Command::new(cmd.get_name().to_string());
+    if let Some(about) = cmd.get_about() {
+        c = c.about(about.clone());
+    }
+    if let Some(v) = cmd.get_version() {
+        c = c.version(v.to_string());
+    }
+    if cmd.is_propagate_version_set() {
+        c = c.propagate_version(true);
+    }
+    for alias in cmd.get_visible_aliases() {
+        c = c.visible_alias(alias.to_string());
+    }
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        c = c.arg(a.clone());
+    }
+    for s in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        c = c.subcommand(visible(s));
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -355,6 +384,23 @@ mod tests {
             let cli = super::Cli::try_parse_from(std::iter::once(&"awxm").chain(args.iter())).unwrap();
             assert_eq!(cli.command.access(), *want, "{args:?}");
         }
+    }
+
+    #[test]
+    fn completion_tree_leaves_out_internal_commands_and_options() {
+        let v = super::visible(&super::command());
+        v.clone().debug_assert();
+        let names: Vec<&str> = v.get_subcommands().map(|s| s.get_name()).collect();
+        assert!(names.contains(&"run_job") && names.contains(&"metrics"), "{names:?}");
+        assert!(!names.contains(&"job-guard"), "{names:?}");
+        let args = |sub: &str| -> Vec<String> { v.find_subcommand(sub).unwrap().get_arguments().map(|a| a.get_id().to_string()).collect() };
+        assert!(args("run_job").contains(&"template".to_string()) && !args("run_job").contains(&"supervise".to_string()));
+        assert!(args("task_manager").contains(&"once".to_string()) && !args("task_manager").contains(&"run".to_string()));
+        assert!(!args("inventory_import").contains(&"keep_vars".to_string()));
+        // The full tree still has them (they work, they are only not offered).
+        let full = super::command();
+        assert!(full.find_subcommand("job-guard").is_some());
+        assert!(full.find_subcommand("run_job").unwrap().get_arguments().any(|a| a.get_id() == "supervise"));
     }
 
     #[test]

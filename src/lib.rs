@@ -43,7 +43,25 @@ use crate::output::{Format, Output};
 
 /// Parse arguments, run the command, map the outcome to an exit code (the one place that does).
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A bare `awxm` prints the help; options without a command are a usage error that shows
+    // it too (clap's own message would list the internal commands and the aliases).
+    if std::env::args_os().len() == 1 {
+        let out = Output::plain(Format::Human, false);
+        let help = cli::command().render_help().to_string();
+        return match out.raw(help.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(74),
+        };
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::MissingSubcommand => {
+            let out = Output::plain(Format::Human, false);
+            out.error(&Error::usage(format!("no command given\n\n{}", cli::command().render_help())));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let g = cli.global.clone();
     let color_env = output::ColorEnv::from_process();
     let choice = g.color_choice();

@@ -73,7 +73,7 @@ JSON OUTPUT (--format json):
   status is one of successful, failed, error, canceled (pending with --detach).")]
 pub struct Args {
     /// Job template (name, or id)
-    #[arg(value_name = "TEMPLATE", required_unless_present = "supervise")]
+    #[arg(value_name = "TEMPLATE")]
     pub template: Option<String>,
     /// Limit the run to these hosts or groups (Ansible pattern)
     #[arg(short, long, value_name = "PATTERN")]
@@ -237,6 +237,11 @@ fn wait_and_run(ctx: &Ctx, db: &mut crate::db::Db, id: i64, opts: RunOptions<'_>
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
+    // Checked here, not by clap (`required_unless_present`): the internal --supervise is left out
+    // of the completion scripts, and nothing visible may refer to it.
+    if args.template.is_none() && args.supervise.is_none() {
+        return Err(Error::usage("a job template is required: awxm run_job TEMPLATE"));
+    }
     let mut db = ctx.db()?;
     if let Some(id) = args.supervise {
         ctx.cancel_on_signals()?;
