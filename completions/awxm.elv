@@ -21,6 +21,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -28,6 +29,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -50,7 +52,6 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand task_manager 'Run one task-manager cycle: start what may start, explain what waits'
             cand project_update 'Sync a git project''s checkout'
             cand job 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
-            cand job-guard 'Internal: guards a job''s processes (started by run_job)'
             cand check_license 'Validate the license against the hosts in use; alert superusers by e-mail'
             cand license 'Install, show or remove the license; create signing keys and sign licenses'
             cand notification 'Send a test notification; list the notifications sent'
@@ -66,9 +67,11 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand heartbeat 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs'
             cand isolated_heartbeat 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
             cand ping 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+            cand metrics 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector'
             cand test_isolated_connection 'Connect to one node over SSH and run ansible-playbook --version there'
             cand run_workflow 'Launch a workflow job and follow it: node progress as it happens, exit 0 if it succeeded'
             cand approval 'Workflow approvals: list them, approve or deny one'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;apply'= {
             cand -f 'Resource file (YAML or JSON); `-` reads stdin. May be repeated'
@@ -76,6 +79,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -84,6 +88,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -95,6 +100,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -102,6 +108,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -116,6 +123,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -123,6 +131,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -134,6 +143,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -141,6 +151,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -152,6 +163,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -161,6 +173,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -174,6 +187,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -183,6 +197,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -194,6 +209,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -201,6 +217,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -211,11 +228,13 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand get 'One setting''s value'
             cand set 'Store a value'
             cand unset 'Remove the stored value (the default applies again)'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;settings;list'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -223,6 +242,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -234,6 +254,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -241,6 +262,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -252,6 +274,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -259,6 +282,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -270,6 +294,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -277,12 +302,30 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'awxm;settings;help'= {
+            cand list 'Every setting with its value and default'
+            cand get 'One setting''s value'
+            cand set 'Store a value'
+            cand unset 'Remove the stored value (the default applies again)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;settings;help;list'= {
+        }
+        &'awxm;settings;help;get'= {
+        }
+        &'awxm;settings;help;set'= {
+        }
+        &'awxm;settings;help;unset'= {
+        }
+        &'awxm;settings;help;help'= {
         }
         &'awxm;run_job'= {
             cand -l 'Limit the run to these hosts or groups (Ansible pattern)'
@@ -298,10 +341,10 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --timeout 'Stop the job after this many seconds (0: template/setting default; negative: none)'
             cand --instance-group 'Run in this instance group instead of the template''s (an isolated group runs the job on one of its nodes)'
             cand --inventory-format 'How the inventory is given to ansible-playbook'
-            cand --supervise 'Internal: supervise an already created job (used by --detach)'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -315,6 +358,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -340,6 +384,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -354,6 +399,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -380,6 +426,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -389,6 +436,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -400,6 +448,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -407,6 +456,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -414,11 +464,13 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;dispatcher;status'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -426,6 +478,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -433,10 +486,19 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;dispatcher;help'= {
+            cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;dispatcher;help;status'= {
+        }
+        &'awxm;dispatcher;help;help'= {
+        }
         &'awxm;schedule'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -444,6 +506,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -453,11 +516,13 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand list 'Every schedule with its template and next run'
             cand show 'One schedule: prompts, its next runs and the occurrences it skipped'
             cand preview 'The next occurrences of a rule (AWX''s schedule preview)'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;schedule;list'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -465,6 +530,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -477,6 +543,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -484,6 +551,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -497,6 +565,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -504,6 +573,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -511,10 +581,25 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;schedule;help'= {
+            cand list 'Every schedule with its template and next run'
+            cand show 'One schedule: prompts, its next runs and the occurrences it skipped'
+            cand preview 'The next occurrences of a rule (AWX''s schedule preview)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;schedule;help;list'= {
+        }
+        &'awxm;schedule;help;show'= {
+        }
+        &'awxm;schedule;help;preview'= {
+        }
+        &'awxm;schedule;help;help'= {
+        }
         &'awxm;scheduler'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -523,6 +608,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -531,10 +617,10 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
         }
         &'awxm;task_manager'= {
-            cand --run 'Internal: supervise task ID, started by a cycle'
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -543,6 +629,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -554,6 +641,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -561,6 +649,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -572,6 +661,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -579,6 +669,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -593,6 +684,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand wait 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
             cand ingest 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
             cand cancel 'Cancel a job (from any shell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;job;list'= {
             cand --status 'Only jobs in these statuses (comma-separated, e.g. pending,waiting)'
@@ -601,6 +693,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -608,6 +701,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -619,6 +713,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -626,6 +721,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -637,15 +733,16 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
-            cand --no-color 'Strip ANSI colour codes'
             cand --download 'Write the output to a file in job_output_dir and print its path'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -659,6 +756,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -667,6 +765,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -678,6 +777,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -686,6 +786,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -698,6 +799,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -705,6 +807,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -718,6 +821,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -725,6 +829,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -737,6 +842,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -745,6 +851,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -752,40 +859,52 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'awxm;job-guard'= {
-            cand --grace 'Seconds between SIGTERM and SIGKILL when stopping'
-            cand --cleanup 'The job''s private data directory, removed if the supervising awxm dies'
-            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
-            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
-            cand --format 'Output format'
-            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
-            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
-            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
-            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand --no-progress 'Never draw progress bars'
-            cand --profile-sql 'Log every SQL statement with its duration to stderr'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
+        &'awxm;job;help'= {
+            cand list 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+            cand show 'One job with all its fields and host summaries'
+            cand stdout 'The job''s output'
+            cand events 'The job''s events, in order'
+            cand relaunch 'Launch a job again with the same prompts (AWX''s relaunch; launch_type relaunch)'
+            cand wait 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+            cand ingest 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+            cand cancel 'Cancel a job (from any shell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;job;help;list'= {
+        }
+        &'awxm;job;help;show'= {
+        }
+        &'awxm;job;help;stdout'= {
+        }
+        &'awxm;job;help;events'= {
+        }
+        &'awxm;job;help;relaunch'= {
+        }
+        &'awxm;job;help;wait'= {
+        }
+        &'awxm;job;help;ingest'= {
+        }
+        &'awxm;job;help;cancel'= {
+        }
+        &'awxm;job;help;help'= {
         }
         &'awxm;check_license'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
             cand --data 'Print AWX''s validate() dictionary (all fields) as one line of JSON'
             cand --warn-exit 'Exit 3 when the license is in the warning zone (>= 90% of hosts, < 30 days left)'
             cand --notify 'E-mail the superusers about host usage over 90% or (nearly) expired licenses'
+            cand --nagios 'Monitoring-plugin mode (Nagios, Icinga, Naemon): one status line with performance data on stdout; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (awxm could not tell)'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -797,6 +916,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -804,6 +924,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -815,11 +936,13 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand remove 'Remove the installed license (everything is allowed again: open)'
             cand keygen 'Create an Ed25519 key pair for signing licenses'
             cand sign 'Sign a license file with a private key and print the signed document'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;license;install'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -827,6 +950,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -838,6 +962,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -845,6 +970,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -856,6 +982,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -865,6 +992,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -877,6 +1005,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -884,6 +1013,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -896,6 +1026,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -903,6 +1034,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -910,10 +1042,31 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;license;help'= {
+            cand install 'Check a license file (and its signature) and install it'
+            cand show 'Show the installed license and its validation'
+            cand remove 'Remove the installed license (everything is allowed again: open)'
+            cand keygen 'Create an Ed25519 key pair for signing licenses'
+            cand sign 'Sign a license file with a private key and print the signed document'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;license;help;install'= {
+        }
+        &'awxm;license;help;show'= {
+        }
+        &'awxm;license;help;remove'= {
+        }
+        &'awxm;license;help;keygen'= {
+        }
+        &'awxm;license;help;sign'= {
+        }
+        &'awxm;license;help;help'= {
+        }
         &'awxm;notification'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -921,6 +1074,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -929,11 +1083,13 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
             cand test 'Send a test message through a notification template'
             cand list 'List recorded notifications, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;notification;test'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -941,6 +1097,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -955,6 +1112,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -962,12 +1120,24 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'awxm;notification;help'= {
+            cand test 'Send a test message through a notification template'
+            cand list 'List recorded notifications, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;notification;help;test'= {
+        }
+        &'awxm;notification;help;list'= {
+        }
+        &'awxm;notification;help;help'= {
         }
         &'awxm;gather_analytics'= {
             cand --since 'Start of the window (RFC 3339 or a common date form; UTC unless an offset is given)'
@@ -977,6 +1147,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -988,6 +1159,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1002,6 +1174,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1011,6 +1184,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1024,6 +1198,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1037,6 +1212,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1048,6 +1224,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1055,6 +1232,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1066,6 +1244,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1073,6 +1252,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1097,6 +1277,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1106,12 +1287,11 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --create 'Create the inventory if it does not exist'
             cand --use-ansible-inventory 'Read the source through ansible-inventory even when awxm can read it natively'
             cand --dry-run 'Compute and report the changes, write nothing'
-            cand --keep-vars 'Deprecated (AWX): has no effect'
-            cand --custom 'Deprecated (AWX): has no effect'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1126,6 +1306,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1135,6 +1316,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1147,6 +1329,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1157,6 +1340,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1168,6 +1352,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1175,6 +1360,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1183,6 +1369,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --version 'Print version'
             cand register 'Register a node (or update a registered one)'
             cand deregister 'Remove a node from the cluster'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;instance;register'= {
             cand --node-type 'What the node does: control/hybrid nodes run awxm; isolated/execution nodes are reached over SSH'
@@ -1199,6 +1386,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1206,6 +1394,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1217,6 +1406,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1225,6 +1415,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1232,10 +1423,22 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;instance;help'= {
+            cand register 'Register a node (or update a registered one)'
+            cand deregister 'Remove a node from the cluster'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;instance;help;register'= {
+        }
+        &'awxm;instance;help;deregister'= {
+        }
+        &'awxm;instance;help;help'= {
+        }
         &'awxm;heartbeat'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1244,6 +1447,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1259,6 +1463,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1267,6 +1472,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1278,6 +1484,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1285,6 +1492,28 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
+            cand --no-progress 'Never draw progress bars'
+            cand --profile-sql 'Log every SQL statement with its duration to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'awxm;metrics'= {
+            cand --textfile 'Write DIR/awxm.prom atomically (for node_exporter''s textfile collector) instead of stdout'
+            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
+            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
+            cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
+            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
+            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
+            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1298,6 +1527,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1305,6 +1535,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1325,6 +1556,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1332,6 +1564,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1343,6 +1576,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1350,6 +1584,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1359,11 +1594,13 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand list 'Approvals waiting for a decision (--all: every one)'
             cand approve 'Approve a pending approval: its workflow goes on'
             cand deny 'Deny a pending approval: it fails, and its workflow follows the failure path'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'awxm;approval;list'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1372,6 +1609,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1384,6 +1622,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1391,6 +1630,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -1403,6 +1643,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
             cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
             cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
             cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
             cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
@@ -1410,12 +1651,221 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
             cand --no-progress 'Never draw progress bars'
             cand --profile-sql 'Log every SQL statement with its duration to stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'awxm;approval;help'= {
+            cand list 'Approvals waiting for a decision (--all: every one)'
+            cand approve 'Approve a pending approval: its workflow goes on'
+            cand deny 'Deny a pending approval: it fails, and its workflow follows the failure path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;approval;help;list'= {
+        }
+        &'awxm;approval;help;approve'= {
+        }
+        &'awxm;approval;help;deny'= {
+        }
+        &'awxm;approval;help;help'= {
+        }
+        &'awxm;help'= {
+            cand apply 'Create or update resources from YAML/JSON files, idempotently, by name'
+            cand export 'Write resources back as a resource file (secrets shown as $encrypted$)'
+            cand list 'List the objects of one type'
+            cand show 'Show one object with all its fields'
+            cand delete 'Delete one object (asks first on a terminal)'
+            cand deep_copy 'Copy a template, inventory, project, credential or notification template with its sub-objects'
+            cand settings 'Read and change cluster-wide settings stored in the database'
+            cand run_job 'Launch a job from a job template and supervise it (live output, exit 0 on success)'
+            cand ad_hoc 'Run one Ansible module over an inventory''s hosts, recorded and supervised like a job'
+            cand launch 'Queue a job, project/inventory update or system job from its template; --wait to wait for it'
+            cand dispatcher 'The service that runs the queue on this node: wakes on launches, heartbeats, restarts safely'
+            cand schedule 'Schedules: list them, show one with its next runs and skips, preview a rule'
+            cand scheduler 'The scheduler tick: launch due schedules once (for a timer or cron; the dispatcher ticks too)'
+            cand task_manager 'Run one task-manager cycle: start what may start, explain what waits'
+            cand project_update 'Sync a git project''s checkout'
+            cand job 'Inspect, wait for, relaunch and cancel jobs: list, show, stdout, events, wait, relaunch, cancel'
+            cand check_license 'Validate the license against the hosts in use; alert superusers by e-mail'
+            cand license 'Install, show or remove the license; create signing keys and sign licenses'
+            cand notification 'Send a test notification; list the notifications sent'
+            cand gather_analytics 'Collect usage analytics into AWX-format tarballs and upload them (--ship)'
+            cand cleanup_stdout 'Purge old buffered job-output files from the job-output directory'
+            cand cleanup_jobs 'Delete old jobs, updates, workflow jobs and notifications (AWX''s rules, in batches)'
+            cand config 'Show the resolved configuration and where it came from'
+            cand completions 'Print a shell completion script'
+            cand inventory_import 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
+            cand inventory_update 'Re-run a stored inventory source, or list its past updates'
+            cand inventory_export 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+            cand instance 'Register or deregister cluster nodes (instances)'
+            cand heartbeat 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs'
+            cand isolated_heartbeat 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
+            cand ping 'Show the cluster: version, nodes with capacity and heartbeat, instance groups'
+            cand metrics 'Prometheus metrics (AWX''s /api/v2/metrics) on stdout or for node_exporter''s textfile collector'
+            cand test_isolated_connection 'Connect to one node over SSH and run ansible-playbook --version there'
+            cand run_workflow 'Launch a workflow job and follow it: node progress as it happens, exit 0 if it succeeded'
+            cand approval 'Workflow approvals: list them, approve or deny one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;help;apply'= {
+        }
+        &'awxm;help;export'= {
+        }
+        &'awxm;help;list'= {
+        }
+        &'awxm;help;show'= {
+        }
+        &'awxm;help;delete'= {
+        }
+        &'awxm;help;deep_copy'= {
+        }
+        &'awxm;help;settings'= {
+            cand list 'Every setting with its value and default'
+            cand get 'One setting''s value'
+            cand set 'Store a value'
+            cand unset 'Remove the stored value (the default applies again)'
+        }
+        &'awxm;help;settings;list'= {
+        }
+        &'awxm;help;settings;get'= {
+        }
+        &'awxm;help;settings;set'= {
+        }
+        &'awxm;help;settings;unset'= {
+        }
+        &'awxm;help;run_job'= {
+        }
+        &'awxm;help;ad_hoc'= {
+        }
+        &'awxm;help;launch'= {
+        }
+        &'awxm;help;dispatcher'= {
+            cand status 'Each node''s dispatcher (alive, pid, last cycle), capacity and running tasks'
+        }
+        &'awxm;help;dispatcher;status'= {
+        }
+        &'awxm;help;schedule'= {
+            cand list 'Every schedule with its template and next run'
+            cand show 'One schedule: prompts, its next runs and the occurrences it skipped'
+            cand preview 'The next occurrences of a rule (AWX''s schedule preview)'
+        }
+        &'awxm;help;schedule;list'= {
+        }
+        &'awxm;help;schedule;show'= {
+        }
+        &'awxm;help;schedule;preview'= {
+        }
+        &'awxm;help;scheduler'= {
+        }
+        &'awxm;help;task_manager'= {
+        }
+        &'awxm;help;project_update'= {
+        }
+        &'awxm;help;job'= {
+            cand list 'Recent jobs of every kind (jobs, project/inventory updates, system jobs), newest first; pending ones with the reason they wait'
+            cand show 'One job with all its fields and host summaries'
+            cand stdout 'The job''s output'
+            cand events 'The job''s events, in order'
+            cand relaunch 'Launch a job again with the same prompts (AWX''s relaunch; launch_type relaunch)'
+            cand wait 'Wait until these jobs (of any kind: jobs, project/inventory updates, system jobs) end; exit 0 if all succeeded, 1 if any did not, 75 at --timeout'
+            cand ingest 'Store events (and stdout) from job artifacts: a kept private data directory, or files copied from elsewhere; idempotent'
+            cand cancel 'Cancel a job (from any shell)'
+        }
+        &'awxm;help;job;list'= {
+        }
+        &'awxm;help;job;show'= {
+        }
+        &'awxm;help;job;stdout'= {
+        }
+        &'awxm;help;job;events'= {
+        }
+        &'awxm;help;job;relaunch'= {
+        }
+        &'awxm;help;job;wait'= {
+        }
+        &'awxm;help;job;ingest'= {
+        }
+        &'awxm;help;job;cancel'= {
+        }
+        &'awxm;help;check_license'= {
+        }
+        &'awxm;help;license'= {
+            cand install 'Check a license file (and its signature) and install it'
+            cand show 'Show the installed license and its validation'
+            cand remove 'Remove the installed license (everything is allowed again: open)'
+            cand keygen 'Create an Ed25519 key pair for signing licenses'
+            cand sign 'Sign a license file with a private key and print the signed document'
+        }
+        &'awxm;help;license;install'= {
+        }
+        &'awxm;help;license;show'= {
+        }
+        &'awxm;help;license;remove'= {
+        }
+        &'awxm;help;license;keygen'= {
+        }
+        &'awxm;help;license;sign'= {
+        }
+        &'awxm;help;notification'= {
+            cand test 'Send a test message through a notification template'
+            cand list 'List recorded notifications, newest first'
+        }
+        &'awxm;help;notification;test'= {
+        }
+        &'awxm;help;notification;list'= {
+        }
+        &'awxm;help;gather_analytics'= {
+        }
+        &'awxm;help;cleanup_stdout'= {
+        }
+        &'awxm;help;cleanup_jobs'= {
+        }
+        &'awxm;help;config'= {
+        }
+        &'awxm;help;completions'= {
+        }
+        &'awxm;help;inventory_import'= {
+        }
+        &'awxm;help;inventory_update'= {
+        }
+        &'awxm;help;inventory_export'= {
+        }
+        &'awxm;help;instance'= {
+            cand register 'Register a node (or update a registered one)'
+            cand deregister 'Remove a node from the cluster'
+        }
+        &'awxm;help;instance;register'= {
+        }
+        &'awxm;help;instance;deregister'= {
+        }
+        &'awxm;help;heartbeat'= {
+        }
+        &'awxm;help;isolated_heartbeat'= {
+        }
+        &'awxm;help;ping'= {
+        }
+        &'awxm;help;metrics'= {
+        }
+        &'awxm;help;test_isolated_connection'= {
+        }
+        &'awxm;help;run_workflow'= {
+        }
+        &'awxm;help;approval'= {
+            cand list 'Approvals waiting for a decision (--all: every one)'
+            cand approve 'Approve a pending approval: its workflow goes on'
+            cand deny 'Deny a pending approval: it fails, and its workflow follows the failure path'
+        }
+        &'awxm;help;approval;list'= {
+        }
+        &'awxm;help;approval;approve'= {
+        }
+        &'awxm;help;approval;deny'= {
+        }
+        &'awxm;help;help'= {
         }
     ]
     $completions[$command]

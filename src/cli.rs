@@ -6,15 +6,17 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
-use crate::output::Format;
+use crate::output::{ColorChoice, Format};
 
 /// EXIT STATUS and ENVIRONMENT sections, shown by `--help` and in `awxm(1)`.
 pub const AFTER_HELP: &str = "\
 EXIT STATUS:
    0  success
    1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down)
-   3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
    2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
+   3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
+      (check_license --nagios follows the plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
+      3 UNKNOWN)
   65  bad input data (the message names file:line)
   66  an input file or a named object does not exist; no database where a read-only command looks
   69  a service is unreachable (database, node, SMTP server, upload endpoint)
@@ -40,7 +42,9 @@ ENVIRONMENT:
   SSH_AUTH_SOCK        ssh-agent used for nodes without a credential
   SYSTEM_TASK_FORKS_CPU, SYSTEM_TASK_FORKS_MEM, SYSTEM_TASK_ABS_CPU, SYSTEM_TASK_ABS_MEM,
   SYSTEM_TASK_FORKS_CAPACITY  capacity overrides (win over the settings of those names)
-  NO_COLOR             disable colour";
+  NO_COLOR             no colour (--color auto), also when CLICOLOR_FORCE is set
+  CLICOLOR_FORCE       colour even when not on a terminal (--color auto), unless it is 0
+  TERM                 dumb: no colour (--color auto)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,8 +56,7 @@ and run playbooks for job templates (dependencies, blocking, capacity, a dispatc
 isolated nodes, ship analytics, check the license, purge old output and copy objects. State lives in \
 SQLite (default) or PostgreSQL (clusters).",
     after_long_help = AFTER_HELP,
-    propagate_version = true,
-    disable_help_subcommand = true
+    propagate_version = true
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -63,6 +66,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db
     #[arg(long, global = true, env = "AWXM_DATABASE_URL", value_name = "URL", hide_env_values = true)]
@@ -79,6 +83,13 @@ pub struct GlobalArgs {
     /// Only errors on stderr
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is
+    /// set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// Same as --color never
+    #[arg(long, global = true, conflicts_with = "color")]
+    pub no_color: bool,
     /// Never draw progress bars
     #[arg(long, global = true)]
     pub no_progress: bool,
@@ -94,6 +105,13 @@ pub struct GlobalArgs {
     /// Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]
     #[arg(long, global = true, env = "AWXM_HOST_KEY_POLICY", value_name = "POLICY", value_parser = ["strict", "accept-new"])]
     pub host_key_policy: Option<String>,
+}
+
+impl GlobalArgs {
+    /// `--color`, with `--no-color` as `never`.
+    pub fn color_choice(&self) -> ColorChoice {
+        if self.no_color { ColorChoice::Never } else { self.color.unwrap_or_default() }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +195,8 @@ pub enum Command {
     IsolatedHeartbeat(commands::isolated_heartbeat::Args),
     /// Show the cluster: version, nodes with capacity and heartbeat, instance groups
     Ping(commands::ping::Args),
+    /// Prometheus metrics (AWX's /api/v2/metrics) on stdout or for node_exporter's textfile collector
+    Metrics(commands::metrics::Args),
     /// Connect to one node over SSH and run ansible-playbook --version there
     #[command(name = "test_isolated_connection", alias = "test-isolated-connection")]
     TestIsolatedConnection(commands::test_isolated_connection::Args),
@@ -273,7 +293,7 @@ impl Command {
             // A node's first heartbeat registers it.
             Command::Heartbeat(a) => unless_dry(a.dry_run, Create),
             Command::IsolatedHeartbeat(_) => Write,
-            Command::Ping(_) | Command::TestIsolatedConnection(_) => Read,
+            Command::Ping(_) | Command::TestIsolatedConnection(_) | Command::Metrics(_) => Read,
             Command::RunWorkflow(_) => Write,
             Command::Approval(a) => match a.action {
                 commands::approval::Action::List { .. } => Read,
@@ -328,6 +348,33 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+/// `cmd` without what users never type: hidden subcommands (`job-guard`) and hidden options
+/// (`run_job --supervise`, `task_manager --run`, deprecated no-ops), recursively; aliases are
+/// hidden ones already. The shell completions are generated from this. Nothing visible may
+/// refer to a hidden argument (a `requires`/`conflicts_with` on one would not build).
+pub fn visible(cmd: &clap::Command) -> clap::Command {
+    let mut c = clap::Command::new(cmd.get_name().to_string());
+    if let Some(about) = cmd.get_about() {
+        c = c.about(about.clone());
+    }
+    if let Some(v) = cmd.get_version() {
+        c = c.version(v.to_string());
+    }
+    if cmd.is_propagate_version_set() {
+        c = c.propagate_version(true);
+    }
+    for alias in cmd.get_visible_aliases() {
+        c = c.visible_alias(alias.to_string());
+    }
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        c = c.arg(a.clone());
+    }
+    for s in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        c = c.subcommand(visible(s));
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -358,6 +405,23 @@ mod tests {
             let cli = super::Cli::try_parse_from(std::iter::once(&"awxm").chain(args.iter())).unwrap();
             assert_eq!(cli.command.access(), *want, "{args:?}");
         }
+    }
+
+    #[test]
+    fn completion_tree_leaves_out_internal_commands_and_options() {
+        let v = super::visible(&super::command());
+        v.clone().debug_assert();
+        let names: Vec<&str> = v.get_subcommands().map(|s| s.get_name()).collect();
+        assert!(names.contains(&"run_job") && names.contains(&"metrics"), "{names:?}");
+        assert!(!names.contains(&"job-guard"), "{names:?}");
+        let args = |sub: &str| -> Vec<String> { v.find_subcommand(sub).unwrap().get_arguments().map(|a| a.get_id().to_string()).collect() };
+        assert!(args("run_job").contains(&"template".to_string()) && !args("run_job").contains(&"supervise".to_string()));
+        assert!(args("task_manager").contains(&"once".to_string()) && !args("task_manager").contains(&"run".to_string()));
+        assert!(!args("inventory_import").contains(&"keep_vars".to_string()));
+        // The full tree still has them (they work, they are only not offered).
+        let full = super::command();
+        assert!(full.find_subcommand("job-guard").is_some());
+        assert!(full.find_subcommand("run_job").unwrap().get_arguments().any(|a| a.get_id() == "supervise"));
     }
 
     #[test]

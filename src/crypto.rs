@@ -21,6 +21,22 @@ use crate::error::{Error, Result};
 pub const REDACTED: &str = "$encrypted$";
 const PREFIX: &str = "$encrypted$AESGCM$";
 
+/// Fill `buf` from the operating system's random source (the one RNG awxm uses: the same
+/// `OsRng` that makes keys and nonces).
+pub fn random_bytes(buf: &mut [u8]) {
+    use aes_gcm::aead::rand_core::RngCore;
+    OsRng.fill_bytes(buf);
+}
+
+/// Shuffle `items` (Fisher–Yates) with the operating system's random source.
+pub fn shuffle<T>(items: &mut [T]) {
+    use aes_gcm::aead::rand_core::RngCore;
+    for i in (1..items.len()).rev() {
+        let j = (OsRng.next_u64() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
 pub fn is_encrypted(s: &str) -> bool {
     s.starts_with(PREFIX)
 }
@@ -210,6 +226,26 @@ pub fn redact(text: &str, secrets: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shuffles_are_permutations_and_vary() {
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..64 {
+            let mut v: Vec<u32> = (0..6).collect();
+            shuffle(&mut v);
+            let mut sorted = v.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..6).collect::<Vec<_>>());
+            seen.insert(v);
+        }
+        // 720 orders, 64 draws: a shuffle that never moves anything would give 1.
+        assert!(seen.len() > 20, "{}", seen.len());
+        let (mut a, mut b) = ([0u8; 32], [0u8; 32]);
+        random_bytes(&mut a);
+        random_bytes(&mut b);
+        assert_ne!(a, b);
+        assert_ne!(a, [0u8; 32]);
+    }
 
     #[test]
     fn round_trip_and_field_binding() {

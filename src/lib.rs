@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod launch;
 pub mod license;
 pub mod logging;
+pub mod metrics;
 pub mod notifications;
 pub mod output;
 pub mod pynum;
@@ -44,12 +45,32 @@ use crate::output::{Format, Output};
 
 /// Parse arguments, run the command, map the outcome to an exit code (the one place that does).
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A bare `awxm` prints the help; options without a command are a usage error that shows
+    // it too (clap's own message would list the internal commands and the aliases).
+    if std::env::args_os().len() == 1 {
+        let out = Output::plain(Format::Human, false);
+        let help = cli::command().render_help().to_string();
+        return match out.raw(help.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(74),
+        };
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::MissingSubcommand => {
+            let out = Output::plain(Format::Human, false);
+            out.error(&Error::usage(format!("no command given\n\n{}", cli::command().render_help())));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let g = cli.global.clone();
-    logging::init(g.verbose, g.quiet, g.profile_sql);
+    let color_env = output::ColorEnv::from_process();
+    let choice = g.color_choice();
+    logging::init(g.verbose, g.quiet, g.profile_sql, output::use_color(choice, &color_env, output::stderr_is_terminal()));
 
     if let Command::Completions(args) = &cli.command {
-        let out = Output { format: Format::Human, quiet: g.quiet, progress: false };
+        let out = Output::plain(Format::Human, g.quiet);
         return match out.raw(&commands::completions::render(args.shell)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -67,11 +88,18 @@ pub fn main() -> ExitCode {
         known_hosts: g.known_hosts.clone(),
         host_key_policy: g.host_key_policy.clone(),
     };
-    let fallback = Output { format: g.format.unwrap_or_default(), quiet: g.quiet, progress: false };
+    let fallback = Output::plain(g.format.unwrap_or_default(), g.quiet);
     let config = match Config::resolve(&overrides) {
         Ok(c) => c,
         Err(e) => {
             fallback.error(&e);
+            // A monitoring plugin that cannot tell says UNKNOWN, whatever went wrong.
+            if let Command::CheckLicense(a) = &cli.command
+                && a.nagios
+            {
+                let _ = fallback.stream(&commands::check_license::nagios_unknown(&e.message));
+                return ExitCode::from(commands::check_license::PluginState::Unknown as u8);
+            }
             return ExitCode::from(e.exit_code());
         }
     };
@@ -89,7 +117,13 @@ pub fn main() -> ExitCode {
     };
     let progress =
         !g.no_progress && !g.quiet && g.verbose == 0 && crate::config::env_var("AWXM_LOG").is_none() && output::stderr_is_terminal();
-    let out = Output { format, quiet: g.quiet, progress };
+    let out = Output {
+        format,
+        quiet: g.quiet,
+        progress,
+        color_choice: choice,
+        color: output::use_color(choice, &color_env, output::stdout_is_terminal()),
+    };
     let ctx = Ctx::new(config, out.clone(), g.profile_sql, g.verbose).with_access(cli.command.access());
     match commands::run(&ctx, cli.command) {
         Ok(report) => {

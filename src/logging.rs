@@ -40,7 +40,8 @@ where
     }
 }
 
-pub fn init(verbose: u8, quiet: bool, profile_sql: bool) {
+/// `ansi`: colour the log lines (`output::use_color` for stderr).
+pub fn init(verbose: u8, quiet: bool, profile_sql: bool, ansi: bool) {
     let level = if quiet {
         "error"
     } else {
@@ -58,7 +59,6 @@ pub fn init(verbose: u8, quiet: bool, profile_sql: bool) {
     if profile_sql && let Ok(d) = "awxm::sql=info".parse() {
         filter = filter.add_directive(d);
     }
-    let ansi = crate::output::stderr_is_terminal() && crate::config::env_var("NO_COLOR").is_none();
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = if crate::config::env_var("JOURNAL_STREAM").is_some() {
         builder.with_ansi(false).event_format(Journal).try_init()

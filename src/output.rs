@@ -37,6 +37,65 @@ impl Format {
     }
 }
 
+/// `--color`: when to colour the output (and keep the ANSI escapes of stored job output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it).
+    #[default]
+    Auto,
+    /// Always colour, even into a pipe or file.
+    Always,
+    /// Never colour: strip ANSI escapes from job output.
+    Never,
+}
+
+/// The environment variables that decide colour in `auto` mode (read by `config.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColorEnv {
+    /// `NO_COLOR` (no-color.org): set and not empty.
+    pub no_color: Option<String>,
+    /// `CLICOLOR_FORCE` (bixense.com/clicolors): set and not `0`.
+    pub clicolor_force: Option<String>,
+    /// `CLICOLOR`: `0` turns colour off.
+    pub clicolor: Option<String>,
+    /// `TERM`: `dumb` (or unset) is a terminal without colour.
+    pub term: Option<String>,
+}
+
+impl ColorEnv {
+    pub fn from_process() -> ColorEnv {
+        use crate::config::env_var;
+        ColorEnv {
+            no_color: env_var("NO_COLOR"),
+            clicolor_force: env_var("CLICOLOR_FORCE"),
+            clicolor: env_var("CLICOLOR"),
+            term: env_var("TERM"),
+        }
+    }
+}
+
+/// Whether to colour a stream: `--color always|never` decide alone; `auto` says no under
+/// `NO_COLOR` (which wins over everything else in the environment), yes under `CLICOLOR_FORCE`
+/// (not `0`), no under `CLICOLOR=0`, and otherwise yes only on a terminal whose `TERM` is set
+/// and not `dumb`. Empty variables count as unset (`config::env_var`).
+pub fn use_color(choice: ColorChoice, env: &ColorEnv, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if env.no_color.is_some() {
+                false
+            } else if env.clicolor_force.as_deref().is_some_and(|v| v != "0") {
+                true
+            } else if env.clicolor.as_deref() == Some("0") {
+                false
+            } else {
+                is_terminal && env.term.as_deref().is_some_and(|t| t != "dumb")
+            }
+        }
+    }
+}
+
 /// JSON data of a report (blanket-implemented for every `Serialize` type).
 pub trait ReportData {
     fn to_json(&self) -> Value;
@@ -152,12 +211,21 @@ pub fn cell(v: &Value) -> String {
     }
 }
 
+/// How a progress bar of known length draws: its label, the bar, the count and the time left.
+pub const BAR_TEMPLATE: &str = "{msg:>12} [{bar:40}] {pos}/{len} ({eta})";
+/// How a spinner (work of unknown length: reading an inventory) draws: its label and the time so far.
+pub const SPINNER_TEMPLATE: &str = "{spinner} {msg} ({elapsed})";
+
 /// The output settings of one run.
 #[derive(Debug, Clone)]
 pub struct Output {
     pub format: Format,
     pub quiet: bool,
     pub progress: bool,
+    /// What `--color` asked for (`--no-color` is `never`).
+    pub color_choice: ColorChoice,
+    /// Whether stdout gets colour: [`use_color`] for stdout.
+    pub color: bool,
 }
 
 fn with_version(v: Value) -> Value {
@@ -181,6 +249,11 @@ fn is_broken_pipe(e: &io::Error) -> bool {
 }
 
 impl Output {
+    /// Output settings for a run that prints nothing coloured and draws no progress.
+    pub fn plain(format: Format, quiet: bool) -> Output {
+        Output { format, quiet, progress: false, color_choice: ColorChoice::Never, color: false }
+    }
+
     /// Print a report in the chosen format. A closed pipe on stdout is not an error.
     pub fn emit(&self, report: &dyn Report) -> Result<(), Error> {
         let res = match self.format {
@@ -254,7 +327,7 @@ impl Output {
             return indicatif::ProgressBar::hidden();
         }
         let pb = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
-        let style = indicatif::ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} ({eta})")
+        let style = indicatif::ProgressStyle::with_template(BAR_TEMPLATE)
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
             .progress_chars("=> ");
         pb.set_style(style);
@@ -268,6 +341,11 @@ impl Output {
             return indicatif::ProgressBar::hidden();
         }
         let pb = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        // Without a style of its own a bar of unknown length draws indicatif's default bar
+        // (`░░░ 0/0`) and no label.
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(SPINNER_TEMPLATE).unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
         pb.set_message(what.to_string());
         pb.enable_steady_tick(std::time::Duration::from_millis(120));
         pb
@@ -316,7 +394,47 @@ pub fn confirm(question: &str) -> Result<bool, Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::human_bytes;
+    use super::{ColorChoice, ColorEnv, human_bytes, use_color};
+
+    fn env(vars: &[(&str, &str)]) -> ColorEnv {
+        let get = |k: &str| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string());
+        ColorEnv { no_color: get("NO_COLOR"), clicolor_force: get("CLICOLOR_FORCE"), clicolor: get("CLICOLOR"), term: get("TERM") }
+    }
+
+    #[test]
+    fn progress_templates_are_valid_and_labelled() {
+        for t in [super::BAR_TEMPLATE, super::SPINNER_TEMPLATE] {
+            assert!(indicatif::ProgressStyle::with_template(t).is_ok(), "{t}");
+            assert!(t.contains("{msg"), "{t} shows no label");
+        }
+    }
+
+    #[test]
+    fn colour_decisions() {
+        use ColorChoice::{Always, Auto, Never};
+        let xterm = [("TERM", "xterm-256color")];
+        // (choice, environment, stream is a terminal) -> colour
+        type Vars<'a> = &'a [(&'a str, &'a str)];
+        let cases: &[(ColorChoice, Vars, bool, bool)] = &[
+            (Auto, &xterm, true, true),
+            (Auto, &xterm, false, false),
+            (Auto, &[("TERM", "dumb")], true, false),
+            (Auto, &[], true, false),
+            (Auto, &[("TERM", "xterm"), ("NO_COLOR", "1")], true, false),
+            (Auto, &[("TERM", "xterm"), ("CLICOLOR_FORCE", "1")], false, true),
+            (Auto, &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")], false, true),
+            (Auto, &[("CLICOLOR_FORCE", "0")], false, false),
+            (Auto, &[("TERM", "xterm"), ("CLICOLOR_FORCE", "0")], true, true),
+            (Auto, &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")], false, false),
+            (Auto, &[("TERM", "xterm"), ("CLICOLOR", "0")], true, false),
+            (Auto, &[("TERM", "xterm"), ("CLICOLOR", "1")], true, true),
+            (Always, &[("NO_COLOR", "1"), ("TERM", "dumb")], false, true),
+            (Never, &[("CLICOLOR_FORCE", "1"), ("TERM", "xterm")], true, false),
+        ];
+        for (choice, vars, tty, want) in cases {
+            assert_eq!(use_color(*choice, &env(vars), *tty), *want, "{choice:?} {vars:?} terminal={tty}");
+        }
+    }
 
     #[test]
     fn bytes_read_well() {

@@ -281,6 +281,12 @@ fn unified_job_count(tx: &mut Tx<'_>, cond: &str) -> Result<i64> {
 }
 
 fn counts(tx: &mut Tx<'_>, _a: &JsonArgs<'_>) -> Result<Json> {
+    current_counts(tx)
+}
+
+/// AWX's `counts` collector (also what `awxm metrics` reports): objects per type, hosts
+/// (all, active), running/pending unified jobs, database connections.
+pub fn current_counts(tx: &mut Tx<'_>) -> Result<Json> {
     let mut m = Map::new();
     for (key, table) in [
         ("organization", Some("organization")),

@@ -477,7 +477,7 @@ mod tests {
     use crate::output::Format;
 
     fn quiet() -> Output {
-        Output { format: Format::Json, quiet: true, progress: false }
+        Output::plain(Format::Json, true)
     }
 
     fn opts(dry_run: bool) -> PurgeOptions {

@@ -142,7 +142,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     })?;
     ctx.cancel_on_signals()?;
     let follow = ctx.out.format == Format::Human;
-    let strip = !crate::output::stdout_is_terminal() || crate::config::env_var("NO_COLOR").is_some();
+    let strip = !ctx.out.color;
     let mut stripper = AnsiStripper::new();
     let mut buf = Vec::new();
     let out = ctx.out.clone();

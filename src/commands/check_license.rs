@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::license::alerts::{self, AlertOutcome};
 use crate::license::{self, Status, Validation};
-use crate::output::{Human, Report};
+use crate::output::{Human, Report, Streamed};
 
 /// Exit code of a license in the warning zone, with `--warn-exit`.
 pub const WARNING_EXIT: u8 = 3;
@@ -20,6 +20,7 @@ EXAMPLES:
   awxm check_license --data              # AWX's validate() dictionary as one line of JSON
   awxm check_license --warn-exit         # exit 3 when >= 90% of hosts used or < 30 days left
   awxm check_license --notify --warn-exit -q   # from a systemd timer (contrib/systemd/)
+  awxm check_license --nagios            # a monitoring plugin (Nagios, Icinga, Naemon, Zabbix)
 
 The host count is AWX's: distinct host names (case-insensitive) across all inventories,
 excluding hosts imported from another AWX/Tower. Without an installed license everything is
@@ -40,6 +41,15 @@ EXIT STATUS:
      stored license is not valid (bad or missing signature: UNLICENSED)
   3  warning, with --warn-exit: >= 90% of the licensed hosts used or fewer than 30 days left
  69  an alert could not be sent (SMTP server unreachable or refusing)
+ With --nagios, the monitoring-plugin convention instead: 0 OK (compliant or open), 1 WARNING
+ (the warning zone), 2 CRITICAL (not compliant, expired, unlicensed), 3 UNKNOWN (any error:
+ the error on stderr and in the status line).
+
+NAGIOS OUTPUT (--nagios; one line on stdout whatever --format says):
+  LICENSE WARNING - warning: 91 of 100 licensed hosts are in use (91%) | hosts=91;89;100;0;100
+  free_hosts=9;;;0; usage=91%;;;0;100 time_remaining=18000000s;2592000:;0:;;
+  (hosts: warning from 90% of the licensed count, critical above it; time_remaining in seconds,
+  warning under 30 days, critical once expired)
 
 JSON OUTPUT (--format json; --data prints the same fields without format_version):
   {\"format_version\": 1, <stored license fields: subscription_name, sku, support_level, ...>,
@@ -62,6 +72,89 @@ pub struct Args {
     /// E-mail the superusers about host usage over 90% or (nearly) expired licenses
     #[arg(long)]
     pub notify: bool,
+    /// Monitoring-plugin mode (Nagios, Icinga, Naemon): one status line with performance data
+    /// on stdout; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (awxm could not tell)
+    #[arg(long, conflicts_with_all = ["data", "warn_exit"])]
+    pub nagios: bool,
+}
+
+/// A monitoring plugin's states (the Nagios plugin API), as exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluginState {
+    Ok = 0,
+    Warning = 1,
+    Critical = 2,
+    Unknown = 3,
+}
+
+impl PluginState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PluginState::Ok => "OK",
+            PluginState::Warning => "WARNING",
+            PluginState::Critical => "CRITICAL",
+            PluginState::Unknown => "UNKNOWN",
+        }
+    }
+
+    pub fn of(status: Status) -> PluginState {
+        match status {
+            Status::Open | Status::Compliant => PluginState::Ok,
+            Status::Warning => PluginState::Warning,
+            Status::Expired | Status::NotCompliant | Status::Unlicensed => PluginState::Critical,
+        }
+    }
+}
+
+/// Text for a plugin's status line: one line, no `|` (it starts the performance data).
+fn plugin_text(s: &str) -> String {
+    s.replace(['\n', '\r'], " ").replace('|', "/")
+}
+
+/// The plugin's status line for a validation: `LICENSE <STATE> - <summary> | <perfdata>`.
+/// Performance data (`label=value[UOM];warn;crit;min;max`, plugin-API thresholds): `hosts` (warn
+/// from 90% of the licensed count, critical above it), `free_hosts`, `usage` in percent, and
+/// `time_remaining` in seconds (warn under 30 days, critical when expired).
+pub fn nagios_line(v: &Validation) -> (PluginState, String) {
+    let state = PluginState::of(v.status());
+    let problems = problems(v);
+    let summary = match v.status() {
+        Status::Open => format!("no license installed (open), {} hosts", v.current_instances),
+        Status::Compliant => {
+            let mut s = match v.instance_count {
+                Some(n) if n < license::MAX_INSTANCES => format!("{} of {n} licensed hosts in use", v.current_instances),
+                _ => format!("{} hosts in use (not limited)", v.current_instances),
+            };
+            if let (Some(d), Some(t)) = (v.license_date, v.time_remaining) {
+                s.push_str(&format!(", expires {} (in {})", date(d), span(t)));
+            }
+            format!("compliant: {s}")
+        }
+        other => format!("{}: {}", other.as_str(), problems.join("; ")),
+    };
+    let mut perf = Vec::new();
+    match v.instance_count.filter(|_| v.valid_key) {
+        Some(n) => {
+            // A warning from 90% of n hosts: above ceil(0.9 n) - 1; critical above n.
+            let warn = (n * 9 + 9) / 10 - 1;
+            perf.push(format!("hosts={};{warn};{n};0;{n}", v.current_instances));
+            perf.push(format!("free_hosts={};;;0;", v.free_instances().unwrap_or(0)));
+            if let Some(p) = v.usage_percent {
+                perf.push(format!("usage={p}%;;;0;100"));
+            }
+        }
+        None => perf.push(format!("hosts={};;;0;", v.current_instances)),
+    }
+    if let Some(t) = v.time_remaining.filter(|_| v.valid_key) {
+        perf.push(format!("time_remaining={t}s;{}:;0:;;", license::THIRTY_DAYS));
+    }
+    (state, format!("LICENSE {} - {} | {}", state.as_str(), plugin_text(&summary), perf.join(" ")))
+}
+
+/// What `--nagios` prints when awxm cannot tell (no database, a connection refused, a bad
+/// config): UNKNOWN with the error, exit 3.
+pub fn nagios_unknown(message: &str) -> String {
+    format!("LICENSE UNKNOWN - {}", plugin_text(message))
 }
 
 #[derive(Debug, Serialize)]
@@ -79,6 +172,8 @@ pub struct CheckReport {
     pub warn_exit: bool,
     #[serde(skip)]
     pub rows: Vec<(String, String)>,
+    #[serde(skip)]
+    pub validation: Validation,
 }
 
 fn date(epoch: i64) -> String {
@@ -169,7 +264,16 @@ pub fn summary_rows(v: &Validation) -> Vec<(String, String)> {
 
 impl CheckReport {
     pub fn new(v: &Validation, data: bool, warn_exit: bool, alerts: Option<Vec<AlertOutcome>>) -> CheckReport {
-        CheckReport { license: v.to_map(), warnings: problems(v), alerts, status: v.status(), data, warn_exit, rows: summary_rows(v) }
+        CheckReport {
+            license: v.to_map(),
+            warnings: problems(v),
+            alerts,
+            status: v.status(),
+            data,
+            warn_exit,
+            rows: summary_rows(v),
+            validation: v.clone(),
+        }
     }
 }
 
@@ -207,6 +311,19 @@ impl Report for CheckReport {
     }
 }
 
+/// `--nagios`: the plugin's line on stdout, its state as the exit code.
+pub fn run_nagios(ctx: &Ctx, args: Args) -> Result<Streamed> {
+    let (state, line) = match run(ctx, args) {
+        Ok(report) => nagios_line(&report.validation),
+        Err(e) => {
+            ctx.out.error(&e);
+            (PluginState::Unknown, nagios_unknown(&e.message))
+        }
+    };
+    ctx.out.stream(&line).map_err(|e| crate::error::Error::io(format!("writing to stdout: {e}")))?;
+    Ok(Streamed(state as u8))
+}
+
 pub fn run(ctx: &Ctx, args: Args) -> Result<CheckReport> {
     let mut db = ctx.db()?;
     if !args.notify {
@@ -227,4 +344,68 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CheckReport> {
         return Err(e);
     }
     Ok(CheckReport::new(&v, args.data, args.warn_exit, Some(sent.outcomes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{PluginState, nagios_line, nagios_unknown};
+    use crate::license::{SigStatus, validate};
+
+    const NOW: i64 = 1_900_000_000;
+    const DAY: i64 = 86_400;
+
+    fn line(count: Option<i64>, days_left: i64, hosts: i64) -> (PluginState, String) {
+        let doc = count.map(|n| {
+            json!({"license_type": "enterprise", "instance_count": n, "license_date": NOW + days_left * DAY}).as_object().cloned().unwrap()
+        });
+        let sig = if doc.is_some() { SigStatus::Unsigned } else { SigStatus::None };
+        nagios_line(&validate(doc.as_ref(), Ok(sig), hosts, NOW))
+    }
+
+    #[test]
+    fn plugin_states_and_lines() {
+        let (s, l) = line(None, 0, 7);
+        assert_eq!((s, l.as_str()), (PluginState::Ok, "LICENSE OK - no license installed (open), 7 hosts | hosts=7;;;0;"));
+        let (s, l) = line(Some(100), 300, 89);
+        assert_eq!(s, PluginState::Ok);
+        assert_eq!(
+            l,
+            format!(
+                "LICENSE OK - compliant: 89 of 100 licensed hosts in use, expires {} (in 300 days) | hosts=89;89;100;0;100 free_hosts=11;;;0; usage=89%;;;0;100 time_remaining={}s;2592000:;0:;;",
+                chrono::DateTime::from_timestamp(NOW + 300 * DAY, 0).unwrap().format("%Y-%m-%d %H:%M UTC"),
+                300 * DAY
+            )
+        );
+        // 90% is the warning zone: the perfdata's warn threshold (89) is crossed at 90 too.
+        let (s, l) = line(Some(100), 300, 90);
+        assert_eq!(s, PluginState::Warning);
+        assert!(l.starts_with("LICENSE WARNING - warning: 90 of 100 licensed hosts are in use (90%) | hosts=90;89;100;0;100 "), "{l}");
+        let (s, l) = line(Some(100), 10, 5);
+        assert_eq!(s, PluginState::Warning);
+        assert!(l.contains(" | ") && l.contains(&format!("time_remaining={}s;", 10 * DAY)), "{l}");
+        let (s, l) = line(Some(100), 300, 101);
+        assert_eq!(s, PluginState::Critical);
+        assert!(
+            l.starts_with(
+                "LICENSE CRITICAL - not_compliant: 101 hosts are in use, the license covers 100 | hosts=101;89;100;0;100 free_hosts=0;"
+            ),
+            "{l}"
+        );
+        let (s, l) = line(Some(100), -3, 5);
+        assert_eq!(s, PluginState::Critical);
+        assert!(l.starts_with("LICENSE CRITICAL - expired: the license expired on "), "{l}");
+        assert!(l.contains(&format!("time_remaining={}s;", -3 * DAY)), "{l}");
+        // Small counts: the warning threshold is 90% rounded up, minus one.
+        assert!(line(Some(10), 300, 8).1.contains("hosts=8;8;10;0;10 "));
+        assert_eq!(line(Some(10), 300, 9).0, PluginState::Warning);
+        assert_eq!(line(Some(10), 300, 8).0, PluginState::Ok);
+        for (_, l) in [line(None, 0, 1), line(Some(100), 300, 101), line(Some(100), -3, 5)] {
+            assert_eq!(l.lines().count(), 1, "{l}");
+            assert_eq!(l.matches('|').count(), 1, "{l}");
+        }
+        assert_eq!(nagios_unknown("cannot reach a|b\nnow"), "LICENSE UNKNOWN - cannot reach a/b now");
+        assert_eq!([PluginState::Ok, PluginState::Warning, PluginState::Critical, PluginState::Unknown].map(|s| s as u8), [0, 1, 2, 3]);
+    }
 }

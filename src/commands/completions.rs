@@ -18,7 +18,7 @@ pub struct Args {
 
 /// Render the completion script for `shell`.
 pub fn render(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
+    let mut cmd = crate::cli::visible(&crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "awxm", &mut buf);
     buf

@@ -21,12 +21,14 @@ transaction it:
     capacity 0 and an error, or deleted with awx_auto_deprovision_instances; their running jobs
     (and jobs waiting for over a minute) fail with an explanation naming the lost node;
   - fails this node's own running jobs whose process is gone.
-Isolated and execution nodes are checked by `awxm isolated_heartbeat` instead.
+Isolated and execution nodes are checked by `awxm isolated_heartbeat` instead. With -q a routine
+beat prints nothing; only peers marked lost or deprovisioned now and the jobs failed or reaped
+are printed (warnings go to stderr, which -q silences).
 
 EXAMPLES:
   awxm heartbeat
   AWXM_NODE_NAME=ctl1.example.com awxm heartbeat --format json
-  * * * * * root awxm heartbeat -q >/dev/null       # crontab line
+  * * * * * awxm awxm heartbeat -q                  # crontab line: silent unless peers were lost
 
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"node\", \"node_type\", \"registered\": bool, \"rejoined\": bool, \"enabled\",
@@ -41,26 +43,43 @@ pub struct Args {
     pub dry_run: bool,
 }
 
-impl Report for Outcome {
+/// The heartbeat's outcome and how much of it to say: with `-q` only what happened to others
+/// (peers marked lost or deprovisioned now, jobs failed or reaped), so a routine beat from cron
+/// or a timer prints nothing.
+#[derive(Debug, serde::Serialize)]
+pub struct HeartbeatReport {
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    #[serde(skip)]
+    pub quiet: bool,
+}
+
+impl Report for HeartbeatReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
-        let state = if self.registered {
+        let o = &self.outcome;
+        let state = if o.registered {
             " (registered now)"
-        } else if self.rejoined {
+        } else if o.rejoined {
             " (rejoined the cluster)"
         } else {
             ""
         };
-        out.line(format!(
-            "{}{state}: capacity {} (cpu {} -> {}, memory {} -> {}), awxm {}",
-            self.node,
-            self.capacity.capacity,
-            self.capacity.cpu,
-            self.capacity.cpu_capacity,
-            crate::output::human_bytes(u64::try_from(self.capacity.memory).unwrap_or(0)),
-            self.capacity.mem_capacity,
-            self.version
-        ))?;
-        for l in &self.lost {
+        if !self.quiet {
+            out.line(format!(
+                "{}{state}: capacity {} (cpu {} -> {}, memory {} -> {}), awxm {}",
+                o.node,
+                o.capacity.capacity,
+                o.capacity.cpu,
+                o.capacity.cpu_capacity,
+                crate::output::human_bytes(u64::try_from(o.capacity.memory).unwrap_or(0)),
+                o.capacity.mem_capacity,
+                o.version
+            ))?;
+        }
+        for l in &o.lost {
+            if self.quiet && !l.newly_lost && !l.deprovisioned && l.reaped.is_empty() {
+                continue;
+            }
             let what = if l.deprovisioned {
                 "deprovisioned"
             } else if l.newly_lost {
@@ -76,17 +95,20 @@ impl Report for Outcome {
                 if jobs.is_empty() { String::new() } else { format!("; failed {}", jobs.join(", ")) }
             ))?;
         }
-        for j in &self.reaped_local {
+        for j in &o.reaped_local {
             out.line(format!("reaped orphaned {} {}", j.kind, j.id))?;
         }
-        for w in &self.warnings {
-            out.line(format!("warning: {w}"))?;
+        // Warnings are on stderr already (dropped by -q).
+        if !self.quiet {
+            for w in &o.warnings {
+                out.line(format!("warning: {w}"))?;
+            }
         }
         Ok(())
     }
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Outcome> {
+pub fn run(ctx: &Ctx, args: Args) -> Result<HeartbeatReport> {
     let mut db = ctx.db()?;
     let (cpu, mem) = capacity::measure_local();
     let now = ctx.now();
@@ -98,5 +120,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Outcome> {
     for w in &out.warnings {
         ctx.out.warn(w);
     }
-    Ok(out)
+    Ok(HeartbeatReport { outcome: out, quiet: ctx.out.quiet })
 }

@@ -19,7 +19,7 @@ use crate::runner::strip_ansi;
 EXAMPLES:
   awxm job list --status failed --limit 20
   awxm job show 12
-  awxm job stdout 12 --no-color > job12.log
+  awxm job stdout 12 > job12.log           # no ANSI escapes into a file (--color always keeps them)
   awxm job stdout 12 --download            # writes job-12-XXXX.out into job_output_dir
   awxm job events 12 --format jsonl | jq -c 'select(.failed)'
   awxm job events 12 --event runner_on_failed
@@ -29,10 +29,12 @@ EXAMPLES:
   awxm job relaunch 12 --wait              # the same prompts again
   awxm job ingest 12 --events DIR/artifacts/12/job_events.jsonl --stdout DIR/artifacts/12/stdout
 
-`job stdout` of a running job prints the output stored so far (from its events). `--download`
+`job stdout` shows the output with its colours on a colour terminal and without ANSI escapes
+elsewhere (piped, NO_COLOR, TERM=dumb; --color always|never decides instead; --format json and
+--download keep them unless --color never). `job stdout` of a running job prints the output stored so far (from its events). `--download`
 buffers the complete output in a file under job_output_dir (the setting, else the config
 file's; default <data_dir>/job_output), named job-<id>-<random>.out, as AWX does for downloads (ANSI codes kept
-unless --no-color); `awxm cleanup_stdout` purges old ones. `job cancel` sets the job's cancel
+unless --color never); `awxm cleanup_stdout` purges old ones. `job cancel` sets the job's cancel
 flag; its supervising awxm stops ansible-playbook (SIGTERM, then SIGKILL) and marks it canceled.
 A job that has not started, or whose supervisor is gone, is marked canceled at once.
 
@@ -98,9 +100,6 @@ pub enum Action {
     /// The job's output
     Stdout {
         id: i64,
-        /// Strip ANSI colour codes
-        #[arg(long)]
-        no_color: bool,
         /// Write the output to a file in job_output_dir and print its path
         #[arg(long)]
         download: bool,
@@ -567,7 +566,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
                 Some(kind) => show_other(tx, kind, id),
             })?)))
         }
-        Action::Stdout { id, no_color, download } => {
+        Action::Stdout { id, download } => {
             let mut db = ctx.db()?;
             let (status, stdout, out_dir) = db.read(|tx| {
                 let kind = jobs::kind_of(tx, id)?.unwrap_or(JobKind::Job);
@@ -583,7 +582,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
                 };
                 Ok((status, stdout, crate::runner::job_output_dir(ctx, tx)?))
             })?;
-            let stdout = if no_color { strip_ansi(&stdout) } else { stdout };
+            // The stored output keeps its escapes. Shown to a person it is coloured only where
+            // colour is wanted (--color, NO_COLOR, CLICOLOR_FORCE, TERM, a terminal); a file,
+            // JSON or YAML keeps them unless --color never (--no-color) asks otherwise.
+            let displayed = ctx.out.format == Format::Human && !download;
+            let strip = ctx.out.color_choice == crate::output::ColorChoice::Never || (displayed && !ctx.out.color);
+            let stdout = if strip { strip_ansi(&stdout) } else { stdout };
             if download {
                 let dir = &out_dir;
                 crate::cleanup::stdout::create_job_output_dir(dir)?;

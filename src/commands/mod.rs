@@ -25,6 +25,7 @@ pub mod job_guard;
 pub mod launch;
 pub mod license;
 pub mod list;
+pub mod metrics;
 pub mod notification;
 pub mod ping;
 pub mod project_update;
@@ -61,6 +62,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::ProjectUpdate(a) => project_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::JobGuard(a) => job_guard::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::CheckLicense(a) if a.nagios => check_license::run_nagios(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::CheckLicense(a) => check_license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::License(a) => license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Notification(a) => notification::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
@@ -75,6 +77,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Metrics(a) => metrics::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Ping(a) => ping::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::TestIsolatedConnection(a) => test_isolated_connection::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::RunWorkflow(a) => run_workflow::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

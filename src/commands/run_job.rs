@@ -73,7 +73,7 @@ JSON OUTPUT (--format json):
   status is one of successful, failed, error, canceled (pending with --detach).")]
 pub struct Args {
     /// Job template (name, or id)
-    #[arg(value_name = "TEMPLATE", required_unless_present = "supervise")]
+    #[arg(value_name = "TEMPLATE")]
     pub template: Option<String>,
     /// Limit the run to these hosts or groups (Ansible pattern)
     #[arg(short, long, value_name = "PATTERN")]
@@ -237,6 +237,11 @@ pub fn wait_and_run(ctx: &Ctx, db: &mut crate::db::Db, id: i64, opts: RunOptions
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
+    // Checked here, not by clap (`required_unless_present`): the internal --supervise is left out
+    // of the completion scripts, and nothing visible may refer to it.
+    if args.template.is_none() && args.supervise.is_none() {
+        return Err(Error::usage("a job template is required: awxm run_job TEMPLATE"));
+    }
     let mut db = ctx.db()?;
     if let Some(id) = args.supervise {
         ctx.cancel_on_signals()?;
@@ -294,7 +299,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     if human && args.no_follow {
         ctx.out.stream(&id.to_string()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
     }
-    let strip = !crate::output::stdout_is_terminal() || crate::config::env_var("NO_COLOR").is_some();
+    let strip = !ctx.out.color;
     let mut stripper = AnsiStripper::new();
     let mut buf = Vec::new();
     let out = ctx.out.clone();

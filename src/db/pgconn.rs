@@ -1003,8 +1003,7 @@ fn connect_round(url: &str, opts: &PgOptions) -> std::result::Result<postgres::C
     let info = ConnInfo::resolve(url, opts).map_err(|e| (e, false))?;
     let mut order: Vec<usize> = (0..info.targets.len()).collect();
     if info.load_balance {
-        use rand::seq::SliceRandom;
-        order.shuffle(&mut rand::thread_rng());
+        crate::crypto::shuffle(&mut order);
     }
     let passes: &[SessionAttrs] = if info.session_attrs == SessionAttrs::PreferStandby {
         &[SessionAttrs::Standby, SessionAttrs::Any]

@@ -89,9 +89,8 @@ pub fn parse_private_key(text: &str) -> Result<SigningKey, String> {
 
 /// A new signing key from the operating system's random source.
 pub fn generate() -> SigningKey {
-    use rand::RngCore;
     let mut seed = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut seed);
+    crate::crypto::random_bytes(&mut seed);
     SigningKey::from_bytes(&seed)
 }
 

@@ -59,17 +59,129 @@ fn completions_are_current() {
     compare(&repo().join("completions"), want, "completion scripts");
 }
 
+/// Every man page: `awxm.1`, `awxm-<sub>[-<subsub>].1` for each visible (sub)command, as
+/// clap_mangen names them, with the help's trailing text split into sections.
+fn man_pages() -> BTreeMap<String, Vec<u8>> {
+    fn walk(cmd: &clap::Command, want: &mut BTreeMap<String, Vec<u8>>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            walk(sub, want);
+        }
+        let man = clap_mangen::Man::new(cmd.clone());
+        let mut buf = Vec::new();
+        man.render(&mut buf).expect("render man page");
+        let page = String::from_utf8(buf).expect("UTF-8 man page");
+        want.insert(man.get_filename(), sections_from_extra(&page).into_bytes());
+    }
+    let mut cmd = awxm::cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut want = BTreeMap::new();
+    walk(&cmd, &mut want);
+    want
+}
+
+/// A heading line of the help's trailing text: `EXIT STATUS:`, `JSON OUTPUT (--format json):`
+/// (upper-case words, then an optional parenthesis, then a colon ending the line) → (title, the
+/// parenthesis).
+fn heading(line: &str) -> Option<(&str, Option<&str>)> {
+    let label = line.strip_suffix(':')?;
+    let (title, paren) = match label.find(" (") {
+        Some(i) => (&label[..i], Some(&label[i + 1..])),
+        None => (label, None),
+    };
+    let upper = title.len() >= 2 && title.chars().all(|c| c.is_ascii_uppercase() || c == ' ') && !title.starts_with(' ');
+    upper.then_some((title, paren))
+}
+
+/// clap_mangen puts `after_long_help` in one "EXTRA" section; make each of its headings
+/// (EXAMPLES, EXIT STATUS, ENVIRONMENT, JSON OUTPUT, …) a section of its own, its text kept as
+/// written (no-fill: columns stay aligned). Text before the first heading becomes NOTES.
+fn sections_from_extra(page: &str) -> String {
+    const EXTRA: &str = "\n.SH EXTRA\n";
+    let Some(start) = page.find(EXTRA) else { return page.to_string() };
+    let body_start = start + EXTRA.len();
+    let end = page[body_start..].find("\n.SH ").map(|i| body_start + i + 1).unwrap_or(page.len());
+    let mut out = page[..start + 1].to_string();
+    let mut open = false;
+    for line in page[body_start..end].lines() {
+        if let Some((title, paren)) = heading(line) {
+            if open {
+                out.push_str(".fi\n");
+            }
+            out.push_str(&format!(".SH \"{title}\"\n.nf\n"));
+            if let Some(p) = paren {
+                out.push_str(p);
+                out.push('\n');
+            }
+            open = true;
+        } else {
+            if !open {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                out.push_str(".SH NOTES\n.nf\n");
+                open = true;
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    if open {
+        out.push_str(".fi\n");
+    }
+    out.push_str(&page[end..]);
+    out
+}
+
 #[test]
 fn man_pages_are_current() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    clap_mangen::generate_to(awxm::cli::command(), tmp.path()).expect("render man pages");
-    let mut want = BTreeMap::new();
-    for entry in std::fs::read_dir(tmp.path()).expect("read dir") {
-        let p = entry.expect("entry").path();
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        want.insert(name, std::fs::read(&p).expect("read page"));
+    compare(&repo().join("man"), man_pages(), "man pages");
+}
+
+#[test]
+fn man_pages_have_exit_status_and_environment_sections() {
+    let pages = man_pages();
+    let sections = |name: &str| -> Vec<String> {
+        let page = String::from_utf8(pages[name].clone()).unwrap();
+        page.lines().filter_map(|l| l.strip_prefix(".SH ")).map(|t| t.trim_matches('"').to_string()).collect()
+    };
+    let top = sections("awxm.1");
+    for want in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SUBCOMMANDS", "EXIT STATUS", "ENVIRONMENT", "VERSION"] {
+        assert!(top.iter().any(|s| s == want), "awxm.1 has no {want} section: {top:?}");
     }
-    compare(&repo().join("man"), want, "man pages");
+    assert!(!top.iter().any(|s| s == "EXTRA"), "{top:?}");
+    let cl = sections("awxm-check_license.1");
+    for want in ["EXAMPLES", "EXIT STATUS", "NAGIOS OUTPUT", "JSON OUTPUT"] {
+        assert!(cl.iter().any(|s| s == want), "awxm-check_license.1 has no {want} section: {cl:?}");
+    }
+    // No page keeps an EXTRA section, and the exit codes stay in columns (no-fill).
+    for (name, page) in &pages {
+        let page = String::from_utf8_lossy(page);
+        assert!(!page.contains("\n.SH EXTRA\n"), "{name}");
+        assert_eq!(page.matches("\n.nf\n").count(), page.matches("\n.fi\n").count(), "{name}");
+    }
+    let page = String::from_utf8(pages["awxm.1"].clone()).unwrap();
+    let exit = &page[page.find(".SH \"EXIT STATUS\"\n.nf\n").unwrap()..];
+    assert!(exit.lines().nth(2).unwrap().trim_start().starts_with("0  success"), "{exit}");
+    // A man reader renders them as sections, where one is installed.
+    if let Ok(out) = std::process::Command::new("man").arg("--version").output()
+        && out.status.success()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("awxm.1");
+        std::fs::write(&p, &pages["awxm.1"]).unwrap();
+        let out =
+            std::process::Command::new("man").env("MANWIDTH", "100").env("MAN_KEEP_FORMATTING", "0").arg("-l").arg(&p).output().unwrap();
+        // Without a terminal man still emboldens by overstriking (X backspace X): undo it.
+        let mut text = String::new();
+        for c in String::from_utf8_lossy(&out.stdout).chars() {
+            if c == '\u{8}' {
+                text.pop();
+            } else {
+                text.push(c);
+            }
+        }
+        assert!(text.lines().any(|l| l == "EXIT STATUS") && text.lines().any(|l| l == "ENVIRONMENT"), "{text}");
+    }
 }
 
 #[test]

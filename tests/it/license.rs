@@ -592,3 +592,54 @@ db_test!(inventory_import_enforces_the_license_and_the_organization_limit, |env|
     assert_eq!(last_update(&env), ("error".to_string(), false, true));
     exits_saying(&import(&ini("two-more.ini", &["s2", "s3"]), "small"), 0, &[]);
 });
+
+db_test!(nagios_mode_follows_the_plugin_convention, |env| {
+    // `check_license --nagios ARGS` at `now`: (exit code, stdout).
+    let nagios = |now: &str, extra: &[&str]| {
+        let out = env.cmd().env("AWXM_FAKE_NOW", now).args(extra).args(["check_license", "--nagios"]).output().expect("run awxm");
+        assert_eq!(stdout(&out).lines().count(), 1, "one status line: {}", stdout(&out));
+        (out.status.code().unwrap_or(-1), stdout(&out).trim_end().to_string())
+    };
+    env.apply(&inventory_yaml("inv", "host", 89));
+    let (code, line) = nagios(EARLY, &[]);
+    assert_eq!(code, 0, "{line}");
+    assert_eq!(line, "LICENSE OK - no license installed (open), 89 hosts | hosts=89;;;0;");
+    install(&env, &enterprise(100));
+    let left = 214 * DAY; // from EARLY (2029-06-01) to LICENSE_DATE
+    let (code, line) = nagios(EARLY, &[]);
+    assert_eq!(code, 0, "{line}");
+    assert_eq!(
+        line,
+        format!(
+            "LICENSE OK - compliant: 89 of 100 licensed hosts in use, expires 2030-01-01 00:00 UTC (in 214 days) | hosts=89;89;100;0;100 free_hosts=11;;;0; usage=89%;;;0;100 time_remaining={left}s;2592000:;0:;;"
+        )
+    );
+    // The format does not change a plugin's line.
+    assert_eq!(nagios(EARLY, &["--format", "json"]), (0, line));
+    env.apply(&inventory_yaml("inv", "host", 90));
+    let (code, line) = nagios(EARLY, &[]);
+    assert_eq!(code, 1, "{line}");
+    assert!(line.starts_with("LICENSE WARNING - warning: 90 of 100 licensed hosts are in use (90%) | hosts=90;89;100;0;100"), "{line}");
+    env.apply(&inventory_yaml("inv", "host", 101));
+    let (code, line) = nagios(EARLY, &[]);
+    assert_eq!(code, 2, "{line}");
+    assert!(line.starts_with("LICENSE CRITICAL - not_compliant: 101 hosts are in use, the license covers 100 |"), "{line}");
+    env.apply(&inventory_yaml("inv", "host", 5));
+    let (code, line) = nagios("2030-01-11T00:00:00Z", &[]);
+    assert_eq!(code, 2, "{line}");
+    assert!(
+        line.starts_with("LICENSE CRITICAL - expired: the license expired on 2030-01-01 00:00 UTC; grace period: 20 days left |"),
+        "{line}"
+    );
+    // awxm cannot tell: UNKNOWN (3), the reason in the line, whatever the error's own exit code.
+    let gone = format!("sqlite://{}", env.path().join("nowhere/awxm.db").display());
+    let (code, line) = nagios(EARLY, &["--database", &gone]);
+    assert_eq!(code, 3, "{line}");
+    assert!(line.starts_with("LICENSE UNKNOWN - ") && line.contains("nowhere/awxm.db"), "{line}");
+    let bad = env.write("bad.yaml", "no_such_key: 1\n");
+    let (code, line) = nagios(EARLY, &["--config", bad.to_str().unwrap()]);
+    assert_eq!(code, 3, "{line}");
+    assert!(line.starts_with("LICENSE UNKNOWN - ") && line.contains("no_such_key"), "{line}");
+    // --nagios is its own output: not with --data or --warn-exit.
+    assert_status(&env.run(&["check_license", "--nagios", "--data"]), 2, &["--nagios --data"]);
+});

@@ -954,3 +954,54 @@ db_test!(kept_artifacts_are_redacted_and_hold_no_key, |env| {
     assert!(!dir.join("env/ssh_key").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 });
+
+db_test!(job_stdout_colour_follows_the_terminal_and_the_environment, |env| {
+    // A finished job whose stored output carries colour escapes (ansible's, kept as stored).
+    project(&env, &[("site.yml", "- hosts: all\n  tasks: []\n")]);
+    resources(&env, &hosts(&["h1"]), "", "");
+    env.apply("job_templates:\n  - name: missing\n    project: p\n    playbook: nope.yml\n    inventory: inv\n");
+    let _ = run(&env, &["run_job", "missing"]);
+    let id = env.sql_count("SELECT max(id) FROM job").to_string();
+    let coloured = "\x1b[0;32mok: [h1]\x1b[0m\n\x1b[0;33mchanged: [h2]\x1b[0m\n";
+    let plain = "ok: [h1]\nchanged: [h2]\n";
+    let events = env.write("none.jsonl", "");
+    let text = env.write("stdout.txt", coloured);
+    let (code, ing) = run_json(&env, &["job", "ingest", &id, "--events", events.to_str().unwrap(), "--stdout", text.to_str().unwrap()]);
+    assert_eq!(code, 0, "{ing}");
+
+    // (environment changes, arguments) → whether the escapes are printed. TestEnv sets
+    // NO_COLOR=1 and TERM=dumb; stdout is a pipe here.
+    type Vars<'a> = &'a [(&'a str, Option<&'a str>)];
+    let cases: &[(Vars, &[&str], bool)] = &[
+        (&[], &[], false),
+        (&[], &["--color", "always"], true),
+        (&[], &["--color", "auto"], false),
+        (&[("NO_COLOR", None), ("TERM", Some("xterm-256color"))], &[], false),
+        (&[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("1"))], &[], true),
+        (&[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("0"))], &[], false),
+        (&[("CLICOLOR_FORCE", Some("1"))], &[], false),
+        (&[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("1"))], &["--color", "never"], false),
+        (&[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("1"))], &["--no-color"], false),
+    ];
+    for (vars, args, escapes) in cases {
+        let mut c = awxm(&env);
+        for (k, v) in *vars {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        let out = c.args(["job", "stdout", &id]).args(*args).output().unwrap();
+        assert_status(&out, 0, &["job stdout"]);
+        assert_eq!(stdout(&out), if *escapes { coloured } else { plain }, "{vars:?} {args:?}");
+    }
+    // JSON (data, not display) keeps the stored escapes unless --color never; so does a download.
+    assert_eq!(run_json(&env, &["job", "stdout", &id]).1["stdout"], coloured);
+    assert_eq!(run_json(&env, &["--no-color", "job", "stdout", &id]).1["stdout"], plain);
+    let (code, dl) = run_json(&env, &["job", "stdout", &id, "--download"]);
+    assert_eq!(code, 0, "{dl}");
+    assert_eq!(std::fs::read_to_string(dl["path"].as_str().unwrap()).unwrap(), coloured);
+    // `--color` takes only its three words; --no-color and --color together are a usage error.
+    assert_status(&run(&env, &["--color", "sometimes", "job", "stdout", &id]), 2, &["bad --color"]);
+    assert_status(&run(&env, &["--color", "always", "--no-color", "job", "stdout", &id]), 2, &["both"]);
+});
