@@ -539,7 +539,7 @@ _awxm() {
 
     case "${cmd}" in
         awxm)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job ad_hoc launch dispatcher schedule scheduler task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection run_workflow approval help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version apply export list show delete deep_copy settings run_job ad_hoc launch dispatcher schedule scheduler task_manager project_update job check_license license notification gather_analytics cleanup_stdout cleanup_jobs config completions inventory_import inventory_update inventory_export instance heartbeat isolated_heartbeat ping metrics test_isolated_connection run_workflow approval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,6 +554,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -581,7 +585,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__ad_hoc)
-            opts="-m -a -l -b -f -e -C -D -v -q -h -V --module-name --args --limit --credential --become --forks --verbosity --extra-vars --check --diff --timeout --as --no-wait --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-m -a -l -b -f -e -C -D -o -v -q -h -V --module-name --args --limit --credential --become --forks --verbosity --extra-vars --check --diff --timeout --as --no-wait --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +659,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -679,7 +687,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__apply)
-            opts="-f -v -q -h -V --file --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-f -o -v -q -h -V --file --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +710,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -729,7 +741,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__approval)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list approve deny help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list approve deny help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,6 +756,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -771,7 +787,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__approval__subcmd__approve)
-            opts="-v -q -h -V --as --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --as --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,6 +806,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -817,7 +837,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__approval__subcmd__deny)
-            opts="-v -q -h -V --as --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --as --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,6 +856,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -933,7 +957,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__approval__subcmd__list)
-            opts="-v -q -h -V --all --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --all --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,6 +972,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -975,7 +1003,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__check_license)
-            opts="-v -q -h -V --data --warn-exit --notify --nagios --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --data --warn-exit --notify --nagios --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,6 +1018,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1017,7 +1049,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__cleanup_jobs)
-            opts="-v -q -h -V --days --dry-run --jobs --project-updates --inventory-updates --workflow-jobs --notifications --batch-size --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --days --dry-run --jobs --project-updates --inventory-updates --workflow-jobs --notifications --batch-size --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1040,6 +1072,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1067,7 +1103,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__cleanup_stdout)
-            opts="-v -q -h -V --days --older-than --dry-run --dir --force --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --days --older-than --dry-run --dir --force --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,6 +1133,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1121,7 +1161,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__completions)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version bash elvish fish powershell zsh"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1176,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1163,7 +1207,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__config)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1222,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1205,7 +1253,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__deep_copy)
-            opts="-v -q -h -V --name --as --check --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --name --as --check --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1228,6 +1276,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1255,7 +1307,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__delete)
-            opts="-y -v -q -h -V --yes --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-y -o -v -q -h -V --yes --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,6 +1322,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1297,7 +1353,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__dispatcher)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version status help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1312,6 +1368,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1381,7 +1441,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__dispatcher__subcmd__status)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1396,6 +1456,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1423,7 +1487,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__export)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1438,6 +1502,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -1465,7 +1533,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__gather_analytics)
-            opts="-v -q -h -V --ship --dry-run --scheduled --since --until --output-dir --max-table-size --keep --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --ship --dry-run --scheduled --since --until --output-dir --max-table-size --keep --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1499,6 +1567,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1523,7 +1595,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__heartbeat)
-            opts="-v -q -h -V --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1538,6 +1610,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -2475,7 +2551,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__instance)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version register deregister help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version register deregister help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2490,6 +2566,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -2517,7 +2597,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__instance__subcmd__deregister)
-            opts="-v -q -h -V --force --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --force --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2532,6 +2612,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -2615,7 +2699,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__instance__subcmd__register)
-            opts="-v -q -h -V --node-type --controller-group --group --ssh-host --ssh-user --ssh-port --credential --ansible-bin-dir --work-dir --capacity-adjustment --enabled --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --node-type --controller-group --group --ssh-host --ssh-user --ssh-port --credential --ansible-bin-dir --work-dir --capacity-adjustment --enabled --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2677,6 +2761,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2701,7 +2789,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__inventory_export)
-            opts="-v -q -h -V --list --host --all-hosts --script --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --list --host --all-hosts --script --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2720,6 +2808,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -2747,7 +2839,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__inventory_import)
-            opts="-v -q -h -V --inventory-name --inventory-id --source --overwrite --overwrite-vars --enabled-var --enabled-value --group-filter --host-filter --exclude-empty-groups --instance-id-var --create --organization --source-name --timeout --use-ansible-inventory --ansible-inventory --venv --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --inventory-name --inventory-id --source --overwrite --overwrite-vars --enabled-var --enabled-value --group-filter --host-filter --exclude-empty-groups --instance-id-var --create --organization --source-name --timeout --use-ansible-inventory --ansible-inventory --venv --dry-run --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2817,6 +2909,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2841,7 +2937,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__inventory_update)
-            opts="-v -q -h -V --history --limit --dry-run --timeout --ansible-inventory --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --history --limit --dry-run --timeout --ansible-inventory --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2871,6 +2967,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2895,7 +2995,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__isolated_heartbeat)
-            opts="-v -q -h -V --instance --timeout --probe-timeout --parallel --claim --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --instance --timeout --probe-timeout --parallel --claim --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2929,6 +3029,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2953,7 +3057,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events relaunch wait ingest cancel help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show stdout events relaunch wait ingest cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2968,6 +3072,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -2995,7 +3103,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__cancel)
-            opts="-v -q -h -V --no-wait --wait-timeout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --no-wait --wait-timeout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3014,6 +3122,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3041,7 +3153,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__events)
-            opts="-v -q -h -V --event --failed --host --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-f -o -v -q -h -V --event --failed --host --follow --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3064,6 +3176,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3231,7 +3347,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__ingest)
-            opts="-v -q -h -V --events --stdout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --events --stdout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3254,6 +3370,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3281,7 +3401,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__list)
-            opts="-v -q -h -V --status --template --limit --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --status --template --limit --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3311,6 +3431,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3335,7 +3459,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__relaunch)
-            opts="-v -q -h -V --wait --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --wait --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3350,6 +3474,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3377,7 +3505,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__show)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3392,6 +3520,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3419,7 +3551,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__stdout)
-            opts="-v -q -h -V --download --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-f -o -v -q -h -V --download --follow --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3434,6 +3566,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3461,7 +3597,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__job__subcmd__wait)
-            opts="-v -q -h -V --timeout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --timeout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3480,6 +3616,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3507,7 +3647,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__launch)
-            opts="-e -l -t -v -q -h -V --extra-vars --limit --tags --skip-tags --job-type --verbosity --inventory --credential --scm-branch --diff --forks --timeout --instance-group --wait --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version job_template project inventory_source system_job_template workflow_job_template"
+            opts="-e -l -t -o -v -q -h -V --extra-vars --limit --tags --skip-tags --job-type --verbosity --inventory --credential --scm-branch --diff --forks --timeout --instance-group --wait --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version job_template project inventory_source system_job_template workflow_job_template"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3585,6 +3725,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3609,7 +3753,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version install show remove keygen sign help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version install show remove keygen sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3624,6 +3768,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3749,7 +3897,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license__subcmd__install)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3764,6 +3912,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3791,7 +3943,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license__subcmd__keygen)
-            opts="-v -q -h -V --out --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --out --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3810,6 +3962,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3837,7 +3993,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license__subcmd__remove)
-            opts="-y -v -q -h -V --yes --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-y -o -v -q -h -V --yes --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3852,6 +4008,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3879,7 +4039,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license__subcmd__show)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3894,6 +4054,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3921,7 +4085,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__license__subcmd__sign)
-            opts="-v -q -h -V --key --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --key --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3940,6 +4104,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -3967,7 +4135,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__list)
-            opts="-v -q -h -V --filter --order-by --limit --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version organization user team credential project inventory inventory_source instance instance_group notification_template job_template system_job_template workflow_job_template schedule role job"
+            opts="-o -v -q -h -V --filter --order-by --limit --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version organization user team credential project inventory inventory_source instance instance_group notification_template job_template system_job_template workflow_job_template schedule role job"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3997,6 +4165,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4021,7 +4193,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__metrics)
-            opts="-v -q -h -V --textfile --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --textfile --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4040,6 +4212,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4067,7 +4243,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__notification)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version test list help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version test list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4082,6 +4258,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4165,7 +4345,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__notification__subcmd__list)
-            opts="-v -q -h -V --template --job --limit --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --template --job --limit --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4195,6 +4375,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4219,7 +4403,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__notification__subcmd__test)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4234,6 +4418,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4261,7 +4449,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__ping)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4276,6 +4464,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4303,7 +4495,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__project_update)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4318,6 +4510,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4345,7 +4541,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__run_job)
-            opts="-l -e -t -v -q -h -V --limit --extra-vars --tags --skip-tags --job-type --check --verbosity --forks --diff --timeout --no-follow --detach --instance-group --no-wait --keep-artifacts --inventory-format --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-l -e -t -o -v -q -h -V --limit --extra-vars --tags --skip-tags --job-type --check --verbosity --forks --diff --timeout --no-follow --detach --instance-group --no-wait --keep-artifacts --inventory-format --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4415,6 +4611,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4439,7 +4639,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__run_workflow)
-            opts="-e -l -t -v -q -h -V --extra-vars --limit --inventory --scm-branch --tags --skip-tags --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-e -l -t -o -v -q -h -V --extra-vars --limit --inventory --scm-branch --tags --skip-tags --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4493,6 +4693,10 @@ _awxm() {
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -4517,7 +4721,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__schedule)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show preview help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list show preview help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4532,6 +4736,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4629,7 +4837,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__schedule__subcmd__list)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4644,6 +4852,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4671,7 +4883,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__schedule__subcmd__preview)
-            opts="-v -q -h -V --count --after --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --count --after --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4694,6 +4906,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4721,7 +4937,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__schedule__subcmd__show)
-            opts="-v -q -h -V --count --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --count --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4740,6 +4956,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4767,7 +4987,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__scheduler)
-            opts="-v -q -h -V --once --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --once --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4782,6 +5002,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4809,7 +5033,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list get set unset help"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version list get set unset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4824,6 +5048,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4851,7 +5079,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__get)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4866,6 +5094,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -4977,7 +5209,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__list)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4992,6 +5224,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -5019,7 +5255,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__set)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5034,6 +5270,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -5061,7 +5301,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__settings__subcmd__unset)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5076,6 +5316,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -5103,7 +5347,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__show)
-            opts="-v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5118,6 +5362,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -5145,7 +5393,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__task_manager)
-            opts="-v -q -h -V --once --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --once --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5160,6 +5408,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;
@@ -5187,7 +5439,7 @@ _awxm() {
             return 0
             ;;
         awxm__subcmd__test_isolated_connection)
-            opts="-v -q -h -V --hostname --timeout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
+            opts="-o -v -q -h -V --hostname --timeout --database --config --format --verbose --quiet --color --no-color --no-progress --lock-timeout --profile-sql --known-hosts --host-key-policy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5210,6 +5462,10 @@ _awxm() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "human json yaml jsonl" -- "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_awxm_global_optspecs
-    string join \n database= config= format= v/verbose q/quiet color= no-color no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
+    string join \n database= config= o/format= v/verbose q/quiet color= no-color no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
 end
 
 function __fish_awxm_needs_command
@@ -26,7 +26,7 @@ end
 
 complete -c awxm -n "__fish_awxm_needs_command" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_needs_command" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_needs_command" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_needs_command" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -83,7 +83,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "help" -d 'Print this mess
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s f -l file -d 'Resource file (YAML or JSON); `-` reads stdin. May be repeated' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand apply" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -104,7 +104,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand apply" -s h -l help -d 'Print 
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand export" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand export" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -127,7 +127,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand list" -l order-by -d 'Sort by 
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l limit -d 'At most this many objects' -r
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand list" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -147,7 +147,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand list" -s h -l help -d 'Print h
 complete -c awxm -n "__fish_awxm_using_subcommand list" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand show" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand show" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -167,7 +167,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand show" -s h -l help -d 'Print h
 complete -c awxm -n "__fish_awxm_using_subcommand show" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand delete" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -190,7 +190,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l name -d 'Name of
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l as -d 'Act as this user (name or id): AWX\'s permission checks apply and the user becomes admin of the copy' -r
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -212,7 +212,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s h -l help -d 'Pr
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -237,7 +237,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -257,7 +257,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -277,7 +277,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -297,7 +297,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -334,7 +334,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l inventory-format -
 json\t'A JSON file read by Ansible\'s yaml inventory plugin'"
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -369,7 +369,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l timeout -d 'Timeout
 complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l as -d 'Act as this user (name or id): AWX\'s permission checks apply' -r
 complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -406,7 +406,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -l timeout -d 'Job tim
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l instance-group -d 'Run in this instance group' -r
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand launch" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -428,7 +428,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -s h -l help -d 'Print
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -450,7 +450,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_see
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -472,7 +472,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_su
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -496,7 +496,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -517,7 +517,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l count -d 'How many next runs to show' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -539,7 +539,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l after -d 'Occurrences strictly after this time (RFC 3339 or `YYYY-MM-DD[ HH:MM]`, UTC) [default: now]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -563,7 +563,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -584,7 +584,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s h -l help -d 'Pr
 complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -605,7 +605,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s h -l help -d 
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -625,7 +625,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s h -l help -
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -664,7 +664,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l limit -d 'At most this many jobs' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -684,7 +684,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -704,7 +704,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -716,6 +716,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l download -d 'Write the output to a file in job_output_dir and print its path'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s f -l follow -d 'Keep printing the output as it is stored until the job ends (exit 0 if it succeeded, else 1)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l no-color -d 'Same as --color never'
@@ -727,7 +728,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l host -d 'Only events of this host' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -739,6 +740,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
 accept-new\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l failed -d 'Only failed events'
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s f -l follow -d 'Keep printing events as they are stored until the job ends (exit 0 if it succeeded, else 1)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s q -l quiet -d 'Only errors on stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l no-color -d 'Same as --color never'
@@ -748,7 +750,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -770,7 +772,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up after this many seconds (exit 75)' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -792,7 +794,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l stdout -d 'The job\'s raw stdout, stored as its output when given' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -813,7 +815,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l wait-timeout -d 'Seconds to wait for the job to stop' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -843,7 +845,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -867,7 +869,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s h -l help -d
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -893,7 +895,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_s
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -913,7 +915,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -933,7 +935,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -955,7 +957,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (PEM, mode 0600; must not exist)' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -976,7 +978,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l key -d 'Private key (PEM from `license keygen` or openssl, or base64)' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1002,7 +1004,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1025,7 +1027,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_s
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1048,7 +1050,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l limit -d 'At most this many' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1075,7 +1077,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l output-di
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l max-table-size -d 'Split CSV tables into parts of at most this size [default: setting automation_analytics_max_table_size]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1102,7 +1104,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l older-than 
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l dir -d 'The directory to purge [default: setting job_output_dir, else the config\'s job_output_dir]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1126,7 +1128,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l days -d 'Dele
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l batch-size -d 'Records deleted per transaction' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1152,7 +1154,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s h -l help -d 
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand config" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand config" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1172,7 +1174,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand config" -s h -l help -d 'Print
 complete -c awxm -n "__fish_awxm_using_subcommand config" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand completions" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1205,7 +1207,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l ansible-i
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l venv -d 'Virtualenv whose bin/ansible-inventory is used (AWX\'s --venv)' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1234,7 +1236,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l timeout -
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l ansible-inventory -d 'ansible-inventory to run for plugin sources [default: from PATH]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1257,7 +1259,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s V -l vers
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l host -d 'Print one host\'s variables' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1280,7 +1282,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s h -l help
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1318,7 +1320,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 false\t''"
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1338,7 +1340,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1362,7 +1364,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1387,7 +1389,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l probe-t
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l parallel -d 'Nodes probed at once' -r
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1408,7 +1410,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s h -l he
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand ping" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1429,7 +1431,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand ping" -s V -l version -d 'Prin
 complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l textfile -d 'Write DIR/awxm.prom atomically (for node_exporter\'s textfile collector) instead of stdout' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1451,7 +1453,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l h
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l timeout -d 'Seconds to connect [default: setting awx_isolated_connection_timeout (10)]' -r
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1477,7 +1479,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s t -l tags -d 
 complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l skip-tags -d 'Skip tasks with these tags' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1497,7 +1499,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s h -l help -d 
 complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1521,7 +1523,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1543,7 +1545,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user (name or id): AWX\'s permission rule applies' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
@@ -1564,7 +1566,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subc
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l as -d 'Act as this user (name or id): AWX\'s permission rule applies' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
-complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l format -d 'Output format' -r -f -a "human\t''
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -s o -l format -d 'Output format' -r -f -a "human\t''
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"

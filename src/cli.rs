@@ -75,7 +75,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "AWXM_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Output format
-    #[arg(long, global = true, env = "AWXM_FORMAT", value_enum, value_name = "FORMAT")]
+    #[arg(short = 'o', long, global = true, env = "AWXM_FORMAT", value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// More logging on stderr (-v info, -vv debug, -vvv trace)
     #[arg(short, long, global = true, action = ArgAction::Count)]

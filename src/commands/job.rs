@@ -21,6 +21,8 @@ EXAMPLES:
   awxm job show 12
   awxm job stdout 12 > job12.log           # no ANSI escapes into a file (--color always keeps them)
   awxm job stdout 12 --download            # writes job-12-XXXX.out into job_output_dir
+  awxm job stdout 12 --follow              # live output of a job started elsewhere, until it ends
+  awxm job events 12 --follow -o jsonl     # each event as it is stored (like ansible-runner --json)
   awxm job events 12 --format jsonl | jq -c 'select(.failed)'
   awxm job events 12 --event runner_on_failed
   awxm job cancel 12                       # waits until the job has stopped
@@ -38,7 +40,12 @@ unless --color never); `awxm cleanup_stdout` purges old ones. `job cancel` sets 
 flag; its supervising awxm stops ansible-playbook (SIGTERM, then SIGKILL) and marks it canceled.
 A job that has not started, or whose supervisor is gone, is marked canceled at once.
 
+`--follow` (stdout, events) keeps printing what a running job stores until it ends, then
+exits like the job: 0 if it succeeded, 1 otherwise. A running job's `elapsed` is the time since
+it started.
+
 EXIT STATUS:
+  stdout/events --follow: 0 the job succeeded, 1 it failed, errored or was canceled.
   cancel: 0 when the job is canceled, 1 when it had already finished.
   wait: 0 when every job succeeded, 1 when any did not, 75 at --timeout.
   relaunch: 0 (with --wait: 0 only if the new job succeeded, else 1).
@@ -101,8 +108,11 @@ pub enum Action {
     Stdout {
         id: i64,
         /// Write the output to a file in job_output_dir and print its path
-        #[arg(long)]
+        #[arg(long, conflicts_with = "follow")]
         download: bool,
+        /// Keep printing the output as it is stored until the job ends (exit 0 if it succeeded, else 1)
+        #[arg(short, long)]
+        follow: bool,
     },
     /// The job's events, in order
     Events {
@@ -116,6 +126,9 @@ pub enum Action {
         /// Only events of this host
         #[arg(long)]
         host: Option<String>,
+        /// Keep printing events as they are stored until the job ends (exit 0 if it succeeded, else 1)
+        #[arg(short, long)]
+        follow: bool,
     },
     /// Launch a job again with the same prompts (AWX's relaunch; launch_type relaunch)
     Relaunch {
@@ -566,7 +579,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
                 Some(kind) => show_other(tx, kind, id),
             })?)))
         }
-        Action::Stdout { id, download } => {
+        Action::Stdout { id, follow: true, .. } => follow_stdout(ctx, id),
+        Action::Events { id, event, failed, host, follow: true } => follow_events(ctx, id, event, failed, host),
+        Action::Stdout { id, download, .. } => {
             let mut db = ctx.db()?;
             let (status, stdout, out_dir) = db.read(|tx| {
                 let kind = jobs::kind_of(tx, id)?.unwrap_or(JobKind::Job);
@@ -605,7 +620,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             }
             Ok(JobReport::Stdout { id, status: status.to_string(), stdout })
         }
-        Action::Events { id, event, failed, host } => {
+        Action::Events { id, event, failed, host, .. } => {
             let mut db = ctx.db()?;
             let jsonl = ctx.out.format == Format::Jsonl;
             let out = ctx.out.clone();
@@ -644,6 +659,130 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
         Action::Ingest { id, events, stdout } => ingest(ctx, id, &events, stdout.as_deref()),
         Action::Wait { ids, timeout } => wait(ctx, &ids, timeout),
         Action::Relaunch { id, wait } => relaunch(ctx, id, wait),
+    }
+}
+
+/// How often a follower looks for new output.
+const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// A job's status, any kind (None: no such job).
+fn any_status(tx: &mut Tx<'_>, id: i64) -> Result<Option<(JobKind, JobStatus)>> {
+    let Some(kind) = jobs::kind_of(tx, id)? else { return Ok(None) };
+    let st = tx.scalar::<JobStatus>(&format!("SELECT status FROM {} WHERE id = $1", kind.table()), crate::params![id])?;
+    Ok(Some((kind, st)))
+}
+
+/// The exit code of a followed job's end.
+fn end_code(status: JobStatus) -> u8 {
+    u8::from(status != JobStatus::Successful)
+}
+
+/// `job stdout --follow`: a job's output from its events as they are stored (other kinds: the
+/// output stored at their end), until it ends.
+fn follow_stdout(ctx: &Ctx, id: i64) -> Result<JobReport> {
+    ctx.cancel_on_signals()?;
+    let mut db = ctx.db()?;
+    let strip = !ctx.out.color;
+    let mut last = 0i64;
+    loop {
+        let (kind, status) = db.read(|tx| any_status(tx, id))?.ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+        if kind == JobKind::Job {
+            let mut text = String::new();
+            db.read(|tx| {
+                tx.query_each(
+                    "SELECT counter, stdout, start_line, end_line FROM job_event WHERE job_id = $1 AND counter > $2 ORDER BY counter LIMIT 10000",
+                    crate::params![id, last],
+                    |r| {
+                        last = r.col("counter")?;
+                        text.push_str(&r.col::<String>("stdout")?);
+                        if r.col::<i64>("end_line")? > r.col::<i64>("start_line")? {
+                            text.push('\n');
+                        }
+                        Ok(())
+                    },
+                )
+                .map(|_| ())
+            })?;
+            if !text.is_empty() {
+                let shown = if strip { strip_ansi(&text) } else { text };
+                ctx.out.raw(shown.as_bytes()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
+                continue;
+            }
+        } else if status.is_final() {
+            let out =
+                db.read(|tx| tx.scalar::<String>(&format!("SELECT stdout FROM {} WHERE id = $1", kind.table()), crate::params![id]))?;
+            let shown = if strip { strip_ansi(&out) } else { out };
+            ctx.out.raw(shown.as_bytes()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
+        }
+        if status.is_final() {
+            return Ok(JobReport::Streamed(end_code(status)));
+        }
+        if ctx.cancelled() {
+            return Err(Error::new(crate::error::ErrorKind::Interrupted, "interrupted"));
+        }
+        std::thread::sleep(FOLLOW_POLL);
+    }
+}
+
+/// `job events --follow`: a job's events as they are stored (JSON lines with --format jsonl or
+/// json, else one line per event), until it ends.
+fn follow_events(ctx: &Ctx, id: i64, event: Option<String>, failed: bool, host: Option<String>) -> Result<JobReport> {
+    ctx.cancel_on_signals()?;
+    let mut db = ctx.db()?;
+    let human = ctx.out.format == Format::Human;
+    let mut last = 0i64;
+    loop {
+        let (_, status) = db.read(|tx| any_status(tx, id))?.ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
+        let mut batch = Vec::new();
+        db.read(|tx| {
+            tx.query_each(
+                "SELECT counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, failed,
+                        changed, verbosity, created, event_data
+                 FROM job_event WHERE job_id = $1 AND counter > $2 ORDER BY counter LIMIT 10000",
+                crate::params![id, last],
+                |r| {
+                    last = r.col("counter")?;
+                    batch.push(event_json(r)?);
+                    Ok(())
+                },
+            )
+            .map(|_| ())
+        })?;
+        let got = !batch.is_empty();
+        for e in batch {
+            let keep = event.as_deref().is_none_or(|t| e["event"] == t)
+                && (!failed || e["failed"] == true)
+                && host.as_deref().is_none_or(|h| e["host"] == h);
+            if !keep {
+                continue;
+            }
+            let line = if human {
+                format!(
+                    "{:>5} {:<28} {:<20} {}",
+                    e["counter"],
+                    e["event"].as_str().unwrap_or_default(),
+                    e["host"].as_str().unwrap_or_default(),
+                    e["task"].as_str().unwrap_or_default()
+                )
+            } else {
+                e.to_string()
+            };
+            match ctx.out.stream(&line) {
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(JobReport::Streamed(end_code(status))),
+                Err(err) => return Err(Error::io(format!("writing to stdout: {err}"))),
+                Ok(()) => {}
+            }
+        }
+        if got {
+            continue;
+        }
+        if status.is_final() {
+            return Ok(JobReport::Streamed(end_code(status)));
+        }
+        if ctx.cancelled() {
+            return Err(Error::new(crate::error::ErrorKind::Interrupted, "interrupted"));
+        }
+        std::thread::sleep(FOLLOW_POLL);
     }
 }
 

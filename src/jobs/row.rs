@@ -96,9 +96,9 @@ pub fn load_result(tx: &mut Tx<'_>, id: i64) -> Result<JobResult> {
         id,
         status: r.status,
         rc: r.rc,
+        elapsed: live_elapsed(r.elapsed, r.started.as_deref(), r.finished.as_deref()),
         started: rfc3339(r.started),
         finished: rfc3339(r.finished),
-        elapsed: r.elapsed,
         execution_node: r.execution_node,
         job_explanation: r.job_explanation,
         host_summaries,
@@ -219,17 +219,29 @@ pub struct JobSummary {
     pub job_explanation: String,
 }
 
+/// Seconds a job has run: its recorded elapsed time once finished, else (while it runs) the
+/// time since it started — so a running job does not show 0.
+pub fn live_elapsed(elapsed: f64, started: Option<&str>, finished: Option<&str>) -> f64 {
+    match (started.and_then(crate::time::parse), finished) {
+        (Some(s), None) => ((crate::time::now() - s).num_milliseconds() as f64 / 1000.0).max(0.0),
+        _ => elapsed,
+    }
+}
+
 impl FromRow for JobSummary {
     fn from_row(r: &Row) -> Result<Self> {
+        let started: Option<String> = r.col("started")?;
+        let finished: Option<String> = r.col("finished")?;
+        let elapsed = live_elapsed(r.col("elapsed")?, started.as_deref(), finished.as_deref());
         Ok(JobSummary {
             id: r.col("id")?,
             kind: r.col("kind")?,
             name: r.col("name")?,
             status: r.col("status")?,
             launch_type: r.col("launch_type")?,
-            started: rfc3339(r.col("started")?),
-            finished: rfc3339(r.col("finished")?),
-            elapsed: r.col("elapsed")?,
+            started: rfc3339(started),
+            finished: rfc3339(finished),
+            elapsed,
             execution_node: r.col("execution_node")?,
             job_explanation: r.col("job_explanation")?,
         })

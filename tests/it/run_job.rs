@@ -1005,3 +1005,40 @@ db_test!(job_stdout_colour_follows_the_terminal_and_the_environment, |env| {
     assert_status(&run(&env, &["--color", "sometimes", "job", "stdout", &id]), 2, &["bad --color"]);
     assert_status(&run(&env, &["--color", "always", "--no-color", "job", "stdout", &id]), 2, &["both"]);
 });
+
+db_test!(stdout_and_events_follow_a_running_job_to_its_end, |env| {
+    let sleep = sleeper(&env, 3);
+    project(
+        &env,
+        &[(
+            "site.yml",
+            &format!(
+                "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: first\n      debug: msg=before\n    - name: long\n      command: {sleep}\n    - name: last\n      debug: msg=after-the-sleep\n"
+            ),
+        )],
+    );
+    resources(&env, &hosts(&["h1"]), "", "");
+    let (_, r) = run_json(&env, &["run_job", "t", "--detach"]);
+    let id = r["id"].as_i64().unwrap().to_string();
+    // Started while the job runs: follows it to the end, exit 0 as the job.
+    wait_until("the job to run", Duration::from_secs(60), || job(&env, r["id"].as_i64().unwrap())["status"] == "running");
+    let list = run_json(&env, &["job", "list", "--status", "running"]).1;
+    let items = list["jobs"].as_array().or(list["items"].as_array()).unwrap().clone();
+    assert!(items[0]["elapsed"].as_f64().unwrap() > 0.0, "a running job's elapsed time is live: {list}");
+    let out = run(&env, &["job", "stdout", &id, "--follow", "--color", "never"]);
+    assert_status(&out, 0, &["job", "stdout", "--follow"]);
+    let text = stdout(&out);
+    assert!(text.contains("before") && text.contains("after-the-sleep") && text.contains("PLAY RECAP"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no escapes with --color never");
+    // Events: one JSON object per line, the last one the stats.
+    let out = run(&env, &["-o", "jsonl", "job", "events", &id, "--follow"]);
+    assert_status(&out, 0, &["job", "events", "--follow"]);
+    let evs: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(evs.last().unwrap()["event"], "playbook_on_stats");
+    assert_eq!(evs.len(), events(&env, id.parse().unwrap()).len());
+    // A failed job's follower exits 1.
+    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - fail: msg=no\n")]);
+    let (_, r) = run_json(&env, &["run_job", "t", "--detach"]);
+    let out = run(&env, &["job", "stdout", &r["id"].to_string(), "--follow"]);
+    assert_status(&out, 1, &["job", "stdout", "--follow"]);
+});
