@@ -786,6 +786,44 @@ fn follow_events(ctx: &Ctx, id: i64, event: Option<String>, failed: bool, host: 
     }
 }
 
+/// Print job `id`'s events as JSON lines as they are stored, until it ends or `stop` is set
+/// (then what is left is printed): `run_job --format jsonl`, on a connection of its own.
+pub fn stream_events(mut db: crate::db::Db, out: crate::output::Output, id: i64, stop: &std::sync::atomic::AtomicBool) -> Result<()> {
+    let mut last = 0i64;
+    loop {
+        let done = stop.load(std::sync::atomic::Ordering::SeqCst) || db.read(|tx| any_status(tx, id))?.is_none_or(|(_, s)| s.is_final());
+        let mut batch = Vec::new();
+        db.read(|tx| {
+            tx.query_each(
+                "SELECT counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, failed,
+                        changed, verbosity, created, event_data
+                 FROM job_event WHERE job_id = $1 AND counter > $2 ORDER BY counter LIMIT 10000",
+                crate::params![id, last],
+                |r| {
+                    last = r.col("counter")?;
+                    batch.push(event_json(r)?);
+                    Ok(())
+                },
+            )
+            .map(|_| ())
+        })?;
+        let got = !batch.is_empty();
+        for e in batch {
+            match out.stream(&e.to_string()) {
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(err) => return Err(Error::io(format!("writing to stdout: {err}"))),
+                Ok(()) => {}
+            }
+        }
+        if !got && done {
+            return Ok(());
+        }
+        if !got {
+            std::thread::sleep(FOLLOW_POLL);
+        }
+    }
+}
+
 fn relaunch(ctx: &Ctx, id: i64, wait: bool) -> Result<JobReport> {
     let mut db = ctx.db()?;
     let new = db.write(|tx| {

@@ -70,7 +70,9 @@ JSON OUTPUT (--format json):
    \"host_summaries\": {\"web1\": {\"ok\": 3, \"changed\": 1, \"failures\": 0, \"dark\": 0,
                                   \"skipped\": 0, \"rescued\": 0, \"ignored\": 0}},
    \"event_count\": 17}
-  status is one of successful, failed, error, canceled (pending with --detach).")]
+  status is one of successful, failed, error, canceled (pending with --detach).
+  --format jsonl: each event as it is stored (the `job events` object), one per line, then this
+  document on the last line.")]
 pub struct Args {
     /// Job template (name, or id)
     #[arg(value_name = "TEMPLATE")]
@@ -318,6 +320,22 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
         live: if follow { Some(&mut sink) } else { None },
         no_wait: args.no_wait,
     };
-    let result = wait_and_run(ctx, &mut db, id, opts)?;
-    Ok(RunJobReport { result, mode: if follow { Mode::Followed } else { Mode::NoFollow } })
+    // --format jsonl: every event as it is stored (like ansible-runner --json), then the summary.
+    let streamer = if ctx.out.format == Format::Jsonl {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (conn, out, flag) = (db.reconnect()?, ctx.out.clone(), stop.clone());
+        Some((stop, std::thread::spawn(move || super::job::stream_events(conn, out, id, &flag))))
+    } else {
+        None
+    };
+    let result = wait_and_run(ctx, &mut db, id, opts);
+    if let Some((stop, handle)) = streamer {
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        match handle.join() {
+            Ok(Err(e)) => ctx.out.warn(format!("streaming the events of job {id}: {}", e.message)),
+            Err(_) => ctx.out.warn(format!("streaming the events of job {id} stopped")),
+            Ok(Ok(())) => {}
+        }
+    }
+    Ok(RunJobReport { result: result?, mode: if follow { Mode::Followed } else { Mode::NoFollow } })
 }

@@ -1036,6 +1036,15 @@ db_test!(stdout_and_events_follow_a_running_job_to_its_end, |env| {
     let evs: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(evs.last().unwrap()["event"], "playbook_on_stats");
     assert_eq!(evs.len(), events(&env, id.parse().unwrap()).len());
+    // run_job -o jsonl streams every event as it is stored, then the summary.
+    let out = run(&env, &["-o", "jsonl", "run_job", "t"]);
+    assert_status(&out, 0, &["run_job", "-o", "jsonl"]);
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["status"], "successful", "{summary}");
+    let n = summary["event_count"].as_u64().unwrap() as usize;
+    assert_eq!(lines.len(), n + 1, "every event, then the summary");
+    assert_eq!(lines[n - 1]["event"], "playbook_on_stats");
     // A failed job's follower exits 1.
     project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - fail: msg=no\n")]);
     let (_, r) = run_json(&env, &["run_job", "t", "--detach"]);
