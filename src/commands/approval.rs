@@ -32,7 +32,7 @@ have permission to approve or deny this workflow.\"; an approval no longer pendi
 \"This workflow step has already been approved or denied.\".
 
 JSON OUTPUT (--format json):
-  list: {\"format_version\": 1, \"approvals\": [{\"id\": 57, \"name\": \"go?\", \"status\": \"pending\",
+  list: {\"format_version\": 1, \"count\": N, \"items\": [{\"id\": 57, \"name\": \"go?\", \"status\": \"pending\",
          \"workflow_job_id\": 50, \"workflow_job\": \"release\", \"timeout\": 0, \"expires\": null,
          \"timed_out\": false, \"approved_or_denied_by\": null, \"created\": \"…\", \"job_explanation\": \"\"}]}
   approve/deny: the approval, as one list item")]
@@ -72,14 +72,18 @@ pub enum Action {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum ApprovalReport {
-    List { approvals: Vec<ApprovalRow> },
+    List {
+        count: usize,
+        #[serde(rename = "items")]
+        approvals: Vec<ApprovalRow>,
+    },
     Decided(ApprovalRow),
 }
 
 impl Report for ApprovalReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         match self {
-            ApprovalReport::List { approvals } => out.table(
+            ApprovalReport::List { approvals, .. } => out.table(
                 &["ID", "NAME", "STATUS", "WORKFLOW JOB", "EXPIRES", "DECIDED BY", "EXPLANATION"],
                 approvals.iter().map(|a| {
                     vec![
@@ -111,7 +115,10 @@ impl Report for ApprovalReport {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ApprovalReport> {
     let mut db = ctx.db()?;
     let (id, as_user, approve) = match args.action {
-        Action::List { all } => return Ok(ApprovalReport::List { approvals: db.read(|tx| approval::list(tx, all))? }),
+        Action::List { all } => {
+            let approvals = db.read(|tx| approval::list(tx, all))?;
+            return Ok(ApprovalReport::List { count: approvals.len(), approvals });
+        }
         Action::Approve { id, as_user } => (id, as_user, true),
         Action::Deny { id, as_user } => (id, as_user, false),
     };

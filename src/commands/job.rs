@@ -51,7 +51,7 @@ EXIT STATUS:
   relaunch: 0 (with --wait: 0 only if the new job succeeded, else 1).
 
 JSON OUTPUT (--format json):
-  list:   {\"format_version\": 1, \"jobs\": [{\"id\", \"type\" (job, project_update, inventory_update,
+  list:   {\"format_version\": 1, \"count\": N, \"items\": [{\"id\", \"type\" (job, project_update, inventory_update,
            system_job), \"name\", \"status\", \"launch_type\", \"started\", \"finished\", \"elapsed\",
            \"execution_node\", \"job_explanation\"}]}
   show:   run_job's document plus name, job_template, job_type, launch_type, playbook, inventory,
@@ -70,7 +70,7 @@ JSON OUTPUT (--format json):
           dependencies/dependents
   stdout: {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"stdout\": \"...\"}
           (--download: {\"id\": 12, \"path\": \"/var/lib/awxm/job_output/job-12-ab12cd.out\", \"bytes\": 1234})
-  events: {\"format_version\": 1, \"id\": 12, \"events\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",
+  events: {\"format_version\": 1, \"id\": 12, \"count\": N, \"items\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",
            \"host\", \"task\", \"play\", \"role\", \"playbook\", \"stdout\", \"start_line\", \"end_line\",
            \"failed\", \"changed\", \"verbosity\", \"created\", \"event_data\"}]};
           --format jsonl prints one event object per line
@@ -173,6 +173,8 @@ pub enum Action {
 #[serde(untagged)]
 pub enum JobReport {
     List {
+        count: usize,
+        #[serde(rename = "items")]
         jobs: Vec<Map<String, Json>>,
     },
     Show(Box<Map<String, Json>>),
@@ -188,6 +190,8 @@ pub enum JobReport {
     },
     Events {
         id: i64,
+        count: usize,
+        #[serde(rename = "items")]
         events: Vec<Json>,
     },
     Cancel {
@@ -217,7 +221,7 @@ pub enum JobReport {
 impl Report for JobReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         match self {
-            JobReport::List { jobs } => out.table(
+            JobReport::List { jobs, .. } => out.table(
                 &["ID", "TYPE", "NAME", "STATUS", "STARTED", "ELAPSED", "NODE", "EXPLANATION"],
                 jobs.iter().map(|j| {
                     vec![
@@ -568,7 +572,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
                     _ => Err(Error::internal("a job summary is not an object")),
                 })
                 .collect::<Result<Vec<_>>>()?;
-            Ok(JobReport::List { jobs })
+            Ok(JobReport::List { count: jobs.len(), jobs })
         }
         Action::Show { id } => {
             let mut db = ctx.db()?;
@@ -653,7 +657,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             if jsonl {
                 return Ok(JobReport::Streamed(0));
             }
-            Ok(JobReport::Events { id, events: collected })
+            Ok(JobReport::Events { id, count: collected.len(), events: collected })
         }
         Action::Cancel { id, no_wait, wait_timeout } => cancel(ctx, id, no_wait, wait_timeout),
         Action::Ingest { id, events, stdout } => ingest(ctx, id, &events, stdout.as_deref()),

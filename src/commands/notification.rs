@@ -44,7 +44,7 @@ JSON OUTPUT (--format json):
   test: {\"format_version\": 1, \"id\": 7, \"notification_template\": \"ops-mail\", \"notification_type\": \"email\",
          \"status\": \"successful|failed\", \"error\": \"\", \"notifications_sent\": 1,
          \"recipients\": \"ops@example.com\", \"subject\": \"...\"}
-  list: {\"format_version\": 1, \"notifications\": [{\"id\", \"notification_template\", \"job_id\", \"status\",
+  list: {\"format_version\": 1, \"count\": N, \"items\": [{\"id\", \"notification_template\", \"job_id\", \"status\",
          \"notification_type\", \"notifications_sent\", \"recipients\", \"subject\", \"error\", \"created\"}]}")]
 pub struct Args {
     #[command(subcommand)]
@@ -91,7 +91,11 @@ pub struct Row {
 #[serde(untagged)]
 pub enum NotificationReport {
     Test(Outcome),
-    List { notifications: Vec<Row> },
+    List {
+        count: usize,
+        #[serde(rename = "items")]
+        notifications: Vec<Row>,
+    },
 }
 
 impl Report for NotificationReport {
@@ -107,7 +111,7 @@ impl Report for NotificationReport {
                     out.line(format!("{} notification via {:?} failed: {}", o.notification_type, o.notification_template, o.error))
                 }
             }
-            NotificationReport::List { notifications } => out.table(
+            NotificationReport::List { notifications, .. } => out.table(
                 &["ID", "TEMPLATE", "JOB", "STATUS", "TYPE", "SENT", "RECIPIENTS", "SUBJECT", "ERROR"],
                 notifications.iter().map(|n| {
                     vec![
@@ -174,7 +178,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<NotificationReport> {
                     })
                     .collect::<Result<Vec<_>>>()
             })?;
-            Ok(NotificationReport::List { notifications: rows })
+            Ok(NotificationReport::List { count: rows.len(), notifications: rows })
         }
     }
 }

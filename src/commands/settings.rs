@@ -27,7 +27,7 @@ settings are never taken from the command line: give `-` to read stdin, or leave
 prompted. They are stored encrypted and shown as $encrypted$.
 
 JSON OUTPUT (--format json):
-  list: {\"format_version\": 1, \"settings\": [{\"key\": ..., \"value\": ..., \"default\": ..., \"is_set\": bool, \"secret\": bool, \"help\": ..., \"allowed\": ...}]}
+  list: {\"format_version\": 1, \"count\": N, \"items\": [{\"key\": ..., \"value\": ..., \"default\": ..., \"is_set\": bool, \"secret\": bool, \"help\": ..., \"allowed\": ...}]}
   get/set/unset: {\"format_version\": 1, \"key\": ..., \"value\": ..., \"is_set\": bool, \"changed\": bool}")]
 pub struct Args {
     #[command(subcommand)]
@@ -66,14 +66,23 @@ pub struct SettingRow {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum SettingsReport {
-    List { settings: Vec<SettingRow> },
-    One { key: String, value: Json, is_set: bool, changed: bool },
+    List {
+        count: usize,
+        #[serde(rename = "items")]
+        settings: Vec<SettingRow>,
+    },
+    One {
+        key: String,
+        value: Json,
+        is_set: bool,
+        changed: bool,
+    },
 }
 
 impl Report for SettingsReport {
     fn human(&self, out: &mut Human) -> std::io::Result<()> {
         match self {
-            SettingsReport::List { settings } => out.table(
+            SettingsReport::List { settings, .. } => out.table(
                 &["KEY", "VALUE", "SET", "DESCRIPTION"],
                 settings
                     .iter()
@@ -110,7 +119,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<SettingsReport> {
                 }
                 Ok(rows)
             })?;
-            Ok(SettingsReport::List { settings: rows })
+            Ok(SettingsReport::List { count: rows.len(), settings: rows })
         }
         Action::Get { key } => db.read(|tx| {
             let d = catalog::known(&key)?;

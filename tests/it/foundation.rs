@@ -375,7 +375,13 @@ db_test!(unknown_instance_group_of_an_inventory_or_organization_exits_65_and_wri
 db_test!(settings_round_trip, |env| {
     env.init();
     let l = env.json(&["settings", "list"]);
-    assert!(l["settings"].as_array().unwrap().iter().any(|s| s["key"] == "tower_url_base"));
+    assert!(l["items"].as_array().unwrap().iter().any(|s| s["key"] == "tower_url_base"));
+    // In JSON Lines a list is its items, one object per line.
+    let jl = env.run(&["settings", "list", "-o", "jsonl"]);
+    assert_status(&jl, 0, &["settings", "list", "-o", "jsonl"]);
+    let lines: Vec<Value> = stdout(&jl).lines().map(|x| serde_json::from_str(x).expect("one JSON object per line")).collect();
+    assert_eq!(lines.len(), l["count"].as_u64().unwrap() as usize);
+    assert!(lines.iter().all(|x| x["key"].is_string()), "{lines:?}");
     let s = env.json(&["settings", "set", "tower_url_base", "https://awx.example.test"]);
     assert_eq!(s["changed"], true);
     assert_eq!(env.json(&["settings", "get", "tower_url_base"])["value"], "https://awx.example.test");

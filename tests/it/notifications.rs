@@ -70,11 +70,11 @@ db_test!(notification_test_sends_through_email_and_webhook_and_records_it, |env|
     assert!(reqs[0]["body"]["body"].as_str().unwrap().starts_with("awxm test notification"), "{}", reqs[0]["body"]);
 
     let list = env.json(&["notification", "list"]);
-    let rows = list["notifications"].as_array().unwrap();
+    let rows = list["items"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!((rows[0]["notification_template"].as_str(), rows[0]["status"].as_str()), (Some("hook"), Some("successful")));
     assert_eq!(rows[1]["notification_type"], "email");
-    assert_eq!(env.json(&["notification", "list", "--template", "ops-mail"])["notifications"].as_array().unwrap().len(), 1);
+    assert_eq!(env.json(&["notification", "list", "--template", "ops-mail"])["items"].as_array().unwrap().len(), 1);
     assert_status(&env.run(&["notification", "test", "nope"]), 66, &["test a missing template"]);
 });
 
@@ -113,7 +113,7 @@ db_test!(webhook_500_and_unreachable_services_are_recorded_as_failed, |env| {
     assert_status(&out, 69, &["test unreachable SMTP"]);
     assert!(stdout(&out).contains(&format!("127.0.0.1:{down}")), "{}", stdout(&out));
 
-    let rows = env.json(&["notification", "list"])["notifications"].as_array().unwrap().clone();
+    let rows = env.json(&["notification", "list"])["items"].as_array().unwrap().clone();
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r["status"] == "failed" && r["notifications_sent"] == 0 && !r["error"].as_str().unwrap().is_empty()));
 });
@@ -204,7 +204,7 @@ db_test!(notify_job_sends_started_success_and_failure_with_host_stats, |env| {
 
     // Rows with the job.
     assert_eq!(env.sql_count(&format!("SELECT COUNT(*) FROM notification WHERE job_id = {failed_job} AND status = 'successful'")), 2);
-    assert_eq!(env.json(&["notification", "list", "--job", &ok_job.to_string()])["notifications"].as_array().unwrap().len(), 2);
+    assert_eq!(env.json(&["notification", "list", "--job", &ok_job.to_string()])["items"].as_array().unwrap().len(), 2);
 });
 
 db_test!(notify_job_never_fails_the_caller, |env| {

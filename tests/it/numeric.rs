@@ -235,7 +235,7 @@ db_test!(every_numeric_setting_refuses_extreme_values, |env| {
     env.init();
     let list = env.json(&["settings", "list"]);
     let mut checked = 0;
-    for s in list["settings"].as_array().unwrap() {
+    for s in list["items"].as_array().unwrap() {
         let key = s["key"].as_str().unwrap();
         let allowed = s["allowed"].as_str().unwrap();
         if s["secret"].as_bool().unwrap() || !(allowed.contains("whole number") || allowed.contains("seconds")) {

@@ -220,8 +220,8 @@ db_test!(successful_run_records_events_stdout_and_summaries, |env| {
     assert!(show["job_args"][0].as_str().unwrap().ends_with("ansible-playbook"));
     assert_eq!(show["job_cwd"], env.path().join("project").display().to_string());
     let list = run_json(&env, &["job", "list"]).1;
-    assert_eq!(list["jobs"].as_array().unwrap().len(), 2);
-    assert_eq!(list["jobs"][0]["id"], 2);
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    assert_eq!(list["items"][0]["id"], 2);
     assert_eq!(run_json(&env, &["show", "job_template", "t"]).1["status"], "successful");
     // Hosts point at their last job and summary.
     assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE last_job_id = 2 AND last_job_host_summary_id IS NOT NULL"), 2);

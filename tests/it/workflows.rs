@@ -132,7 +132,7 @@ db_test!(a_success_chain_runs_in_order_with_launch_type_workflow, |env| {
     let tree_b = format!("  └─ on success: b (job_template \"ok\") → job {jb}: successful");
     assert!(h.contains(&tree_a) && h.contains(&tree_b), "{h}");
     let list = qjson(&env, 0, &["job", "list"]);
-    let jobs = list["jobs"].as_array().unwrap();
+    let jobs = list["items"].as_array().unwrap();
     assert!(jobs.iter().any(|j| j["type"] == "workflow_job" && j["id"] == r["id"]), "{list}");
     assert!(jobs.iter().any(|j| j["id"] == ja && j["launch_type"] == "workflow"), "{list}");
 });
@@ -273,7 +273,7 @@ db_test!(approvals_approve_deny_and_expire, |env| {
     let wf = qjson(&env, 0, &["launch", "workflow_job_template", "gate"])["id"].as_i64().unwrap();
     let a = pending_approval(&env, wf);
     let listed = qjson(&env, 0, &["approval", "list"]);
-    assert!(listed["approvals"].as_array().unwrap().iter().any(|x| x["id"] == a && x["workflow_job_id"] == wf), "{listed}");
+    assert!(listed["items"].as_array().unwrap().iter().any(|x| x["id"] == a && x["workflow_job_id"] == wf), "{listed}");
     let out = q(&env, &["approval", "approve", &a.to_string(), "--as", "bob"]);
     assert_status(&out, 77, &["approve as bob"]);
     assert!(stderr(&out).contains("User does not have permission to approve or deny this workflow."), "{}", stderr(&out));
