@@ -269,22 +269,22 @@ impl Output {
                 let mut out = io::stdout().lock();
                 // A list in JSON Lines is its items, one per line: what `jq -c` or a log
                 // shipper wants from `list` outputs. Anything else is one line.
-                if self.format == Format::Jsonl {
-                    if let Some(items) = v.get("items").and_then(|i| i.as_array()) {
-                        let mut res = Ok(());
-                        for item in items {
-                            res = writeln!(out, "{item}");
-                            if res.is_err() {
-                                break;
-                            }
+                if self.format == Format::Jsonl
+                    && let Some(items) = v.get("items").and_then(|i| i.as_array())
+                {
+                    let mut res = Ok(());
+                    for item in items {
+                        res = writeln!(out, "{item}");
+                        if res.is_err() {
+                            break;
                         }
-                        let res = res.and_then(|_| out.flush());
-                        return match res {
-                            Err(e) if is_broken_pipe(&e) => Ok(()),
-                            Err(e) => Err(Error::io(format!("writing to stdout: {e}"))),
-                            Ok(()) => Ok(()),
-                        };
                     }
+                    let res = res.and_then(|_| out.flush());
+                    return match res {
+                        Err(e) if is_broken_pipe(&e) => Ok(()),
+                        Err(e) => Err(Error::io(format!("writing to stdout: {e}"))),
+                        Ok(()) => Ok(()),
+                    };
                 }
                 let text = if self.format == Format::Json {
                     serde_json::to_string_pretty(&with_version(v))
