@@ -566,6 +566,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             let mut db = ctx.db()?;
             let (status, stdout, out_dir) = db.read(|tx| {
                 let kind = jobs::kind_of(tx, id)?.unwrap_or(JobKind::Job);
+                if matches!(kind, JobKind::WorkflowJob | JobKind::WorkflowApproval) {
+                    return Err(Error::data(format!(
+                        "{} {id} has no output of its own; `awxm job show {id}` shows its nodes and their jobs",
+                        kind.table().replace('_', " ")
+                    )));
+                }
                 let status = if kind == JobKind::Job {
                     exists(tx, id)?
                 } else {
