@@ -391,3 +391,38 @@ db_test!(workflow_and_approval_notifications_reach_the_smtp_server, |env| {
     assert!(all.contains(&format!("The approval node \"go?\" was denied. workflow job #{wf}")), "{all:?}");
     assert!(all.contains(&format!("Workflow Job #{wf} 'notified' failed")), "{all:?}");
 });
+
+db_test!(workflow_prompts_override_node_prompts_through_the_templates_ask_flags, |env| {
+    setup(
+        &env,
+        "0",
+        "  - name: prompted\n    ask_limit_on_launch: true\n    ask_variables_on_launch: true\n    nodes:\n      - identifier: asks\n        job_template: ok\n        limit: nomatch\n        extra_data: {from_node: 1, shared: node}\n        always_nodes: [strict]\n      - identifier: strict\n        job_template: fail\n        limit: h1\n        extra_data: {from_node: 2}\n",
+    );
+    // `ok` asks for its limit (and variables); `fail` asks for variables only.
+    env.apply("job_templates:\n  - name: ok\n    ask_limit_on_launch: true\n  - name: fail\n    ask_variables_on_launch: false\n");
+    // Without workflow prompts: the node's limit applies where the template asks for it.
+    let r = run(&env, "prompted", 1);
+    let job = |r: &Value, ident: &str| qjson(&env, 0, &["job", "show", &node(r, ident)["job_id"].to_string()]);
+    let asks = job(&r, "asks");
+    assert_eq!((asks["limit"].as_str(), asks["extra_vars"]["from_node"].as_i64()), (Some("nomatch"), Some(1)), "{asks}");
+    assert_eq!(node(&r, "asks")["status"], "failed", "no host matches the node's limit");
+    let strict = job(&r, "strict");
+    assert_eq!(strict["limit"], "", "the template does not ask for a limit: the node's is ignored");
+    assert!(strict["extra_vars"].get("from_node").is_none(), "nor for variables: {strict}");
+    // The workflow's prompts win over the node's; its variables reach every job whatever it asks.
+    let r = qjson(&env, 1, &["run_workflow", "prompted", "--limit", "h1", "-e", "shared=workflow"]);
+    let asks = job(&r, "asks");
+    assert_eq!((asks["limit"].as_str(), asks["extra_vars"]["shared"].as_str()), (Some("h1"), Some("workflow")), "{asks}");
+    assert_eq!(node(&r, "asks")["status"], "successful");
+    let strict = job(&r, "strict");
+    assert_eq!((strict["limit"].as_str(), strict["extra_vars"]["shared"].as_str()), (Some(""), Some("workflow")), "{strict}");
+    // A prompt the workflow template does not ask for is refused.
+    let out = q(&env, &["run_workflow", "prompted", "--scm-branch", "dev"]);
+    assert_status(&out, 65, &["run_workflow --scm-branch"]);
+    assert!(stderr(&out).contains("--scm-branch (ask_scm_branch_on_launch is false)"), "{}", stderr(&out));
+    // launch --wait follows a workflow to its end: exit 1 when it failed.
+    let out = q(&env, &["--format", "json", "launch", "workflow_job_template", "prompted", "--wait"]);
+    assert_status(&out, 1, &["launch workflow --wait"]);
+    let l: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((l["type"].as_str(), l["status"].as_str()), (Some("workflow_job"), Some("failed")), "{l}");
+});
