@@ -21,6 +21,7 @@ use super::approval::{self, ApprovalEvent};
 use super::dag::{self, Dag, EdgeKind, End};
 use super::notify::Notice;
 use super::spawn;
+use crate::crypto::Secrets;
 use crate::db::Tx;
 use crate::error::Result;
 use crate::jobs::{self, CancelOutcome, Ending, JobKind, JobStatus};
@@ -271,7 +272,7 @@ fn mark_dnr(tx: &mut Tx<'_>, ids: &[i64]) -> Result<()> {
 }
 
 /// One workflow-manager step (see the module doc). `node` is this node's name (for cancels).
-pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepReport> {
+pub fn step(tx: &mut Tx<'_>, secrets: &Secrets, projects_root: &Path, node: &str) -> Result<StepReport> {
     let began = std::time::Instant::now();
     let mut rep = StepReport::default();
     for id in approval::expire(tx)? {
@@ -321,7 +322,7 @@ pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepRep
                 continue;
             }
             for n in a.run {
-                let s = spawn::spawn(tx, projects_root, g.id, n)?;
+                let s = spawn::spawn(tx, secrets, projects_root, g.id, n)?;
                 if s.status.is_final() {
                     next.insert(g.id);
                     rep.notices.push(Notice::JobFailed(s.kind, s.id));

@@ -45,12 +45,14 @@ fn setup(env: &TestEnv, sleep_marker: &str, workflows: &str) {
         ("fail.yml", play("    - fail: {msg: boom}\n")),
         ("stats.yml", play("    - set_stats: {data: {greeting: hello}, per_host: false}\n")),
         ("expect.yml", play("    - assert: {that: [\"greeting == 'hello'\"]}\n")),
+        ("secret.yml", play("    - set_stats: {data: {_ansible_no_log: true, token: s3cret-77}, per_host: false}\n")),
+        ("usesecret.yml", play("    - assert: {that: [\"token == 's3cret-77'\"]}\n")),
         ("sleep.yml", play(&format!("    - command: sleep {sleep_marker}\n"))),
     ];
     for (name, text) in &files {
         env.write(&format!("project/{name}"), text);
     }
-    let templates: String = ["ok", "fail", "stats", "expect", "sleep"]
+    let templates: String = ["ok", "fail", "stats", "expect", "sleep", "secret", "usesecret"]
         .iter()
         .map(|t| format!("  - name: {t}\n    project: p\n    playbook: {t}.yml\n    inventory: inv\n    ask_variables_on_launch: true\n"))
         .collect();
@@ -217,13 +219,23 @@ db_test!(set_stats_artifacts_reach_the_children, |env| {
         &env,
         "0",
         "  - name: pass\n    nodes:\n      - identifier: produce\n        job_template: stats\n        success_nodes: [consume]\n      - identifier: consume\n        job_template: expect\n\
-\x20 - name: nopass\n    nodes:\n      - identifier: consume\n        job_template: expect\n",
+\x20 - name: nopass\n    nodes:\n      - identifier: consume\n        job_template: expect\n\
+\x20 - name: hidden\n    nodes:\n      - identifier: produce\n        job_template: secret\n        success_nodes: [consume]\n      - identifier: consume\n        job_template: usesecret\n",
     );
     let r = run(&env, "pass", 0);
     assert_eq!(statuses(&r), pairs(&[("produce", "successful"), ("consume", "successful")]));
     let consume = node(&r, "consume")["job_id"].as_i64().unwrap();
     let job = qjson(&env, 0, &["job", "show", &consume.to_string()]);
     assert_eq!(job["extra_vars"]["greeting"], "hello", "{job}");
+    // A no_log parent's artifacts reach the child's playbook but are stored encrypted.
+    let r = run(&env, "hidden", 0);
+    assert_eq!(statuses(&r), pairs(&[("produce", "successful"), ("consume", "successful")]));
+    let consume = node(&r, "consume")["job_id"].as_i64().unwrap();
+    let job = qjson(&env, 0, &["job", "show", &consume.to_string()]);
+    assert_eq!(job["extra_vars"]["token"], "$encrypted$", "{job}");
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {consume} AND extra_vars LIKE '%s3cret-77%'")), 0);
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {consume} AND start_args LIKE '%s3cret-77%'")), 0);
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {consume} AND start_args <> ''")), 1);
     // Without the parent the same playbook fails: the artifact made the difference.
     let r = run(&env, "nopass", 1);
     assert_eq!(statuses(&r), pairs(&[("consume", "failed")]));
