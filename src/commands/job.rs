@@ -481,7 +481,12 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
             _ => asked,
         }
     } else {
-        jobs::cancel(&mut db, id, &node, wait)?
+        let outcome = jobs::cancel(&mut db, id, &node, wait)?;
+        // A canceled approval is a failed node: its workflow advances now.
+        if outcome == CancelOutcome::Canceled && db.read(|tx| jobs::kind_of(tx, id))? == Some(JobKind::WorkflowApproval) {
+            crate::taskmanager::run::after_end(ctx, &mut db);
+        }
+        outcome
     };
     let (status, message) = match outcome {
         CancelOutcome::AlreadyFinished(st) => (st.to_string(), format!("job {id} already finished ({st}); nothing to cancel")),

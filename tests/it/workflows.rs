@@ -438,3 +438,47 @@ db_test!(workflow_prompts_override_node_prompts_through_the_templates_ask_flags,
     let l: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((l["type"].as_str(), l["status"].as_str()), (Some("workflow_job"), Some("failed")), "{l}");
 });
+
+db_test!(ctrl_c_on_run_workflow_cancels_the_nested_workflow_and_its_running_node, |env| {
+    let marker = format!("{}.{}", 80 + (std::process::id() % 50), if env.backend == Backend::Sqlite { 3 } else { 4 });
+    setup(
+        &env,
+        &marker,
+        "  - name: long\n    nodes:\n      - identifier: slow\n        job_template: sleep\n        success_nodes: [next]\n      - identifier: next\n        job_template: ok\n\
+\x20 - name: outer\n    nodes:\n      - identifier: sub\n        workflow_job_template: long\n        always_nodes: [after]\n      - identifier: after\n        job_template: ok\n",
+    );
+    let child = env
+        .std_cmd()
+        .env("AWXM_CONFIG", config(&env))
+        .args(["--format", "json", "run_workflow", "outer"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run_workflow");
+    let cmdline = format!("sleep {marker}");
+    wait_until("the nested workflow's playbook runs", Duration::from_secs(60), || !procs_with(&cmdline).is_empty());
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().expect("wait run_workflow");
+    assert_status(&out, 130, &["run_workflow outer, interrupted"]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stdout(&out)));
+    assert_eq!(r["status"], "canceled", "{r}");
+    assert_eq!(statuses(&r), pairs(&[("sub", "canceled"), ("after", "do not run")]));
+    let inner = qjson(&env, 0, &["job", "show", &node(&r, "sub")["job_id"].to_string()]);
+    assert_eq!(inner["status"], "canceled");
+    assert_eq!(statuses(&inner), pairs(&[("slow", "canceled"), ("next", "do not run")]), "{inner}");
+    wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
+});
+
+db_test!(a_canceled_approval_is_a_failed_node, |env| {
+    setup(
+        &env,
+        "0",
+        "  - name: gate\n    nodes:\n      - identifier: ask\n        approval: {name: go?}\n        success_nodes: [ship]\n        failure_nodes: [giveup]\n      - identifier: ship\n        job_template: ok\n      - identifier: giveup\n        job_template: ok\n",
+    );
+    let wf = qjson(&env, 0, &["launch", "workflow_job_template", "gate"])["id"].as_i64().unwrap();
+    let a = pending_approval(&env, wf);
+    assert_eq!(qjson(&env, 0, &["job", "cancel", &a.to_string()])["status"], "canceled");
+    assert_eq!(wait_workflow(&env, wf, 0)["status"], "successful");
+    let shown = qjson(&env, 0, &["job", "show", &wf.to_string()]);
+    assert_eq!(statuses(&shown), pairs(&[("ask", "canceled"), ("ship", "do not run"), ("giveup", "successful")]));
+});
