@@ -307,6 +307,22 @@ fn job_template(
     vars.extend(artifacts);
     vars.extend(wf.extra_vars.clone());
     let mut hidden = Map::new();
+    // An enabled survey fills its defaults (AWX does so for every job of the template); its
+    // password answers are kept encrypted, as at launch.
+    if t.col::<bool>("survey_enabled")? {
+        let spec: Json = serde_json::from_str(&t.col::<String>("survey_spec")?).unwrap_or(Json::Null);
+        match crate::launch::survey::apply(&spec, &vars) {
+            Ok(answers) => vars.extend(answers),
+            Err(errors) => tracing::info!("workflow job {}: job template {tid}'s survey: {}", wf.id, errors.join("; ")),
+        }
+        for var in crate::launch::survey::password_variables(&spec) {
+            if let Some(v) = vars.get_mut(&var)
+                && v.as_str() != Some(crate::crypto::REDACTED)
+            {
+                hidden.insert(var, std::mem::replace(v, Json::from(crate::crypto::REDACTED)));
+            }
+        }
+    }
     for k in hidden_keys {
         if let Some(v) = vars.get_mut(&k) {
             hidden.insert(k, std::mem::replace(v, Json::from(crate::crypto::REDACTED)));

@@ -251,6 +251,13 @@ db_test!(set_stats_artifacts_reach_the_children, |env| {
     assert_status(&out, 65, &["run_workflow with unasked vars"]);
     assert!(stderr(&out).contains("does not ask for --extra-vars"), "{}", stderr(&out));
     assert_eq!(env.sql_count("SELECT count(*) FROM workflow_job"), before);
+    // A survey's defaults fill what nobody gave (AWX does so for every job of the template).
+    env.apply(
+        "job_templates:\n  - name: expect\n    survey_enabled: true\n    survey_spec:\n      name: s\n      description: d\n      spec:\n        - {question_name: g, variable: greeting, type: text, required: false, default: hello}\n",
+    );
+    let r = run(&env, "nopass", 0);
+    let consume = node(&r, "consume")["job_id"].as_i64().unwrap();
+    assert_eq!(qjson(&env, 0, &["job", "show", &consume.to_string()])["extra_vars"]["greeting"], "hello");
 });
 
 /// Wait until workflow `id` has a pending approval; its id.
