@@ -340,6 +340,14 @@ db_test!(canceling_a_workflow_cancels_its_running_node_and_starts_nothing_more, 
     let wf = qjson(&env, 0, &["launch", "workflow_job_template", "long"])["id"].as_i64().unwrap();
     let cmdline = format!("sleep {marker}");
     wait_until("the node's playbook runs", Duration::from_secs(60), || !procs_with(&cmdline).is_empty());
+    // A second run of the template waits for the first (allow_simultaneous is off).
+    let second = qjson(&env, 0, &["launch", "workflow_job_template", "long"]);
+    assert_eq!(
+        (second["status"].as_str(), second["job_explanation"].as_str()),
+        (Some("pending"), Some(format!("waiting for workflowjob-{wf} to finish").as_str())),
+        "{second}"
+    );
+    let second = second["id"].as_i64().unwrap();
     let c = qjson(&env, 0, &["job", "cancel", &wf.to_string()]);
     assert_eq!(c["status"], "canceled", "{c}");
     wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
@@ -349,6 +357,11 @@ db_test!(canceling_a_workflow_cancels_its_running_node_and_starts_nothing_more, 
     // Nothing more starts later.
     q(&env, &["task_manager"]);
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM workflow_job_node WHERE workflow_job_id = {wf} AND job_id IS NOT NULL")), 1);
+    // The second one started once the first ended; a pending or running workflow cancels alike.
+    let shown = qjson(&env, 0, &["job", "show", &second.to_string()]);
+    assert_eq!(shown["status"], "running", "{shown}");
+    assert_eq!(qjson(&env, 0, &["job", "cancel", &second.to_string()])["status"], "canceled");
+    wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
 });
 
 db_test!(workflow_and_approval_notifications_reach_the_smtp_server, |env| {
