@@ -132,7 +132,8 @@ db_test!(a_success_chain_runs_in_order_with_launch_type_workflow, |env| {
     let h = stdout(&human);
     let tree_a = format!("  a (job_template \"ok\") → job {ja}: successful");
     let tree_b = format!("  └─ on success: b (job_template \"ok\") → job {jb}: successful");
-    assert!(h.contains(&tree_a) && h.contains(&tree_b), "{h}");
+    let tree_c = "     └─ on success: c (system_job_template \"purge\") → system job ";
+    assert!(h.contains(&tree_a) && h.contains(&tree_b) && h.contains(tree_c), "{h}");
     let list = qjson(&env, 0, &["job", "list"]);
     let jobs = list["jobs"].as_array().unwrap();
     assert!(jobs.iter().any(|j| j["type"] == "workflow_job" && j["id"] == r["id"]), "{list}");
