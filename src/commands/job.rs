@@ -502,7 +502,12 @@ fn cancel(ctx: &Ctx, id: i64, no_wait: bool, wait_timeout: f64) -> Result<JobRep
             _ => asked,
         }
     } else {
-        jobs::cancel(&mut db, id, &node, wait)?
+        let outcome = jobs::cancel(&mut db, id, &node, wait)?;
+        // A canceled approval is a failed node: its workflow advances now.
+        if outcome == CancelOutcome::Canceled && db.read(|tx| jobs::kind_of(tx, id))? == Some(JobKind::WorkflowApproval) {
+            crate::taskmanager::run::after_end(ctx, &mut db);
+        }
+        outcome
     };
     let (status, message) = match outcome {
         CancelOutcome::AlreadyFinished(st) => (st.to_string(), format!("job {id} already finished ({st}); nothing to cancel")),
@@ -589,6 +594,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             let mut db = ctx.db()?;
             let (status, stdout, out_dir) = db.read(|tx| {
                 let kind = jobs::kind_of(tx, id)?.unwrap_or(JobKind::Job);
+                if matches!(kind, JobKind::WorkflowJob | JobKind::WorkflowApproval) {
+                    return Err(Error::data(format!(
+                        "{} {id} has no output of its own; `awxm job show {id}` shows its nodes and their jobs",
+                        kind.table().replace('_', " ")
+                    )));
+                }
                 let status = if kind == JobKind::Job {
                     exists(tx, id)?
                 } else {

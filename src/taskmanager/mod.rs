@@ -584,7 +584,7 @@ pub fn cycle(ctx: &Ctx, db: &mut Db) -> Result<CycleReport> {
         }
         let limits = Limits::load(tx, &ctx.secrets)?;
         // Workflows first: the node jobs they spawn are placed by this same cycle.
-        let workflows = crate::workflow::manager::step(tx, &projects_root, &ctx.config.node_name)?;
+        let workflows = crate::workflow::manager::step(tx, &ctx.secrets, &projects_root, &ctx.config.node_name)?;
         let mut report = CycleReport { dependencies: deps::process(tx, &projects_root)?, workflows, ..Default::default() };
         decide(tx, &limits, began, &mut report)?;
         Ok(report)

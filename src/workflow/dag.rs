@@ -460,6 +460,25 @@ mod tests {
     }
 
     #[test]
+    fn which_children_a_node_leads_to() {
+        let mut no_template = node(2);
+        no_template.has_template = false;
+        let d = dag(vec![node(1), no_template], &[]);
+        assert_eq!(d.followed(0), None, "a node that has not run leads nowhere yet");
+        assert_eq!(d.followed(1), Some(&[Failure, Always][..]), "a node without template counts as failed");
+        for (st, want) in [
+            (Successful, Some(&[Success, Always][..])),
+            (Failed, Some(&[Failure, Always][..])),
+            (Error, Some(&[Failure, Always][..])),
+            (Canceled, Some(&[Failure, Always][..])),
+            (Running, None),
+            (Pending, None),
+        ] {
+            assert_eq!(with(dag(vec![node(1)], &[]), 1, st).followed(0), want, "{st}");
+        }
+    }
+
+    #[test]
     fn edge_kinds_round_trip() {
         for k in [Success, Failure, Always] {
             assert_eq!(EdgeKind::parse(k.as_str()), Some(k));

@@ -21,6 +21,7 @@ use super::approval::{self, ApprovalEvent};
 use super::dag::{self, Dag, EdgeKind, End};
 use super::notify::Notice;
 use super::spawn;
+use crate::crypto::Secrets;
 use crate::db::Tx;
 use crate::error::Result;
 use crate::jobs::{self, CancelOutcome, Ending, JobKind, JobStatus};
@@ -31,6 +32,8 @@ const MAX_ROUNDS: usize = 64;
 
 #[derive(Debug, Default, Serialize)]
 pub struct StepReport {
+    /// Running workflows looked at (each once, however many passes the step made).
+    pub advanced: usize,
     /// Workflow jobs started (pending → running).
     pub started: Vec<i64>,
     pub spawned: Vec<SpawnedNode>,
@@ -41,13 +44,16 @@ pub struct StepReport {
     pub do_not_run: usize,
     /// Node jobs asked to cancel.
     pub canceled: Vec<i64>,
+    /// Seconds the step took.
+    pub elapsed: f64,
     #[serde(skip)]
     pub notices: Vec<Notice>,
 }
 
 impl StepReport {
     pub fn is_empty(&self) -> bool {
-        self.started.is_empty()
+        self.advanced == 0
+            && self.started.is_empty()
             && self.spawned.is_empty()
             && self.ended.is_empty()
             && self.expired.is_empty()
@@ -266,7 +272,8 @@ fn mark_dnr(tx: &mut Tx<'_>, ids: &[i64]) -> Result<()> {
 }
 
 /// One workflow-manager step (see the module doc). `node` is this node's name (for cancels).
-pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepReport> {
+pub fn step(tx: &mut Tx<'_>, secrets: &Secrets, projects_root: &Path, node: &str) -> Result<StepReport> {
+    let began = std::time::Instant::now();
     let mut rep = StepReport::default();
     for id in approval::expire(tx)? {
         rep.expired.push(id);
@@ -277,6 +284,7 @@ pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepRep
         .iter()
         .map(|r| r.col("id"))
         .collect::<Result<_>>()?;
+    let mut seen: HashSet<i64> = HashSet::new();
     for _ in 0..MAX_ROUNDS {
         todo.extend(start_pending(tx, &mut rep)?);
         todo.sort_unstable();
@@ -287,6 +295,9 @@ pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepRep
         let mut next: HashSet<i64> = HashSet::new();
         let mut dnr = Vec::new();
         for mut g in load(tx, &todo)? {
+            if seen.insert(g.id) {
+                rep.advanced += 1;
+            }
             let a = dag::advance(&mut g.dag, g.cancel_flag);
             dnr.extend(a.dnr.iter().copied());
             for n in &a.cancel {
@@ -311,7 +322,7 @@ pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepRep
                 continue;
             }
             for n in a.run {
-                let s = spawn::spawn(tx, projects_root, g.id, n)?;
+                let s = spawn::spawn(tx, secrets, projects_root, g.id, n)?;
                 if s.status.is_final() {
                     next.insert(g.id);
                     rep.notices.push(Notice::JobFailed(s.kind, s.id));
@@ -326,5 +337,6 @@ pub fn step(tx: &mut Tx<'_>, projects_root: &Path, node: &str) -> Result<StepRep
         mark_dnr(tx, &dnr)?;
         todo = next.into_iter().collect();
     }
+    rep.elapsed = began.elapsed().as_secs_f64();
     Ok(rep)
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde_json::{Map, Value as Json};
 
 use super::{Prompts, json_map};
+use crate::crypto::Secrets;
 use crate::db::{Row, Tx};
 use crate::error::{ErrorKind, Result};
 use crate::jobs::{self, JobKind, JobStatus};
@@ -173,16 +174,16 @@ fn template_name(tx: &mut Tx<'_>, table: &str, id: i64) -> Result<String> {
 }
 
 /// Spawn the job of node `node_id` of running workflow `wf_id`; the node records it.
-pub fn spawn(tx: &mut Tx<'_>, projects_root: &Path, wf_id: i64, node_id: i64) -> Result<Spawned> {
+pub fn spawn(tx: &mut Tx<'_>, secrets: &Secrets, projects_root: &Path, wf_id: i64, node_id: i64) -> Result<Spawned> {
     let wf = load_workflow(tx, wf_id)?;
     let n = tx.query_one("SELECT * FROM workflow_job_node WHERE id = $1", crate::params![node_id])?;
     let ttype: String = n.col("unified_job_template_type")?;
     let tid: i64 = n.col::<Option<i64>>("unified_job_template_id")?.unwrap_or_default();
     let artifacts = ancestor_artifacts(tx, node_id)?;
     let mut passed = artifacts.clone().unwrap_or_default();
-    passed.remove("_ansible_no_log");
+    let no_log = passed.remove("_ansible_no_log").is_some();
     let (kind, id) = match ttype.as_str() {
-        "job_template" => (JobKind::Job, job_template(tx, &wf, &n, tid, passed)?),
+        "job_template" => (JobKind::Job, job_template(tx, secrets, &wf, &n, tid, passed, no_log)?),
         "project" => {
             let name = template_name(tx, "project", tid)?;
             let r = crate::runner::project::create_update(tx, projects_root, tid, "workflow");
@@ -213,8 +214,18 @@ pub fn spawn(tx: &mut Tx<'_>, projects_root: &Path, wf_id: i64, node_id: i64) ->
 
 /// A job template node: AWX's `get_job_kwargs` then the accept-or-ignore filter of the
 /// template's ask flags; extra vars by AWX's precedence (accepted node vars < artifacts <
-/// the workflow's vars, which bypass the ask flag).
-fn job_template(tx: &mut Tx<'_>, wf: &Workflow, n: &Row, tid: i64, artifacts: Map<String, Json>) -> Result<i64> {
+/// the workflow's vars, which bypass the ask flag). Artifacts of a `no_log` parent
+/// (`_ansible_no_log` among them) are kept like survey passwords: encrypted in the job's
+/// `start_args`, `$encrypted$` in its extra vars.
+fn job_template(
+    tx: &mut Tx<'_>,
+    secrets: &Secrets,
+    wf: &Workflow,
+    n: &Row,
+    tid: i64,
+    artifacts: Map<String, Json>,
+    no_log: bool,
+) -> Result<i64> {
     let t = tx.query_one("SELECT * FROM job_template WHERE id = $1", crate::params![tid])?;
     let ask = |f: &str| -> Result<bool> { t.col::<bool>(f) };
     // The workflow's prompts override the node's.
@@ -291,8 +302,35 @@ fn job_template(tx: &mut Tx<'_>, wf: &Workflow, n: &Row, tid: i64, artifacts: Ma
         ignored.dedup();
         tracing::info!("workflow job {}: job template {tid} does not ask for {} on launch; ignored", wf.id, ignored.join(", "));
     }
+    let hidden_keys: Vec<String> =
+        if no_log { artifacts.keys().filter(|k| !wf.extra_vars.contains_key(*k)).cloned().collect() } else { Vec::new() };
     vars.extend(artifacts);
     vars.extend(wf.extra_vars.clone());
+    let mut hidden = Map::new();
+    // An enabled survey fills its defaults (AWX does so for every job of the template); its
+    // password answers are kept encrypted, as at launch.
+    if t.col::<bool>("survey_enabled")? {
+        let spec: Json = serde_json::from_str(&t.col::<String>("survey_spec")?).unwrap_or(Json::Null);
+        match crate::launch::survey::apply(&spec, &vars) {
+            Ok(answers) => vars.extend(answers),
+            Err(errors) => tracing::info!("workflow job {}: job template {tid}'s survey: {}", wf.id, errors.join("; ")),
+        }
+        for var in crate::launch::survey::password_variables(&spec) {
+            if let Some(v) = vars.get_mut(&var)
+                && v.as_str() != Some(crate::crypto::REDACTED)
+            {
+                hidden.insert(var, std::mem::replace(v, Json::from(crate::crypto::REDACTED)));
+            }
+        }
+    }
+    for k in hidden_keys {
+        if let Some(v) = vars.get_mut(&k) {
+            hidden.insert(k, std::mem::replace(v, Json::from(crate::crypto::REDACTED)));
+        }
+    }
+    if !hidden.is_empty() {
+        o.start_args = Some(secrets.encrypt(&Json::Object(hidden).to_string(), "start_args")?);
+    }
     o.extra_vars = vars;
     let id = crate::runner::job::create_job(tx, tid, &o)?;
     let project: Option<i64> = t.col("project_id")?;

@@ -106,41 +106,44 @@ pub fn node_line(n: &NodeView) -> String {
 /// The graph as an indented tree from its roots: each child under its parent with the edge's
 /// label; a node reached again is named with "(above)" instead of repeating its subtree.
 pub fn tree(nodes: &[NodeView], edges: &[EdgeView]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut shown = std::collections::HashSet::new();
-    let roots: Vec<&NodeView> = nodes.iter().filter(|n| !edges.iter().any(|e| e.to == n.id)).collect();
-    fn walk(
-        n: &NodeView,
-        prefix: &str,
-        label: &str,
-        nodes: &[NodeView],
-        edges: &[EdgeView],
-        shown: &mut std::collections::HashSet<i64>,
-        out: &mut Vec<String>,
-    ) {
-        if !shown.insert(n.id) {
-            out.push(format!("{prefix}{label}{} (above)", n.identifier));
-            return;
-        }
-        out.push(format!("{prefix}{label}{}", node_line(n)));
-        let kids: Vec<(&EdgeView, &NodeView)> =
-            edges.iter().filter(|e| e.from == n.id).filter_map(|e| nodes.iter().find(|c| c.id == e.to).map(|c| (e, c))).collect();
-        let inner = format!("{prefix}{}", if label.is_empty() { "" } else { "   " });
-        for (e, c) in kids {
-            let l = format!("└─ on {}: ", e.kind);
-            walk(c, &inner, &l, nodes, edges, shown, out);
+    struct Walk<'a> {
+        nodes: &'a [NodeView],
+        edges: &'a [EdgeView],
+        shown: std::collections::HashSet<i64>,
+        out: Vec<String>,
+    }
+    impl Walk<'_> {
+        /// `lead`: this line's prefix and connector; `under`: the prefix of its children.
+        fn node(&mut self, n: &NodeView, lead: &str, under: &str) {
+            if !self.shown.insert(n.id) {
+                self.out.push(format!("{lead}{} (above)", n.identifier));
+                return;
+            }
+            self.out.push(format!("{lead}{}", node_line(n)));
+            let kids: Vec<(String, &NodeView)> = self
+                .edges
+                .iter()
+                .filter(|e| e.from == n.id)
+                .filter_map(|e| self.nodes.iter().find(|c| c.id == e.to).map(|c| (e.kind.clone(), c)))
+                .collect();
+            let last = kids.len().saturating_sub(1);
+            for (i, (kind, c)) in kids.into_iter().enumerate() {
+                let (branch, cont) = if i == last { ("└─", "   ") } else { ("├─", "│  ") };
+                self.node(c, &format!("{under}{branch} on {kind}: "), &format!("{under}{cont}"));
+            }
         }
     }
-    for r in roots {
-        walk(r, "", "", nodes, edges, &mut shown, &mut out);
+    let mut w = Walk { nodes, edges, shown: std::collections::HashSet::new(), out: Vec::new() };
+    for r in nodes.iter().filter(|n| !edges.iter().any(|e| e.to == n.id)) {
+        w.node(r, "", "");
     }
     // Nodes only on a cycle (editing refuses them) still show.
     for n in nodes {
-        if !shown.contains(&n.id) {
-            walk(n, "", "", nodes, edges, &mut shown, &mut out);
+        if !w.shown.contains(&n.id) {
+            w.node(n, "", "");
         }
     }
-    out
+    w.out
 }
 
 /// `job show` of a workflow job: its fields, nodes and edges.
@@ -232,8 +235,8 @@ mod tests {
             tree(&nodes, &edges),
             [
                 "a (job_template \"a\") → job 7: successful",
-                "└─ on success: b (job_template \"b\"): failed",
-                "   └─ on always: d (job_template \"d\"): not started",
+                "├─ on success: b (job_template \"b\"): failed",
+                "│  └─ on always: d (job_template \"d\"): not started",
                 "└─ on failure: c (job_template \"c\"): do not run",
                 "   └─ on success: d (above)",
             ]

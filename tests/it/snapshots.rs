@@ -170,3 +170,31 @@ db_test!(run_job_summary_and_job_show, |env| {
         insta::assert_snapshot!("job_list.human", list);
     });
 });
+
+db_test!(run_workflow_summary_and_job_show_of_a_workflow, |env| {
+    let project = env.path().join("project");
+    env.write("project/site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=hello\n");
+    let cfg = env.write("awxm.yaml", &format!("data_dir: {}\n", env.path().join("data/awxm").display()));
+    env.apply(&format!(
+        "projects:\n  - name: p\n    local_path: {}\ninventories:\n  - name: inv\n    variables: {{ansible_connection: local, ansible_python_interpreter: {}}}\n    hosts:\n      - name: h1\njob_templates:\n  - name: t\n    project: p\n    playbook: site.yml\n    inventory: inv\nworkflow_job_templates:\n  - name: wf\n    nodes:\n      - identifier: first\n        job_template: t\n        success_nodes: [second]\n        failure_nodes: [handler]\n      - identifier: second\n        job_template: t\n      - identifier: handler\n        job_template: t\n",
+        project.display(),
+        venv_bin().join("python").display()
+    ));
+    let awxm =
+        |args: &[&str]| env.cmd().env("AWXM_ANSIBLE_BIN_DIR", venv_bin()).env("AWXM_CONFIG", &cfg).args(args).output().expect("run awxm");
+    // The progress lines depend on timing (a node may be seen waiting or not): the summary only.
+    let out = awxm(&["run_workflow", "wf"]);
+    assert_status(&out, 0, &["run_workflow"]);
+    let summary = stdout(&out).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
+    let out = awxm(&["--format", "json", "run_workflow", "wf"]);
+    assert_status(&out, 0, &["run_workflow --format json"]);
+    let run: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let show = squeeze(&human(&env, &["job", "show", "1"]));
+    let show_json = env.json(&["job", "show", "1"]);
+    settings(&env).bind(|| {
+        insta::assert_snapshot!("run_workflow.human", summary);
+        insta::assert_json_snapshot!("run_workflow.shape", shape(&run));
+        insta::assert_snapshot!("job_show_workflow.human", show);
+        insta::assert_json_snapshot!("job_show_workflow.shape", shape(&show_json));
+    });
+});

@@ -45,12 +45,14 @@ fn setup(env: &TestEnv, sleep_marker: &str, workflows: &str) {
         ("fail.yml", play("    - fail: {msg: boom}\n")),
         ("stats.yml", play("    - set_stats: {data: {greeting: hello}, per_host: false}\n")),
         ("expect.yml", play("    - assert: {that: [\"greeting == 'hello'\"]}\n")),
+        ("secret.yml", play("    - set_stats: {data: {_ansible_no_log: true, token: s3cret-77}, per_host: false}\n")),
+        ("usesecret.yml", play("    - assert: {that: [\"token == 's3cret-77'\"]}\n")),
         ("sleep.yml", play(&format!("    - command: sleep {sleep_marker}\n"))),
     ];
     for (name, text) in &files {
         env.write(&format!("project/{name}"), text);
     }
-    let templates: String = ["ok", "fail", "stats", "expect", "sleep"]
+    let templates: String = ["ok", "fail", "stats", "expect", "sleep", "secret", "usesecret"]
         .iter()
         .map(|t| format!("  - name: {t}\n    project: p\n    playbook: {t}.yml\n    inventory: inv\n    ask_variables_on_launch: true\n"))
         .collect();
@@ -130,7 +132,8 @@ db_test!(a_success_chain_runs_in_order_with_launch_type_workflow, |env| {
     let h = stdout(&human);
     let tree_a = format!("  a (job_template \"ok\") → job {ja}: successful");
     let tree_b = format!("  └─ on success: b (job_template \"ok\") → job {jb}: successful");
-    assert!(h.contains(&tree_a) && h.contains(&tree_b), "{h}");
+    let tree_c = "     └─ on success: c (system_job_template \"purge\") → system job ";
+    assert!(h.contains(&tree_a) && h.contains(&tree_b) && h.contains(tree_c), "{h}");
     let list = qjson(&env, 0, &["job", "list"]);
     let jobs = list["items"].as_array().unwrap();
     assert!(jobs.iter().any(|j| j["type"] == "workflow_job" && j["id"] == r["id"]), "{list}");
@@ -217,13 +220,23 @@ db_test!(set_stats_artifacts_reach_the_children, |env| {
         &env,
         "0",
         "  - name: pass\n    nodes:\n      - identifier: produce\n        job_template: stats\n        success_nodes: [consume]\n      - identifier: consume\n        job_template: expect\n\
-\x20 - name: nopass\n    nodes:\n      - identifier: consume\n        job_template: expect\n",
+\x20 - name: nopass\n    nodes:\n      - identifier: consume\n        job_template: expect\n\
+\x20 - name: hidden\n    nodes:\n      - identifier: produce\n        job_template: secret\n        success_nodes: [consume]\n      - identifier: consume\n        job_template: usesecret\n",
     );
     let r = run(&env, "pass", 0);
     assert_eq!(statuses(&r), pairs(&[("produce", "successful"), ("consume", "successful")]));
     let consume = node(&r, "consume")["job_id"].as_i64().unwrap();
     let job = qjson(&env, 0, &["job", "show", &consume.to_string()]);
     assert_eq!(job["extra_vars"]["greeting"], "hello", "{job}");
+    // A no_log parent's artifacts reach the child's playbook but are stored encrypted.
+    let r = run(&env, "hidden", 0);
+    assert_eq!(statuses(&r), pairs(&[("produce", "successful"), ("consume", "successful")]));
+    let consume = node(&r, "consume")["job_id"].as_i64().unwrap();
+    let job = qjson(&env, 0, &["job", "show", &consume.to_string()]);
+    assert_eq!(job["extra_vars"]["token"], "$encrypted$", "{job}");
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {consume} AND extra_vars LIKE '%s3cret-77%'")), 0);
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {consume} AND start_args LIKE '%s3cret-77%'")), 0);
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM job WHERE id = {consume} AND start_args <> ''")), 1);
     // Without the parent the same playbook fails: the artifact made the difference.
     let r = run(&env, "nopass", 1);
     assert_eq!(statuses(&r), pairs(&[("consume", "failed")]));
@@ -239,6 +252,13 @@ db_test!(set_stats_artifacts_reach_the_children, |env| {
     assert_status(&out, 65, &["run_workflow with unasked vars"]);
     assert!(stderr(&out).contains("does not ask for --extra-vars"), "{}", stderr(&out));
     assert_eq!(env.sql_count("SELECT count(*) FROM workflow_job"), before);
+    // A survey's defaults fill what nobody gave (AWX does so for every job of the template).
+    env.apply(
+        "job_templates:\n  - name: expect\n    survey_enabled: true\n    survey_spec:\n      name: s\n      description: d\n      spec:\n        - {question_name: g, variable: greeting, type: text, required: false, default: hello}\n",
+    );
+    let r = run(&env, "nopass", 0);
+    let consume = node(&r, "consume")["job_id"].as_i64().unwrap();
+    assert_eq!(qjson(&env, 0, &["job", "show", &consume.to_string()])["extra_vars"]["greeting"], "hello");
 });
 
 /// Wait until workflow `id` has a pending approval; its id.
@@ -321,6 +341,14 @@ db_test!(canceling_a_workflow_cancels_its_running_node_and_starts_nothing_more, 
     let wf = qjson(&env, 0, &["launch", "workflow_job_template", "long"])["id"].as_i64().unwrap();
     let cmdline = format!("sleep {marker}");
     wait_until("the node's playbook runs", Duration::from_secs(60), || !procs_with(&cmdline).is_empty());
+    // A second run of the template waits for the first (allow_simultaneous is off).
+    let second = qjson(&env, 0, &["launch", "workflow_job_template", "long"]);
+    assert_eq!(
+        (second["status"].as_str(), second["job_explanation"].as_str()),
+        (Some("pending"), Some(format!("waiting for workflowjob-{wf} to finish").as_str())),
+        "{second}"
+    );
+    let second = second["id"].as_i64().unwrap();
     let c = qjson(&env, 0, &["job", "cancel", &wf.to_string()]);
     assert_eq!(c["status"], "canceled", "{c}");
     wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
@@ -330,6 +358,11 @@ db_test!(canceling_a_workflow_cancels_its_running_node_and_starts_nothing_more, 
     // Nothing more starts later.
     q(&env, &["task_manager"]);
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM workflow_job_node WHERE workflow_job_id = {wf} AND job_id IS NOT NULL")), 1);
+    // The second one started once the first ended; a pending or running workflow cancels alike.
+    let shown = qjson(&env, 0, &["job", "show", &second.to_string()]);
+    assert_eq!(shown["status"], "running", "{shown}");
+    assert_eq!(qjson(&env, 0, &["job", "cancel", &second.to_string()])["status"], "canceled");
+    wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
 });
 
 db_test!(workflow_and_approval_notifications_reach_the_smtp_server, |env| {
@@ -390,4 +423,83 @@ db_test!(workflow_and_approval_notifications_reach_the_smtp_server, |env| {
     let all = subjects();
     assert!(all.contains(&format!("The approval node \"go?\" was denied. workflow job #{wf}")), "{all:?}");
     assert!(all.contains(&format!("Workflow Job #{wf} 'notified' failed")), "{all:?}");
+});
+
+db_test!(workflow_prompts_override_node_prompts_through_the_templates_ask_flags, |env| {
+    setup(
+        &env,
+        "0",
+        "  - name: prompted\n    ask_limit_on_launch: true\n    ask_variables_on_launch: true\n    nodes:\n      - identifier: asks\n        job_template: ok\n        limit: nomatch\n        extra_data: {from_node: 1, shared: node}\n        always_nodes: [strict]\n      - identifier: strict\n        job_template: fail\n        limit: h1\n        extra_data: {from_node: 2}\n",
+    );
+    // `ok` asks for its limit (and variables); `fail` asks for variables only.
+    env.apply("job_templates:\n  - name: ok\n    ask_limit_on_launch: true\n  - name: fail\n    ask_variables_on_launch: false\n");
+    // Without workflow prompts: the node's limit applies where the template asks for it.
+    let r = run(&env, "prompted", 1);
+    let job = |r: &Value, ident: &str| qjson(&env, 0, &["job", "show", &node(r, ident)["job_id"].to_string()]);
+    let asks = job(&r, "asks");
+    assert_eq!((asks["limit"].as_str(), asks["extra_vars"]["from_node"].as_i64()), (Some("nomatch"), Some(1)), "{asks}");
+    assert_eq!(node(&r, "asks")["status"], "failed", "no host matches the node's limit");
+    let strict = job(&r, "strict");
+    assert_eq!(strict["limit"], "", "the template does not ask for a limit: the node's is ignored");
+    assert!(strict["extra_vars"].get("from_node").is_none(), "nor for variables: {strict}");
+    // The workflow's prompts win over the node's; its variables reach every job whatever it asks.
+    let r = qjson(&env, 1, &["run_workflow", "prompted", "--limit", "h1", "-e", "shared=workflow"]);
+    let asks = job(&r, "asks");
+    assert_eq!((asks["limit"].as_str(), asks["extra_vars"]["shared"].as_str()), (Some("h1"), Some("workflow")), "{asks}");
+    assert_eq!(node(&r, "asks")["status"], "successful");
+    let strict = job(&r, "strict");
+    assert_eq!((strict["limit"].as_str(), strict["extra_vars"]["shared"].as_str()), (Some(""), Some("workflow")), "{strict}");
+    // A prompt the workflow template does not ask for is refused.
+    let out = q(&env, &["run_workflow", "prompted", "--scm-branch", "dev"]);
+    assert_status(&out, 65, &["run_workflow --scm-branch"]);
+    assert!(stderr(&out).contains("--scm-branch (ask_scm_branch_on_launch is false)"), "{}", stderr(&out));
+    // launch --wait follows a workflow to its end: exit 1 when it failed.
+    let out = q(&env, &["--format", "json", "launch", "workflow_job_template", "prompted", "--wait"]);
+    assert_status(&out, 1, &["launch workflow --wait"]);
+    let l: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((l["type"].as_str(), l["status"].as_str()), (Some("workflow_job"), Some("failed")), "{l}");
+});
+
+db_test!(ctrl_c_on_run_workflow_cancels_the_nested_workflow_and_its_running_node, |env| {
+    let marker = format!("{}.{}", 80 + (std::process::id() % 50), if env.backend == Backend::Sqlite { 3 } else { 4 });
+    setup(
+        &env,
+        &marker,
+        "  - name: long\n    nodes:\n      - identifier: slow\n        job_template: sleep\n        success_nodes: [next]\n      - identifier: next\n        job_template: ok\n\
+\x20 - name: outer\n    nodes:\n      - identifier: sub\n        workflow_job_template: long\n        always_nodes: [after]\n      - identifier: after\n        job_template: ok\n",
+    );
+    let child = env
+        .std_cmd()
+        .env("AWXM_CONFIG", config(&env))
+        .args(["--format", "json", "run_workflow", "outer"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run_workflow");
+    let cmdline = format!("sleep {marker}");
+    wait_until("the nested workflow's playbook runs", Duration::from_secs(60), || !procs_with(&cmdline).is_empty());
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().expect("wait run_workflow");
+    assert_status(&out, 130, &["run_workflow outer, interrupted"]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stdout(&out)));
+    assert_eq!(r["status"], "canceled", "{r}");
+    assert_eq!(statuses(&r), pairs(&[("sub", "canceled"), ("after", "do not run")]));
+    let inner = qjson(&env, 0, &["job", "show", &node(&r, "sub")["job_id"].to_string()]);
+    assert_eq!(inner["status"], "canceled");
+    assert_eq!(statuses(&inner), pairs(&[("slow", "canceled"), ("next", "do not run")]), "{inner}");
+    wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
+});
+
+db_test!(a_canceled_approval_is_a_failed_node, |env| {
+    setup(
+        &env,
+        "0",
+        "  - name: gate\n    nodes:\n      - identifier: ask\n        approval: {name: go?}\n        success_nodes: [ship]\n        failure_nodes: [giveup]\n      - identifier: ship\n        job_template: ok\n      - identifier: giveup\n        job_template: ok\n",
+    );
+    let wf = qjson(&env, 0, &["launch", "workflow_job_template", "gate"])["id"].as_i64().unwrap();
+    let a = pending_approval(&env, wf);
+    assert_eq!(qjson(&env, 0, &["job", "cancel", &a.to_string()])["status"], "canceled");
+    assert_eq!(wait_workflow(&env, wf, 0)["status"], "successful");
+    let shown = qjson(&env, 0, &["job", "show", &wf.to_string()]);
+    assert_eq!(statuses(&shown), pairs(&[("ask", "canceled"), ("ship", "do not run"), ("giveup", "successful")]));
 });
