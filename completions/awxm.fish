@@ -65,6 +65,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -f -a "completions" -d 'Print a 
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_import" -d 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_update" -d 'Re-run a stored inventory source, or list its past updates'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory_export" -d 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+complete -c awxm -n "__fish_awxm_needs_command" -f -a "inventory" -d 'Inspect an inventory: its hosts (a smart inventory\'s members, or a host_filter preview)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "instance" -d 'Register or deregister cluster nodes (instances)'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "heartbeat" -d 'Record this node\'s heartbeat and capacity; mark lost nodes and reap their jobs'
 complete -c awxm -n "__fish_awxm_needs_command" -f -a "isolated_heartbeat" -d 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
@@ -936,6 +937,40 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l no-progre
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -s V -l version -d 'Print version'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts" -f -a "hosts" -d 'List an inventory\'s hosts (a smart inventory\'s members, computed now)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l filter -d 'Preview this host_filter instead of the stored one (smart inventories only)' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l format -d 'Output format' -r -f -a "human\t''
+json\t''
+yaml\t''
+jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l lock-timeout -d 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]' -r
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l known-hosts -d 'known_hosts file for nodes\' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]' -r -F
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l host-key-policy -d 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]' -r -f -a "strict\t''
+accept-new\t''"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -s q -l quiet -d 'Only errors on stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l no-progress -d 'Never draw progress bars'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l profile-sql -d 'Log every SQL statement with its duration to stderr'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -s V -l version -d 'Print version'
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l database -d 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l config -d 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]' -r -F
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister" -l format -d 'Output format' -r -f -a "human\t''

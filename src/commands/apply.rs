@@ -204,6 +204,10 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
         let (name, action) = resources::roles::apply(tx, &p.item)?;
         changes.push(Change { kind: "role".into(), name, action });
     }
+    // Hosts, groups, inventories, organizations or filters changed: smart inventories follow.
+    if changes.iter().any(|c| c.action != Action::Unchanged) {
+        crate::inventory::smart::rebuild(tx, None)?;
+    }
     Ok(changes)
 }
 

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1002, name: "unified_job_ids_postgres", sql: include_str!("migrations/1002_unified_job_ids_postgres.sql") },
     Migration { version: 1010, name: "dispatcher", sql: include_str!("migrations/1010_dispatcher.sql") },
     Migration { version: 1011, name: "job_start_args", sql: include_str!("migrations/1011_job_start_args.sql") },
+    Migration { version: 1040, name: "smart_inventory_membership", sql: include_str!("migrations/1040_smart_inventory_membership.sql") },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

@@ -314,6 +314,11 @@ fn assigned(db: &mut Db, id: i64) -> Result<Assigned> {
 
 /// Prepare and run a placed job, and end it (the early endings are left to [`run`]).
 fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Option<String>) -> Result<(), Early> {
+    // A smart inventory's members are recomputed just before the run (AWX's pre-run step).
+    db.write(|tx| match tx.scalar_opt::<Option<i64>>("SELECT inventory_id FROM job WHERE id = $1", crate::params![id])?.flatten() {
+        Some(inv) if crate::inventory::smart::is_smart(tx, inv)? => crate::inventory::smart::rebuild(tx, Some(inv)).map(drop),
+        _ => Ok(()),
+    })?;
     let spec = db.read(|tx| JobSpec::load(tx, &ctx.secrets, id))?;
     let proj = ready_project(ctx, db, &spec)?;
     let settings = db.read(|tx| RunSettings::load(ctx, tx))?;
