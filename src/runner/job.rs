@@ -346,9 +346,14 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     };
     drop(agent);
     process::kill_leftover_children(&[], Duration::from_secs(2));
+    // The facts the run left (read before the directory goes), stored with the job's end.
+    let facts = prepared.fact_cache.as_ref().map(|c| c.collect()).unwrap_or_default();
     put_away(ctx, id, prepared, outcome.is_ok());
     let finale = outcome?;
-    jobs::finish(ctx, db, JobKind::Job, id, &finale.ending, |tx| finale.record.write(tx, id))?;
+    jobs::finish(ctx, db, JobKind::Job, id, &finale.ending, |tx| {
+        finale.record.write(tx, id)?;
+        super::facts::store(tx, &facts)
+    })?;
     Ok(())
 }
 
@@ -811,6 +816,16 @@ fn supervise_remote(
         ending = Ending::explained(JobStatus::Error, format!("credential {cname:?}: {m}"));
     }
     write_status_files(prepared, rc, ending.status, stop == Some(Stop::TimedOut));
+    // The facts the run left on the node come back before its directory goes.
+    if let (Some(cache), Some(c)) = (prepared.fact_cache.as_mut(), follower.link.conn.as_mut())
+        && !matches!(end, RemoteEnd::Lost(_) | RemoteEnd::Refused(_))
+    {
+        let local = prepared.dir.artifacts.join("fact_cache.node");
+        match c.get_tree(&job.artifact("fact_cache"), &local) {
+            Ok(_) => cache.fetched(local),
+            Err(e) => ctx.out.warn(format!("job {id}: facts could not be copied back from {}: {e}", node.hostname)),
+        }
+    }
     if remove_remote_dir(ctx, id, &end, follower.link.conn.as_mut(), &job) {
         clear_isolated_dir(obs.db, id)?;
     }

@@ -18,6 +18,7 @@
 
 pub mod agent;
 pub mod extravars;
+pub mod facts;
 pub mod ingest;
 pub mod inventory;
 pub mod job;

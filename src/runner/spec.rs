@@ -68,6 +68,10 @@ pub struct JobSpec {
     pub vaults: Vec<Vault>,
     pub others: Vec<Other>,
     pub inventory: Option<Inventory>,
+    /// The template's `use_fact_cache`: give the run the hosts' stored facts, keep what it gathers.
+    pub use_fact_cache: bool,
+    /// The inventory hosts' stored facts (with `use_fact_cache`).
+    pub facts: Vec<super::facts::HostFacts>,
 }
 
 fn vars(text: &str) -> Map<String, Json> {
@@ -107,7 +111,8 @@ impl JobSpec {
                         j.playbook AS playbook, j.job_limit AS job_limit, j.forks AS forks, j.verbosity AS verbosity, j.job_tags AS job_tags,
                         j.skip_tags AS skip_tags, j.start_at_task AS start_at_task, j.force_handlers AS force_handlers,
                         j.become_enabled AS become_enabled, j.diff_mode AS diff_mode, j.timeout AS timeout, j.extra_vars AS extra_vars,
-                        COALESCE(t.extra_vars, '{}') AS template_extra_vars, j.start_args AS start_args
+                        COALESCE(t.extra_vars, '{}') AS template_extra_vars, j.start_args AS start_args,
+                        j.use_fact_cache AS use_fact_cache
                  FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id WHERE j.id = $1",
                 crate::params![id],
             )?
@@ -134,6 +139,7 @@ impl JobSpec {
             timeout: r.col("timeout")?,
             extra_vars: vars(&r.col::<String>("extra_vars")?),
             template_extra_vars: vars(&r.col::<String>("template_extra_vars")?),
+            use_fact_cache: r.col("use_fact_cache")?,
             ..Default::default()
         };
         // Survey password answers: their real values replace the "$encrypted$" in extra_vars,
@@ -178,7 +184,11 @@ impl JobSpec {
             }
         }
         if let Some(inv) = spec.inventory_id {
-            spec.inventory = Some(Inventory::load(tx, inv)?);
+            let inv = Inventory::load(tx, inv)?;
+            if spec.use_fact_cache {
+                spec.facts = super::facts::load(tx, secrets, &inv.host_ids())?;
+            }
+            spec.inventory = Some(inv);
         }
         Ok(spec)
     }

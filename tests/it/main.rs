@@ -23,5 +23,6 @@ mod pgconn;
 mod queue;
 mod run_job;
 mod sinks;
+mod smart;
 mod snapshots;
 mod ssh;
