@@ -204,8 +204,9 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
         let (name, action) = resources::roles::apply(tx, &p.item)?;
         changes.push(Change { kind: "role".into(), name, action });
     }
-    // Hosts, groups, inventories, organizations or filters changed: smart inventories follow.
-    if changes.iter().any(|c| c.action != Action::Unchanged) {
+    // Hosts, groups, inventories (their filters) or organizations changed: smart inventories
+    // follow, in this transaction.
+    if changes.iter().any(|c| c.action != Action::Unchanged && matches!(c.kind.as_str(), "inventory" | "organization")) {
         crate::inventory::smart::rebuild(tx, None)?;
     }
     Ok(changes)
