@@ -183,6 +183,9 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
         // Own rows first, then sub-objects (which may name objects of the same type).
         let mut done = Vec::with_capacity(mine.len());
         for p in &mine {
+            if rt.singular == "inventory" {
+                resources::children::check_inventory_kind(tx, &p.item, &p.item.name(rt)?)?;
+            }
             let (id, action) = resources::upsert(tx, secrets, rt, &p.item)?;
             done.push((id, action));
         }

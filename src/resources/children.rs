@@ -14,6 +14,25 @@ use crate::crypto::Secrets;
 use crate::db::{FromRow, Row, Tx, Value};
 use crate::error::{Error, Result};
 
+/// AWX: an inventory's kind is chosen when it is created (HTTP 405 there); exit 65 here,
+/// before anything is written.
+pub fn check_inventory_kind(tx: &mut Tx<'_>, item: &Item<'_>, name: &str) -> Result<()> {
+    let Some(old) = tx.scalar_opt::<String>("SELECT kind FROM inventory WHERE name = $1", crate::params![name])? else { return Ok(()) };
+    let new = item.get("kind").and_then(Json::as_str).unwrap_or("");
+    if old == new {
+        return Ok(());
+    }
+    let msg = if old.is_empty() {
+        format!("You cannot turn a regular inventory into a {new:?} inventory.")
+    } else {
+        format!(
+            "You cannot turn a {old:?} inventory into a {}.",
+            if new.is_empty() { "regular inventory".to_string() } else { format!("{new:?} one") }
+        )
+    };
+    Err(item.err(&["kind"], msg))
+}
+
 /// AWX's rules for a smart inventory: it needs a `host_filter` that parses (exit 65 with the
 /// file:line and the position in the filter) and owns no hosts or groups.
 fn check_smart(tx: &mut Tx<'_>, item: &Item<'_>, id: i64) -> Result<()> {

@@ -181,6 +181,25 @@ db_test!(bad_filters_exit_65_with_the_position, |env| {
     );
     assert_eq!(env.row_counts(), before);
 
+    // The kind is chosen when the inventory is created.
+    let f = env.write("kind.yaml", "inventories:\n  - name: prod\n    kind: smart\n    host_filter: name=x\n");
+    let out = run(&env, &["apply", "-f", f.to_str().unwrap()]);
+    assert_status(&out, 65, &["apply kind change"]);
+    assert!(
+        stderr(&out).contains("kind.yaml:3: inventories[0].kind: You cannot turn a regular inventory into a \"smart\" inventory."),
+        "{}",
+        stderr(&out)
+    );
+    let f = env.write("kind2.yaml", "inventories:\n  - name: everything\n");
+    let out = run(&env, &["apply", "-f", f.to_str().unwrap()]);
+    assert_status(&out, 65, &["apply kind change back"]);
+    assert!(
+        stderr(&out).contains("inventories[0].kind: You cannot turn a \"smart\" inventory into a regular inventory."),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.row_counts(), before);
+
     for (filter, want) in [
         ("name=web1 AND name=db1", "invalid host_filter at character 11: expected \"and\" or \"or\""),
         ("nmae=web1", "invalid host_filter at character 1: unknown field nmae"),

@@ -7,8 +7,10 @@
 //! list found in some element, scalars equal, numbers by value).
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use serde_json::Value as Json;
+use serde_json::value::RawValue;
 
 use super::filter::{Expr, Field, Lookup, Operand, Term};
 
@@ -69,15 +71,31 @@ pub struct Candidate<'a> {
     pub organization: Option<&'a OrganizationData>,
     pub last_job: Option<&'a JobData>,
     facts: OnceCell<Json>,
+    /// The facts' top level, values unparsed (None when the document is not a plain object).
+    top: OnceCell<Option<HashMap<&'a str, &'a RawValue>>>,
 }
 
 impl<'a> Candidate<'a> {
     pub fn new(host: &'a HostData) -> Candidate<'a> {
-        Candidate { host, groups: &[], inventory: None, organization: None, last_job: None, facts: OnceCell::new() }
+        Candidate { host, groups: &[], inventory: None, organization: None, last_job: None, facts: OnceCell::new(), top: OnceCell::new() }
     }
 
     fn facts(&self) -> &Json {
         self.facts.get_or_init(|| serde_json::from_str(&self.host.facts).unwrap_or(Json::Null))
+    }
+
+    /// Containment of `query` in the facts. An object query parses only the top-level values
+    /// it names (a facts document is large, a query small); anything else, or a document whose
+    /// keys cannot be borrowed (escapes), takes the whole parse.
+    fn facts_contain(&self, query: &Json) -> bool {
+        let host: &'a HostData = self.host;
+        let top = self.top.get_or_init(|| serde_json::from_str::<HashMap<&'a str, &'a RawValue>>(&host.facts).ok());
+        match (top, query) {
+            (Some(top), Json::Object(q)) => q.iter().all(|(k, qv)| {
+                top.get(k.as_str()).is_some_and(|raw| serde_json::from_str::<Json>(raw.get()).is_ok_and(|v| contains(&v, qv)))
+            }),
+            _ => contains(self.facts(), query),
+        }
     }
 
     fn values(&self, f: Field) -> Vec<FieldValue<'_>> {
@@ -224,7 +242,7 @@ fn term(c: &Candidate<'_>, t: &Term) -> bool {
             let n = lower(needle);
             c.inventory.is_some_and(|i| lower(&i.name).contains(&n) || lower(&i.description).contains(&n))
         }
-        Term::Facts(q) => contains(c.facts(), q),
+        Term::Facts(q) => q.needles.iter().all(|n| c.host.facts.contains(n.as_str())) && c.facts_contain(&q.doc),
         Term::Field { field, lookup: Lookup::IsNull, operand } => {
             let vals = c.values(*field);
             let null = vals.is_empty() || vals.iter().any(|v| matches!(v, FieldValue::Null));

@@ -207,9 +207,56 @@ pub enum Term {
     /// `search=v` (host name/description) or `inventory__search=v`: contains, case-insensitively.
     Search { inventory: bool, needle: String },
     /// JSON containment on the host's facts.
-    Facts(Json),
+    Facts(FactsQuery),
     /// A field lookup.
     Field { field: Field, lookup: Lookup, operand: Operand },
+}
+
+/// A containment query on facts, with the texts any matching document must contain (its keys
+/// and string values as JSON strings), which rule out most hosts without parsing their facts.
+#[derive(Debug, Clone)]
+pub struct FactsQuery {
+    pub doc: Json,
+    pub needles: Vec<String>,
+}
+
+impl PartialEq for FactsQuery {
+    fn eq(&self, other: &FactsQuery) -> bool {
+        self.doc == other.doc
+    }
+}
+
+/// A string whose JSON form is `"` + itself + `"` for every writer: printable ASCII without
+/// the characters some writers escape.
+fn plain(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b) && !matches!(b, b'"' | b'\\' | b'/'))
+}
+
+fn needles(doc: &Json, out: &mut Vec<String>) {
+    match doc {
+        Json::Object(m) => {
+            for (k, v) in m {
+                if plain(k) {
+                    out.push(format!("\"{k}\""));
+                }
+                needles(v, out);
+            }
+        }
+        Json::Array(a) => a.iter().for_each(|v| needles(v, out)),
+        Json::String(s) if plain(s) => out.push(format!("\"{s}\"")),
+        _ => {}
+    }
+}
+
+impl From<Json> for FactsQuery {
+    fn from(doc: Json) -> FactsQuery {
+        let mut n = Vec::new();
+        needles(&doc, &mut n);
+        // The longest first: the most selective test runs first.
+        n.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        n.dedup();
+        FactsQuery { doc, needles: n }
+    }
 }
 
 /// A parsed filter.
@@ -518,7 +565,7 @@ fn resolve(key: &str, kpos: usize, raw: RawValue, vpos: usize) -> Result<Term, F
             m.insert(name.to_string(), doc);
             doc = Json::Object(m);
         }
-        return Ok(Term::Facts(doc));
+        return Ok(Term::Facts(doc.into()));
     }
 
     let value = match raw {

@@ -186,15 +186,15 @@ fn value_typing() {
         Expr::Term(t) => t,
         e => panic!("{e:?}"),
     };
-    assert_eq!(t("ansible_facts__a=1"), Term::Facts(json!({"a": 1})));
-    assert_eq!(t("ansible_facts__a=-1.5"), Term::Facts(json!({"a": -1.5})));
-    assert_eq!(t("ansible_facts__a=true"), Term::Facts(json!({"a": true})));
-    assert_eq!(t("ansible_facts__a=\"true\""), Term::Facts(json!({"a": "true"})));
-    assert_eq!(t("ansible_facts__a=null"), Term::Facts(json!({"a": null})));
-    assert_eq!(t("ansible_facts__a=\"null\""), Term::Facts(json!({"a": "\"null\""})));
-    assert_eq!(t("ansible_facts__a=1.0.0"), Term::Facts(json!({"a": "1.0.0"})));
-    assert_eq!(t("ansible_facts__a[]__b[]=x"), Term::Facts(json!({"a": [{"b": ["x"]}]})));
-    assert_eq!(t("ansible_facts__a=\"\""), Term::Facts(json!({"a": ""})));
+    assert_eq!(t("ansible_facts__a=1"), Term::Facts(json!({"a": 1}).into()));
+    assert_eq!(t("ansible_facts__a=-1.5"), Term::Facts(json!({"a": -1.5}).into()));
+    assert_eq!(t("ansible_facts__a=true"), Term::Facts(json!({"a": true}).into()));
+    assert_eq!(t("ansible_facts__a=\"true\""), Term::Facts(json!({"a": "true"}).into()));
+    assert_eq!(t("ansible_facts__a=null"), Term::Facts(json!({"a": null}).into()));
+    assert_eq!(t("ansible_facts__a=\"null\""), Term::Facts(json!({"a": "\"null\""}).into()));
+    assert_eq!(t("ansible_facts__a=1.0.0"), Term::Facts(json!({"a": "1.0.0"}).into()));
+    assert_eq!(t("ansible_facts__a[]__b[]=x"), Term::Facts(json!({"a": [{"b": ["x"]}]}).into()));
+    assert_eq!(t("ansible_facts__a=\"\""), Term::Facts(json!({"a": ""}).into()));
     // Values are converted for the field: a number for a text field is its text.
     assert_eq!(t("name=007"), Term::Field { field: Field::HostName, lookup: Lookup::Exact, operand: Operand::Text("7".into()) });
     assert_eq!(t("name=1.50"), Term::Field { field: Field::HostName, lookup: Lookup::Exact, operand: Operand::Text("1.5".into()) });
@@ -268,6 +268,30 @@ fn errors_name_the_position() {
 #[test]
 fn pointer_marks_the_character() {
     assert_eq!(super::pointer("name=a\tAND b", 8), ("name=a AND b".to_string(), "       ^".to_string()));
+}
+
+#[test]
+fn facts_needles() {
+    let Expr::Term(Term::Facts(q)) = parse(r#"ansible_facts__a[]__b="x y""#).unwrap() else { panic!() };
+    assert_eq!(q.needles, vec!["\"x y\"", "\"a\"", "\"b\""]);
+    // Strings some writers escape are not needles; numbers never are.
+    let Expr::Term(Term::Facts(q)) = parse(r#"ansible_facts__path="/usr" or ansible_facts__n=1"#)
+        .map(|e| match e {
+            Expr::Or(l, _) => *l,
+            e => e,
+        })
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(q.needles, vec!["\"path\""]);
+    // A document with the needle in an escaped form still matches (the needle was not used).
+    let h = HostData { facts: r#"{"path": "\/usr"}"#.into(), ..Default::default() };
+    assert!(eval::matches(&Candidate::new(&h), &parse("ansible_facts__path=\"/usr\"").unwrap()));
+    let h = HostData { facts: r#"{"a": [{"b": "x y"}]}"#.into(), ..Default::default() };
+    assert!(eval::matches(&Candidate::new(&h), &parse(r#"ansible_facts__a[]__b="x y""#).unwrap()));
+    let h = HostData { facts: r#"{"a": [{"b": "x z"}], "c": "x y"}"#.into(), ..Default::default() };
+    assert!(!eval::matches(&Candidate::new(&h), &parse(r#"ansible_facts__a[]__b="x y""#).unwrap()));
 }
 
 #[test]
