@@ -244,6 +244,9 @@ db_test!(membership_follows_imports, |env| {
     assert_status(&out, 0, &["delete imp"]);
     assert_eq!(members(&env, "anyapp", None), vec![("app1".into(), "imp2".into())]);
     assert_eq!(stored(&env, "anyapp"), 1);
+    // A copied smart inventory has its members at once.
+    json(&env, &["deep_copy", "inventory", "anyapp", "--name", "anyapp2"]);
+    assert_eq!((stored(&env, "anyapp2"), total_hosts(&env, "anyapp2")), (1, 1));
 });
 
 const GATHER: &str = "\
