@@ -67,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('inventory_import', 'inventory_import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (file, directory, script, plugin) into an inventory')
             [CompletionResult]::new('inventory_update', 'inventory_update', [CompletionResultType]::ParameterValue, 'Re-run a stored inventory source, or list its past updates')
             [CompletionResult]::new('inventory_export', 'inventory_export', [CompletionResultType]::ParameterValue, 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)')
+            [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Inspect an inventory: its hosts (a smart inventory''s members, or a host_filter preview)')
             [CompletionResult]::new('instance', 'instance', [CompletionResultType]::ParameterValue, 'Register or deregister cluster nodes (instances)')
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs')
             [CompletionResult]::new('isolated_heartbeat', 'isolated_heartbeat', [CompletionResultType]::ParameterValue, 'Probe isolated and execution nodes over SSH in parallel and record their capacity')
@@ -1492,6 +1493,64 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'awxm;inventory' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]')
+            [CompletionResult]::new('--known-hosts', '--known-hosts', [CompletionResultType]::ParameterName, 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]')
+            [CompletionResult]::new('--host-key-policy', '--host-key-policy', [CompletionResultType]::ParameterName, 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Same as --color never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--profile-sql', '--profile-sql', [CompletionResultType]::ParameterName, 'Log every SQL statement with its duration to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('hosts', 'hosts', [CompletionResultType]::ParameterValue, 'List an inventory''s hosts (a smart inventory''s members, computed now)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;inventory;hosts' {
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Preview this host_filter instead of the stored one (smart inventories only)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]')
+            [CompletionResult]::new('--known-hosts', '--known-hosts', [CompletionResultType]::ParameterName, 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]')
+            [CompletionResult]::new('--host-key-policy', '--host-key-policy', [CompletionResultType]::ParameterName, 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Same as --color never')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--profile-sql', '--profile-sql', [CompletionResultType]::ParameterName, 'Log every SQL statement with its duration to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'awxm;inventory;help' {
+            [CompletionResult]::new('hosts', 'hosts', [CompletionResultType]::ParameterValue, 'List an inventory''s hosts (a smart inventory''s members, computed now)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'awxm;inventory;help;hosts' {
+            break
+        }
+        'awxm;inventory;help;help' {
+            break
+        }
         'awxm;instance' {
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]')
@@ -1880,6 +1939,7 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             [CompletionResult]::new('inventory_import', 'inventory_import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (file, directory, script, plugin) into an inventory')
             [CompletionResult]::new('inventory_update', 'inventory_update', [CompletionResultType]::ParameterValue, 'Re-run a stored inventory source, or list its past updates')
             [CompletionResult]::new('inventory_export', 'inventory_export', [CompletionResultType]::ParameterValue, 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)')
+            [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Inspect an inventory: its hosts (a smart inventory''s members, or a host_filter preview)')
             [CompletionResult]::new('instance', 'instance', [CompletionResultType]::ParameterValue, 'Register or deregister cluster nodes (instances)')
             [CompletionResult]::new('heartbeat', 'heartbeat', [CompletionResultType]::ParameterValue, 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs')
             [CompletionResult]::new('isolated_heartbeat', 'isolated_heartbeat', [CompletionResultType]::ParameterValue, 'Probe isolated and execution nodes over SSH in parallel and record their capacity')
@@ -2062,6 +2122,13 @@ Register-ArgumentCompleter -Native -CommandName 'awxm' -ScriptBlock {
             break
         }
         'awxm;help;inventory_export' {
+            break
+        }
+        'awxm;help;inventory' {
+            [CompletionResult]::new('hosts', 'hosts', [CompletionResultType]::ParameterValue, 'List an inventory''s hosts (a smart inventory''s members, computed now)')
+            break
+        }
+        'awxm;help;inventory;hosts' {
             break
         }
         'awxm;help;instance' {

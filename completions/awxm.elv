@@ -64,6 +64,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand inventory_import 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
             cand inventory_update 'Re-run a stored inventory source, or list its past updates'
             cand inventory_export 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+            cand inventory 'Inspect an inventory: its hosts (a smart inventory''s members, or a host_filter preview)'
             cand instance 'Register or deregister cluster nodes (instances)'
             cand heartbeat 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs'
             cand isolated_heartbeat 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
@@ -1403,6 +1404,59 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'awxm;inventory'= {
+            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
+            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
+            cand -o 'Output format'
+            cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
+            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
+            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
+            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
+            cand --no-progress 'Never draw progress bars'
+            cand --profile-sql 'Log every SQL statement with its duration to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand hosts 'List an inventory''s hosts (a smart inventory''s members, computed now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;inventory;hosts'= {
+            cand --filter 'Preview this host_filter instead of the stored one (smart inventories only)'
+            cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
+            cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
+            cand -o 'Output format'
+            cand --format 'Output format'
+            cand --color 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]'
+            cand --lock-timeout 'Seconds to wait for a lock held by another run before exiting 75 (0 to 86400) [default: 30]'
+            cand --known-hosts 'known_hosts file for nodes'' SSH host keys [default: setting ssh_known_hosts, else /var/lib/awxm/known_hosts as root]'
+            cand --host-key-policy 'Unknown SSH host keys: refuse (strict) or record on first contact (accept-new); a changed key is always refused [default: strict]'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --no-color 'Same as --color never'
+            cand --no-progress 'Never draw progress bars'
+            cand --profile-sql 'Log every SQL statement with its duration to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'awxm;inventory;help'= {
+            cand hosts 'List an inventory''s hosts (a smart inventory''s members, computed now)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'awxm;inventory;help;hosts'= {
+        }
+        &'awxm;inventory;help;help'= {
+        }
         &'awxm;instance'= {
             cand --database 'Database URL: sqlite:///path/to/awxm.db or postgres://user@host:port/db'
             cand --config 'Config file (YAML) [default: /etc/awxm/awxm.yaml, then ~/.config/awxm/awxm.yaml]'
@@ -1769,6 +1823,7 @@ set edit:completion:arg-completer[awxm] = {|@words|
             cand inventory_import 'Import an Ansible inventory (file, directory, script, plugin) into an inventory'
             cand inventory_update 'Re-run a stored inventory source, or list its past updates'
             cand inventory_export 'Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)'
+            cand inventory 'Inspect an inventory: its hosts (a smart inventory''s members, or a host_filter preview)'
             cand instance 'Register or deregister cluster nodes (instances)'
             cand heartbeat 'Record this node''s heartbeat and capacity; mark lost nodes and reap their jobs'
             cand isolated_heartbeat 'Probe isolated and execution nodes over SSH in parallel and record their capacity'
@@ -1901,6 +1956,11 @@ set edit:completion:arg-completer[awxm] = {|@words|
         &'awxm;help;inventory_update'= {
         }
         &'awxm;help;inventory_export'= {
+        }
+        &'awxm;help;inventory'= {
+            cand hosts 'List an inventory''s hosts (a smart inventory''s members, computed now)'
+        }
+        &'awxm;help;inventory;hosts'= {
         }
         &'awxm;help;instance'= {
             cand register 'Register a node (or update a registered one)'

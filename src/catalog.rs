@@ -21,6 +21,7 @@ pub static ALL: &[&SettingDef] = &[
     &inventory::run::INVENTORY_SOURCE_MAX_OUTPUT.def,
     &runner::job::DEFAULT_JOB_TIMEOUT.def,
     &runner::job::MAX_FORKS.def,
+    &runner::facts::ANSIBLE_FACT_CACHE_TIMEOUT.def,
     &runner::job::ALLOW_JINJA_IN_EXTRA_VARS.def,
     &runner::job::AWX_TASK_ENV.def,
     &runner::job::AWX_ISOLATION_BASE_PATH.def,

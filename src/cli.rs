@@ -185,6 +185,8 @@ pub enum Command {
     /// Print a stored inventory as ansible-inventory --list JSON (works as an inventory script)
     #[command(name = "inventory_export", alias = "inventory-export")]
     InventoryExport(commands::inventory_export::Args),
+    /// Inspect an inventory: its hosts (a smart inventory's members, or a host_filter preview)
+    Inventory(commands::inventory::Args),
     /// Register or deregister cluster nodes (instances)
     Instance(commands::instance::Args),
     /// Record this node's heartbeat and capacity; mark lost nodes and reap their jobs
@@ -285,7 +287,7 @@ impl Command {
             Command::Config(_) | Command::Completions(_) => Read,
             Command::InventoryImport(a) => unless_dry(a.dry_run, Create),
             Command::InventoryUpdate(a) => unless_dry(a.dry_run || a.history, Write),
-            Command::InventoryExport(_) => Read,
+            Command::InventoryExport(_) | Command::Inventory(_) => Read,
             Command::Instance(a) => match a.action {
                 commands::instance::Action::Register { .. } => Create,
                 commands::instance::Action::Deregister { .. } => Write,

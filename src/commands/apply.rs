@@ -197,6 +197,9 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
         // Own rows first, then sub-objects (which may name objects of the same type).
         let mut done = Vec::with_capacity(mine.len());
         for p in &mine {
+            if rt.singular == "inventory" {
+                resources::children::check_inventory_kind(tx, &p.item, &p.item.name(rt)?)?;
+            }
             let (id, action) = resources::upsert(tx, secrets, rt, &p.item)?;
             done.push((id, action));
         }
@@ -222,6 +225,11 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
     for p in pending.iter().filter(|p| p.rt.is_none() && !p.schedule) {
         let (name, action) = resources::roles::apply(tx, &p.item)?;
         changes.push(Change { kind: "role".into(), name, action });
+    }
+    // Hosts, groups, inventories (their filters) or organizations changed: smart inventories
+    // follow, in this transaction.
+    if changes.iter().any(|c| c.action != Action::Unchanged && matches!(c.kind.as_str(), "inventory" | "organization")) {
+        crate::inventory::smart::rebuild(tx, None)?;
     }
     Ok(changes)
 }

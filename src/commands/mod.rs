@@ -16,6 +16,7 @@ pub mod export;
 pub mod gather_analytics;
 pub mod heartbeat;
 pub mod instance;
+pub mod inventory;
 pub mod inventory_export;
 pub mod inventory_import;
 pub mod inventory_update;
@@ -74,6 +75,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::InventoryImport(a) => inventory_import::run(ctx, *a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::InventoryUpdate(a) => inventory_update::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::InventoryExport(a) => inventory_export::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::Inventory(a) => inventory::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Instance(a) => instance::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Heartbeat(a) => heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::IsolatedHeartbeat(a) => isolated_heartbeat::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

@@ -54,6 +54,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "workflow_approval_ids_postgres",
         sql: include_str!("migrations/1032_workflow_approval_ids_postgres.sql"),
     },
+    Migration { version: 1040, name: "smart_inventory_membership", sql: include_str!("migrations/1040_smart_inventory_membership.sql") },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

@@ -189,6 +189,8 @@ pub fn copy(
             let new = copy_row(tx, "inventory", INVENTORY_COLUMNS, id, new_name, &now)?;
             let (h, g, gh, gc) = copy_inventory_contents(tx, id, new, &now)?;
             crate::inventory::counts::refresh(tx, new)?;
+            // New hosts (or a new smart inventory): memberships follow in this transaction.
+            crate::inventory::smart::rebuild(tx, None)?;
             count("hosts", h);
             count("groups", g);
             count("group_hosts", gh);

@@ -9,14 +9,21 @@ use crate::error::Result;
 /// Recount inventory `inv` and store the counts; writes (and returns true) only when one
 /// changed.
 pub fn refresh(tx: &mut Tx<'_>, inv: i64) -> Result<bool> {
-    let r = tx.query_one(
+    // A smart inventory counts its members (AWX §8.1); it has no groups or sources.
+    let sql = if super::smart::is_smart(tx, inv)? {
+        "SELECT (SELECT count(*) FROM smart_inventory_membership WHERE inventory_id = $1) AS total_hosts,
+                0 AS total_groups,
+                (SELECT count(*) FROM smart_inventory_membership m JOIN host h ON h.id = m.host_id
+                 WHERE m.inventory_id = $1 AND h.has_active_failures) AS failing_hosts,
+                0 AS total_sources, 0 AS failed_sources"
+    } else {
         "SELECT (SELECT count(*) FROM host WHERE inventory_id = $1) AS total_hosts,
                 (SELECT count(*) FROM inv_group WHERE inventory_id = $1) AS total_groups,
                 (SELECT count(*) FROM host WHERE inventory_id = $1 AND has_active_failures) AS failing_hosts,
                 (SELECT count(*) FROM inventory_source WHERE inventory_id = $1) AS total_sources,
-                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1 AND last_job_failed) AS failed_sources",
-        crate::params![inv],
-    )?;
+                (SELECT count(*) FROM inventory_source WHERE inventory_id = $1 AND last_job_failed) AS failed_sources"
+    };
+    let r = tx.query_one(sql, crate::params![inv])?;
     let (hosts, groups, failing, sources, failed_sources): (i64, i64, i64, i64, i64) =
         (r.col("total_hosts")?, r.col("total_groups")?, r.col("failing_hosts")?, r.col("total_sources")?, r.col("failed_sources")?);
     let n = tx.execute(

@@ -41,7 +41,14 @@ pub fn list_json(tx: &mut Tx<'_>, inv: i64, opts: &ExportOptions) -> Result<Json
     let mut host_name: HashMap<i64, String> = HashMap::new();
     let mut host_order: Vec<i64> = Vec::new();
     let mut hostvars = Map::new();
-    tx.query_each("SELECT id, name, variables, enabled FROM host WHERE inventory_id = $1 ORDER BY id", crate::params![inv], |r| {
+    // A smart inventory's hosts are its members (AWX §7.1), ungrouped.
+    let host_sql = if super::smart::is_smart(tx, inv)? {
+        "SELECT h.id AS id, h.name AS name, h.variables AS variables, h.enabled AS enabled FROM smart_inventory_membership m
+         JOIN host h ON h.id = m.host_id WHERE m.inventory_id = $1 ORDER BY h.name, h.id"
+    } else {
+        "SELECT id, name, variables, enabled FROM host WHERE inventory_id = $1 ORDER BY id"
+    };
+    tx.query_each(host_sql, crate::params![inv], |r| {
         let enabled: bool = r.col("enabled")?;
         if !enabled && !opts.include_disabled {
             return Ok(());
@@ -172,8 +179,10 @@ pub fn list_json(tx: &mut Tx<'_>, inv: i64, opts: &ExportOptions) -> Result<Json
 
 /// One host's own variables (`--host NAME`).
 pub fn host_json(tx: &mut Tx<'_>, inv: i64, host: &str) -> Result<Json> {
-    let text: Option<String> =
-        tx.scalar_opt("SELECT variables FROM host WHERE inventory_id = $1 AND name = $2", crate::params![inv, host])?;
+    let text: Option<String> = match super::smart::host_by_name(tx, inv, host)? {
+        Some(id) => tx.scalar_opt("SELECT variables FROM host WHERE id = $1", crate::params![id])?,
+        None => None,
+    };
     match text {
         Some(t) => Ok(Json::Object(parse_vars_text(&t))),
         None => Err(Error::not_found(format!("no host {host:?} in this inventory"))),

@@ -455,6 +455,11 @@ impl Monitor<'_> {
 /// leaves the database as it was once the caller rolls back.
 pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &ImportOptions, mon: &Monitor<'_>) -> Result<Outcome> {
     tx.lock(&format!("inventory_{inv}_perform_update"))?;
+    if super::smart::is_smart(tx, inv)? {
+        return Err(Error::data(
+            "Cannot create Host for Smart or Constructed Inventories: a smart inventory's hosts come from its host_filter",
+        ));
+    }
     let state = load(tx, inv, source)?;
     mon.check()?;
     let plan = plan(&state, p, opts)?;
@@ -462,6 +467,7 @@ pub fn apply(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, opts: &Import
     mon.check()?;
     write(tx, inv, source, p, &plan, mon)?;
     super::counts::refresh(tx, inv)?;
+    super::smart::rebuild(tx, None)?;
     mon.progress.finish_and_clear();
     Ok(plan.outcome())
 }

@@ -17,6 +17,7 @@ pub mod process;
 pub mod pyast;
 pub mod run;
 pub mod script;
+pub mod smart;
 pub mod source;
 pub mod vars_files;
 pub mod yaml_inv;

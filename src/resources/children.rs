@@ -14,11 +14,56 @@ use crate::crypto::Secrets;
 use crate::db::{FromRow, Row, Tx, Value};
 use crate::error::{Error, Result};
 
+/// AWX: an inventory's kind is chosen when it is created (HTTP 405 there); exit 65 here,
+/// before anything is written.
+pub fn check_inventory_kind(tx: &mut Tx<'_>, item: &Item<'_>, name: &str) -> Result<()> {
+    let Some(old) = tx.scalar_opt::<String>("SELECT kind FROM inventory WHERE name = $1", crate::params![name])? else { return Ok(()) };
+    let new = item.get("kind").and_then(Json::as_str).unwrap_or("");
+    if old == new {
+        return Ok(());
+    }
+    let msg = if old.is_empty() {
+        format!("You cannot turn a regular inventory into a {new:?} inventory.")
+    } else {
+        format!(
+            "You cannot turn a {old:?} inventory into a {}.",
+            if new.is_empty() { "regular inventory".to_string() } else { format!("{new:?} one") }
+        )
+    };
+    Err(item.err(&["kind"], msg))
+}
+
+/// AWX's rules for a smart inventory: it needs a `host_filter` that parses (exit 65 with the
+/// file:line and the position in the filter) and owns no hosts or groups.
+fn check_smart(tx: &mut Tx<'_>, item: &Item<'_>, id: i64) -> Result<()> {
+    let row = tx.query_one("SELECT kind, host_filter FROM inventory WHERE id = $1", crate::params![id])?;
+    let (kind, filter): (String, String) = (row.col("kind")?, row.col("host_filter")?);
+    if kind != "smart" {
+        return Ok(());
+    }
+    if filter.trim().is_empty() {
+        return Err(item.err(&["host_filter"], "Smart inventories must specify host_filter"));
+    }
+    if let Err(e) = crate::inventory::smart::parse(&filter) {
+        return Err(crate::inventory::smart::with_pointer(item.err(&["host_filter"], &e), &filter, e.pos));
+    }
+    for (key, what) in [("hosts", "Host"), ("groups", "Group")] {
+        if item
+            .get(key)
+            .is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()) && v.as_object().is_none_or(|m| !m.is_empty()))
+        {
+            return Err(item.err(&[key], format!("Cannot create {what} for Smart or Constructed Inventories")));
+        }
+    }
+    Ok(())
+}
+
 /// Apply the sub-object keys of `item` to object `id`. Returns whether anything changed.
 pub fn apply(tx: &mut Tx<'_>, _secrets: &Secrets, rt: &ResourceType, id: i64, item: &Item<'_>) -> Result<bool> {
     let mut changed = false;
     match rt.singular {
         "inventory" => {
+            check_smart(tx, item, id)?;
             changed |= apply_hosts(tx, item, id)?;
             changed |= apply_groups(tx, item, id)?;
             if changed {

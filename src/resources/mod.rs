@@ -504,6 +504,10 @@ pub fn delete(tx: &mut Tx<'_>, rt: &ResourceType, id: i64, name: &str) -> Result
     }
     roles::forget_object(tx, rt.singular, id)?;
     tx.execute(&format!("DELETE FROM {} WHERE id = $1", rt.table), crate::params![id])?;
+    if matches!(rt.singular, "inventory" | "organization") {
+        // Its hosts left the smart inventories that selected them (by foreign key): recount.
+        crate::inventory::smart::rebuild(tx, None)?;
+    }
     Ok(())
 }
 

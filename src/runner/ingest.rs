@@ -438,6 +438,10 @@ impl EventIngester {
                 if let Some(inv) = tx.scalar_opt::<i64>("SELECT inventory_id FROM host WHERE id = $1", crate::params![hid])? {
                     inventories.insert(inv);
                 }
+                // And the smart inventories it is a member of (their failing-host counts).
+                for r in tx.query("SELECT inventory_id FROM smart_inventory_membership WHERE host_id = $1", crate::params![hid])? {
+                    inventories.insert(r.col("inventory_id")?);
+                }
             }
             out.insert(host, c);
         }

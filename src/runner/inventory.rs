@@ -51,6 +51,19 @@ impl Inventory {
             .query_opt("SELECT name, variables FROM inventory WHERE id = $1", crate::params![id])?
             .ok_or_else(|| Error::not_found(format!("no inventory with id {id}")))?;
         let mut inv = Inventory { id, name: row.col("name")?, vars: vars(&row.col::<String>("variables")?), ..Default::default() };
+        if crate::inventory::smart::is_smart(tx, id)? {
+            // AWX §7.1: the members (enabled ones, by name) directly under `all`, no groups.
+            tx.query_each(
+                "SELECT h.id AS id, h.name AS name, h.variables AS variables FROM smart_inventory_membership m
+                 JOIN host h ON h.id = m.host_id WHERE m.inventory_id = $1 AND h.enabled ORDER BY h.name",
+                crate::params![id],
+                |r| {
+                    inv.hosts.insert(r.col("name")?, (r.col("id")?, vars(&r.col::<String>("variables")?)));
+                    Ok(())
+                },
+            )?;
+            return Ok(inv);
+        }
         let mut host_names: HashMap<i64, String> = HashMap::new();
         tx.query_each("SELECT id, name, variables FROM host WHERE inventory_id = $1 AND enabled ORDER BY name", crate::params![id], |r| {
             let hid: i64 = r.col("id")?;

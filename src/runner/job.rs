@@ -314,6 +314,11 @@ fn assigned(db: &mut Db, id: i64) -> Result<Assigned> {
 
 /// Prepare and run a placed job, and end it (the early endings are left to [`run`]).
 fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Option<String>) -> Result<(), Early> {
+    // A smart inventory's members are recomputed just before the run (AWX's pre-run step).
+    db.write(|tx| match tx.scalar_opt::<Option<i64>>("SELECT inventory_id FROM job WHERE id = $1", crate::params![id])?.flatten() {
+        Some(inv) if crate::inventory::smart::is_smart(tx, inv)? => crate::inventory::smart::rebuild(tx, Some(inv)).map(drop),
+        _ => Ok(()),
+    })?;
     let spec = db.read(|tx| JobSpec::load(tx, &ctx.secrets, id))?;
     let proj = ready_project(ctx, db, &spec)?;
     let settings = db.read(|tx| RunSettings::load(ctx, tx))?;
@@ -342,9 +347,14 @@ fn execute(ctx: &Ctx, db: &mut Db, id: i64, mut opts: RunOptions<'_>, remote: Op
     };
     drop(agent);
     process::kill_leftover_children(&[], Duration::from_secs(2));
+    // The facts the run left (read before the directory goes), stored with the job's end.
+    let facts = prepared.fact_cache.as_ref().map(|c| c.collect()).unwrap_or_default();
     put_away(ctx, id, prepared, outcome.is_ok());
     let finale = outcome?;
-    jobs::finish(ctx, db, JobKind::Job, id, &finale.ending, |tx| finale.record.write(tx, id))?;
+    jobs::finish(ctx, db, JobKind::Job, id, &finale.ending, |tx| {
+        finale.record.write(tx, id)?;
+        super::facts::store(tx, &facts)
+    })?;
     Ok(())
 }
 
@@ -811,6 +821,16 @@ fn supervise_remote(
         ending = Ending::explained(JobStatus::Error, format!("credential {cname:?}: {m}"));
     }
     write_status_files(prepared, rc, ending.status, stop == Some(Stop::TimedOut));
+    // The facts the run left on the node come back before its directory goes.
+    if let (Some(cache), Some(c)) = (prepared.fact_cache.as_mut(), follower.link.conn.as_mut())
+        && !matches!(end, RemoteEnd::Lost(_) | RemoteEnd::Refused(_))
+    {
+        let local = prepared.dir.artifacts.join("fact_cache.node");
+        match c.get_tree(&job.artifact("fact_cache"), &local) {
+            Ok(_) => cache.fetched(local),
+            Err(e) => ctx.out.warn(format!("job {id}: facts could not be copied back from {}: {e}", node.hostname)),
+        }
+    }
     if remove_remote_dir(ctx, id, &end, follower.link.conn.as_mut(), &job) {
         clear_isolated_dir(obs.db, id)?;
     }

@@ -19,6 +19,7 @@
 pub mod adhoc;
 pub mod agent;
 pub mod extravars;
+pub mod facts;
 pub mod ingest;
 pub mod inventory;
 pub mod job;

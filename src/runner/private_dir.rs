@@ -10,6 +10,7 @@
 //!   callback/awxm_display.py      the events callback plugin
 //!   cp/                           SSH ControlPath sockets (ANSIBLE_SSH_CONTROL_PATH_DIR)
 //!   artifacts/<job id>/           stdout, job_events.jsonl, command, status, rc
+//!   artifacts/<job id>/fact_cache/ the hosts' facts (use_fact_cache; Ansible's jsonfile cache)
 //! ```
 //!
 //! Nothing here touches the database or starts the job, so a remote flow can build the same
@@ -196,6 +197,8 @@ pub struct Prepared {
     pub warnings: Vec<String>,
     /// A private key to load into the job's ssh-agent before starting: (file, passphrase).
     pub ssh_key: Option<(PathBuf, String)>,
+    /// The fact cache given to the run (`use_fact_cache`).
+    pub fact_cache: Option<super::facts::FactCache>,
 }
 
 fn prepend_path(existing: Option<&String>, dir: &str) -> String {
@@ -348,6 +351,16 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
         env.insert("LC_ALL".into(), "C.UTF-8".into());
     }
 
+    // The fact cache (AWX: runner's fact_cache with the jsonfile plugin).
+    let fact_cache = if spec.use_fact_cache {
+        let cache = super::facts::FactCache::write(&dir.artifacts.join("fact_cache"), &spec.facts)?;
+        env.insert("ANSIBLE_CACHE_PLUGIN".into(), "jsonfile".into());
+        env.insert("ANSIBLE_CACHE_PLUGIN_CONNECTION".into(), cache.dir.display().to_string());
+        Some(cache)
+    } else {
+        None
+    };
+
     let safe_env = redact::safe_env(env.iter(), &redactor);
     let command_json = serde_json::json!({"command": argv, "cwd": cwd.display().to_string(), "env": safe_env});
     dir.write(&format!("artifacts/{ident}/command"), command_json.to_string().as_bytes(), 0o600)?;
@@ -359,7 +372,7 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
         _ => None,
     };
     let command = PtyCommand { program, args: argv[1..].to_vec(), cwd, env: env.into_iter().collect() };
-    Ok(Prepared { prompts: spec.prompts()?, redactor, safe_env, job_args: argv, timeout, warnings, ssh_key, command, dir })
+    Ok(Prepared { prompts: spec.prompts()?, redactor, safe_env, job_args: argv, timeout, warnings, ssh_key, command, dir, fact_cache })
 }
 
 /// Find an executable: in `dir` when given, else on `PATH`.

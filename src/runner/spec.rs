@@ -71,6 +71,10 @@ pub struct JobSpec {
     /// An ad hoc command's module (empty for a playbook job) and its arguments.
     pub module_name: String,
     pub module_args: String,
+    /// The template's `use_fact_cache`: give the run the hosts' stored facts, keep what it gathers.
+    pub use_fact_cache: bool,
+    /// The inventory hosts' stored facts (with `use_fact_cache`).
+    pub facts: Vec<super::facts::HostFacts>,
 }
 
 fn vars(text: &str) -> Map<String, Json> {
@@ -111,7 +115,8 @@ impl JobSpec {
                         j.skip_tags AS skip_tags, j.start_at_task AS start_at_task, j.force_handlers AS force_handlers,
                         j.become_enabled AS become_enabled, j.diff_mode AS diff_mode, j.timeout AS timeout, j.extra_vars AS extra_vars,
                         COALESCE(t.extra_vars, '{}') AS template_extra_vars, j.start_args AS start_args,
-                        j.module_name AS module_name, j.module_args AS module_args
+                        j.module_name AS module_name, j.module_args AS module_args,
+                        j.use_fact_cache AS use_fact_cache
                  FROM job j LEFT JOIN job_template t ON t.id = j.job_template_id WHERE j.id = $1",
                 crate::params![id],
             )?
@@ -140,6 +145,7 @@ impl JobSpec {
             template_extra_vars: vars(&r.col::<String>("template_extra_vars")?),
             module_name: r.col("module_name")?,
             module_args: r.col("module_args")?,
+            use_fact_cache: r.col("use_fact_cache")?,
             ..Default::default()
         };
         // Survey password answers: their real values replace the "$encrypted$" in extra_vars,
@@ -184,7 +190,11 @@ impl JobSpec {
             }
         }
         if let Some(inv) = spec.inventory_id {
-            spec.inventory = Some(Inventory::load(tx, inv)?);
+            let inv = Inventory::load(tx, inv)?;
+            if spec.use_fact_cache {
+                spec.facts = super::facts::load(tx, secrets, &inv.host_ids())?;
+            }
+            spec.inventory = Some(inv);
         }
         Ok(spec)
     }

@@ -519,3 +519,34 @@ db_test!(isolated_node_whose_ansible_warns_first_is_probed_and_runs_jobs, |env| 
     assert_eq!(j["host_summaries"]["h1"]["ok"], 1, "{j}");
     assert!(is_empty_dir(&c.work_dir("iso1")), "the job's directory is removed from the node");
 });
+
+db_test!(isolated_job_uses_and_keeps_the_fact_cache, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    resources(
+        &env,
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - set_fact:\n        tier: \"node-{{ inventory_hostname }}\"\n        cacheable: true\n",
+    );
+    env.sql_exec("UPDATE job_template SET use_fact_cache = TRUE");
+    let (code, r) = c.json(&["run_job", "t"]);
+    assert_eq!((code, r["execution_node"].as_str()), (0, Some("iso1")), "{r}");
+    let (_, h) = c.json(&["show", "host", "inv/h1"]);
+    assert_eq!(h["ansible_facts"]["tier"], "node-h1", "facts written on the node come back: {h}");
+    let modified = h["ansible_facts_modified"].clone();
+    assert!(modified.is_string(), "{h}");
+    assert!(is_empty_dir(&c.work_dir("iso1")));
+
+    // The next run on the node sees them; writing none leaves them as they were.
+    env.write(
+        "project/site.yml",
+        "- hosts: all\n  gather_facts: false\n  tasks:\n    - assert:\n        that: \"ansible_facts.tier == 'node-h1'\"\n",
+    );
+    let (code, r) = c.json(&["run_job", "t"]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("successful")), "{r}");
+    let (_, h) = c.json(&["show", "host", "inv/h1"]);
+    assert_eq!(h["ansible_facts_modified"], modified, "{h}");
+    env.sql_exec("UPDATE job_template SET use_fact_cache = FALSE");
+    let (code, _) = c.json(&["run_job", "t"]);
+    assert_eq!(code, 1, "without the cache the assertion fails");
+});

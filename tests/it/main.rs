@@ -28,6 +28,7 @@ mod queue;
 mod run_job;
 mod schedules;
 mod sinks;
+mod smart;
 mod snapshots;
 mod ssh;
 mod workflows;
