@@ -132,7 +132,7 @@ for n in $SIZES; do
 import json, sys
 d = json.load(open(sys.argv[1]))
 ok = [i for i in d["instances"] if not i["errors"]]
-print(len(ok), d["failed"], max(i["duration"] for i in ok), sum(i["duration"] for i in ok))
+print(len(ok), d["failed"], max(i["elapsed"] for i in ok), sum(i["elapsed"] for i in ok))
 PY
 )"
   [ "$ok" = "$n" ] || { echo "only $ok of $n nodes answered"; exit 1; }

@@ -177,7 +177,7 @@ for n in "${sizes[@]}"; do
 import json, sys
 r = json.load(open(sys.argv[1]))
 print("    hosts added %d, groups added %d; reading %.2fs, writing %.2fs"
-      % (r["hosts"]["added"], r["groups"]["added"], r["load_seconds"], r["write_seconds"]))
+      % (r["hosts"]["added"], r["groups"]["added"], r["load_elapsed"], r["write_elapsed"]))
 ansible, ours = float(sys.argv[2]), float(sys.argv[3])
 if ansible:
     print("    %.1fx faster than ansible-inventory --list alone" % (ansible / ours))
@@ -190,7 +190,7 @@ writes = sum(r[k][c] for k in ("hosts", "groups") for c in ("added", "updated", 
 writes += sum(r[k][c] for k in ("memberships", "children") for c in ("added", "removed"))
 writes += int(r["inventory_variables_updated"])
 print("    rows written: %d (unchanged hosts %d, groups %d); reading %.2fs, comparing %.2fs"
-      % (writes, r["hosts"]["unchanged"], r["groups"]["unchanged"], r["load_seconds"], r["write_seconds"]))
+      % (writes, r["hosts"]["unchanged"], r["groups"]["unchanged"], r["load_elapsed"], r["write_elapsed"]))
 PY
   done
   if [ -n "$pg_url" ]; then

@@ -338,7 +338,7 @@ pub struct CollectorReport {
 pub struct GatherReport {
     /// `ship` or `dry_run`.
     pub mode: String,
-    /// AWX's collection type: `manual`, `scheduled` or `dry-run`.
+    /// The collection type: `manual`, `scheduled` or `dry_run` (AWX's `dry-run` in the tarball).
     pub collection_type: String,
     pub since: Option<String>,
     pub until: Option<String>,
@@ -470,7 +470,8 @@ impl Run<'_> {
     }
 
     fn run_json(&mut self, interval: &window::Interval, info: &SystemInfo, config_json: &Json) -> Result<()> {
-        let collection_type = self.report.collection_type.clone();
+        // The tarball carries AWX's spelling (`dry-run`).
+        let collection_type = self.report.collection_type.replace('_', "-");
         let mut members = Vec::new();
         let mut keys = Vec::new();
         let jsons: Vec<&Collector> = COLLECTORS.iter().filter(|c| matches!(c.body, Body::Json(_))).collect();
@@ -648,7 +649,7 @@ pub fn gather(ctx: &Ctx, opts: &Options) -> Result<GatherReport> {
     };
     let mut report = GatherReport {
         mode: if opts.ship { "ship".into() } else { "dry_run".into() },
-        collection_type: collection_type.into(),
+        collection_type: collection_type.replace('-', "_"),
         since: None,
         until: None,
         output_dir: dir.display().to_string(),

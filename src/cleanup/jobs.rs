@@ -183,7 +183,7 @@ pub struct TypeReport {
     /// Rows of child tables deleted with the records.
     pub related: BTreeMap<&'static str, u64>,
     pub batches: u64,
-    pub elapsed_seconds: f64,
+    pub elapsed: f64,
 }
 
 impl TypeReport {
@@ -296,7 +296,7 @@ pub fn cleanup(
             skipped_protected: old_inactive.saturating_sub(candidates),
             related: kind.related_names().into_iter().map(|n| (n, 0)).collect(),
             batches: 0,
-            elapsed_seconds: 0.0,
+            elapsed: 0.0,
         };
         if opts.dry_run {
             report.deleted = candidates;
@@ -307,7 +307,7 @@ pub fn cleanup(
             bar.finish_and_clear();
         }
         report.skipped = total.saturating_sub(report.deleted);
-        report.elapsed_seconds = started.elapsed().as_secs_f64();
+        report.elapsed = started.elapsed().as_secs_f64();
         tracing::info!("{}", report.line(opts.dry_run));
         reports.push(report);
     }
@@ -449,7 +449,7 @@ mod tests {
             skipped_protected: 0,
             related: BTreeMap::new(),
             batches: 1,
-            elapsed_seconds: 0.0,
+            elapsed: 0.0,
         };
         assert_eq!(r.line(false), "project updates: 120 deleted, 4 skipped.");
         assert_eq!(r.line(true), "project updates: 120 would be deleted, 4 would be skipped.");

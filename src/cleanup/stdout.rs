@@ -191,7 +191,7 @@ pub struct PurgeReport {
     pub skipped_files: Vec<SkippedFile>,
     pub skipped_files_truncated: bool,
     pub ignored: Ignored,
-    pub elapsed_seconds: f64,
+    pub elapsed: f64,
 }
 
 impl PurgeReport {
@@ -209,7 +209,7 @@ impl PurgeReport {
             skipped_files: Vec::new(),
             skipped_files_truncated: false,
             ignored: Ignored::default(),
-            elapsed_seconds: 0.0,
+            elapsed: 0.0,
         }
     }
 
@@ -304,7 +304,7 @@ pub fn purge(dir: &Path, opts: &PurgeOptions, out: &Output) -> Result<PurgeRepor
         Ok(fd) => fd,
         Err(Errno::ENOENT) if !opts.must_exist => {
             report.exists = false;
-            report.elapsed_seconds = started.elapsed().as_secs_f64();
+            report.elapsed = started.elapsed().as_secs_f64();
             return Ok(report);
         }
         Err(Errno::ENOENT) => return Err(Error::not_found(format!("{}: no such directory", dir.display()))),
@@ -413,7 +413,7 @@ pub fn purge(dir: &Path, opts: &PurgeOptions, out: &Output) -> Result<PurgeRepor
         }
         bar.finish_and_clear();
     }
-    report.elapsed_seconds = started.elapsed().as_secs_f64();
+    report.elapsed = started.elapsed().as_secs_f64();
     Ok(report)
 }
 

@@ -66,7 +66,7 @@ pub struct NodeReport {
     pub reaped_jobs: Vec<i64>,
     pub errors: Vec<String>,
     /// Seconds the connection and probe took.
-    pub duration: f64,
+    pub elapsed: f64,
 }
 
 impl NodeReport {
@@ -89,7 +89,7 @@ pub struct Outcome {
     pub failed: usize,
     pub parallel: usize,
     /// Wall time of the whole run, seconds.
-    pub duration: f64,
+    pub elapsed: f64,
 }
 
 struct Planned {
@@ -291,7 +291,7 @@ pub fn run(ctx: &Ctx, req: &Request) -> Result<Outcome> {
     let finished = ctx.now();
     let reports = db.write(|tx| store(tx, &planned, &results, &tuning, &finished))?;
     let failed = reports.iter().filter(|r| !r.ok()).count();
-    Ok(Outcome { probed: reports.len(), failed, instances: reports, skipped, parallel, duration: started.elapsed().as_secs_f64() })
+    Ok(Outcome { probed: reports.len(), failed, instances: reports, skipped, parallel, elapsed: started.elapsed().as_secs_f64() })
 }
 
 fn store(
@@ -378,7 +378,7 @@ fn store(
             rejoined,
             reaped_jobs: r.reaped.iter().map(|(j, _)| *j).collect(),
             errors: r.errors.clone(),
-            duration: (r.duration.as_secs_f64() * 1000.0).round() / 1000.0,
+            elapsed: (r.duration.as_secs_f64() * 1000.0).round() / 1000.0,
         });
     }
     Ok(reports)

@@ -54,7 +54,7 @@ NAGIOS OUTPUT (--nagios; one line on stdout whatever --format says):
 JSON OUTPUT (--format json; --data prints the same fields without format_version):
   {\"format_version\": 1, <stored license fields: subscription_name, sku, support_level, ...>,
    \"license_type\": \"enterprise\", \"valid_key\": true, \"trial\": false, \"instance_count\": 100,
-   \"license_date\": 1893456000, \"expires\": \"2030-01-01T00:00:00+00:00\", \"current_instances\": 91,
+   \"license_date\": 1893456000, \"expires\": \"2030-01-01T00:00:00Z\" (RFC 3339 UTC; license_date is AWX's epoch seconds), \"current_instances\": 91,
    \"free_instances\": 9, \"time_remaining\": 3600, \"grace_period_remaining\": 2595600,
    \"compliant\": true, \"date_warning\": true, \"date_expired\": false, \"usage_percent\": 91.0,
    \"signature_status\": \"none|verified|unsigned|not_checked|invalid\",

@@ -42,10 +42,10 @@ JSON OUTPUT (--format json):
               \"deleted\": 120,            (dry run: would be deleted)
               \"skipped\": 4, \"skipped_recent\": 3, \"skipped_active\": 1, \"skipped_protected\": 0,
               \"related\": {\"job_events\": 5000, \"job_host_summaries\": 240, \"job_credentials\": 120, \"notifications\": 2},
-              \"batches\": 1, \"elapsed_seconds\": 0.4}],
+              \"batches\": 1, \"elapsed\": 0.4}],
    \"deleted\": 120, \"skipped\": 4,
    \"transactions\": 5, \"longest_transaction_seconds\": 0.12, \"transaction_seconds\": 0.3,
-   \"elapsed_seconds\": 0.5}")]
+   \"elapsed\": 0.5}")]
 pub struct Args {
     /// Delete records created more than N days ago
     #[arg(long, value_name = "N", default_value_t = DEFAULT_DAYS, value_parser = crate::cli::whole::<u64>(0, i64::MAX))]
@@ -84,7 +84,7 @@ pub struct CleanupJobsReport {
     pub skipped: u64,
     #[serde(flatten)]
     pub stats: TxStats,
-    pub elapsed_seconds: f64,
+    pub elapsed: f64,
 }
 
 impl Report for CleanupJobsReport {
@@ -132,6 +132,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<CleanupJobsReport> {
         skipped: types.iter().map(|t| t.skipped).sum(),
         types,
         stats,
-        elapsed_seconds: started.elapsed().as_secs_f64(),
+        elapsed: started.elapsed().as_secs_f64(),
     })
 }

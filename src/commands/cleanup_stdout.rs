@@ -48,7 +48,7 @@ JSON OUTPUT (--format json):
    \"skipped_files\": [{\"name\": \"job-7-x.out\", \"reason\": \"permission denied\", \"bytes\": 10}],
    \"skipped_files_truncated\": false,                  (only the first 1000 are listed)
    \"ignored\": {\"directories\": 1, \"symlinks\": 2, \"other\": 0},
-   \"elapsed_seconds\": 0.01}")]
+   \"elapsed\": 0.01}")]
 pub struct Args {
     /// Remove files older than N days
     #[arg(long, value_name = "N", conflicts_with = "older_than", value_parser = crate::cli::whole::<u64>(0, crate::time::MAX_DAYS))]

@@ -66,7 +66,7 @@ EXIT STATUS:
   holds the lock; 78 --ship without insights_tracking_state, URL or credentials.
 
 JSON OUTPUT (--format json):
-  {\"format_version\": 1, \"mode\": \"ship\"|\"dry_run\", \"collection_type\": \"manual\"|\"scheduled\"|\"dry-run\",
+  {\"format_version\": 1, \"mode\": \"ship\"|\"dry_run\", \"collection_type\": \"manual\"|\"scheduled\"|\"dry_run\",
    \"since\": RFC3339|null, \"until\": RFC3339|null, \"output_dir\": str, \"url\": str|null,
    \"tarballs\": [{\"path\", \"size\", \"collectors\": [key], \"members\": [{\"name\", \"version\", \"size\"}],
                  \"start\", \"end\", \"rows\", \"shipped\": bool, \"kept\": bool,

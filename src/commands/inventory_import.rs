@@ -52,7 +52,7 @@ JSON OUTPUT (--format json):
    \"groups\": {\"added\": 2, \"updated\": 0, \"removed\": 0, \"unchanged\": 10},
    \"memberships\": {\"added\": 14, \"removed\": 0}, \"children\": {\"added\": 1, \"removed\": 0},
    \"hosts_renamed\": 0, \"inventory_variables_updated\": false, \"warnings\": [],
-   \"load_seconds\": 0.05, \"write_seconds\": 0.12, \"elapsed\": 0.18}
+   \"load_elapsed\": 0.05, \"write_elapsed\": 0.12, \"elapsed\": 0.18}
   `method` is one of ini, yaml, json, script, directory, host-list, stdin, ansible-inventory."
 )]
 pub struct Args {

@@ -45,8 +45,8 @@ JSON OUTPUT (--format json):
                    \"capacity_adjustment\", \"version\" (\"ansible-core-X.Y.Z\"), \"ansible_version\",
                    \"ansible_playbook\", \"work_dir\", \"work_dir_usage\" (bytes), \"work_dir_free\"
                    (bytes), \"host_key_fingerprint\", \"host_key_added\": bool, \"rejoined\": bool,
-                   \"reaped_jobs\": [job id...], \"errors\": [text...], \"duration\" (seconds)}],
-   \"skipped\": [{\"hostname\", \"reason\"}], \"probed\", \"failed\", \"parallel\", \"duration\"}")]
+                   \"reaped_jobs\": [job id...], \"errors\": [text...], \"elapsed\" (seconds)}],
+   \"skipped\": [{\"hostname\", \"reason\"}], \"probed\", \"failed\", \"parallel\", \"elapsed\"}")]
 pub struct Args {
     /// Probe only this instance (repeatable); also disabled ones
     #[arg(long = "instance", value_name = "HOSTNAME")]
@@ -82,7 +82,7 @@ impl Report for Outcome {
                         n.mem_capacity.to_string(),
                         n.version.clone(),
                         n.work_dir_usage.map(|b| human_bytes(u64::try_from(b).unwrap_or(0))).unwrap_or_default(),
-                        format!("{:.2}s", n.duration),
+                        format!("{:.2}s", n.elapsed),
                         n.errors.join("; "),
                     ]
                 }),
@@ -92,7 +92,7 @@ impl Report for Outcome {
             out.line(format!("skipped {}: {}", s.hostname, s.reason))?;
         }
         if self.failed > 0 {
-            out.line(format!("{} of {} nodes failed ({:.2}s)", self.failed, self.probed, self.duration))?;
+            out.line(format!("{} of {} nodes failed ({:.2}s)", self.failed, self.probed, self.elapsed))?;
         }
         Ok(())
     }

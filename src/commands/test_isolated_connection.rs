@@ -27,7 +27,7 @@ EXIT STATUS:
 
 JSON OUTPUT (--format json):
   {\"format_version\": 1, \"hostname\", \"address\", \"host_key_fingerprint\", \"host_key_added\": bool,
-   \"command\", \"rc\", \"stdout\", \"stderr\", \"duration\" (seconds)}")]
+   \"command\", \"rc\", \"stdout\", \"stderr\", \"elapsed\" (seconds)}")]
 pub struct Args {
     /// The instance to connect to
     #[arg(long, value_name = "HOSTNAME")]
@@ -47,7 +47,7 @@ pub struct ConnectionReport {
     pub rc: i32,
     pub stdout: String,
     pub stderr: String,
-    pub duration: f64,
+    pub elapsed: f64,
 }
 
 impl Report for ConnectionReport {
@@ -93,6 +93,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ConnectionReport> {
         rc: r.status,
         stdout: r.stdout_str(),
         stderr: r.stderr_str(),
-        duration: started.elapsed().as_secs_f64(),
+        elapsed: started.elapsed().as_secs_f64(),
     })
 }

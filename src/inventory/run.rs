@@ -99,8 +99,8 @@ pub struct ImportReport {
     pub inventory_variables_updated: bool,
     pub warnings: Vec<String>,
     /// Seconds: reading the source, writing the database, total.
-    pub load_seconds: f64,
-    pub write_seconds: f64,
+    pub load_elapsed: f64,
+    pub write_elapsed: f64,
     pub elapsed: f64,
 }
 
@@ -532,7 +532,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         import::prepare(l.inventory, &import_opts).map(|p| (p, method, why))
     });
     spinner.finish_and_clear();
-    let load_seconds = load_started.elapsed().as_secs_f64();
+    let load_elapsed = load_started.elapsed().as_secs_f64();
     let (prepared, method, why) = match loaded {
         Ok(x) => x,
         Err(e) => {
@@ -616,7 +616,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     // The process ends right after this run: freeing a million small allocations one by one
     // would only cost time (rustc does the same with its big structures).
     std::mem::forget(prepared);
-    let write_seconds = write_started.elapsed().as_secs_f64();
+    let write_elapsed = write_started.elapsed().as_secs_f64();
     let (inv, inv_created, sid, sname, s_created, uid, outcome) = match result {
         Ok(x) => x,
         Err(e) => {
@@ -645,8 +645,8 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         hosts_renamed: outcome.hosts_renamed,
         inventory_variables_updated: outcome.inventory_variables_updated,
         warnings,
-        load_seconds,
-        write_seconds,
+        load_elapsed,
+        write_elapsed,
         elapsed: started.elapsed().as_secs_f64(),
     })
 }

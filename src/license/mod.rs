@@ -266,7 +266,12 @@ impl Validation {
         put("license_date", json!(self.license_date));
         put(
             "expires",
-            json!(self.license_date.filter(|d| *d > 0).and_then(|d| chrono::DateTime::from_timestamp(d, 0)).map(|t| t.to_rfc3339())),
+            json!(
+                self.license_date
+                    .filter(|d| *d > 0)
+                    .and_then(|d| chrono::DateTime::from_timestamp(d, 0))
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            ),
         );
         put("current_instances", json!(self.current_instances));
         put("free_instances", json!(self.free_instances()));

@@ -495,7 +495,7 @@ fn by_type(r: &Value) -> serde_json::Map<String, Value> {
             let mut t = t.clone();
             let name = t["type"].as_str().expect("type").to_string();
             let o = t.as_object_mut().expect("object");
-            o.remove("elapsed_seconds");
+            o.remove("elapsed");
             o.remove("batches");
             (name, t)
         })

@@ -116,7 +116,7 @@ db_test!(isolated_heartbeat_probes_nodes_in_parallel_with_two_down_then_recovers
     let mut serial = 0.0;
     for i in 1..=8 {
         let n = by_host(&r, &format!("iso{i}"));
-        serial += n["duration"].as_f64().unwrap();
+        serial += n["elapsed"].as_f64().unwrap();
         if i == 3 || i == 6 {
             assert_eq!(n["reachable"], false, "{n}");
             assert_eq!(n["capacity"], 0);
@@ -132,7 +132,7 @@ db_test!(isolated_heartbeat_probes_nodes_in_parallel_with_two_down_then_recovers
         }
     }
     // Parallel, not serial: the whole run took much less than the sum of the probes.
-    let wall = r["duration"].as_f64().unwrap();
+    let wall = r["elapsed"].as_f64().unwrap();
     assert!(wall < serial * 0.75, "wall {wall}s vs serial {serial}s");
     // Stored.
     let down = env.json(&["show", "instance", "iso3"]);
@@ -202,7 +202,7 @@ db_test!(isolated_heartbeat_reports_each_kind_of_node_failure, |env| {
     assert!(n["errors"][0].as_str().unwrap().contains("cannot create work directory /proc/awxm-cannot-exist"), "{n}");
     let n = by_host(&r, "hung");
     assert!(n["errors"][0].as_str().unwrap().contains("timed out"), "{n}");
-    assert!(n["duration"].as_f64().unwrap() < 4.0, "{n}");
+    assert!(n["elapsed"].as_f64().unwrap() < 4.0, "{n}");
     assert!(r["instances"].as_array().unwrap().iter().all(|i| i["hostname"] != "off" && i["hostname"] != "ctl"));
     let stored = env.json(&["show", "instance", "changed"]);
     assert!(stored["errors"].as_str().unwrap().contains("HOST KEY CHANGED"));
