@@ -550,3 +550,32 @@ db_test!(isolated_job_uses_and_keeps_the_fact_cache, |env| {
     let (code, _) = c.json(&["run_job", "t"]);
     assert_eq!(code, 1, "without the cache the assertion fails");
 });
+
+/// An ad hoc command against an inventory in an isolated instance group runs on the node, like a
+/// job: its events come back, the node's directory is removed.
+db_test!(isolated_ad_hoc_command_runs_on_the_node, |env| {
+    let s = Sshd::start();
+    let c = Cluster::new(&env);
+    c.node("iso1", &s, "iso", 10);
+    let py = venv_bin().join("python");
+    env.apply(&format!(
+        "inventories:\n  - name: remote\n    instance_groups: [iso]\n    variables: {{ansible_connection: local, ansible_python_interpreter: {}}}\n    hosts:\n      - name: h1\n      - name: h2\n",
+        py.display()
+    ));
+    let (code, r) = c.json(&["ad_hoc", "remote", "-m", "command", "-a", "echo from-the-node", "--verbosity", "1"]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("successful")), "{r}");
+    assert_eq!(r["execution_node"], "iso1", "{r}");
+    assert_eq!(r["host_summaries"]["h1"]["changed"], 1, "{r}");
+    assert_eq!(r["host_summaries"]["h2"]["changed"], 1, "{r}");
+    let id = r["id"].as_i64().unwrap();
+    let show = c.show(id);
+    assert_eq!(show["type"], "ad_hoc_command", "{show}");
+    let args = show["job_args"].clone();
+    assert!(args[0].as_str().unwrap().ends_with("/ansible"), "ran ansible, not ansible-playbook: {args}");
+    let evs = c.events(id);
+    counters_once(&evs);
+    assert_eq!(evs.iter().filter(|e| e["event"] == "runner_on_ok").count(), 2, "{evs:?}");
+    let text = c.stdout(id);
+    assert!(text.contains("from-the-node"), "{text}");
+    assert!(is_empty_dir(&c.work_dir("iso1")), "the command's directory is removed from the node");
+});

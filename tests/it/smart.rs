@@ -350,6 +350,11 @@ job_templates:
     // A job against the smart inventory runs on its member only, with the host's own variables.
     let r = job_run(&env, "smart");
     assert_eq!(r["host_summaries"].as_object().expect("summaries").keys().collect::<Vec<_>>(), vec!["h1"], "{r}");
+    // So does an ad hoc command.
+    let out = run(&env, &["--format", "json", "ad_hoc", "web_facts", "-m", "ping"]);
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
+    assert_eq!(a["status"], "successful", "{a}\n{}", stderr(&out));
+    assert_eq!(a["host_summaries"].as_object().expect("summaries").keys().collect::<Vec<_>>(), vec!["h1"], "{a}");
 
     // Stale facts are not given to a run (ansible_fact_cache_timeout).
     env.sql_exec("UPDATE host SET ansible_facts_modified = '2000-01-01T00:00:00.000000Z'");
