@@ -551,8 +551,8 @@ db_test!(isolated_job_uses_and_keeps_the_fact_cache, |env| {
     assert_eq!(code, 1, "without the cache the assertion fails");
 });
 
-/// An ad hoc command against an inventory in an isolated instance group runs on the node, like a
-/// job: its events come back, the node's directory is removed.
+// An ad hoc command against an inventory in an isolated instance group runs on the node, like a
+// job: its events come back, the node's directory is removed.
 db_test!(isolated_ad_hoc_command_runs_on_the_node, |env| {
     let s = Sshd::start();
     let c = Cluster::new(&env);
