@@ -55,7 +55,7 @@ JSON OUTPUT (--format json):
            system_job), \"name\", \"status\", \"launch_type\", \"started\", \"finished\", \"elapsed\",
            \"execution_node\", \"job_explanation\"}]}
   show:   run_job's document plus name, job_template, job_type, launch_type, playbook, inventory,
-          project, limit, extra_vars, job_tags, skip_tags, forks, verbosity, timeout, job_args,
+          project, limit, extra_vars, job_tags, skip_tags, forks, verbosity, timeout, diff_mode, job_args,
           job_cwd, job_env, result_traceback, scm_revision, project_update_id, emitted_events,
           cancel_flag, pid, work_dir, artifacts, created, controller_node (the awxm node that
           supervised a job run on an isolated node; execution_node is then that node),
@@ -67,7 +67,11 @@ JSON OUTPUT (--format json):
           job_explanation, result_traceback, job_args, pid), its own (project_id, scm_* and
           local_path; inventory_source_id, inventory_id, source, source_path, overwrite,
           overwrite_vars, counts; system_job_template_id, job_type, extra_vars, rc), and
-          dependencies/dependents
+          dependencies/dependents. An ad hoc command adds \"type\": \"ad_hoc_command\", module_name
+          and module_args. A workflow job: type, name, workflow_job_template, status, launch_type,
+          failed, cancel_flag, times, extra_vars, inventory, limit, scm_branch, job_tags,
+          skip_tags, allow_simultaneous, parent_workflow_job and run_workflow's nodes and edges; an
+          approval: the `approval list` item. The exact shapes: schemas/job.show.json
   stdout: {\"format_version\": 1, \"id\": 12, \"status\": \"successful\", \"stdout\": \"...\"}
           (--download: {\"id\": 12, \"path\": \"/var/lib/awxm/job_output/job-12-ab12cd.out\", \"bytes\": 1234})
   events: {\"format_version\": 1, \"id\": 12, \"count\": N, \"items\": [{\"counter\", \"event\", \"uuid\", \"parent_uuid\",

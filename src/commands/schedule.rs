@@ -33,7 +33,7 @@ RULES:
 JSON OUTPUT (--format json):
   list:    {\"format_version\": 1, \"count\": N, \"items\": [{\"id\", \"name\", \"unified_job_template\": {\"type\",
             \"name\"}, \"enabled\", \"rrule\", \"timezone\", \"dtstart\", \"dtend\", \"next_run\", \"max_lateness\"}]}
-  show:    one item as in list, plus \"description\", the prompts (\"extra_data\", \"inventory\",
+  show:    one item as in list, plus \"description\", \"created\", \"modified\", the prompts (\"extra_data\", \"inventory\",
            \"credentials\", \"limit\", ...), \"until\", \"next\": {\"local\": [...], \"utc\": [...]} and
            \"skipped\": [{\"occurrence\", \"recorded\", \"reason\"}] (newest first)
   preview: {\"format_version\": 1, \"local\": [\"2027-01-01T02:30:00+01:00\", ...], \"utc\": [\"2027-01-01T01:30:00Z\", ...]}

@@ -37,6 +37,8 @@ JSON OUTPUT (--format json):
    \"failed\": [{\"type\": \"job\", \"id\": 14, \"name\": \"x\", \"job_explanation\": \"Previous Task Failed: {...}\"}],
    \"canceled\": [...], \"reaped\": [...],
    \"dependencies\": [{\"type\": \"project_update\", \"id\": 15, \"name\": \"app\", \"for_id\": 13}],
+   \"workflows\": {\"advanced\", \"started\", \"spawned\", \"ended\", \"expired\", \"do_not_run\",
+   \"canceled\", \"elapsed\"} (what the workflow manager step did; omitted when nothing),
    \"deferred\": 0, \"elapsed\": 0.004}")]
 pub struct Args {
     /// Run one cycle and report what it decided (the default: awxm has no other mode yet)

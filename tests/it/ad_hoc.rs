@@ -24,7 +24,7 @@ fn json(env: &TestEnv, args: &[&str], code: i32) -> Value {
     a.extend_from_slice(args);
     let out = run(env, &a);
     assert_status(&out, code, &a);
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_stdout(&a, &out.stdout)
 }
 
 const SETUP: &str = "

@@ -161,7 +161,7 @@ fn std_cmd(env: &TestEnv) -> Command {
 /// Run a gather at `now`; returns the output and the JSON report.
 fn gather(env: &TestEnv, now: &str, args: &[&str]) -> (Output, Value) {
     let out = gather_cmd(env, now, args).output().expect("run awxm");
-    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let v = json_stdout_or_null(&["gather_analytics"], &out.stdout);
     (out, v)
 }
 
@@ -598,7 +598,7 @@ db_test!(a_hanging_server_times_out_and_a_second_gather_meanwhile_exits_75, |env
     // The server never answers: ending at all proves the read timeout (2 s); the bound is loose
     // for a loaded machine.
     assert!(started.elapsed() < Duration::from_secs(90), "{:?}", started.elapsed());
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["gather_analytics"], &out.stdout);
     let err = r["tarballs"][0]["upload"]["error"].as_str().unwrap();
     assert!(err.contains("timeout"), "{err}");
     assert!(r["tarballs"].as_array().unwrap().iter().all(|t| Path::new(t["path"].as_str().unwrap()).is_file()));

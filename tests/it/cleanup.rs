@@ -267,7 +267,7 @@ fn cleanup_stdout_reports_a_file_that_vanished_after_the_scan_and_locks_the_dire
 
     let out = finish(child, &go);
     assert_status(&out, 0, &["cleanup_stdout (paused)"]);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["cleanup_stdout"], &out.stdout);
     assert_eq!(r["removed"]["files"], 3, "{r}");
     assert_eq!(r["skipped"], json!({"files": 1, "bytes": 11}), "{r}");
     assert_eq!(r["skipped_reasons"], json!({"vanished": 1}));
@@ -289,7 +289,7 @@ fn cleanup_stdout_skips_a_file_that_was_replaced_after_the_scan() {
     std::fs::create_dir(b.dir.join(".hidden-old")).unwrap();
     let out = finish(child, &go);
     assert_status(&out, 0, &["cleanup_stdout (paused)"]);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["cleanup_stdout"], &out.stdout);
     assert_eq!(r["removed"]["files"], 2, "{r}");
     assert_eq!(r["skipped_reasons"], json!({"changed since the scan": 2}), "{r}");
     assert!(b.dir.join("job-1-abc.out").symlink_metadata().unwrap().file_type().is_symlink());
@@ -315,7 +315,7 @@ fn cleanup_stdout_keeps_working_in_the_directory_it_opened_when_the_path_is_swap
     std::os::unix::fs::symlink(&decoy, &b.dir).unwrap();
     let out = finish(child, &go);
     assert_status(&out, 0, &["cleanup_stdout (paused)"]);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["cleanup_stdout"], &out.stdout);
     assert_eq!(r["removed"]["files"], 4, "{r}");
     assert_eq!(names(&decoy).len(), 4, "files in the symlink's target were removed");
     assert_eq!(names(&moved), ["dangling", "dirlink", "fifo", "job-4-new.out", "job-5-edge.out", "job-6-link.out", "subdir"]);
@@ -395,7 +395,7 @@ fn cleanup_stdout_reports_files_it_cannot_remove_and_goes_on() {
         _ => env.run(&args),
     };
     assert_status(&out, 0, &args);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&args, &out.stdout);
     let skipped = r["skipped_files"].as_array().expect("skipped files");
     assert!(skipped.iter().any(|s| s["name"] == "job-1-abc.out" && s["reason"] == "permission denied" && s["bytes"] == 11), "{r}");
     assert_eq!(r["skipped_reasons"]["permission denied"], r["skipped"]["files"], "{r}");
@@ -634,7 +634,7 @@ db_test!(cleanup_jobs_holds_a_lock_but_leaves_the_database_usable_between_batche
     env.ok(&["--lock-timeout", "5", "settings", "set", "tower_url_base", "https://awx.example.test"]);
     let out = finish(child, &go);
     assert_status(&out, 0, &["cleanup_jobs (paused)"]);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["cleanup_jobs"], &out.stdout);
     assert_eq!(r["deleted"], 3, "{r}");
     assert_eq!(ids(&env, "job"), [4, 5, 6, 7, 8]);
     assert_eq!(env.json(&["settings", "get", "tower_url_base"])["value"], "https://awx.example.test");

@@ -365,7 +365,7 @@ db_test!(workflow_copy_has_nodes_edges_and_its_own_approval_templates, |env| {
     let export = env.ok(&["export"]);
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
     assert_status(&out, 0, &["apply", "-f", "-"]);
-    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!((a["created"].as_u64(), a["updated"].as_u64()), (Some(0), Some(0)), "{a}");
 });
 
@@ -408,7 +408,7 @@ db_test!(permissions_follow_awx_and_refusals_exit_77_writing_nothing, |env| {
     assert!(stderr(&out).contains("vault1"), "{}", stderr(&out));
     let out = env.run(&["--format", "json", "deep_copy", "--check", "job_template", "deploy", "--as", "erin"]);
     assert_status(&out, 1, &["check erin"]);
-    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c: Value = json_stdout(&["deep_copy"], &out.stdout);
     assert_eq!(c["can_copy"], false);
     assert_eq!(c["message"], "Insufficient access to Job Template credentials.");
     env.apply("roles:\n  - {user: erin, role: use, credential: vault1}\n");
@@ -439,7 +439,7 @@ db_test!(permissions_follow_awx_and_refusals_exit_77_writing_nothing, |env| {
     let counts = env.row_counts();
     let out = env.run(&["--format", "json", "deep_copy", "--check", "inventory", "web", "--as", "carol"]);
     assert_status(&out, 1, &["check carol"]);
-    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c: Value = json_stdout(&["deep_copy"], &out.stdout);
     assert_eq!(c["can_copy"], false);
     assert_eq!(c["message"], "You do not have permission to perform this action.");
     assert!(c["reason"].as_str().unwrap().contains("inventory_admin"), "{c}");
@@ -499,7 +499,7 @@ db_test!(workflow_copies_drop_the_node_references_the_user_may_not_use, |env| {
     let export = env.ok(&["export"]);
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
     assert_status(&out, 0, &["apply", "-f", "-"]);
-    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!((a["created"].as_u64(), a["updated"].as_u64()), (Some(0), Some(0)), "{a}");
 });
 
@@ -508,7 +508,7 @@ db_test!(names_follow_awx_ui_and_same_or_taken_names_are_refused, |env| {
     let noon = [("TZ", "UTC"), ("AWXM_FAKE_NOW", "2026-05-04T12:00:05Z")];
     let out = run_env(&env, &noon, &["--format", "json", "deep_copy", "inventory", "web"]);
     assert_status(&out, 0, &["default name"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["deep_copy"], &out.stdout);
     assert_eq!(r["name"], "web @ 12:00:05 PM");
     // The same second again: the name is taken.
     let counts = env.row_counts();
@@ -519,7 +519,7 @@ db_test!(names_follow_awx_ui_and_same_or_taken_names_are_refused, |env| {
     let out =
         run_env(&env, &[("TZ", "EST5"), ("AWXM_FAKE_NOW", "2026-05-04T12:00:05Z")], &["--format", "json", "deep_copy", "project", "demo"]);
     assert_status(&out, 0, &["local time"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["deep_copy"], &out.stdout);
     assert_eq!(r["name"], "demo @ 7:00:05 AM");
     let counts2 = env.row_counts();
     assert_ne!(counts, counts2);

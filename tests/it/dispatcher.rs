@@ -26,7 +26,7 @@ fn json_as(env: &TestEnv, node: &str, args: &[&str]) -> Value {
     a.extend_from_slice(args);
     let out = as_node(env, node, &a);
     assert_status(&out, 0, &a);
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_stdout(&a, &out.stdout)
 }
 
 fn start_dispatcher(env: &TestEnv, node: &str) -> Child {
@@ -104,7 +104,7 @@ db_test!(one_dispatcher_per_node_that_stops_on_sigterm, |env| {
         "{err}"
     );
     assert!(err.lines().all(|l| l.starts_with('<')), "{err}");
-    let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let report: Value = json_stdout(&["dispatcher"], out.as_bytes());
     assert_eq!(report["node"], "n1");
     assert!(report["cycles"].as_u64().unwrap() >= 1 && report["heartbeats"].as_u64().unwrap() >= 1, "{report}");
     assert_eq!(env.sql_count("SELECT count(*) FROM instance WHERE hostname = 'n1' AND dispatcher_pid IS NULL"), 1, "it signed off");
@@ -143,7 +143,7 @@ db_test!(a_task_placed_on_another_node_starts_when_its_dispatcher_is_woken, |env
     assert!(launched.elapsed() < Duration::from_secs(60), "b started it on the wake-up, not its 600 s poll");
     let (code, out, _) = stop(dispatcher);
     assert_eq!(code, 143);
-    let report: Value = serde_json::from_str(&out).unwrap();
+    let report: Value = json_stdout(&["dispatcher"], out.as_bytes());
     assert!(report["cycles"].as_u64().unwrap() >= 2, "{report}");
 });
 
@@ -201,7 +201,7 @@ db_test!(two_hundred_jobs_through_one_dispatcher_run_once_each, |env| {
     assert_eq!(env.sql_count("SELECT count(*) FROM job WHERE execution_node = 'd' AND controller_node = 'd'"), 200);
     let (code, out, _) = stop(d);
     assert_eq!(code, 143);
-    let report: Value = serde_json::from_str(&out).unwrap();
+    let report: Value = json_stdout(&["dispatcher"], out.as_bytes());
     assert!(report["cycles"].as_u64().unwrap() >= 1, "{report}");
 });
 

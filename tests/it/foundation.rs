@@ -32,7 +32,7 @@ db_test!(demo_applies_and_export_round_trips_unchanged, |env| {
 
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &first_export);
     assert_status(&out, 0, &["apply", "-f", "-"]);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!((r["created"].as_u64(), r["updated"].as_u64()), (Some(0), Some(0)), "{r}");
     assert_eq!(r["unchanged"], 8);
 
@@ -131,7 +131,7 @@ db_test!(bad_survey_specs_exit_65_name_the_line_and_write_nothing, |env| {
     assert_eq!(env.apply("workflow_job_templates:\n  - name: wf\n    survey_spec: {}\n")["created"], 1);
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &env.ok(&["export"]));
     assert_status(&out, 0, &["apply", "-f", "-"]);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!(r["updated"], 0, "{r}");
 });
 
@@ -158,7 +158,7 @@ db_test!(secrets_are_encrypted_and_never_shown, |env| {
     }
     // $encrypted$ keeps the stored secret; applying the export changes nothing.
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!(r["unchanged"], 1, "{r}");
     // $encrypted$ with nothing stored is an error.
     let p = env.write("n.yaml", "credentials:\n  - name: n\n    kind: vault\n    inputs: {vault_password: $encrypted$}\n");
@@ -252,7 +252,7 @@ roles:
     assert_eq!(roles["items"].as_array().unwrap().len(), 2);
     // Round trip changes nothing.
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let r: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!((r["created"].as_u64(), r["updated"].as_u64()), (Some(0), Some(0)), "{r}");
     assert_eq!(env.ok(&["export"]), export);
     // Dropping a node removes it and its edges; revoking a role.
@@ -314,7 +314,7 @@ db_test!(instance_groups_of_inventories_and_organizations_apply_in_order_and_rou
     for (what, text) in [("the same file", IG_LINKS.to_string()), ("the export", export.clone())] {
         let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &text);
         assert_status(&out, 0, &["apply", what]);
-        let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+        let r: Value = json_stdout(&["apply"], &out.stdout);
         assert_eq!((r["created"].as_u64(), r["updated"].as_u64(), r["unchanged"].as_u64()), (Some(0), Some(0), Some(4)), "{what}: {r}");
         assert_eq!(env.ok(&["export"]), export, "{what}");
         assert_eq!((env.json(&["show", "organization", "Ops"]), env.json(&["show", "inventory", "web"])), shown, "{what}");
@@ -379,7 +379,7 @@ db_test!(settings_round_trip, |env| {
     // In JSON Lines a list is its items, one object per line.
     let jl = env.run(&["settings", "list", "-o", "jsonl"]);
     assert_status(&jl, 0, &["settings", "list", "-o", "jsonl"]);
-    let lines: Vec<Value> = stdout(&jl).lines().map(|x| serde_json::from_str(x).expect("one JSON object per line")).collect();
+    let lines: Vec<Value> = jsonl_stdout(&["settings", "list", "-o", "jsonl"], &jl.stdout);
     assert_eq!(lines.len(), l["count"].as_u64().unwrap() as usize);
     assert!(lines.iter().all(|x| x["key"].is_string()), "{lines:?}");
     let s = env.json(&["settings", "set", "tower_url_base", "https://awx.example.test"]);
@@ -489,7 +489,7 @@ fn errors_have_documented_exit_codes() {
     // JSON mode still writes one error object on stdout.
     let out = env.run(&["--format", "json", "show", "inventory", "nope"]);
     assert_status(&out, 66, &["show"]);
-    let v: Value = serde_json::from_slice(&out.stdout).expect("json error object");
+    let v: Value = json_stdout(&["show"], &out.stdout);
     assert_eq!(v["error"]["exit_code"], 66);
     assert_eq!(v["error"]["kind"], "not_found");
 }
@@ -509,7 +509,7 @@ fn config_layering_flag_over_env_over_file() {
     let out =
         env.cmd().env_remove("AWXM_DATABASE_URL").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
     assert_status(&out, 0, &["list"]);
-    let v: Value = serde_json::from_slice(&out.stdout).expect("file format json");
+    let v: Value = json_stdout(&["list", "organizations"], &out.stdout);
     assert_eq!(v["items"], json!([]), "used the config file's empty database");
     // The environment overrides the file.
     let out = env.cmd().env("AWXM_FORMAT", "yaml").args(["--config", cfg.to_str().unwrap(), "list", "organizations"]).output().unwrap();
@@ -525,7 +525,7 @@ fn config_layering_flag_over_env_over_file() {
     assert!(stdout(&out).contains("NAME"), "{}", stdout(&out));
     // The user config dir is read when no --config is given.
     env.write("config/awxm/awxm.yaml", "format: json\n");
-    let v: Value = serde_json::from_slice(&env.run(&["list", "organizations"]).stdout).expect("user config json");
+    let v: Value = json_stdout(&["list", "organizations"], &env.run(&["list", "organizations"]).stdout);
     assert_eq!(v["items"][0]["name"], "Ops");
 }
 
@@ -537,7 +537,7 @@ fn config_shows_where_the_database_password_comes_from() {
     let pw = env.path().join("pgpass-file");
     let out = env.cmd().env("AWXM_DATABASE_PASSWORD_FILE", &pw).args(["--format", "json", "config"]).output().unwrap();
     assert_status(&out, 0, &["config"]);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: Value = json_stdout(&["config"], &out.stdout);
     assert_eq!(v["database_password_file"], pw.to_str().unwrap(), "{v}");
     let out = env.cmd().env("AWXM_DATABASE_PASSWORD_FILE", &pw).arg("config").output().unwrap();
     assert!(stdout(&out).contains(&format!("database password file  {}", pw.display())), "{}", stdout(&out));
@@ -563,7 +563,7 @@ fn default_database_lives_in_the_data_dir() {
     let c =
         env.cmd().env_remove("AWXM_DATABASE_URL").env_remove("AWXM_SECRET_KEY_FILE").args(["--format", "json", "config"]).output().unwrap();
     assert_status(&c, 0, &["config"]);
-    let v: Value = serde_json::from_slice(&c.stdout).expect("json");
+    let v: Value = json_stdout(&["config"], &c.stdout);
     if nix_is_root() {
         assert_eq!(v["database_url"], "sqlite:///var/lib/awxm/awxm.db");
         assert_eq!(v["secret_key_file"], "/etc/awxm/secret.key");

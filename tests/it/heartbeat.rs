@@ -87,7 +87,7 @@ impl<'a> Cluster<'a> {
         a.extend_from_slice(args);
         let out = self.run(&a);
         assert_status(&out, code, &a);
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)))
+        json_stdout(&a, &out.stdout)
     }
 }
 
@@ -235,13 +235,13 @@ db_test!(isolated_heartbeat_respects_controller_groups_and_claims, |env| {
     let a = ["--known-hosts", c.known_hosts.to_str().unwrap(), "--format", "json", "isolated_heartbeat", "--claim"];
     let out = env.cmd().env("AWXM_NODE_NAME", "ctl-a").args(a).output().unwrap();
     assert_status(&out, 0, &a);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&a, &out.stdout);
     let probed: Vec<&str> = r["instances"].as_array().unwrap().iter().map(|i| i["hostname"].as_str().unwrap()).collect();
     assert_eq!(probed, vec!["iso-east", "iso-free"], "{r}");
     assert!(r["skipped"][0]["reason"].as_str().unwrap().contains("west"), "{r}");
     // A second controller right after: what ctl-a checked is skipped as recently checked.
     let out = env.cmd().env("AWXM_NODE_NAME", "ctl-b").args(a).output().unwrap();
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&a, &out.stdout);
     let probed: Vec<&str> = r["instances"].as_array().unwrap().iter().map(|i| i["hostname"].as_str().unwrap()).collect();
     assert_eq!(probed, vec!["iso-west"], "{r}");
     let reasons: Vec<&str> = r["skipped"].as_array().unwrap().iter().map(|s| s["reason"].as_str().unwrap()).collect();
@@ -317,7 +317,7 @@ db_test!(instance_register_is_idempotent_and_deregister_guards_running_jobs, |en
     assert!(export.contains("iso1"));
     let out = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &export);
     assert_status(&out, 0, &["apply"]);
-    let applied: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let applied: Value = json_stdout(&["apply"], &out.stdout);
     assert_eq!(applied["updated"], 0, "{applied}");
 
     assert_status(&env.run(&["instance", "register", "x", "--node-type", "isolated", "--credential", "nope"]), 66, &["nope"]);
@@ -350,7 +350,7 @@ fn node_json(env: &TestEnv, node: &str, args: &[&str]) -> Value {
     a.extend_from_slice(args);
     let out = as_node(env, node, &a);
     assert_status(&out, 0, &a);
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_stdout(&a, &out.stdout)
 }
 
 fn status(env: &TestEnv, table: &str, id: i64) -> String {
@@ -468,7 +468,7 @@ db_test!(heartbeat_registers_itself_and_honours_capacity_settings, |env| {
         .args(["--format", "json", "heartbeat"])
         .output()
         .unwrap();
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["heartbeat"], &out.stdout);
     assert_eq!(r["cpu_capacity"].as_i64(), Some(cpu), "{r}");
     assert_eq!(node_json(&env, "new-node", &["heartbeat"])["cpu_capacity"].as_i64(), Some(cpu * 8));
     env.ok(&["settings", "unset", "system_task_forks_cpu"]);

@@ -16,7 +16,7 @@ fn import(env: &TestEnv, src: &std::path::Path, extra: &[&str]) -> Value {
 }
 
 fn export(env: &TestEnv) -> Value {
-    serde_json::from_str(&env.ok(&["inventory_export", "inv"])).expect("export JSON")
+    json_stdout(&["inventory_export"], env.ok(&["inventory_export", "inv"]).as_bytes())
 }
 
 fn hosts_of(doc: &Value, group: &str) -> Vec<String> {
@@ -161,7 +161,7 @@ db_test!(enabled_var_decides_enabled_and_export_skips_disabled, |env| {
     assert_eq!(env.sql_count("SELECT count(*) FROM host WHERE name = 'off1' AND NOT enabled"), 1);
     let e = export(&env);
     assert_eq!(hosts_of(&e, "ungrouped"), ["on1", "unknown"]);
-    let all: Value = serde_json::from_str(&env.ok(&["inventory_export", "inv", "--all-hosts"])).unwrap();
+    let all: Value = json_stdout(&["inventory_export"], env.ok(&["inventory_export", "inv", "--all-hosts"]).as_bytes());
     assert_eq!(hosts_of(&all, "ungrouped"), ["off1", "on1", "unknown"]);
     // Without --enabled-value: Python truthiness (the string "false" is enabled).
     env.write("h.yml", "all:\n  hosts:\n    on1: {st: 0}\n    off1: {st: 'false'}\n");
@@ -459,10 +459,11 @@ db_test!(export_works_as_an_inventory_script, |env| {
     let want = crate::inventory_diff::ansible_list(&src);
     assert_eq!(got["web"]["vars"], want["web"]["vars"]);
     assert_eq!(got["_meta"]["hostvars"], want["_meta"]["hostvars"]);
-    let host: Value = serde_json::from_str(&env.ok(&["inventory_export", "inv", "--host", "web2.example.com"])).unwrap();
+    let host: Value =
+        json_stdout(&["inventory_export", "--host"], env.ok(&["inventory_export", "inv", "--host", "web2.example.com"]).as_bytes());
     assert_eq!(host, json!({"http_port": 8080}));
     // Whatever --format says, the output is the raw inventory JSON.
-    let raw: Value = serde_json::from_str(&env.ok(&["--format", "json", "inventory_export", "inv", "--list"])).unwrap();
+    let raw: Value = json_stdout(&["inventory_export"], env.ok(&["--format", "json", "inventory_export", "inv", "--list"]).as_bytes());
     assert!(raw.get("format_version").is_none() && raw.get("_meta").is_some());
     assert_status(&env.run(&["inventory_export", "inv", "--host", "nope"]), 66, &["missing host"]);
 });
@@ -471,7 +472,7 @@ db_test!(stdin_and_host_list_sources, |env| {
     let list = r#"{"web": {"hosts": ["a", "b"], "vars": {"x": 1}}, "_meta": {"hostvars": {"a": {"y": 2}}}}"#;
     let out = env.run_stdin(&["--format", "json", "inventory_import", "--inventory-name", "inv", "--create", "--source", "-"], list);
     assert_status(&out, 0, &["stdin"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["inventory_import"], &out.stdout);
     assert_eq!(r["method"], "stdin");
     let e = export(&env);
     assert_eq!(e["_meta"]["hostvars"]["a"], json!({"y": 2}));

@@ -173,11 +173,11 @@ pub fn differential(env: &TestEnv, rel: &str) {
             .output()
             .expect("run awxm");
         assert_status(&out, 0, &["inventory_import", rel]);
-        serde_json::from_slice::<Value>(&out.stdout).expect("report is JSON")
+        json_stdout(&["inventory_import"], &out.stdout)
     };
     import();
     let export = env.ok(&["inventory_export", "diff"]);
-    let got: Value = serde_json::from_str(&export).expect("export is JSON");
+    let got: Value = json_stdout(&["inventory_export"], export.as_bytes());
     let (w, g) = (shape(&want), shape(&got));
     if w != g {
         panic!("{rel}: awxm differs from ansible-inventory:\n{}", explain(&w, &g));

@@ -89,8 +89,7 @@ impl<'a> Cluster<'a> {
         let mut a = vec!["--format", "json"];
         a.extend_from_slice(args);
         let out = self.run(&a);
-        let v =
-            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
+        let v = json_stdout(&a, &out.stdout);
         (out.status.code().unwrap_or(-1), v)
     }
 
@@ -123,7 +122,7 @@ impl<'a> Cluster<'a> {
 
     fn events(&self, id: i64) -> Vec<Value> {
         let out = self.run(&["--format", "jsonl", "job", "events", &id.to_string()]);
-        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("event JSON")).collect()
+        jsonl_stdout(&["job", "events"], &out.stdout)
     }
 
     fn stdout(&self, id: i64) -> String {
@@ -280,7 +279,7 @@ fn job_row(env: &TestEnv, id: i64, cond: &str) -> bool {
 
 fn finish(child: Child) -> (i32, Value) {
     let out = child.wait_with_output().expect("wait for awxm");
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
+    let v = json_stdout(&["run_job"], &out.stdout);
     (out.status.code().unwrap_or(-1), v)
 }
 

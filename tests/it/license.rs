@@ -43,7 +43,7 @@ fn enterprise(count: i64) -> Value {
 /// `--format json check_license ARGS` at time `now`: (exit code, JSON on stdout, stderr).
 fn check(env: &TestEnv, now: &str, args: &[&str]) -> (i32, Value, String) {
     let out = env.cmd().env("AWXM_FAKE_NOW", now).args(["--format", "json", "check_license"]).args(args).output().expect("run awxm");
-    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let v = json_stdout_or_null(&["check_license"], &out.stdout);
     (out.status.code().unwrap_or(-1), v, stderr(&out))
 }
 
@@ -58,7 +58,7 @@ db_test!(no_license_is_open_and_show_says_so, |env| {
     // AWX's --data: one line of JSON, no format_version.
     let data = env.ok(&["check_license", "--data"]);
     assert_eq!(data.lines().count(), 1);
-    let d: Value = serde_json::from_str(&data).unwrap();
+    let d: Value = json_stdout(&["check_license", "--data"], data.as_bytes());
     assert_eq!(d["license_type"], "open");
     assert!(d.get("format_version").is_none());
 });
@@ -174,6 +174,9 @@ db_test!(signatures_valid_tampered_unsigned, |env| {
     let plain = env.write("plain.json", &serde_json::to_string_pretty(&enterprise(50)).unwrap());
     let signed_text = env.ok(&["license", "sign", "--key", key.to_str().unwrap(), plain.to_str().unwrap()]);
     let signed = env.write("signed.json", &signed_text);
+    // In JSON the signed document comes wrapped (human mode prints it alone).
+    let wrapped = env.json(&["license", "sign", "--key", key.to_str().unwrap(), plain.to_str().unwrap()]);
+    assert_eq!(wrapped["license"], serde_json::from_str::<Value>(&signed_text).unwrap());
 
     // Valid.
     let r = env.json(&["license", "install", signed.to_str().unwrap()]);
@@ -214,8 +217,9 @@ db_test!(signatures_valid_tampered_unsigned, |env| {
     assert_eq!((code, v["status"].as_str()), (1, Some("unlicensed")), "{v}");
 
     // Removing the license: open again.
-    env.ok(&["license", "remove", "--yes"]);
+    assert_eq!(env.json(&["license", "remove", "--yes"])["removed"], true);
     assert_eq!(check(&env, EARLY, &[]).1["license_type"], "open");
+    assert_eq!(env.json(&["license", "remove", "--yes"])["removed"], false, "nothing left to remove");
 });
 
 db_test!(openssl_keys_interoperate, |env| {
@@ -229,7 +233,7 @@ db_test!(openssl_keys_interoperate, |env| {
     let signed = env.ok(&["license", "sign", "--key", "ossl.pem", plain.to_str().unwrap()]);
     let r = env.run_stdin(&["--format", "json", "license", "install", "-"], &signed);
     assert_status(&r, 0, &["install signed with an openssl key"]);
-    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    let v: Value = json_stdout(&["license", "install"], &r.stdout);
     assert_eq!(v["validation"]["signature_status"], "verified");
 });
 

@@ -27,6 +27,7 @@ mod pgconn;
 mod queue;
 mod run_job;
 mod schedules;
+mod schemas;
 mod sinks;
 mod smart;
 mod snapshots;

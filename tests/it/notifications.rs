@@ -102,7 +102,7 @@ db_test!(webhook_500_and_unreachable_services_are_recorded_as_failed, |env| {
     ));
     let out = env.run(&["--format", "json", "notification", "test", "broken"]);
     assert_status(&out, 1, &["test broken"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["notification", "test"], &out.stdout);
     assert_eq!(r["status"], "failed");
     assert!(r["error"].as_str().unwrap().contains("500"), "{r}");
     assert_eq!(http.requests().len(), 1, "the server got the request");
@@ -291,7 +291,7 @@ db_test!(slack_mattermost_rocketchat_pagerduty_and_grafana_get_awx_shaped_reques
     assert!(g["body"]["time"].as_i64().unwrap() > 1_600_000_000_000, "{g}");
     // A bad configuration fails the notification with AWX's message, recorded.
     let out = env.run(&["--format", "json", "notification", "test", "broken"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["notification", "test"], &out.stdout);
     assert_eq!(r["status"], "failed", "{r}");
     assert!(
         r["error"]

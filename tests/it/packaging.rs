@@ -87,7 +87,7 @@ fn packaged_config_file_is_valid() {
         .output()
         .unwrap();
     assert_status(&out, 0, &["config"]);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: Value = json_stdout(&["config"], &out.stdout);
     let text = v.to_string();
     assert!(text.contains("sqlite:///var/lib/awxm/awxm.db"), "{text}");
     assert_eq!(
@@ -163,6 +163,10 @@ fn expected_files() -> BTreeMap<String, String> {
     for entry in std::fs::read_dir(repo().join("man")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         want.insert(format!("usr/share/man/man1/{name}"), format!("man/{name}"));
+    }
+    for entry in std::fs::read_dir(repo().join("schemas")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        want.insert(format!("usr/share/awxm/schemas/{name}"), format!("schemas/{name}"));
     }
     for (name, _) in units() {
         want.insert(format!("lib/systemd/system/{name}"), format!("contrib/systemd/{name}"));

@@ -96,7 +96,7 @@ fn qjson(env: &TestEnv, args: &[&str]) -> Value {
     a.extend_from_slice(args);
     let out = q(env, &a);
     assert_status(&out, 0, &a);
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_stdout(&a, &out.stdout)
 }
 
 fn python() -> String {
@@ -161,7 +161,7 @@ fn wait_all(env: &TestEnv, ids: &[i64]) -> Value {
     let mut args = vec!["--format", "json"];
     args.extend_from_slice(&a);
     let out = q(env, &args);
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("job wait: {}{}", stdout(&out), stderr(&out)))
+    json_stdout(&args, &out.stdout)
 }
 
 db_test!(jobs_of_one_template_never_overlap_unless_allow_simultaneous, |env| {
@@ -194,7 +194,7 @@ db_test!(a_failed_project_update_fails_its_job_with_awxs_text, |env| {
     env.apply("projects:\n  - name: app\n    scm_url: file:///nonexistent/repo.git\n");
     let out = q(&env, &["--format", "json", "launch", "job_template", "t1", "--wait"]);
     assert_status(&out, 1, &["launch --wait"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["launch"], &out.stdout);
     assert_eq!(r["status"], "failed", "{r}");
     let pu = env.sql_count("SELECT max(id) FROM project_update");
     assert_eq!(

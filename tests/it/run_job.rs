@@ -43,7 +43,7 @@ fn run_json(env: &TestEnv, args: &[&str]) -> (i32, Value) {
     let mut a = vec!["--format", "json"];
     a.extend_from_slice(args);
     let out = run(env, &a);
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", stdout(&out), stderr(&out)));
+    let v = json_stdout(&a, &out.stdout);
     (out.status.code().unwrap_or(-1), v)
 }
 
@@ -91,7 +91,7 @@ fn job(env: &TestEnv, id: i64) -> Value {
 
 fn events(env: &TestEnv, id: i64) -> Vec<Value> {
     let out = run(env, &["--format", "jsonl", "job", "events", &id.to_string()]);
-    stdout(&out).lines().map(|l| serde_json::from_str(l).expect("event JSON")).collect()
+    jsonl_stdout(&["job", "events"], &out.stdout)
 }
 
 fn job_stdout(env: &TestEnv, id: i64) -> String {
@@ -595,7 +595,7 @@ fn signal_to_awxm_cancels_the_job(env: &TestEnv, base: u32, sig: nix::sys::signa
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(code), "{}", String::from_utf8_lossy(&out.stderr));
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["run_job"], &out.stdout);
     assert_eq!(r["status"], "canceled");
     assert!(procs_with(&sleep).is_empty(), "nothing left running");
     assert_eq!(job(env, 1)["status"], "canceled");
@@ -1033,13 +1033,13 @@ db_test!(stdout_and_events_follow_a_running_job_to_its_end, |env| {
     // Events: one JSON object per line, the last one the stats.
     let out = run(&env, &["-o", "jsonl", "job", "events", &id, "--follow"]);
     assert_status(&out, 0, &["job", "events", "--follow"]);
-    let evs: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let evs: Vec<Value> = jsonl_stdout(&["job", "events"], &out.stdout);
     assert_eq!(evs.last().unwrap()["event"], "playbook_on_stats");
     assert_eq!(evs.len(), events(&env, id.parse().unwrap()).len());
     // run_job -o jsonl streams every event as it is stored, then the summary.
     let out = run(&env, &["-o", "jsonl", "run_job", "t"]);
     assert_status(&out, 0, &["run_job", "-o", "jsonl"]);
-    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = jsonl_stdout(&["run_job"], &out.stdout);
     let summary = lines.last().unwrap();
     assert_eq!(summary["status"], "successful", "{summary}");
     let n = summary["event_count"].as_u64().unwrap() as usize;

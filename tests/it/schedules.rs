@@ -57,7 +57,7 @@ fn preview_awxm(rule: &str, after: &str) -> Value {
         .output()
         .expect("run awxm");
     assert_status(&out, 0, &["schedule", "preview", rule]);
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_stdout(&["schedule", "preview"], &out.stdout)
 }
 
 /// An ISO 8601 time as an instant and its offset (dateutil writes +00:00 where awxm writes Z).
@@ -124,7 +124,7 @@ fn json_at(env: &TestEnv, now: &str, args: &[&str]) -> Value {
     a.extend_from_slice(args);
     let out = at(env, now, &a);
     assert_status(&out, 0, &a);
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_stdout(&a, &out.stdout)
 }
 
 fn apply_at(env: &TestEnv, now: &str, yaml: &str) -> Value {
@@ -282,7 +282,7 @@ db_test!(a_due_schedule_launches_exactly_once_under_concurrent_ticks, |env| {
     for c in children {
         let out = c.wait_with_output().unwrap();
         assert_status(&out, 0, &["scheduler", "--once"]);
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v: Value = json_stdout(&["scheduler"], &out.stdout);
         launched += v["launched"].as_array().unwrap().len();
     }
     assert_eq!(launched, 1, "one occurrence, one launch");

@@ -26,7 +26,7 @@ fn json(env: &TestEnv, args: &[&str]) -> Value {
     a.extend_from_slice(args);
     let out = run(env, &a);
     assert_status(&out, 0, &a);
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_stdout(&a, &out.stdout)
 }
 
 /// `inventory hosts INV [--filter F]` as (name, inventory) pairs.
@@ -134,7 +134,7 @@ db_test!(filter_grammar_through_the_cli, |env| {
     // The members through show and export.
     let h = json(&env, &["show", "host", "everything/web9"]);
     assert_eq!((h["inventory"].as_str(), h["smart_inventories"].clone()), (Some("ops"), serde_json::json!(["everything"])));
-    let export: Value = serde_json::from_slice(&run(&env, &["inventory_export", "everything"]).stdout).expect("export JSON");
+    let export: Value = json_stdout(&["inventory_export"], &run(&env, &["inventory_export", "everything"]).stdout);
     assert_eq!(export["ungrouped"]["hosts"], serde_json::json!(["web1", "web9"]));
     assert_eq!(export["_meta"]["hostvars"]["web1"], serde_json::json!({"role": "frontend"}));
     // Changing the filter by apply changes the membership in the same transaction.
@@ -213,7 +213,7 @@ db_test!(bad_filters_exit_65_with_the_position, |env| {
     // JSON errors carry the pointer lines as details.
     let out = run(&env, &["--format", "json", "inventory", "hosts", "everything", "--filter", "name="]);
     assert_status(&out, 65, &["json error"]);
-    let v: Value = serde_json::from_slice(&out.stdout).expect("error JSON");
+    let v: Value = json_stdout(&["inventory", "hosts"], &out.stdout);
     assert_eq!(v["error"]["details"], serde_json::json!(["name=", "     ^"]));
 });
 
@@ -290,7 +290,7 @@ const ONLY_WEB: &str = "\
 
 fn job_run(env: &TestEnv, template: &str) -> Value {
     let out = run(env, &["--format", "json", "run_job", template]);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(&out)));
+    let v: Value = json_stdout(&["run_job"], &out.stdout);
     assert_eq!(v["status"], "successful", "{template}: {v}\n{}", stderr(&out));
     v
 }

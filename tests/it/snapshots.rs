@@ -134,7 +134,7 @@ db_test!(isolated_heartbeat_table, |env| {
     assert_status(&out, 1, &args);
     let text = squeeze(&stdout(&out));
     let json_out = env.run(&["--format", "json", "isolated_heartbeat"]);
-    let json: Value = serde_json::from_slice(&json_out.stdout).expect("JSON");
+    let json: Value = json_stdout(&["isolated_heartbeat"], &json_out.stdout);
     settings(&env).bind(|| {
         insta::assert_snapshot!("isolated_heartbeat.human", text);
         insta::assert_json_snapshot!("isolated_heartbeat.shape", shape(&json));
@@ -158,7 +158,7 @@ db_test!(run_job_summary_and_job_show, |env| {
     let summary = stdout(&out).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
     let out = awxm(&["--format", "json", "run_job", "t"]);
     assert_status(&out, 0, &["run_job --format json"]);
-    let run: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let run: Value = json_stdout(&["run_job"], &out.stdout);
     let show = squeeze(&human(&env, &["job", "show", "1"]));
     let show_json = env.json(&["job", "show", "1"]);
     let list = squeeze(&human(&env, &["job", "list"]));
@@ -188,7 +188,7 @@ db_test!(run_workflow_summary_and_job_show_of_a_workflow, |env| {
     let summary = stdout(&out).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
     let out = awxm(&["--format", "json", "run_workflow", "wf"]);
     assert_status(&out, 0, &["run_workflow --format json"]);
-    let run: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let run: Value = json_stdout(&["run_workflow"], &out.stdout);
     let show = squeeze(&human(&env, &["job", "show", "1"]));
     let show_json = env.json(&["job", "show", "1"]);
     settings(&env).bind(|| {

@@ -27,7 +27,7 @@ fn qjson(env: &TestEnv, code: i32, args: &[&str]) -> Value {
     a.extend_from_slice(args);
     let out = q(env, &a);
     assert_status(&out, code, &a);
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{a:?}: JSON: {e}: {}", stdout(&out)))
+    json_stdout(&a, &out.stdout)
 }
 
 fn python() -> String {
@@ -158,7 +158,7 @@ db_test!(a_failed_node_takes_its_failure_path_else_the_workflow_fails, |env| {
 
     let out = q(&env, &["--format", "json", "run_workflow", "unhandled"]);
     assert_status(&out, 1, &["run_workflow unhandled"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r: Value = json_stdout(&["run_workflow"], &out.stdout);
     assert_eq!(r["status"], "failed", "{r}");
     assert_eq!(r["job_explanation"], "No error handling paths found, marking workflow as failed");
     assert_eq!(statuses(&r), pairs(&[("f", "failed"), ("never", "do not run")]));
@@ -456,7 +456,7 @@ db_test!(workflow_prompts_override_node_prompts_through_the_templates_ask_flags,
     // launch --wait follows a workflow to its end: exit 1 when it failed.
     let out = q(&env, &["--format", "json", "launch", "workflow_job_template", "prompted", "--wait"]);
     assert_status(&out, 1, &["launch workflow --wait"]);
-    let l: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let l: Value = json_stdout(&["launch"], &out.stdout);
     assert_eq!((l["type"].as_str(), l["status"].as_str()), (Some("workflow_job"), Some("failed")), "{l}");
 });
 
@@ -481,7 +481,7 @@ db_test!(ctrl_c_on_run_workflow_cancels_the_nested_workflow_and_its_running_node
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().expect("wait run_workflow");
     assert_status(&out, 130, &["run_workflow outer, interrupted"]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stdout(&out)));
+    let r: Value = json_stdout(&["run_workflow"], &out.stdout);
     assert_eq!(r["status"], "canceled", "{r}");
     assert_eq!(statuses(&r), pairs(&[("sub", "canceled"), ("after", "do not run")]));
     let inner = qjson(&env, 0, &["job", "show", &node(&r, "sub")["job_id"].to_string()]);

@@ -8,7 +8,10 @@
 
 #![allow(dead_code)]
 
+pub mod schema;
 pub mod sshd;
+
+pub use schema::{json_stdout, json_stdout_or_null, jsonl_stdout};
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -193,7 +196,7 @@ impl TestEnv {
         a.extend_from_slice(args);
         let out = self.run(&a);
         assert_status(&out, 0, &a);
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+        json_stdout(&a, &out.stdout)
     }
 
     /// Write a file into the test dir and return its path.
