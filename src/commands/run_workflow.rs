@@ -103,7 +103,7 @@ fn progress(ctx: &Ctx, nodes: &[NodeView], seen: &mut Seen) {
             continue;
         }
         // Nothing to say about a node that has not started yet.
-        if n.job_id.is_none() && n.status == "not started" {
+        if n.job_id.is_none() && n.status == "not_started" {
             continue;
         }
         seen.insert(n.id, now);

@@ -21,7 +21,7 @@ pub struct NodeView {
     /// The spawned job's type (job, project_update, …) and id.
     pub job_type: Option<String>,
     pub job_id: Option<i64>,
-    /// The job's status; else `do not run`, `no template` or `not started`.
+    /// The job's status; else `do_not_run`, `no_template` or `not_started` (shown with spaces).
     pub status: String,
 }
 
@@ -61,9 +61,9 @@ pub fn load(tx: &mut Tx<'_>, wf: i64) -> Result<(Vec<NodeView>, Vec<EdgeView>)> 
         };
         let status = match job_status {
             Some(s) => s,
-            None if do_not_run => "do not run".into(),
-            None if template.is_none() => "no template".into(),
-            None => "not started".into(),
+            None if do_not_run => "do_not_run".into(),
+            None if template.is_none() => "no_template".into(),
+            None => "not_started".into(),
         };
         nodes.push(NodeView {
             id: r.col("id")?,
@@ -100,7 +100,7 @@ pub fn node_line(n: &NodeView) -> String {
         _ => String::new(),
     };
     let all = if n.all_parents_must_converge { " [all parents]" } else { "" };
-    format!("{} ({what}){all}{job}: {}", n.identifier, n.status)
+    format!("{} ({what}){all}{job}: {}", n.identifier, n.status.replace('_', " "))
 }
 
 /// The graph as an indented tree from its roots: each child under its parent with the edge's
@@ -216,7 +216,7 @@ mod tests {
             template_type: Some("job_template".into()),
             template: Some(ident.into()),
             all_parents_must_converge: false,
-            do_not_run: status == "do not run",
+            do_not_run: status == "do_not_run",
             job_type: None,
             job_id: None,
             status: status.into(),
@@ -228,7 +228,7 @@ mod tests {
         let mut a = n(1, "a", "successful");
         a.job_type = Some("job".into());
         a.job_id = Some(7);
-        let nodes = vec![a, n(2, "b", "failed"), n(3, "c", "do not run"), n(4, "d", "not started")];
+        let nodes = vec![a, n(2, "b", "failed"), n(3, "c", "do_not_run"), n(4, "d", "not_started")];
         let e = |from, to, kind: &str| EdgeView { from, to, kind: kind.into() };
         let edges = vec![e(1, 2, "success"), e(1, 3, "failure"), e(2, 4, "always"), e(3, 4, "success")];
         assert_eq!(

@@ -149,7 +149,7 @@ db_test!(a_failed_node_takes_its_failure_path_else_the_workflow_fails, |env| {
     );
     let r = run(&env, "handled", 0);
     assert_eq!((r["status"].as_str(), r["job_explanation"].as_str()), (Some("successful"), Some("")), "{r}");
-    assert_eq!(statuses(&r), pairs(&[("sync", "failed"), ("f", "failed"), ("fix", "successful"), ("never", "do not run")]));
+    assert_eq!(statuses(&r), pairs(&[("sync", "failed"), ("f", "failed"), ("fix", "successful"), ("never", "do_not_run")]));
     // A manual project cannot update: its node's update is created failed, with the reason.
     let pu = node(&r, "sync")["job_id"].as_i64().unwrap();
     let shown = qjson(&env, 0, &["job", "show", &pu.to_string()]);
@@ -161,7 +161,7 @@ db_test!(a_failed_node_takes_its_failure_path_else_the_workflow_fails, |env| {
     let r: Value = json_stdout(&["run_workflow"], &out.stdout);
     assert_eq!(r["status"], "failed", "{r}");
     assert_eq!(r["job_explanation"], "No error handling paths found, marking workflow as failed");
-    assert_eq!(statuses(&r), pairs(&[("f", "failed"), ("never", "do not run")]));
+    assert_eq!(statuses(&r), pairs(&[("f", "failed"), ("never", "do_not_run")]));
 });
 
 db_test!(always_edges_and_convergence, |env| {
@@ -179,7 +179,7 @@ db_test!(always_edges_and_convergence, |env| {
     assert_eq!(statuses(&r), pairs(&[("good", "successful"), ("bad", "failed"), ("handler", "successful"), ("join", "successful")]));
     // ALL: the failed parent links by success only, so the join never runs.
     let r = run(&env, "all", 0);
-    assert_eq!(statuses(&r), pairs(&[("good", "successful"), ("bad", "failed"), ("handler", "successful"), ("join", "do not run")]));
+    assert_eq!(statuses(&r), pairs(&[("good", "successful"), ("bad", "failed"), ("handler", "successful"), ("join", "do_not_run")]));
     assert_eq!(node(&r, "join")["all_parents_must_converge"], true);
 });
 
@@ -212,7 +212,7 @@ db_test!(nested_workflows_run_and_recursion_is_refused, |env| {
         )
     );
     // The refused workflow never ran a node.
-    assert_eq!(statuses(&refused), pairs(&[("again", "not started")]));
+    assert_eq!(statuses(&refused), pairs(&[("again", "not_started")]));
 });
 
 db_test!(set_stats_artifacts_reach_the_children, |env| {
@@ -318,7 +318,7 @@ db_test!(approvals_approve_deny_and_expire, |env| {
         (Some("failed"), Some("No error handling paths found, marking workflow as failed"))
     );
     let shown = qjson(&env, 0, &["job", "show", &wf.to_string()]);
-    assert_eq!(statuses(&shown), pairs(&[("ask", "failed"), ("ship", "do not run")]));
+    assert_eq!(statuses(&shown), pairs(&[("ask", "failed"), ("ship", "do_not_run")]));
 
     // Expiry: after its timeout the next cycle fails it with AWX's text.
     let wf = qjson(&env, 0, &["launch", "workflow_job_template", "quick"])["id"].as_i64().unwrap();
@@ -354,7 +354,7 @@ db_test!(canceling_a_workflow_cancels_its_running_node_and_starts_nothing_more, 
     wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
     let shown = qjson(&env, 0, &["job", "show", &wf.to_string()]);
     assert_eq!(shown["status"], "canceled");
-    assert_eq!(statuses(&shown), pairs(&[("slow", "canceled"), ("next", "do not run")]), "{shown}");
+    assert_eq!(statuses(&shown), pairs(&[("slow", "canceled"), ("next", "do_not_run")]), "{shown}");
     // Nothing more starts later.
     q(&env, &["task_manager"]);
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM workflow_job_node WHERE workflow_job_id = {wf} AND job_id IS NOT NULL")), 1);
@@ -483,10 +483,10 @@ db_test!(ctrl_c_on_run_workflow_cancels_the_nested_workflow_and_its_running_node
     assert_status(&out, 130, &["run_workflow outer, interrupted"]);
     let r: Value = json_stdout(&["run_workflow"], &out.stdout);
     assert_eq!(r["status"], "canceled", "{r}");
-    assert_eq!(statuses(&r), pairs(&[("sub", "canceled"), ("after", "do not run")]));
+    assert_eq!(statuses(&r), pairs(&[("sub", "canceled"), ("after", "do_not_run")]));
     let inner = qjson(&env, 0, &["job", "show", &node(&r, "sub")["job_id"].to_string()]);
     assert_eq!(inner["status"], "canceled");
-    assert_eq!(statuses(&inner), pairs(&[("slow", "canceled"), ("next", "do not run")]), "{inner}");
+    assert_eq!(statuses(&inner), pairs(&[("slow", "canceled"), ("next", "do_not_run")]), "{inner}");
     wait_until("the playbook is gone", Duration::from_secs(30), || procs_with(&cmdline).is_empty());
 });
 
@@ -501,5 +501,5 @@ db_test!(a_canceled_approval_is_a_failed_node, |env| {
     assert_eq!(qjson(&env, 0, &["job", "cancel", &a.to_string()])["status"], "canceled");
     assert_eq!(wait_workflow(&env, wf, 0)["status"], "successful");
     let shown = qjson(&env, 0, &["job", "show", &wf.to_string()]);
-    assert_eq!(statuses(&shown), pairs(&[("ask", "canceled"), ("ship", "do not run"), ("giveup", "successful")]));
+    assert_eq!(statuses(&shown), pairs(&[("ask", "canceled"), ("ship", "do_not_run"), ("giveup", "successful")]));
 });
