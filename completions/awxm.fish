@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_awxm_global_optspecs
-    string join \n database= config= o/format= v/verbose q/quiet color= no-color no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
+    string join \n database= config= o/format= jq= v/verbose q/quiet color= no-color no-progress lock-timeout= profile-sql known-hosts= host-key-policy= h/help V/version
 end
 
 function __fish_awxm_needs_command
@@ -30,6 +30,7 @@ complete -c awxm -n "__fish_awxm_needs_command" -s o -l format -d 'Output format
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_needs_command" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_needs_command" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -88,6 +89,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand apply" -s o -l format -d 'Outp
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand apply" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand apply" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -109,6 +111,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand export" -s o -l format -d 'Out
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand export" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand export" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -132,6 +135,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand list" -s o -l format -d 'Outpu
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand list" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -152,6 +156,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand show" -s o -l format -d 'Outpu
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand show" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -172,6 +177,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand delete" -s o -l format -d 'Out
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand delete" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand delete" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -195,6 +201,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -s o -l format -d '
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand deep_copy" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -217,6 +224,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and not __fish_seen_subcommand_from list get set unset help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -242,6 +250,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -262,6 +271,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from get" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -282,6 +292,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from set" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -302,6 +313,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand settings; and __fish_seen_subcommand_from unset" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -339,6 +351,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_job" -s o -l format -d 'Ou
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_job" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -374,6 +387,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -s o -l format -d 'Out
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand ad_hoc" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -411,6 +425,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand launch" -s o -l format -d 'Out
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand launch" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand launch" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -433,6 +448,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_see
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and not __fish_seen_subcommand_from status help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -455,6 +471,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_su
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand dispatcher; and __fish_seen_subcommand_from status" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -477,6 +494,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and not __fish_seen_subcommand_from list show preview help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -501,6 +519,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -522,6 +541,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -544,6 +564,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand schedule; and __fish_seen_subcommand_from preview" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -568,6 +589,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -s o -l format -d '
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand scheduler" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -589,6 +611,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -s o -l format -
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand task_manager" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -610,6 +633,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand project_update" -s o -l format
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand project_update" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -630,6 +654,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and not __fish_seen_subcommand_from list show stdout events relaunch wait ingest cancel help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -669,6 +694,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -689,6 +715,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -709,6 +736,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from stdout" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -733,6 +761,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from events" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -755,6 +784,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from relaunch" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -777,6 +807,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from wait" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -799,6 +830,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from ingest" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -820,6 +852,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcomman
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand job; and __fish_seen_subcommand_from cancel" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -850,6 +883,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand check_license" -s o -l format 
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand check_license" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -874,6 +908,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_s
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and not __fish_seen_subcommand_from install show remove keygen sign help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -900,6 +935,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from install" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -920,6 +956,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from show" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -940,6 +977,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from remove" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -962,6 +1000,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from keygen" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -983,6 +1022,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subco
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand license; and __fish_seen_subcommand_from sign" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1009,6 +1049,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_s
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and not __fish_seen_subcommand_from test list help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1032,6 +1073,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from test" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1055,6 +1097,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand notification; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1082,6 +1125,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -s o -l form
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand gather_analytics" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1109,6 +1153,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -s o -l format
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_stdout" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1133,6 +1178,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -s o -l format -
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand cleanup_jobs" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1159,6 +1205,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand config" -s o -l format -d 'Out
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand config" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand config" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1179,6 +1226,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand completions" -s o -l format -d
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand completions" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1212,6 +1260,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -s o -l form
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_import" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1241,6 +1290,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -s o -l form
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_update" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1264,6 +1314,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -s o -l form
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory_export" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1287,6 +1338,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory; and not __fish_seen_subcommand_from hosts help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1310,6 +1362,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_sub
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand inventory; and __fish_seen_subcommand_from hosts" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1332,6 +1385,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and not __fish_seen_subcommand_from register deregister help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1370,6 +1424,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from register" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1390,6 +1445,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand instance; and __fish_seen_subcommand_from deregister" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1414,6 +1470,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -s o -l format -d '
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand heartbeat" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1439,6 +1496,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -s o -l fo
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand isolated_heartbeat" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1460,6 +1518,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand ping" -s o -l format -d 'Outpu
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand ping" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand ping" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1481,6 +1540,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand metrics" -s o -l format -d 'Ou
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand metrics" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1503,6 +1563,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -s o
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand test_isolated_connection" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1529,6 +1590,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -s o -l format -
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand run_workflow" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1549,6 +1611,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and not __fish_seen_subcommand_from list approve deny help" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1573,6 +1636,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from list" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1595,6 +1659,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from approve" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"
@@ -1616,6 +1681,7 @@ complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subc
 json\t''
 yaml\t''
 jsonl\t'JSON Lines (one document per line), for streams such as job events'"
+complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l jq -d 'Filter the JSON output with a jq expression, as gh --jq: strings print raw, other values as compact JSON, one per line (implies --format json; with -o jsonl each line is filtered). Example: awxm list organizations --jq \'.items[].name\'' -r
 complete -c awxm -n "__fish_awxm_using_subcommand approval; and __fish_seen_subcommand_from deny" -l color -d 'Colour (and the ANSI escapes of job output): auto colours a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE=1 forces it [default: auto]' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set or TERM=dumb (CLICOLOR_FORCE forces it)'
 always\t'Always colour, even into a pipe or file'
 never\t'Never colour: strip ANSI escapes from job output'"

@@ -12,8 +12,9 @@ use crate::output::{ColorChoice, Format};
 pub const AFTER_HELP: &str = "\
 EXIT STATUS:
    0  success
-   1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down)
-   2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
+   1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down);
+      the --jq filter failed on the output
+   2  usage error (bad option, bad --jq filter; a prompt was needed but there is no terminal and no --yes)
    3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
       (check_license --nagios follows the plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
       3 UNKNOWN)
@@ -77,6 +78,11 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(short = 'o', long, global = true, env = "AWXM_FORMAT", value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+    /// Filter the JSON output with a jq expression, as gh --jq: strings print raw, other
+    /// values as compact JSON, one per line (implies --format json; with -o jsonl each line is
+    /// filtered). Example: awxm list organizations --jq '.items[].name'
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
     /// More logging on stderr (-v info, -vv debug, -vvv trace)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
@@ -305,6 +311,22 @@ impl Command {
     }
 }
 
+impl Command {
+    /// Why `--jq` cannot filter this command's output (it prints text, not JSON), if so.
+    pub fn jq_refusal(&self) -> Option<&'static str> {
+        use commands::job;
+        match self {
+            Command::Completions(_) => Some("completions prints a shell script, not JSON"),
+            Command::InventoryExport(a) if a.script => Some("inventory_export --script prints a shell script, not JSON"),
+            Command::CheckLicense(a) if a.nagios => Some("check_license --nagios prints a plugin line, not JSON"),
+            Command::Job(a) if matches!(a.action, job::Action::Stdout { follow: true, .. }) => {
+                Some("job stdout --follow prints the job's text output, not JSON (job events --follow --jq filters its events)")
+            }
+            _ => None,
+        }
+    }
+}
+
 pub use crate::config::MAX_LOCK_TIMEOUT;
 
 /// A clap value parser for a number of seconds in `min..=max`: a number (fractions allowed) or a
@@ -343,6 +365,19 @@ where
         }
         T::try_from(v as i64).map_err(|_| format!("{s} is out of range ({range})"))
     }
+}
+
+/// Whether `--format` was typed on the command line (not taken from `AWXM_FORMAT`).
+pub fn format_on_command_line(matches: &clap::ArgMatches) -> bool {
+    let mut m = Some(matches);
+    while let Some(cur) = m {
+        if cur.try_get_raw("format").ok().flatten().is_some() && cur.value_source("format") == Some(clap::parser::ValueSource::CommandLine)
+        {
+            return true;
+        }
+        m = cur.subcommand().map(|(_, sub)| sub);
+    }
+    false
 }
 
 /// The whole command tree (for help, man pages and completions).

@@ -69,6 +69,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Streamed> {
     })?;
     let mut text = export::py_dumps(&doc);
     text.push('\n');
-    ctx.out.raw(text.as_bytes()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
+    ctx.out.json_text(&text).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
     Ok(Streamed(0))
 }

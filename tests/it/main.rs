@@ -18,6 +18,7 @@ mod input_files;
 mod inventory;
 mod inventory_diff;
 mod isolated_jobs;
+mod jq;
 mod license;
 mod metrics;
 mod notifications;
