@@ -14,7 +14,7 @@ EXIT STATUS:
    0  success
    1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down);
       the --jq filter failed on the output
-   2  usage error (bad option, bad --jq filter; a prompt was needed but there is no terminal and no --yes)
+   2  usage error (bad option or --jq filter; a prompt was needed but no terminal and no --yes)
    3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
       (check_license --nagios follows the plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
       3 UNKNOWN)
@@ -385,33 +385,6 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
-/// `cmd` without what users never type: hidden subcommands (`job-guard`) and hidden options
-/// (`run_job --supervise`, `task_manager --run`, deprecated no-ops), recursively; aliases are
-/// hidden ones already. The shell completions are generated from this. Nothing visible may
-/// refer to a hidden argument (a `requires`/`conflicts_with` on one would not build).
-pub fn visible(cmd: &clap::Command) -> clap::Command {
-    let mut c = clap::Command::new(cmd.get_name().to_string());
-    if let Some(about) = cmd.get_about() {
-        c = c.about(about.clone());
-    }
-    if let Some(v) = cmd.get_version() {
-        c = c.version(v.to_string());
-    }
-    if cmd.is_propagate_version_set() {
-        c = c.propagate_version(true);
-    }
-    for alias in cmd.get_visible_aliases() {
-        c = c.visible_alias(alias.to_string());
-    }
-    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-        c = c.arg(a.clone());
-    }
-    for s in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        c = c.subcommand(visible(s));
-    }
-    c
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -445,16 +418,27 @@ mod tests {
     }
 
     #[test]
-    fn completion_tree_leaves_out_internal_commands_and_options() {
-        let v = super::visible(&super::command());
-        v.clone().debug_assert();
-        let names: Vec<&str> = v.get_subcommands().map(|s| s.get_name()).collect();
-        assert!(names.contains(&"run_job") && names.contains(&"metrics"), "{names:?}");
-        assert!(!names.contains(&"job-guard"), "{names:?}");
-        let args = |sub: &str| -> Vec<String> { v.find_subcommand(sub).unwrap().get_arguments().map(|a| a.get_id().to_string()).collect() };
-        assert!(args("run_job").contains(&"template".to_string()) && !args("run_job").contains(&"supervise".to_string()));
-        assert!(args("task_manager").contains(&"once".to_string()) && !args("task_manager").contains(&"run".to_string()));
-        assert!(!args("inventory_import").contains(&"keep_vars".to_string()));
+    fn completion_leaves_out_internal_commands_and_options() {
+        // What the shells' hook gets (clap_complete's engine over the full tree).
+        let complete = |words: &[&str]| -> Vec<String> {
+            let mut cmd = super::command();
+            cmd.build();
+            let args: Vec<std::ffi::OsString> = std::iter::once("awxm").chain(words.iter().copied()).map(Into::into).collect();
+            clap_complete::engine::complete(&mut cmd, args, words.len(), None)
+                .unwrap()
+                .into_iter()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_value().to_string_lossy().into_owned())
+                .collect()
+        };
+        let names = complete(&[""]);
+        assert!(names.iter().any(|n| n == "run_job") && names.iter().any(|n| n == "metrics"), "{names:?}");
+        assert!(!names.iter().any(|n| n == "job-guard" || n == "run-job"), "{names:?}");
+        let run_job = complete(&["run_job", "--"]);
+        assert!(run_job.iter().any(|n| n == "--no-follow") && !run_job.iter().any(|n| n == "--supervise"), "{run_job:?}");
+        let tm = complete(&["task_manager", "--"]);
+        assert!(tm.iter().any(|n| n == "--once") && !tm.iter().any(|n| n == "--run"), "{tm:?}");
+        assert!(!complete(&["inventory_import", "--k"]).iter().any(|n| n == "--keep-vars"));
         // The full tree still has them (they work, they are only not offered).
         let full = super::command();
         assert!(full.find_subcommand("job-guard").is_some());

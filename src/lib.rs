@@ -6,6 +6,7 @@ pub mod cleanup;
 pub mod cli;
 pub mod cluster;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod context;
 pub mod crypto;
@@ -46,6 +47,8 @@ use crate::output::{Format, Output};
 
 /// Parse arguments, run the command, map the outcome to an exit code (the one place that does).
 pub fn main() -> ExitCode {
+    // The shell's completion hook (`COMPLETE=bash awxm -- WORDS`): answer and exit.
+    complete::handle_request();
     // A bare `awxm` prints the help; options without a command are a usage error that shows
     // it too (clap's own message would list the internal commands and the aliases).
     if std::env::args_os().len() == 1 {

@@ -7,6 +7,7 @@ mod support;
 mod ad_hoc;
 mod analytics;
 mod cleanup;
+mod completion;
 mod deep_copy;
 mod disk_state;
 mod dispatcher;
