@@ -12,8 +12,9 @@ use crate::output::{ColorChoice, Format};
 pub const AFTER_HELP: &str = "\
 EXIT STATUS:
    0  success
-   1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down)
-   2  usage error (bad option; a prompt was needed but there is no terminal and no --yes)
+   1  the work ran and its outcome is a failure (job failed, license invalid, upload refused, node down);
+      the --jq filter failed on the output
+   2  usage error (bad option or --jq filter; a prompt was needed but no terminal and no --yes)
    3  check_license --warn-exit: the license is in the warning zone (>= 90% of hosts, < 30 days left)
       (check_license --nagios follows the plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL,
       3 UNKNOWN)
@@ -77,6 +78,11 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(short = 'o', long, global = true, env = "AWXM_FORMAT", value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+    /// Filter the JSON output with a jq expression, as gh --jq: strings print raw, other
+    /// values as compact JSON, one per line (implies --format json; with -o jsonl each line is
+    /// filtered). Example: awxm list organizations --jq '.items[].name'
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
     /// More logging on stderr (-v info, -vv debug, -vvv trace)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
@@ -305,6 +311,22 @@ impl Command {
     }
 }
 
+impl Command {
+    /// Why `--jq` cannot filter this command's output (it prints text, not JSON), if so.
+    pub fn jq_refusal(&self) -> Option<&'static str> {
+        use commands::job;
+        match self {
+            Command::Completions(_) => Some("completions prints a shell script, not JSON"),
+            Command::InventoryExport(a) if a.script => Some("inventory_export --script prints a shell script, not JSON"),
+            Command::CheckLicense(a) if a.nagios => Some("check_license --nagios prints a plugin line, not JSON"),
+            Command::Job(a) if matches!(a.action, job::Action::Stdout { follow: true, .. }) => {
+                Some("job stdout --follow prints the job's text output, not JSON (job events --follow --jq filters its events)")
+            }
+            _ => None,
+        }
+    }
+}
+
 pub use crate::config::MAX_LOCK_TIMEOUT;
 
 /// A clap value parser for a number of seconds in `min..=max`: a number (fractions allowed) or a
@@ -345,36 +367,22 @@ where
     }
 }
 
+/// Whether `--format` was typed on the command line (not taken from `AWXM_FORMAT`).
+pub fn format_on_command_line(matches: &clap::ArgMatches) -> bool {
+    let mut m = Some(matches);
+    while let Some(cur) = m {
+        if cur.try_get_raw("format").ok().flatten().is_some() && cur.value_source("format") == Some(clap::parser::ValueSource::CommandLine)
+        {
+            return true;
+        }
+        m = cur.subcommand().map(|(_, sub)| sub);
+    }
+    false
+}
+
 /// The whole command tree (for help, man pages and completions).
 pub fn command() -> clap::Command {
     Cli::command()
-}
-
-/// `cmd` without what users never type: hidden subcommands (`job-guard`) and hidden options
-/// (`run_job --supervise`, `task_manager --run`, deprecated no-ops), recursively; aliases are
-/// hidden ones already. The shell completions are generated from this. Nothing visible may
-/// refer to a hidden argument (a `requires`/`conflicts_with` on one would not build).
-pub fn visible(cmd: &clap::Command) -> clap::Command {
-    let mut c = clap::Command::new(cmd.get_name().to_string());
-    if let Some(about) = cmd.get_about() {
-        c = c.about(about.clone());
-    }
-    if let Some(v) = cmd.get_version() {
-        c = c.version(v.to_string());
-    }
-    if cmd.is_propagate_version_set() {
-        c = c.propagate_version(true);
-    }
-    for alias in cmd.get_visible_aliases() {
-        c = c.visible_alias(alias.to_string());
-    }
-    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-        c = c.arg(a.clone());
-    }
-    for s in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        c = c.subcommand(visible(s));
-    }
-    c
 }
 
 #[cfg(test)]
@@ -410,16 +418,27 @@ mod tests {
     }
 
     #[test]
-    fn completion_tree_leaves_out_internal_commands_and_options() {
-        let v = super::visible(&super::command());
-        v.clone().debug_assert();
-        let names: Vec<&str> = v.get_subcommands().map(|s| s.get_name()).collect();
-        assert!(names.contains(&"run_job") && names.contains(&"metrics"), "{names:?}");
-        assert!(!names.contains(&"job-guard"), "{names:?}");
-        let args = |sub: &str| -> Vec<String> { v.find_subcommand(sub).unwrap().get_arguments().map(|a| a.get_id().to_string()).collect() };
-        assert!(args("run_job").contains(&"template".to_string()) && !args("run_job").contains(&"supervise".to_string()));
-        assert!(args("task_manager").contains(&"once".to_string()) && !args("task_manager").contains(&"run".to_string()));
-        assert!(!args("inventory_import").contains(&"keep_vars".to_string()));
+    fn completion_leaves_out_internal_commands_and_options() {
+        // What the shells' hook gets (clap_complete's engine over the full tree).
+        let complete = |words: &[&str]| -> Vec<String> {
+            let mut cmd = super::command();
+            cmd.build();
+            let args: Vec<std::ffi::OsString> = std::iter::once("awxm").chain(words.iter().copied()).map(Into::into).collect();
+            clap_complete::engine::complete(&mut cmd, args, words.len(), None)
+                .unwrap()
+                .into_iter()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_value().to_string_lossy().into_owned())
+                .collect()
+        };
+        let names = complete(&[""]);
+        assert!(names.iter().any(|n| n == "run_job") && names.iter().any(|n| n == "metrics"), "{names:?}");
+        assert!(!names.iter().any(|n| n == "job-guard" || n == "run-job"), "{names:?}");
+        let run_job = complete(&["run_job", "--"]);
+        assert!(run_job.iter().any(|n| n == "--no-follow") && !run_job.iter().any(|n| n == "--supervise"), "{run_job:?}");
+        let tm = complete(&["task_manager", "--"]);
+        assert!(tm.iter().any(|n| n == "--once") && !tm.iter().any(|n| n == "--run"), "{tm:?}");
+        assert!(!complete(&["inventory_import", "--k"]).iter().any(|n| n == "--keep-vars"));
         // The full tree still has them (they work, they are only not offered).
         let full = super::command();
         assert!(full.find_subcommand("job-guard").is_some());

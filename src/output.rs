@@ -2,16 +2,19 @@
 //!
 //! Every command returns a [`Report`]: `--format json` prints it as exactly one JSON document
 //! (with `"format_version": 1` first), `yaml` the same as YAML, `human` calls [`Report::human`],
-//! which writes tables (comfy-table) or short text through [`Human`]. Progress bars go to stderr
+//! which writes tables (comfy-table) or short text through [`Human`]; `--jq` filters the JSON
+//! documents and lines (`crate::jq`), never the error object. Progress bars go to stderr
 //! and only when stderr is a terminal and no `-q`/`-v`/`--no-progress`/`AWXM_LOG` is in force.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
 
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind};
+use crate::jq::{Jq, Outcome};
 
 pub const FORMAT_VERSION: u64 = 1;
 
@@ -226,6 +229,9 @@ pub struct Output {
     pub color_choice: ColorChoice,
     /// Whether stdout gets colour: [`use_color`] for stdout.
     pub color: bool,
+    /// `--jq`: the filter every JSON document and JSON line goes through (only with `json` or
+    /// `jsonl`; the error object of [`Output::error`] never does).
+    pub jq: Option<Arc<Jq>>,
 }
 
 fn with_version(v: Value) -> Value {
@@ -251,7 +257,7 @@ fn is_broken_pipe(e: &io::Error) -> bool {
 impl Output {
     /// Output settings for a run that prints nothing coloured and draws no progress.
     pub fn plain(format: Format, quiet: bool) -> Output {
-        Output { format, quiet, progress: false, color_choice: ColorChoice::Never, color: false }
+        Output { format, quiet, progress: false, color_choice: ColorChoice::Never, color: false, jq: None }
     }
 
     /// Print a report in the chosen format. A closed pipe on stdout is not an error.
@@ -274,13 +280,24 @@ impl Output {
                 {
                     let mut res = Ok(());
                     for item in items {
-                        res = writeln!(out, "{item}");
+                        res = match &self.jq {
+                            Some(jq) => filter_into(jq, item.to_string().as_bytes(), &mut out),
+                            None => writeln!(out, "{item}"),
+                        };
                         if res.is_err() {
                             break;
                         }
                     }
                     let res = res.and_then(|_| out.flush());
                     return match res {
+                        Err(e) if is_broken_pipe(&e) => Ok(()),
+                        Err(e) => Err(Error::io(format!("writing to stdout: {e}"))),
+                        Ok(()) => Ok(()),
+                    };
+                }
+                if let Some(jq) = &self.jq {
+                    let text = serde_json::to_string(&with_version(v)).unwrap_or_default();
+                    return match filter_into(jq, text.as_bytes(), &mut out).and_then(|_| out.flush()) {
                         Err(e) if is_broken_pipe(&e) => Ok(()),
                         Err(e) => Err(Error::io(format!("writing to stdout: {e}"))),
                         Ok(()) => Ok(()),
@@ -310,11 +327,30 @@ impl Output {
         }
     }
 
-    /// Write one line of a stream (JSON Lines, live job output) to stdout.
+    /// Write one line of a stream (JSON Lines, live job output) to stdout; with `--jq` the
+    /// line is a JSON document and what the filter makes of it is written instead.
     pub fn stream(&self, line: &str) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        writeln!(out, "{line}")?;
+        match &self.jq {
+            Some(jq) => filter_into(jq, line.as_bytes(), &mut out)?,
+            None => writeln!(out, "{line}")?,
+        }
         out.flush()
+    }
+
+    /// Write a JSON document that a command rendered itself (`inventory_export`'s
+    /// ansible-inventory JSON, newline-terminated) to stdout, through `--jq` when given.
+    pub fn json_text(&self, text: &str) -> io::Result<()> {
+        match &self.jq {
+            Some(_) => self.stream(text.trim_end()),
+            None => self.raw(text.as_bytes()),
+        }
+    }
+
+    /// How many documents `--jq` failed on so far (each reported on stderr; a run with one
+    /// exits 1 where it would have exited 0).
+    pub fn jq_failures(&self) -> u64 {
+        self.jq.as_ref().map_or(0, |jq| jq.failures())
     }
 
     /// Write raw bytes (live output) to stdout; a closed pipe is ignored.
@@ -381,7 +417,29 @@ impl Output {
                 "format_version": FORMAT_VERSION,
                 "error": {"kind": err.kind, "message": err.message, "details": err.details, "exit_code": err.exit_code()},
             });
-            let _ = self.stream(&v.to_string());
+            // Never through --jq: a script needs the error object as it is.
+            let mut out = io::stdout().lock();
+            let _ = writeln!(out, "{v}").and_then(|_| out.flush());
+        }
+    }
+}
+
+/// Run `--jq` over one JSON document and write its results to `out`, one per line. A runtime
+/// error of the filter is counted and reported on stderr (the first few: a stream may fail on
+/// every line), not returned: the output goes on with the next document.
+fn filter_into(jq: &Jq, doc: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    let outcome = jq.run(doc, &mut |line| {
+        out.write_all(line)?;
+        out.write_all(b"\n")
+    });
+    match outcome {
+        Outcome::Done => Ok(()),
+        Outcome::WriteError(e) => Err(e),
+        Outcome::Failed(msg) => {
+            if let Some(msg) = jq.record_failure(&msg) {
+                eprintln!("awxm: error: --jq: {msg}");
+            }
+            Ok(())
         }
     }
 }

@@ -16,12 +16,10 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-/// Render the completion script for `shell`.
+/// Render the completion script for `shell`: the hook that asks `awxm` itself for the words
+/// (`COMPLETE=SHELL awxm` prints the same), so object names come from the database.
 pub fn render(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::visible(&crate::cli::command());
-    let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut cmd, "awxm", &mut buf);
-    buf
+    crate::complete::registration(shell)
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Streamed> {

@@ -77,7 +77,7 @@ pub struct Args {
     #[arg(value_name = "TYPE")]
     pub kind: String,
     /// Name, or id when no object has that name
-    #[arg(value_name = "NAME_OR_ID")]
+    #[arg(value_name = "NAME_OR_ID", add = clap_complete::ArgValueCompleter::new(crate::complete::of_type_arg))]
     pub name: String,
     /// Name of the copy [default: "<name> @ <h:mm:ss AM|PM>"]
     #[arg(long = "name", value_name = "NEW_NAME", conflicts_with = "check")]

@@ -23,10 +23,10 @@ JSON OUTPUT (--format json):
   \"removed_checkout\": \"/var/lib/awxm/projects/_3__app\" (a manual project's directory is never touched).")]
 pub struct Args {
     /// Type (singular or plural)
-    #[arg(value_name = "TYPE")]
+    #[arg(value_name = "TYPE", add = clap_complete::ArgValueCandidates::new(crate::complete::type_names))]
     pub kind: String,
     /// Name, or id when no object has that name
-    #[arg(value_name = "NAME_OR_ID")]
+    #[arg(value_name = "NAME_OR_ID", add = clap_complete::ArgValueCompleter::new(crate::complete::of_type_arg))]
     pub name: String,
     /// Do not ask for confirmation
     #[arg(short, long)]

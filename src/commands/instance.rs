@@ -94,6 +94,7 @@ pub enum Action {
     },
     /// Remove a node from the cluster
     Deregister {
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::complete::instance))]
         hostname: String,
         /// Also when jobs run on it: they are failed with an explanation
         #[arg(long)]

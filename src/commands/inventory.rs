@@ -40,7 +40,7 @@ pub enum Action {
     /// List an inventory's hosts (a smart inventory's members, computed now)
     Hosts {
         /// The inventory (name or id)
-        #[arg(value_name = "NAME")]
+        #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::inventory))]
         name: String,
         /// Preview this host_filter instead of the stored one (smart inventories only)
         #[arg(long, value_name = "FILTER")]

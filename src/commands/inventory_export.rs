@@ -31,7 +31,7 @@ OUTPUT:
   (as AWX's script export does) unless --all-hosts is given. `--host H` prints H's own variables.")]
 pub struct Args {
     /// The inventory (name or id)
-    #[arg(env = "AWXM_INVENTORY", value_name = "NAME")]
+    #[arg(env = "AWXM_INVENTORY", value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::inventory))]
     pub name: String,
     /// Print the whole inventory (the default)
     #[arg(long, conflicts_with_all = ["host", "script"])]
@@ -69,6 +69,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Streamed> {
     })?;
     let mut text = export::py_dumps(&doc);
     text.push('\n');
-    ctx.out.raw(text.as_bytes()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
+    ctx.out.json_text(&text).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
     Ok(Streamed(0))
 }

@@ -57,7 +57,7 @@ JSON OUTPUT (--format json):
 )]
 pub struct Args {
     /// Destination inventory, by name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::inventory))]
     pub inventory_name: Option<String>,
     /// Destination inventory, by id
     #[arg(long, value_name = "ID", value_parser = crate::cli::whole::<i64>(1, i64::MAX))]

@@ -35,6 +35,7 @@ JSON OUTPUT (--format json):
    \"elapsed\", \"counts\": {...}, \"explanation\"}]}")]
 pub struct Args {
     /// The inventory source (name or id)
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::complete::inventory_source))]
     pub source_name: String,
     /// List past updates of the source instead of running it
     #[arg(long)]

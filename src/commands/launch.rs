@@ -70,7 +70,7 @@ pub struct Args {
     #[arg(value_enum, value_name = "TYPE")]
     pub kind: LaunchType,
     /// Its name (or id)
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::of_type_arg))]
     pub name: String,
     /// Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)
     #[arg(short = 'e', long = "extra-vars", value_name = "VARS")]
@@ -91,10 +91,10 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = crate::cli::whole::<i64>(0, 5))]
     pub verbosity: Option<i64>,
     /// Another inventory
-    #[arg(long, value_name = "INVENTORY")]
+    #[arg(long, value_name = "INVENTORY", add = clap_complete::ArgValueCompleter::new(crate::complete::inventory))]
     pub inventory: Option<String>,
     /// Credentials instead of the template's (repeatable)
-    #[arg(long = "credential", value_name = "CREDENTIAL")]
+    #[arg(long = "credential", value_name = "CREDENTIAL", add = clap_complete::ArgValueCompleter::new(crate::complete::credential))]
     pub credentials: Vec<String>,
     /// Another branch of the project
     #[arg(long, value_name = "BRANCH")]
@@ -109,7 +109,7 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", value_parser = crate::cli::whole::<i64>(0, crate::resources::types::INT_MAX))]
     pub timeout: Option<i64>,
     /// Run in this instance group
-    #[arg(long, value_name = "GROUP")]
+    #[arg(long, value_name = "GROUP", add = clap_complete::ArgValueCompleter::new(crate::complete::instance_group))]
     pub instance_group: Option<String>,
     /// Wait for the job to end (running it here when it starts on this node)
     #[arg(long)]

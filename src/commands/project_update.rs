@@ -34,7 +34,7 @@ JSON OUTPUT (--format json):
    \"job_explanation\": \"\", \"elapsed\": 0.42}")]
 pub struct Args {
     /// Project (name, or id)
-    #[arg(value_name = "PROJECT")]
+    #[arg(value_name = "PROJECT", add = clap_complete::ArgValueCompleter::new(crate::complete::project))]
     pub project: String,
 }
 

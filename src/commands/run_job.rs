@@ -75,7 +75,7 @@ JSON OUTPUT (--format json):
   document on the last line.")]
 pub struct Args {
     /// Job template (name, or id)
-    #[arg(value_name = "TEMPLATE")]
+    #[arg(value_name = "TEMPLATE", add = clap_complete::ArgValueCompleter::new(crate::complete::job_template))]
     pub template: Option<String>,
     /// Limit the run to these hosts or groups (Ansible pattern)
     #[arg(short, long, value_name = "PATTERN")]
@@ -114,7 +114,7 @@ pub struct Args {
     #[arg(long)]
     pub detach: bool,
     /// Run in this instance group instead of the template's (an isolated group runs the job on one of its nodes)
-    #[arg(long, value_name = "GROUP")]
+    #[arg(long, value_name = "GROUP", add = clap_complete::ArgValueCompleter::new(crate::complete::instance_group))]
     pub instance_group: Option<String>,
     /// Fail at once when no isolated node has capacity for the job (instead of waiting, pending)
     #[arg(long)]

@@ -48,7 +48,7 @@ JSON OUTPUT (--format json):
    \"edges\": [{\"from\": 41, \"to\": 42, \"kind\": \"success\"}, …]}")]
 pub struct Args {
     /// The workflow job template (name or id)
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::workflow_job_template))]
     pub name: String,
     /// Extra variables: key=value pairs, JSON/YAML, or @FILE (repeatable; later wins)
     #[arg(short = 'e', long = "extra-vars", value_name = "VARS")]
@@ -57,7 +57,7 @@ pub struct Args {
     #[arg(short, long, value_name = "PATTERN")]
     pub limit: Option<String>,
     /// Another inventory for the workflow's jobs
-    #[arg(long, value_name = "INVENTORY")]
+    #[arg(long, value_name = "INVENTORY", add = clap_complete::ArgValueCompleter::new(crate::complete::inventory))]
     pub inventory: Option<String>,
     /// Another branch for the workflow's jobs
     #[arg(long, value_name = "BRANCH")]

@@ -54,7 +54,7 @@ pub enum Action {
     /// One schedule: prompts, its next runs and the occurrences it skipped
     Show {
         /// Name (when unique) or id
-        #[arg(value_name = "NAME_OR_ID")]
+        #[arg(value_name = "NAME_OR_ID", add = clap_complete::ArgValueCompleter::new(crate::complete::schedule))]
         name: String,
         /// How many next runs to show
         #[arg(long, value_name = "N", default_value_t = 10, value_parser = crate::cli::whole::<usize>(1, 1000))]

@@ -30,7 +30,7 @@ JSON OUTPUT (--format json):
    \"command\", \"rc\", \"stdout\", \"stderr\", \"elapsed\" (seconds)}")]
 pub struct Args {
     /// The instance to connect to
-    #[arg(long, value_name = "HOSTNAME")]
+    #[arg(long, value_name = "HOSTNAME", add = clap_complete::ArgValueCompleter::new(crate::complete::instance))]
     pub hostname: String,
     /// Seconds to connect [default: setting awx_isolated_connection_timeout (10)]
     #[arg(long, value_name = "SECONDS", value_parser = crate::cli::seconds(0.1, 3600.0))]

@@ -240,6 +240,33 @@ impl Db {
         Ok(db)
     }
 
+    /// Open an existing database only to read it, as shell completion does: never a file,
+    /// directory or schema created, no migration, no write (SQLite opened read-only, no
+    /// journal-mode change; PostgreSQL sessions read-only). A missing database is exit 66.
+    pub fn open_read_only(url: &str, opts: DbOptions) -> Result<Db> {
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let mut client = connect_pg(url, &opts.pg)?;
+            client.batch_execute("SET default_transaction_read_only = on").map_err(|e| classify_pg(e, "SET"))?;
+            Backend::Postgres(Box::new(client))
+        } else if let Some(path) = sqlite_path(url) {
+            if !path.is_file() {
+                return Err(Error::not_found(format!("no database at {}", path.display())));
+            }
+            let conn = rusqlite::Connection::open_with_flags(
+                &path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| Error::unavailable(format!("cannot open the SQLite database {}: {e}", path.display())))?;
+            conn.busy_timeout(opts.lock_timeout.min(Duration::from_millis(i32::MAX as u64)))
+                .map_err(|e| classify_sqlite(e, "busy_timeout"))?;
+            Backend::Sqlite(conn)
+        } else {
+            return Err(Error::config(format!("unsupported database URL {:?}", redact_url(url))));
+        };
+        let sqlite_path = sqlite_path(url).filter(|_| matches!(backend, Backend::Sqlite(_)));
+        Ok(Db { backend, url: url.to_string(), opts, pg_cache: HashMap::new(), sqlite_path, reconnects: 0 })
+    }
+
     pub fn kind(&self) -> DbKind {
         match self.backend {
             Backend::Sqlite(_) => DbKind::Sqlite,

@@ -47,12 +47,32 @@ fn internal_commands_and_options_are_not_offered() {
     assert!(run_job.contains("--no-follow") && !run_job.contains("--supervise"), "{run_job}");
     let tm = stdout(&env.run(&["task_manager", "--help"]));
     assert!(tm.contains("--once") && !tm.contains("--run "), "{tm}");
-    // Nor completed, in any shell.
+    // Nor completed, in any shell: every script asks awxm itself (COMPLETE=SHELL awxm -- WORDS).
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let script = stdout(&env.run(&["completions", shell]));
-        assert!(script.contains("inventory_import") && script.contains("no-follow"), "{shell}");
-        for word in ["job-guard", "job__guard", "--supervise", "'supervise'", "keep-vars", "run-job"] {
-            assert!(!script.contains(word), "{shell} completion offers {word}");
+        assert!(script.contains(shell) && script.contains("COMPLETE"), "{shell}: {script}");
+    }
+    let complete = |words: &[&str]| -> Vec<String> {
+        let out = env
+            .cmd()
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+            .arg("--")
+            .arg("awxm")
+            .args(words)
+            .output()
+            .unwrap();
+        assert_status(&out, 0, words);
+        stdout(&out).lines().map(str::to_string).collect()
+    };
+    let commands = complete(&[""]);
+    assert!(commands.iter().any(|c| c == "inventory_import") && commands.iter().any(|c| c == "run_job"), "{commands:?}");
+    let run_job = complete(&["run_job", "--n"]);
+    assert!(run_job.iter().any(|c| c == "--no-follow"), "{run_job:?}");
+    let import = complete(&["inventory_import", "--k"]);
+    for (words, offered) in [(&commands, "commands"), (&run_job, "run_job"), (&import, "inventory_import")] {
+        for word in ["job-guard", "--supervise", "--keep-vars", "run-job", "deep-copy"] {
+            assert!(!words.iter().any(|w| w == word), "{offered} completion offers {word}");
         }
     }
     // They still work: an alias runs its command, and run_job without a template is a usage error.

@@ -1051,3 +1051,38 @@ db_test!(stdout_and_events_follow_a_running_job_to_its_end, |env| {
     let out = run(&env, &["job", "stdout", &r["id"].to_string(), "--follow"]);
     assert_status(&out, 1, &["job", "stdout", "--follow"]);
 });
+
+db_test!(jq_filters_job_lists_events_and_streams, |env| {
+    project(&env, &[("site.yml", "- hosts: all\n  gather_facts: false\n  tasks:\n    - debug: msg=hello\n")]);
+    resources(&env, &hosts(&["h1"]), "", "");
+    // A streamed run: every event line goes through the filter, and so does the summary.
+    let out = run(&env, &["-o", "jsonl", "run_job", "t", "--jq", r#"select(.event=="playbook_on_stats")|.event"#]);
+    assert_status(&out, 0, &["-o", "jsonl", "run_job", "--jq"]);
+    assert_eq!(stdout(&out), "playbook_on_stats\n");
+    // job list and job show: the JSON document, strings raw.
+    let out = run(&env, &["job", "list", "--jq", ".items[] | [.id, .status] | @tsv"]);
+    assert_status(&out, 0, &["job", "list", "--jq"]);
+    assert_eq!(stdout(&out), "1\tsuccessful\n");
+    let out = run(&env, &["job", "show", "1", "--jq", ".status"]);
+    assert_status(&out, 0, &["job", "show", "--jq"]);
+    assert_eq!(stdout(&out), "successful\n");
+    // Events, listed and followed, as JSON lines.
+    let all = events(&env, 1);
+    for args in [&["job", "events", "1"][..], &["-o", "jsonl", "job", "events", "1"], &["-o", "jsonl", "job", "events", "1", "--follow"]] {
+        let mut a = args.to_vec();
+        a.extend(["--jq", "..|.counter? // empty"]);
+        let out = run(&env, &a);
+        assert_status(&out, 0, &a);
+        let counters: Vec<i64> = stdout(&out).lines().map(|l| l.parse().unwrap()).collect();
+        assert_eq!(counters.len(), all.len(), "{a:?}: {}", stdout(&out));
+    }
+    // Text output is not JSON: refused before it starts.
+    let out = run(&env, &["job", "stdout", "1", "--follow", "--jq", "."]);
+    assert_status(&out, 2, &["job", "stdout", "--follow", "--jq"]);
+    assert!(stderr(&out).contains("job events --follow --jq"), "{}", stderr(&out));
+    // A bad filter: nothing launched.
+    let out = run(&env, &["run_job", "t", "--jq", "select(.event =="]);
+    assert_status(&out, 2, &["run_job", "--jq", "bad"]);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(run_json(&env, &["job", "list"]).1["count"], 1, "a bad filter launched a job");
+});
