@@ -180,7 +180,9 @@ impl Jq {
         let input = input.to_vec();
         let (tx, rx) = mpsc::sync_channel::<Result<Vec<u8>, String>>(PENDING);
         let filter = Arc::clone(&self.filter);
+        overflow::install();
         let worker = std::thread::Builder::new().name("jq".into()).stack_size(STACK).spawn(move || {
+            overflow::mark_this_thread();
             let value = match jaq_json::read::parse_single(&input) {
                 Ok(v) => v,
                 Err(e) => {
@@ -219,6 +221,79 @@ impl Jq {
                         return Outcome::Failed("interrupted".to_string());
                     }
                 }
+            }
+        }
+    }
+}
+
+/// A filter that recurses without end (`def f: 1 + f; f`) exhausts even the worker's large
+/// stack, and jaq has no depth limit. The runtime would abort the process (134) with a bare
+/// "stack overflow"; instead, a fault on a filter thread ends awxm with a clear message and
+/// exit 1, like any other filter error. Faults elsewhere go to the handler that was there
+/// before (the runtime's), unchanged.
+mod overflow {
+    use std::cell::Cell;
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    thread_local! {
+        static FILTER_THREAD: Cell<bool> = const { Cell::new(false) };
+    }
+    /// The previous SIGSEGV and SIGBUS actions (`sigaction` structs, leaked once).
+    static PREVIOUS: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+    static INSTALL: Once = Once::new();
+    const MESSAGE: &[u8] = b"awxm: error: --jq: the filter recursed too deep (it ran out of stack)\n";
+
+    pub fn mark_this_thread() {
+        FILTER_THREAD.with(|f| f.set(true));
+    }
+
+    pub fn install() {
+        INSTALL.call_once(|| {
+            for (i, sig) in [libc::SIGSEGV, libc::SIGBUS].into_iter().enumerate() {
+                // SAFETY: sigaction with a zeroed struct filled as the man page says; the old
+                // action is kept (leaked, it lives as long as the process) for chaining.
+                unsafe {
+                    let mut new: libc::sigaction = std::mem::zeroed();
+                    new.sa_sigaction = handler as *const () as usize;
+                    new.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+                    libc::sigemptyset(&mut new.sa_mask);
+                    let old: &'static mut libc::sigaction = Box::leak(Box::new(std::mem::zeroed()));
+                    if libc::sigaction(sig, &new, old) == 0 {
+                        PREVIOUS[i].store(old as *mut libc::sigaction as usize, Ordering::SeqCst);
+                    }
+                }
+            }
+        });
+    }
+
+    extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+        if FILTER_THREAD.with(|f| f.get()) {
+            // SAFETY: write(2) and _exit(2) are async-signal-safe.
+            unsafe {
+                libc::write(2, MESSAGE.as_ptr().cast(), MESSAGE.len());
+                libc::_exit(1);
+            }
+        }
+        let slot = if sig == libc::SIGBUS { 1 } else { 0 };
+        let prev = PREVIOUS[slot].load(Ordering::SeqCst) as *const libc::sigaction;
+        // SAFETY: `prev` is the action saved by `install` (never freed). A handler is called the
+        // way it was registered; a default or ignored action is restored and the fault repeats
+        // when this handler returns, now with that action.
+        unsafe {
+            if prev.is_null() {
+                libc::signal(sig, libc::SIG_DFL);
+                return;
+            }
+            let a = (*prev).sa_sigaction;
+            if a == libc::SIG_DFL || a == libc::SIG_IGN {
+                libc::sigaction(sig, prev, std::ptr::null_mut());
+            } else if (*prev).sa_flags & libc::SA_SIGINFO != 0 {
+                let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) = std::mem::transmute(a);
+                f(sig, info, ctx);
+            } else {
+                let f: extern "C" fn(libc::c_int) = std::mem::transmute(a);
+                f(sig);
             }
         }
     }

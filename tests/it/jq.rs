@@ -35,6 +35,10 @@ db_test!(jq_filters_lists_and_shows, |env| {
     assert_status(&out, 1, &["--jq", "runtime error"]);
     assert_eq!(stdout(&out), "alpha\n");
     assert!(stderr(&out).contains("awxm: error: --jq: cannot index \"Alpha\""), "{}", stderr(&out));
+    // A filter that recurses without end is a filter error too (exit 1, a message), not a crash.
+    let out = env.run(&["list", "organizations", "--jq", "def f: 1 + f; f"]);
+    assert_status(&out, 1, &["--jq", "endless recursion"]);
+    assert!(stderr(&out).contains("awxm: error: --jq: the filter recursed too deep"), "{}", stderr(&out));
     // The command's own error object is printed as it is, not filtered.
     let out = env.run(&["show", "organization", "Nope", "--jq", ".name"]);
     assert_status(&out, 66, &["show", "missing", "--jq"]);
