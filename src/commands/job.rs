@@ -54,7 +54,8 @@ JSON OUTPUT (--format json):
   list:   {\"format_version\": 1, \"count\": N, \"items\": [{\"id\", \"type\" (job, project_update, inventory_update,
            system_job), \"name\", \"status\", \"launch_type\", \"started\", \"finished\", \"elapsed\",
            \"execution_node\", \"job_explanation\"}]}
-  show:   run_job's document plus name, job_template, job_type, launch_type, playbook, inventory,
+  show:   one shape per kind, told apart by \"type\" (schemas/job.show.json). A job:
+          run_job's document plus \"type\": \"job\", name, job_template, job_type, launch_type, playbook, inventory,
           project, limit, extra_vars, job_tags, skip_tags, forks, verbosity, timeout, diff_mode, job_args,
           job_cwd, job_env, result_traceback, scm_revision, project_update_id, emitted_events,
           cancel_flag, pid, work_dir, artifacts, created, controller_node (the awxm node that
@@ -445,6 +446,7 @@ fn show(tx: &mut Tx<'_>, id: i64) -> Result<Map<String, Json>> {
     m.insert("controller_node".into(), text(&d.controller_node));
     m.insert("instance_group".into(), js(&d.instance_group));
     m.insert("isolated_dir".into(), text(&d.isolated_dir));
+    m.insert("type".into(), text("job"));
     if !d.module_name.is_empty() {
         m.insert("type".into(), text("ad_hoc_command"));
         m.insert("module_name".into(), text(&d.module_name));

@@ -33,7 +33,7 @@ db_test!(a_database_of_the_previous_release_migrates_with_its_history, |env| {
 
     // Any command migrates it (a read-only one too: the schema exists).
     let list = env.json(&["job", "list"]);
-    let jobs = list["jobs"].as_array().or(list["items"].as_array()).expect("job list");
+    let jobs = list["items"].as_array().expect("job list");
     // Every kind is listed, in one id order: the two jobs, three project updates, one inventory update.
     assert_eq!(jobs.len(), 6, "{list}");
     let kinds: Vec<&str> = jobs.iter().map(|j| j["type"].as_str().unwrap()).collect();
@@ -318,7 +318,7 @@ db_test!(system_jobs_run_one_at_a_time_with_their_output, |env| {
     assert_eq!((r["type"].as_str(), r["status"].as_str()), (Some("system_job"), Some("pending")), "{r}");
     assert_eq!(r["job_explanation"], format!("waiting for systemjob-{other} to finish"), "{r}");
     let listed = qjson(&env, &["job", "list", "--status", "pending,waiting"]);
-    let items = listed["jobs"].as_array().or(listed["items"].as_array()).unwrap().clone();
+    let items = listed["items"].as_array().unwrap().clone();
     assert!(items.iter().any(|j| j["id"] == id && j["type"] == "system_job" && j["job_explanation"] == r["job_explanation"]), "{listed}");
     // It ends: the next cycle starts the waiting one, which runs `awxm cleanup_stdout --days 7`.
     env.sql_exec(&format!("UPDATE system_job SET status = 'successful', finished = '2026-01-01T00:00:01.000000Z' WHERE id = {other}"));
@@ -332,6 +332,9 @@ db_test!(system_jobs_run_one_at_a_time_with_their_output, |env| {
         1
     );
     assert_eq!(env.sql_count(&format!("SELECT count(*) FROM system_job WHERE id = {id} AND task_impact = 5")), 1);
+    // Shown as a system job (checked against its shape in schemas/job.show.json).
+    let shown = qjson(&env, &["job", "show", &id.to_string()]);
+    assert_eq!((shown["type"].as_str(), shown["rc"].as_i64()), (Some("system_job"), Some(0)), "{shown}");
 });
 
 db_test!(a_canceled_dependency_cancels_its_dependents, |env| {

@@ -1023,7 +1023,7 @@ db_test!(stdout_and_events_follow_a_running_job_to_its_end, |env| {
     // Started while the job runs: follows it to the end, exit 0 as the job.
     wait_until("the job to run", Duration::from_secs(60), || job(&env, r["id"].as_i64().unwrap())["status"] == "running");
     let list = run_json(&env, &["job", "list", "--status", "running"]).1;
-    let items = list["jobs"].as_array().or(list["items"].as_array()).unwrap().clone();
+    let items = list["items"].as_array().unwrap().clone();
     assert!(items[0]["elapsed"].as_f64().unwrap() > 0.0, "a running job's elapsed time is live: {list}");
     let out = run(&env, &["job", "stdout", &id, "--follow", "--color", "never"]);
     assert_status(&out, 0, &["job", "stdout", "--follow"]);
