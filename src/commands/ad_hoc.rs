@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::output::Format;
 use crate::rbac::Access;
 use crate::resources::{self, types};
-use crate::runner::AnsiStripper;
 use crate::runner::adhoc::{self, Request};
 use crate::runner::extravars;
 use crate::runner::inventory::InventoryFormat;
@@ -142,19 +141,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     })?;
     ctx.cancel_on_signals()?;
     let follow = ctx.out.format == Format::Human;
-    let strip = !ctx.out.color;
-    let mut stripper = AnsiStripper::new();
-    let mut buf = Vec::new();
-    let out = ctx.out.clone();
-    let mut sink = |bytes: &[u8]| {
-        if strip {
-            buf.clear();
-            stripper.push(bytes, &mut buf);
-            let _ = out.raw(&buf);
-        } else {
-            let _ = out.raw(bytes);
-        }
-    };
+    let mut sink = crate::runner::live_sink(&ctx.out);
     let opts = RunOptions {
         keep_artifacts: false,
         inventory_format: InventoryFormat::Script,

@@ -649,10 +649,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
             db.read(|tx| {
                 exists(tx, id)?;
                 tx.query_each(
-                    "SELECT counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, failed,
-                            changed, verbosity, created, event_data
-                     FROM job_event WHERE job_id = $1 AND ($2 = '' OR event = $2) AND (NOT $3 OR failed) AND ($4 = '' OR host_name = $4)
-                     ORDER BY counter",
+                    &format!(
+                        "SELECT {EVENT_COLUMNS} FROM job_event
+                     WHERE job_id = $1 AND ($2 = '' OR event = $2) AND (NOT $3 OR failed) AND ($4 = '' OR host_name = $4)
+                     ORDER BY counter"
+                    ),
                     crate::params![id, event.clone().unwrap_or_default(), failed, host.clone().unwrap_or_default()],
                     |r| {
                         let e = event_json(r)?;
@@ -682,6 +683,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<JobReport> {
         Action::Relaunch { id, wait } => relaunch(ctx, id, wait),
     }
 }
+
+/// The `job_event` columns [`event_json`] reads.
+const EVENT_COLUMNS: &str = "counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, \
+                             failed, changed, verbosity, created, event_data";
 
 /// How often a follower looks for new output.
 const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_millis(300);
@@ -754,21 +759,7 @@ fn follow_events(ctx: &Ctx, id: i64, event: Option<String>, failed: bool, host: 
     let mut last = 0i64;
     loop {
         let (_, status) = db.read(|tx| any_status(tx, id))?.ok_or_else(|| Error::not_found(format!("no job with id {id}")))?;
-        let mut batch = Vec::new();
-        db.read(|tx| {
-            tx.query_each(
-                "SELECT counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, failed,
-                        changed, verbosity, created, event_data
-                 FROM job_event WHERE job_id = $1 AND counter > $2 ORDER BY counter LIMIT 10000",
-                crate::params![id, last],
-                |r| {
-                    last = r.col("counter")?;
-                    batch.push(event_json(r)?);
-                    Ok(())
-                },
-            )
-            .map(|_| ())
-        })?;
+        let batch = events_after(&mut db, id, &mut last)?;
         let got = !batch.is_empty();
         for e in batch {
             let keep = event.as_deref().is_none_or(|t| e["event"] == t)
@@ -807,27 +798,32 @@ fn follow_events(ctx: &Ctx, id: i64, event: Option<String>, failed: bool, host: 
     }
 }
 
+/// The next events of job `id` after counter `last` (at most 10,000), as `job events` shows
+/// them; `last` moves to the newest one read.
+fn events_after(db: &mut crate::db::Db, id: i64, last: &mut i64) -> Result<Vec<Json>> {
+    let mut batch = Vec::new();
+    db.read(|tx| {
+        tx.query_each(
+            &format!("SELECT {EVENT_COLUMNS} FROM job_event WHERE job_id = $1 AND counter > $2 ORDER BY counter LIMIT 10000"),
+            crate::params![id, *last],
+            |r| {
+                *last = r.col("counter")?;
+                batch.push(event_json(r)?);
+                Ok(())
+            },
+        )
+        .map(|_| ())
+    })?;
+    Ok(batch)
+}
+
 /// Print job `id`'s events as JSON lines as they are stored, until it ends or `stop` is set
 /// (then what is left is printed): `run_job --format jsonl`, on a connection of its own.
 pub fn stream_events(mut db: crate::db::Db, out: crate::output::Output, id: i64, stop: &std::sync::atomic::AtomicBool) -> Result<()> {
     let mut last = 0i64;
     loop {
         let done = stop.load(std::sync::atomic::Ordering::SeqCst) || db.read(|tx| any_status(tx, id))?.is_none_or(|(_, s)| s.is_final());
-        let mut batch = Vec::new();
-        db.read(|tx| {
-            tx.query_each(
-                "SELECT counter, event, uuid, parent_uuid, host_name, task, play, role, playbook, stdout, start_line, end_line, failed,
-                        changed, verbosity, created, event_data
-                 FROM job_event WHERE job_id = $1 AND counter > $2 ORDER BY counter LIMIT 10000",
-                crate::params![id, last],
-                |r| {
-                    last = r.col("counter")?;
-                    batch.push(event_json(r)?);
-                    Ok(())
-                },
-            )
-            .map(|_| ())
-        })?;
+        let batch = events_after(&mut db, id, &mut last)?;
         let got = !batch.is_empty();
         for e in batch {
             match out.stream(&e.to_string()) {

@@ -7,7 +7,6 @@ use crate::error::{Error, Result};
 use crate::jobs::{self, Ending, JobKind, JobResult, JobStatus, hooks};
 use crate::output::{Format, Human, Report};
 use crate::resources::{self, types};
-use crate::runner::AnsiStripper;
 use crate::runner::extravars;
 use crate::runner::inventory::InventoryFormat;
 use crate::runner::job::{self, Overrides, RunOptions};
@@ -301,19 +300,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<RunJobReport> {
     if human && args.no_follow {
         ctx.out.stream(&id.to_string()).map_err(|e| Error::io(format!("writing to stdout: {e}")))?;
     }
-    let strip = !ctx.out.color;
-    let mut stripper = AnsiStripper::new();
-    let mut buf = Vec::new();
-    let out = ctx.out.clone();
-    let mut sink = |bytes: &[u8]| {
-        if strip {
-            buf.clear();
-            stripper.push(bytes, &mut buf);
-            let _ = out.raw(&buf);
-        } else {
-            let _ = out.raw(bytes);
-        }
-    };
+    let mut sink = crate::runner::live_sink(&ctx.out);
     let opts = RunOptions {
         keep_artifacts: args.keep_artifacts,
         inventory_format: args.inventory_format,

@@ -62,6 +62,24 @@ pub struct AnsiStripper {
     state: u8,
 }
 
+/// Where a foreground run's live output goes: stdout, with ansible's colour escapes removed
+/// unless the output is coloured (`--color`, NO_COLOR, a terminal). A closed pipe is ignored.
+pub fn live_sink(out: &crate::output::Output) -> impl FnMut(&[u8]) + use<> {
+    let out = out.clone();
+    let mut stripper = (!out.color).then(AnsiStripper::new);
+    let mut buf = Vec::new();
+    move |bytes: &[u8]| match &mut stripper {
+        Some(s) => {
+            buf.clear();
+            s.push(bytes, &mut buf);
+            let _ = out.raw(&buf);
+        }
+        None => {
+            let _ = out.raw(bytes);
+        }
+    }
+}
+
 impl AnsiStripper {
     pub fn new() -> AnsiStripper {
         AnsiStripper::default()

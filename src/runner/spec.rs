@@ -211,25 +211,11 @@ impl JobSpec {
             a.push("--check".to_string());
         }
         let m = self.machine.clone().unwrap_or_default();
-        a.push("-u".into());
-        a.push(if m.username.is_empty() { "root".into() } else { m.username.clone() });
-        if !m.password.is_empty() {
-            a.push("--ask-pass".into());
-        }
+        user_args(&m, &mut a);
         if self.become_enabled {
             a.push("--become".into());
         }
-        if !m.become_method.is_empty() {
-            a.push("--become-method".into());
-            a.push(m.become_method.clone());
-        }
-        if !m.become_username.is_empty() {
-            a.push("--become-user".into());
-            a.push(m.become_username.clone());
-        }
-        if !m.become_password.is_empty() {
-            a.push("--ask-become-pass".into());
-        }
+        become_args(&m, &mut a);
         if self.forks > 0 {
             a.push(format!("--forks={}", self.forks));
         }
@@ -294,28 +280,14 @@ impl JobSpec {
             a.push("--check".to_string());
         }
         let m = self.machine.clone().unwrap_or_default();
-        a.push("-u".into());
-        a.push(if m.username.is_empty() { "root".into() } else { m.username.clone() });
-        if !m.password.is_empty() {
-            a.push("--ask-pass".into());
-        }
+        user_args(&m, &mut a);
         if self.become_enabled {
             a.push("--become".into());
         }
         if self.diff_mode {
             a.push("--diff".into());
         }
-        if !m.become_method.is_empty() {
-            a.push("--become-method".into());
-            a.push(m.become_method.clone());
-        }
-        if !m.become_username.is_empty() {
-            a.push("--become-user".into());
-            a.push(m.become_username.clone());
-        }
-        if !m.become_password.is_empty() {
-            a.push("--ask-become-pass".into());
-        }
+        become_args(&m, &mut a);
         for v in &self.vaults {
             if v.vault_password.is_empty() {
                 continue;
@@ -422,6 +394,31 @@ impl JobSpec {
             meta.insert(k.clone(), v.clone());
         }
         meta
+    }
+}
+
+/// The machine credential's user and whether ansible asks for its password (AWX's order: after
+/// `--check`), shared by playbook runs and ad hoc commands.
+fn user_args(m: &Machine, a: &mut Vec<String>) {
+    a.push("-u".into());
+    a.push(if m.username.is_empty() { "root".into() } else { m.username.clone() });
+    if !m.password.is_empty() {
+        a.push("--ask-pass".into());
+    }
+}
+
+/// The machine credential's become method, user and whether ansible asks for its password.
+fn become_args(m: &Machine, a: &mut Vec<String>) {
+    if !m.become_method.is_empty() {
+        a.push("--become-method".into());
+        a.push(m.become_method.clone());
+    }
+    if !m.become_username.is_empty() {
+        a.push("--become-user".into());
+        a.push(m.become_username.clone());
+    }
+    if !m.become_password.is_empty() {
+        a.push("--ask-become-pass".into());
     }
 }
 
