@@ -204,17 +204,24 @@ impl JobSpec {
         !self.module_name.is_empty()
     }
 
-    /// AWX's ad hoc options (reference §6.3), in its order; the host pattern comes last.
-    pub fn ad_hoc_options(&self) -> Vec<String> {
+    /// The options both `ansible-playbook` and `ansible` start with, in AWX's order: check
+    /// mode, the machine credential's user (and --ask-pass), --become.
+    fn leading_args(&self, m: &Machine) -> Vec<String> {
         let mut a = Vec::new();
         if self.job_type == "check" {
             a.push("--check".to_string());
         }
-        let m = self.machine.clone().unwrap_or_default();
-        user_args(&m, &mut a);
+        user_args(m, &mut a);
         if self.become_enabled {
             a.push("--become".into());
         }
+        a
+    }
+
+    /// AWX's ad hoc options (reference §6.3), in its order; the host pattern comes last.
+    pub fn ad_hoc_options(&self) -> Vec<String> {
+        let m = self.machine.clone().unwrap_or_default();
+        let mut a = self.leading_args(&m);
         become_args(&m, &mut a);
         if self.forks > 0 {
             a.push(format!("--forks={}", self.forks));
@@ -275,15 +282,8 @@ impl JobSpec {
 
     /// AWX's `build_args` options, in its order (without inventory, extra vars and playbook).
     pub fn options(&self, max_forks: i64, warnings: &mut Vec<String>) -> Vec<String> {
-        let mut a = Vec::new();
-        if self.job_type == "check" {
-            a.push("--check".to_string());
-        }
         let m = self.machine.clone().unwrap_or_default();
-        user_args(&m, &mut a);
-        if self.become_enabled {
-            a.push("--become".into());
-        }
+        let mut a = self.leading_args(&m);
         if self.diff_mode {
             a.push("--diff".into());
         }
