@@ -55,6 +55,7 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/1032_workflow_approval_ids_postgres.sql"),
     },
     Migration { version: 1040, name: "smart_inventory_membership", sql: include_str!("migrations/1040_smart_inventory_membership.sql") },
+    Migration { version: 1050, name: "fk_check_ranges", sql: include_str!("migrations/1050_fk_check_ranges.sql") },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

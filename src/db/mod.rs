@@ -876,6 +876,17 @@ impl<'a> Tx<'a> {
             DbKind::Postgres => {
                 // The sequence once: looking it up per row would cost more than the rows.
                 let seq: i64 = self.scalar("SELECT pg_get_serial_sequence($1, 'id')::regclass::oid::bigint", crate::params![table])?;
+                // Without a concurrent writer the n values are one block: then two numbers come
+                // back instead of n rows. Otherwise those values are left unused (a gap, as a
+                // rolled-back insert leaves) and n more are read one by one.
+                let r = self.query_one(
+                    "SELECT min(v) AS lo, max(v) AS hi, count(*) AS n FROM (SELECT nextval($1::bigint::oid::regclass) AS v FROM generate_series(1, $2)) s",
+                    crate::params![seq, n as i64],
+                )?;
+                let (lo, hi, got): (i64, i64, i64) = (r.col("lo")?, r.col("hi")?, r.col("n")?);
+                if hi - lo + 1 == got {
+                    return Ok((lo..=hi).collect());
+                }
                 let mut ids = Vec::with_capacity(n);
                 self.query_each(
                     "SELECT nextval($1::bigint::oid::regclass) FROM generate_series(1, $2)",

@@ -48,8 +48,9 @@ fn host_names(env: &TestEnv) -> Vec<String> {
 }
 
 // On PostgreSQL the foreign keys of host, group_host and host_inventory_source are
-// statement-level triggers (migration 0310): they must refuse what the foreign keys refused
-// and cascade what they cascaded.
+// statement-level triggers (migrations 0310, 1050): they must refuse what the foreign keys
+// refused and cascade what they cascaded, whichever way the check goes (a range of the
+// transaction's own new rows, or one probe per id and a lock on rows others wrote).
 db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
     let src = env.write("hosts.ini", "[web]\nw1\nw2\n[db]\nd1\nw1\n");
     import(&env, &src, &[]);
@@ -63,11 +64,43 @@ db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
         "INSERT INTO host (inventory_id, name, created, modified) VALUES (999999, 'x', 'now', 'now')",
         "UPDATE group_host SET host_id = 999999 WHERE host_id = (SELECT min(host_id) FROM group_host)",
         "UPDATE host SET inventory_id = 999999 WHERE name = 'w2'",
+        // The last stored host (d1, not in web) and the id after it, which is missing.
+        "INSERT INTO group_host (group_id, host_id) SELECT (SELECT id FROM inv_group WHERE name = 'web'), h.id \
+         FROM (SELECT max(id) AS id FROM host UNION ALL SELECT max(id) + 1 FROM host) h",
+        // A host of this transaction and a missing one right after it: a dense range, not all there.
+        "BEGIN; INSERT INTO host (id, inventory_id, name, created, modified) SELECT max(id) + 1, min(inventory_id), 'n1', 'now', 'now' FROM host; \
+         INSERT INTO group_host (group_id, host_id) SELECT (SELECT min(id) FROM inv_group), id FROM host WHERE name = 'n1' \
+         UNION ALL SELECT (SELECT min(id) FROM inv_group), max(id) + 1 FROM host; COMMIT;",
     ] {
         let err = env.sql_try(bad).expect_err(bad);
         assert!(err.contains("23503") || err.contains("FOREIGN KEY"), "{bad}: {err}");
     }
     assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (3, 4, 3));
+    // Good rows pass both ways: new hosts with their links in one transaction, and a link to
+    // a host stored before.
+    env.sql_try(
+        "BEGIN; INSERT INTO host (id, inventory_id, name, created, modified) SELECT max(id) + 1, min(inventory_id), 'n1', 'now', 'now' FROM host; \
+         INSERT INTO host (id, inventory_id, name, created, modified) SELECT max(id) + 1, min(inventory_id), 'n2', 'now', 'now' FROM host; \
+         INSERT INTO group_host (group_id, host_id) SELECT (SELECT min(id) FROM inv_group), id FROM host WHERE name IN ('n1', 'n2'); \
+         INSERT INTO host_inventory_source (host_id, inventory_source_id) SELECT id, (SELECT min(id) FROM inventory_source) FROM host WHERE name IN ('n1', 'n2'); \
+         INSERT INTO group_host (group_id, host_id) SELECT (SELECT id FROM inv_group WHERE name = 'db'), id FROM host WHERE name = 'w2'; COMMIT;",
+    )
+    .unwrap();
+    assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (5, 7, 5));
+    env.sql_try("DELETE FROM host WHERE name IN ('n1', 'n2'); DELETE FROM group_host WHERE host_id = (SELECT id FROM host WHERE name = 'w2') AND group_id = (SELECT id FROM inv_group WHERE name = 'db')").unwrap();
+    assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (3, 4, 3));
+    if env.backend == Backend::Postgres {
+        // A link to a row another transaction wrote locks that row as the foreign key did: a
+        // delete of it waits for the linking transaction.
+        let mut a = postgres::Client::connect(&env.url, postgres::NoTls).expect("connect");
+        let mut b = postgres::Client::connect(&env.url, postgres::NoTls).expect("connect");
+        let mut tx = a.transaction().expect("begin");
+        tx.batch_execute("INSERT INTO group_host (group_id, host_id) SELECT (SELECT id FROM inv_group WHERE name = 'db'), id FROM host WHERE name = 'w2'")
+            .expect("link");
+        let err = b.batch_execute("SET lock_timeout = '300ms'; DELETE FROM host WHERE name = 'w2'").expect_err("the delete must wait");
+        assert_eq!(err.code(), Some(&postgres::error::SqlState::LOCK_NOT_AVAILABLE), "{err}");
+        tx.rollback().expect("rollback");
+    }
     env.sql_try("DELETE FROM host WHERE name = 'w1'").unwrap();
     assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (2, 2, 2));
     env.sql_try("DELETE FROM inv_group WHERE name = 'db'").unwrap();
