@@ -11,8 +11,10 @@
 #   3. the same into PostgreSQL (a throwaway server from scripts/pg-test.sh, or the one named by
 #      AWXM_BENCH_POSTGRES_URL — its public schema is dropped!)
 # and checks that the re-import wrote no rows. Each awxm measurement is repeated
-# AWXM_BENCH_REPEAT times (default 3) on a fresh database whose schema already exists, and the
-# fastest run is reported (the machine may be shared); ansible-inventory runs once.
+# AWXM_BENCH_REPEAT times (default 5) on a fresh database whose schema already exists, in rounds
+# that alternate the backends; the fastest run and the median are reported, and the ratio
+# PostgreSQL / SQLite as the median of the rounds' ratios (the machine may be shared);
+# ansible-inventory runs once.
 # AWXM_BENCH_SKIP_ANSIBLE=1 skips step 1 (slow at 100k), AWXM_BENCH_SKIP_PG=1 step 3;
 # AWXM_BENCH_BIN=PATH measures that awxm binary instead of building this checkout.
 # With the throwaway server, the PostgreSQL server's CPU time of each run is shown too (from
@@ -24,7 +26,7 @@ root=$PWD
 
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000)
-repeat=${AWXM_BENCH_REPEAT:-3}
+repeat=${AWXM_BENCH_REPEAT:-5}
 
 if [ -n "${AWXM_BENCH_BIN:-}" ]; then
   awxm=$AWXM_BENCH_BIN
@@ -116,8 +118,6 @@ report() {
   printf '%-46s %9.2f s %8.1f MB%s\n' "$1" "$2" "$(python3 -c "print($3/1024)")" "$extra"
 }
 
-# less A B: A < B
-less() { python3 -c "import sys; sys.exit(0 if $1 < $2 else 1)"; }
 
 awx_env=(env ANSIBLE_INVENTORY_UNPARSED_FAILED=True ANSIBLE_INVENTORY_EXPORT=True ANSIBLE_VERBOSE_TO_STDERR=True
   ANSIBLE_HOST_PATTERN_MISMATCH=error ANSIBLE_LOCAL_TEMP=$work ANSIBLE_HOME=$work)
@@ -148,9 +148,11 @@ for n in "${sizes[@]}"; do
   fi
   backends=(sqlite)
   [ -n "$pg_url" ] && backends+=(postgres)
-  for kind in "${backends[@]}"; do
-    first_s=""; first_kb=0; first_cpu=0; first_srv=0; re_s=""; re_kb=0; re_cpu=0; re_srv=0
-    for _ in $(seq "$repeat"); do
+  # Rounds alternate the backends (SQLite, PostgreSQL, SQLite, ...) so that each ratio compares
+  # two runs made close together: a shared machine's speed drifts between rounds.
+  rm -f "$work"/times-*
+  for round in $(seq "$repeat"); do
+    for kind in "${backends[@]}"; do
       if [ "$kind" = postgres ]; then
         url=$pg_url
         psql "$url" -q -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null 2>&1
@@ -162,42 +164,50 @@ for n in "${sizes[@]}"; do
       cmd=(env AWXM_DATABASE_URL="$url" AWXM_SECRET_KEY_FILE="$work/secret.key" "$awxm" --format json --no-progress
         inventory_import --inventory-name "bench$n" --create --overwrite --source "$inv")
       run "${cmd[@]}"
-      read -r secs kb cpu srv <"$work/run.txt"
-      if [ -z "$first_s" ] || less "$secs" "$first_s"; then
-        first_s=$secs; first_kb=$kb; first_cpu=$cpu; first_srv=$srv; cp "$work/out.json" "$work/first.json"
-      fi
+      echo "$round $(cat "$work/run.txt")" >>"$work/times-$kind-first"
+      cp "$work/out.json" "$work/first-$kind-$round.json"
       run "${cmd[@]}"
-      read -r secs kb cpu srv <"$work/run.txt"
-      if [ -z "$re_s" ] || less "$secs" "$re_s"; then re_s=$secs; re_kb=$kb; re_cpu=$cpu; re_srv=$srv; cp "$work/out.json" "$work/re.json"; fi
+      echo "$round $(cat "$work/run.txt")" >>"$work/times-$kind-re"
+      cp "$work/out.json" "$work/re-$kind-$round.json"
     done
-    eval "first_$kind=$first_s; re_$kind=$re_s"
-    [ "$kind" = postgres ] || { first_srv=""; re_srv=""; }
-    report "awxm import into $kind (first)" "$first_s" "$first_kb" "$first_cpu" "$first_srv"
-    python3 - "$work/first.json" "$ansible_secs" "$first_s" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-print("    hosts added %d, groups added %d; reading %.2fs, writing %.2fs"
-      % (r["hosts"]["added"], r["groups"]["added"], r["load_elapsed"], r["write_elapsed"]))
-ansible, ours = float(sys.argv[2]), float(sys.argv[3])
-if ansible:
-    print("    %.1fx faster than ansible-inventory --list alone" % (ansible / ours))
-PY
-    report "awxm import into $kind (re-import, no change)" "$re_s" "$re_kb" "$re_cpu" "$re_srv"
-    python3 - "$work/re.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-writes = sum(r[k][c] for k in ("hosts", "groups") for c in ("added", "updated", "removed"))
-writes += sum(r[k][c] for k in ("memberships", "children") for c in ("added", "removed"))
-writes += int(r["inventory_variables_updated"])
-print("    rows written: %d (unchanged hosts %d, groups %d); reading %.2fs, comparing %.2fs"
-      % (writes, r["hosts"]["unchanged"], r["groups"]["unchanged"], r["load_elapsed"], r["write_elapsed"]))
-PY
   done
-  if [ -n "$pg_url" ]; then
-    python3 - "$first_sqlite" "$first_postgres" "$re_sqlite" "$re_postgres" <<'PY'
-import sys
-fs, fp, rs, rp = map(float, sys.argv[1:])
-print("  PostgreSQL / SQLite: first import %.2fx (target <= 1.5x), re-import %.2fx" % (fp / fs, rp / rs))
+  python3 - "$work" "$ansible_secs" "${backends[@]}" <<'PY'
+import json, statistics, sys
+work, ansible = sys.argv[1], float(sys.argv[2])
+kinds = sys.argv[3:]
+
+def runs(kind, phase):
+    rows = [line.split() for line in open(f"{work}/times-{kind}-{phase}")]
+    return [(int(r[0]), float(r[1]), float(r[2]), float(r[3]), float(r[4])) for r in rows]
+
+def report(label, rows, server):
+    best = min(rows, key=lambda r: r[1])
+    extra = "  cpu %6.2f s" % best[3] + (" + server %5.2f s" % best[4] if server else "")
+    print("%-46s %9.2f s %8.1f MB%s   (median %.2f s)" % (label, best[1], best[2] / 1024, extra, statistics.median(r[1] for r in rows)))
+    return best[0]
+
+for kind in kinds:
+    r = report("awxm import into %s (first)" % kind, runs(kind, "first"), kind == "postgres")
+    d = json.load(open(f"{work}/first-{kind}-{r}.json"))
+    print("    hosts added %d, groups added %d; reading %.2fs, writing %.2fs"
+          % (d["hosts"]["added"], d["groups"]["added"], d["load_elapsed"], d["write_elapsed"]))
+    if ansible:
+        print("    %.1fx faster than ansible-inventory --list alone" % (ansible / min(x[1] for x in runs(kind, "first"))))
+    r = report("awxm import into %s (re-import, no change)" % kind, runs(kind, "re"), kind == "postgres")
+    d = json.load(open(f"{work}/re-{kind}-{r}.json"))
+    writes = sum(d[k][c] for k in ("hosts", "groups") for c in ("added", "updated", "removed"))
+    writes += sum(d[k][c] for k in ("memberships", "children") for c in ("added", "removed"))
+    writes += int(d["inventory_variables_updated"])
+    print("    rows written: %d (unchanged hosts %d, groups %d); reading %.2fs, comparing %.2fs"
+          % (writes, d["hosts"]["unchanged"], d["groups"]["unchanged"], d["load_elapsed"], d["write_elapsed"]))
+    assert writes == 0, "the re-import wrote rows"
+
+if "postgres" in kinds:
+    def ratios(phase):
+        s, p = runs("sqlite", phase), runs("postgres", phase)
+        return sorted(b[1] / a[1] for a, b in zip(s, p))
+    f, r = ratios("first"), ratios("re")
+    print("  PostgreSQL / SQLite, round by round: first import median %.2fx (%.2f-%.2f; target <= 1.5x), re-import median %.2fx (%.2f-%.2f)"
+          % (statistics.median(f), f[0], f[-1], statistics.median(r), r[0], r[-1]))
 PY
-  fi
 done

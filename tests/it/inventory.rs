@@ -48,7 +48,7 @@ fn host_names(env: &TestEnv) -> Vec<String> {
 }
 
 // On PostgreSQL the foreign keys of host, group_host and host_inventory_source are
-// statement-level triggers (migrations 0310, 1050): they must refuse what the foreign keys
+// statement-level triggers (migrations 0310, 1050, 1051; and those of their groups): they must refuse what the foreign keys
 // refused and cascade what they cascaded, whichever way the check goes (a range of the
 // transaction's own new rows, or one probe per id and a lock on rows others wrote).
 db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
@@ -64,6 +64,13 @@ db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
         "INSERT INTO host (inventory_id, name, created, modified) VALUES (999999, 'x', 'now', 'now')",
         "UPDATE group_host SET host_id = 999999 WHERE host_id = (SELECT min(host_id) FROM group_host)",
         "UPDATE host SET inventory_id = 999999 WHERE name = 'w2'",
+        "UPDATE host SET last_job_id = 999999 WHERE name = 'w2'",
+        "INSERT INTO inv_group (inventory_id, name, created, modified) VALUES (999999, 'x', 'now', 'now')",
+        "INSERT INTO group_child (parent_id, child_id) SELECT min(id), 999999 FROM inv_group",
+        "INSERT INTO group_child (parent_id, child_id) SELECT 999999, min(id) FROM inv_group",
+        "INSERT INTO group_inventory_source (group_id, inventory_source_id) SELECT min(id), 999999 FROM inv_group",
+        "INSERT INTO group_inventory_source (group_id, inventory_source_id) SELECT 999999, min(id) FROM inventory_source",
+        "INSERT INTO host (inventory_id, name, last_job_id, created, modified) SELECT min(inventory_id), 'x', 999999, 'now', 'now' FROM host",
         // The last stored host (d1, not in web) and the id after it, which is missing.
         "INSERT INTO group_host (group_id, host_id) SELECT (SELECT id FROM inv_group WHERE name = 'web'), h.id \
          FROM (SELECT max(id) AS id FROM host UNION ALL SELECT max(id) + 1 FROM host) h",
@@ -103,10 +110,13 @@ db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
     }
     env.sql_try("DELETE FROM host WHERE name = 'w1'").unwrap();
     assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (2, 2, 2));
+    env.sql_try("INSERT INTO group_child (parent_id, child_id) SELECT p.id, c.id FROM inv_group p, inv_group c WHERE p.name = 'web' AND c.name = 'db'")
+        .unwrap();
+    assert_eq!((n("group_child"), n("group_inventory_source")), (1, 2));
     env.sql_try("DELETE FROM inv_group WHERE name = 'db'").unwrap();
-    assert_eq!(n("group_host"), 1);
+    assert_eq!((n("group_host"), n("group_child"), n("group_inventory_source")), (1, 0, 1));
     env.sql_try("DELETE FROM inventory_source").unwrap();
-    assert_eq!(n("host_inventory_source"), 0);
+    assert_eq!((n("host_inventory_source"), n("group_inventory_source")), (0, 0));
     env.json(&["delete", "inventory", "inv", "--yes"]);
     assert_eq!((n("host"), n("group_host"), n("inv_group")), (0, 0, 0));
 });
