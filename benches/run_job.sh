@@ -8,7 +8,8 @@
 # fresh SQLite database, then into PostgreSQL. Peak memory via /usr/bin/time -v.
 #
 #   benches/run_job.sh [ROUNDS]        (default 3; 0 = only the replay; HOSTS=200 FORKS=20
-#                                       REPLAY=200000 to change)
+#                                       REPLAY=200000 to change; AWXM_BENCH_BIN=PATH measures
+#                                       that awxm binary instead of building this checkout)
 # Wall times on a busy machine are noisy; the CPU seconds (user+sys of the whole process tree)
 # are printed too.
 set -euo pipefail
@@ -20,8 +21,12 @@ forks=${FORKS:-20}
 replay=${REPLAY:-200000}
 
 ./scripts/venv.sh
-cargo build --release --locked --quiet
-awxm="$repo/target/release/awxm"
+if [ -n "${AWXM_BENCH_BIN:-}" ]; then
+  awxm=$AWXM_BENCH_BIN
+else
+  cargo build --release --locked --quiet
+  awxm="$repo/target/release/awxm"
+fi
 venv="$repo/.venv"
 py="$venv/bin/python"
 

@@ -57,6 +57,12 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1040, name: "smart_inventory_membership", sql: include_str!("migrations/1040_smart_inventory_membership.sql") },
     Migration { version: 1050, name: "fk_check_ranges", sql: include_str!("migrations/1050_fk_check_ranges.sql") },
     Migration { version: 1051, name: "more_set_based_foreign_keys", sql: include_str!("migrations/1051_more_set_based_foreign_keys.sql") },
+    Migration { version: 1052, name: "job_event_ancestor_index", sql: include_str!("migrations/1052_job_event_ancestor_index.sql") },
+    Migration {
+        version: 1053,
+        name: "job_event_set_based_foreign_key",
+        sql: include_str!("migrations/1053_job_event_set_based_foreign_key.sql"),
+    },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

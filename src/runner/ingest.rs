@@ -22,8 +22,9 @@ use super::redact::{Redactor, StreamRedactor};
 use crate::db::{Tx, Value};
 use crate::error::{Error, Result};
 
-/// Rows per bulk insert call.
-const CHUNK: usize = 1000;
+/// Rows per bulk insert call (on PostgreSQL each call is a few round trips and two plans: the
+/// fewer, the better; ~5 MB of event text at most).
+const CHUNK: usize = 5000;
 /// AWX truncates these fields to 1024 characters.
 const MAX_NAME: usize = 1024;
 
@@ -63,6 +64,13 @@ struct Line<'a> {
     #[serde(borrow)]
     event_data: Option<&'a RawValue>,
 }
+
+/// The events that are parents of others (playbook, play, task): the ones whose `changed` and
+/// `failed` follow their descendants'.
+const ANCESTOR_EVENTS: [&str; 3] = ["playbook_on_start", "playbook_on_play_start", "playbook_on_task_start"];
+/// [`ANCESTOR_EVENTS`] as SQL, written exactly as the predicate of the partial index
+/// `job_event_uuid` (migration 1052): a query uses that index only when it says the same.
+const ANCESTOR_EVENTS_SQL: &str = "event IN ('playbook_on_start', 'playbook_on_play_start', 'playbook_on_task_start')";
 
 /// One event ready to be stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -335,7 +343,7 @@ impl EventIngester {
                 Err(e) => tracing::warn!("job {}: unreadable stats event: {e}", self.job_id),
             }
         }
-        if matches!(&*parsed.event, "playbook_on_start" | "playbook_on_play_start" | "playbook_on_task_start") && !parsed.uuid.is_empty() {
+        if ANCESTOR_EVENTS.contains(&&*parsed.event) && !parsed.uuid.is_empty() {
             self.ancestors.insert(parsed.uuid.to_string(), parsed.parent_uuid.to_string());
         }
         for (flag, set) in [(parsed.changed, &mut self.flag_changed), (parsed.failed, &mut self.flag_failed)] {
@@ -396,7 +404,7 @@ impl EventIngester {
                 for _ in 0..6 {
                     let n = tx.execute(
                         &format!(
-                            "UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND NOT {col} AND uuid <> '' AND uuid IN
+                            "UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND {ANCESTOR_EVENTS_SQL} AND NOT {col} AND uuid <> '' AND uuid IN
                                (SELECT parent_uuid FROM job_event WHERE job_id = $1 AND {col} AND parent_uuid <> '')"
                         ),
                         crate::params![self.job_id],
@@ -406,7 +414,8 @@ impl EventIngester {
                     }
                 }
             } else {
-                let sql = format!("UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND uuid = $2 AND NOT {col}");
+                let sql =
+                    format!("UPDATE job_event SET {col} = TRUE WHERE job_id = $1 AND {ANCESTOR_EVENTS_SQL} AND uuid = $2 AND NOT {col}");
                 for uuid in set {
                     tx.execute(&sql, crate::params![self.job_id, uuid.as_str()])?;
                 }
@@ -497,7 +506,7 @@ pub fn store(tx: &mut Tx<'_>, job_id: i64, host_ids: &HashMap<String, i64>, rows
 /// one thread reads and parses while this one stores, so the two overlap. With `complete`, a
 /// last line without its newline is taken too (the file is finished). Returns rows inserted.
 pub fn ingest_file(tx: &mut Tx<'_>, ing: &mut EventIngester, path: &Path, offset: &mut u64, complete: bool) -> Result<u64> {
-    const BATCH: usize = 2000;
+    const BATCH: usize = CHUNK;
     let (job_id, host_ids) = (ing.job_id, ing.host_ids.clone());
     let (send, recv) = std::sync::mpsc::sync_channel::<Vec<EventRow>>(4);
     std::thread::scope(|s| {
