@@ -118,7 +118,6 @@ report() {
   printf '%-46s %9.2f s %8.1f MB%s\n' "$1" "$2" "$(python3 -c "print($3/1024)")" "$extra"
 }
 
-
 awx_env=(env ANSIBLE_INVENTORY_UNPARSED_FAILED=True ANSIBLE_INVENTORY_EXPORT=True ANSIBLE_VERBOSE_TO_STDERR=True
   ANSIBLE_HOST_PATTERN_MISMATCH=error ANSIBLE_LOCAL_TEMP=$work ANSIBLE_HOME=$work)
 

@@ -47,10 +47,10 @@ fn host_names(env: &TestEnv) -> Vec<String> {
     v
 }
 
-// On PostgreSQL the foreign keys of host, group_host and host_inventory_source are
-// statement-level triggers (migrations 0310, 1050, 1051; and those of their groups): they must refuse what the foreign keys
-// refused and cascade what they cascaded, whichever way the check goes (a range of the
-// transaction's own new rows, or one probe per id and a lock on rows others wrote).
+// On PostgreSQL the foreign keys of hosts, groups and their links are statement-level
+// triggers (migrations 0310, 1050, 1051): they must refuse what the foreign keys refused and
+// cascade what they cascaded, whichever way the check goes (a range of the transaction's own
+// new rows, or one probe per id and a lock on rows others wrote).
 db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
     let src = env.write("hosts.ini", "[web]\nw1\nw2\n[db]\nd1\nw1\n");
     import(&env, &src, &[]);
