@@ -20,7 +20,7 @@ use super::model::Vars;
 use super::process::RunOpts;
 use super::source::{self, NewUpdate, SourceConfig, UpdateEnd, Violation};
 use crate::context::Ctx;
-use crate::db::{Db, Tx};
+use crate::db::{Db, SessionLock, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::{self, Ending, JobKind, JobStatus};
 
@@ -420,17 +420,11 @@ fn finish_failed(
     Ok(status)
 }
 
-/// Run one import.
-pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
-    let started = Instant::now();
-    let import_opts = req.options.import_options()?;
-    let path = absolute(&req.source)?;
-    let cancel = ctx.cancel_on_signals()?;
-    let mut db = ctx.db()?;
-
-    // ---- inventory and lock ----
+/// The inventory to import into (None: to be created) and its name, under the session locks
+/// that serialise imports into it (and the creation of one by that name).
+fn lock_inventory(db: &mut Db, req: &Request) -> Result<(Vec<SessionLock>, Option<Resolved>, String)> {
     let found = db.read(|tx| resolve_inventory(tx, &req.target))?;
-    let (_lock, resolved) = match found {
+    let (locks, resolved) = match found {
         Some(r) => {
             let lock = db.session_lock(&format!("inventory_{}_import", r.id.unwrap_or_default()))?;
             (vec![lock], Some(r))
@@ -459,6 +453,69 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         (None, Target::Name(n)) => n.clone(),
         (None, Target::Id(i)) => i.to_string(),
     };
+    Ok((locks, resolved, inv_name))
+}
+
+/// The source and a running update of an existing inventory, committed on their own (so that
+/// a failed import still leaves its update, failed): (source id, source name, source created,
+/// update id). `source` is the source's path, kind and recorded environment.
+fn open_records(ctx: &Ctx, db: &mut Db, req: &Request, r: &Resolved, source: (&str, &str, &str)) -> Result<(i64, String, bool, i64)> {
+    let (path, kind, env) = source;
+    let inv = r.id.unwrap_or_default();
+    let records = db.write(|tx| {
+        // Updates of this node whose process died (SIGKILL, power loss) are failed now.
+        jobs::reap_local_orphans(tx, JobKind::InventoryUpdate, &ctx.config.node_name)?;
+        let (sid, sname, created) = ensure_source(tx, req, inv, &r.name, path, kind, i64::from(ctx.verbosity))?;
+        let of = UpdateOf { inv, inv_name: &r.name, source: sid, source_name: &sname, path, kind, env };
+        let uid = match req.update_id {
+            Some(uid) => adopt_update(tx, req, ctx, uid, of)?,
+            None => start_update(tx, req, ctx, of)?,
+        };
+        Ok((sid, sname, created, uid))
+    })?;
+    if req.update_id.is_some() {
+        jobs::hooks::job_started(ctx, db, JobKind::InventoryUpdate, records.3);
+    }
+    Ok(records)
+}
+
+/// Read the source and prepare it for the import (a spinner on a terminal meanwhile): the
+/// prepared inventory, how it was read and why through `ansible-inventory` if so; and, either
+/// way, the seconds it took.
+fn read_source(
+    ctx: &Ctx,
+    req: &Request,
+    path: &str,
+    import_opts: &import::ImportOptions,
+    run: RunOpts,
+) -> (Result<(import::Prepared, loader::Method, Option<String>)>, f64) {
+    let started = Instant::now();
+    let spinner = ctx.out.spinner("reading inventory");
+    let lopts = LoadOptions {
+        run,
+        ansible_inventory: req.ansible_inventory.clone(),
+        force_ansible: req.options.use_ansible_inventory,
+        verbosity: ctx.verbosity,
+    };
+    let loaded = loader::load(path, &lopts).and_then(|l| {
+        let method = l.method;
+        let why = l.delegated_because.clone();
+        import::prepare(l.inventory, import_opts).map(|p| (p, method, why))
+    });
+    spinner.finish_and_clear();
+    (loaded, started.elapsed().as_secs_f64())
+}
+
+/// Run one import.
+pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
+    let started = Instant::now();
+    let import_opts = req.options.import_options()?;
+    let path = absolute(&req.source)?;
+    let cancel = ctx.cancel_on_signals()?;
+    let mut db = ctx.db()?;
+
+    // ---- inventory and lock ----
+    let (_lock, resolved, inv_name) = lock_inventory(&mut db, &req)?;
 
     // ---- timeout and environment ----
     let timeout = match req.options.timeout {
@@ -472,24 +529,10 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let verbosity = i64::from(ctx.verbosity);
 
     // ---- records: source and a running update, committed on their own ----
-    let mut records: Option<(i64, String, bool, i64)> = None; // (source id, source name, created, update id)
-    if let (Some(r), false) = (&resolved, req.dry_run) {
-        let inv = r.id.unwrap_or_default();
-        records = Some(db.write(|tx| {
-            // Updates of this node whose process died (SIGKILL, power loss) are failed now.
-            jobs::reap_local_orphans(tx, JobKind::InventoryUpdate, &ctx.config.node_name)?;
-            let (sid, sname, created) = ensure_source(tx, &req, inv, &r.name, &path, kind, verbosity)?;
-            let of = UpdateOf { inv, inv_name: &r.name, source: sid, source_name: &sname, path: &path, kind, env: &env_text };
-            let uid = match req.update_id {
-                Some(uid) => adopt_update(tx, &req, ctx, uid, of)?,
-                None => start_update(tx, &req, ctx, of)?,
-            };
-            Ok((sid, sname, created, uid))
-        })?);
-        if let Some((_, _, _, uid)) = records.as_ref().filter(|_| req.update_id.is_some()) {
-            jobs::hooks::job_started(ctx, &mut db, JobKind::InventoryUpdate, *uid);
-        }
-    }
+    let records = match (&resolved, req.dry_run) {
+        (Some(r), false) => Some(open_records(ctx, &mut db, &req, r, (&path, kind, &env_text))?),
+        _ => None,
+    };
 
     // ---- license and organization host limit, before reading (AWX's first check) ----
     let pre = match db.read(|tx| checks::run(tx, &ctx.secrets, resolved.as_ref().and_then(|r| r.id))) {
@@ -513,26 +556,13 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     }
 
     // ---- read the source ----
-    let load_started = Instant::now();
-    let spinner = ctx.out.spinner("reading inventory");
-    let lopts = LoadOptions {
-        run: RunOpts {
-            deadline: (timeout > 0).then(|| Instant::now() + Duration::from_secs(timeout as u64)),
-            cancel: Some(cancel.clone()),
-            env: env.clone(),
-            max_output,
-        },
-        ansible_inventory: req.ansible_inventory.clone(),
-        force_ansible: req.options.use_ansible_inventory,
-        verbosity: ctx.verbosity,
+    let run_opts = RunOpts {
+        deadline: (timeout > 0).then(|| Instant::now() + Duration::from_secs(timeout as u64)),
+        cancel: Some(cancel.clone()),
+        env: env.clone(),
+        max_output,
     };
-    let loaded = loader::load(&path, &lopts).and_then(|l| {
-        let method = l.method;
-        let why = l.delegated_because.clone();
-        import::prepare(l.inventory, &import_opts).map(|p| (p, method, why))
-    });
-    spinner.finish_and_clear();
-    let load_elapsed = load_started.elapsed().as_secs_f64();
+    let (loaded, load_elapsed) = read_source(ctx, &req, &path, &import_opts, run_opts);
     let (prepared, method, why) = match loaded {
         Ok(x) => x,
         Err(e) => {
