@@ -14,10 +14,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode, SslVersion};
+use openssl::ssl::{SslConnector, SslContextBuilder, SslMethod, SslVerifyMode, SslVersion};
 use openssl::x509::store::X509StoreBuilder;
 use openssl::x509::{X509, X509Crl};
 use postgres::config::SslMode as CrateSslMode;
+use postgres::tls::{MakeTlsConnect, TlsConnect};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -784,15 +785,68 @@ fn pgpass_lookup(file: &Path, host: &str, port: u16, db: &str, user: &str) -> st
 /// A captured certificate verification failure (OpenSSL's reason).
 type VerifyFailure = Arc<Mutex<Option<String>>>;
 
-fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postgres_openssl::MakeTlsConnector> {
-    let setup = |e: openssl::error::ErrorStack| Error::config(format!("TLS setup: {e}"));
-    let mut b = SslConnector::builder(SslMethod::tls_client()).map_err(setup)?;
-    b.set_min_proto_version(info.min_tls).map_err(setup)?;
-    b.set_max_proto_version(info.max_tls).map_err(setup)?;
-    let verify = !matches!(info.rootcert, RootCert::None);
+/// The TLS settings of a connection, apart from the rest (a connector may be built later).
+#[derive(Clone)]
+struct TlsSettings {
+    sslmode: SslMode,
+    rootcert: RootCert,
+    crl: Option<PathBuf>,
+    client_cert: Option<(PathBuf, PathBuf)>,
+    sslpassword: Option<String>,
+    sslsni: bool,
+    min_tls: Option<SslVersion>,
+    max_tls: Option<SslVersion>,
+}
+
+impl ConnInfo {
+    fn tls(&self) -> TlsSettings {
+        TlsSettings {
+            sslmode: self.sslmode,
+            rootcert: self.rootcert.clone(),
+            crl: self.crl.clone(),
+            client_cert: self.client_cert.clone(),
+            sslpassword: self.sslpassword.clone(),
+            sslsni: self.sslsni,
+            min_tls: self.min_tls,
+            max_tls: self.max_tls,
+        }
+    }
+}
+
+fn tls_setup_error(e: openssl::error::ErrorStack) -> Error {
+    Error::config(format!("TLS setup: {e}"))
+}
+
+fn tls_connector(tls: &TlsSettings, verify_failed: &VerifyFailure) -> Result<postgres_openssl::MakeTlsConnector> {
+    let mut b = SslConnector::builder(SslMethod::tls_client()).map_err(tls_setup_error)?;
+    configure_tls(&mut b, tls, verify_failed)?;
+    let mut connector = postgres_openssl::MakeTlsConnector::new(b.build());
+    let (hostname_check, sni) = (tls.sslmode == SslMode::VerifyFull, tls.sslsni);
+    connector.set_callback(move |c, _domain| {
+        c.set_verify_hostname(hostname_check);
+        c.set_use_server_name_indication(sni);
+        Ok(())
+    });
+    Ok(connector)
+}
+
+/// Check the TLS settings as building a connector would (protocol versions, root
+/// certificates, CRLs, the client certificate, its key and passphrase), on a context that
+/// loads nothing else.
+fn check_tls(tls: &TlsSettings) -> Result<()> {
+    let mut b = SslContextBuilder::new(SslMethod::tls_client()).map_err(tls_setup_error)?;
+    configure_tls(&mut b, tls, &VerifyFailure::default())
+}
+
+/// Everything of a TLS context but the connector's defaults.
+fn configure_tls(b: &mut SslContextBuilder, tls: &TlsSettings, verify_failed: &VerifyFailure) -> Result<()> {
+    let setup = tls_setup_error;
+    b.set_min_proto_version(tls.min_tls).map_err(setup)?;
+    b.set_max_proto_version(tls.max_tls).map_err(setup)?;
+    let verify = !matches!(tls.rootcert, RootCert::None);
     if verify {
-        let store = root_store(&info.rootcert)?;
-        let crls = match &info.crl {
+        let store = root_store(&tls.rootcert)?;
+        let crls = match &tls.crl {
             Some(path) => load_crls(path)?,
             None => Vec::new(),
         };
@@ -818,24 +872,66 @@ fn tls_connector(info: &ConnInfo, verify_failed: &VerifyFailure) -> Result<postg
     } else {
         b.set_verify(SslVerifyMode::NONE);
     }
-    if let Some((cert, key)) = &info.client_cert {
+    if let Some((cert, key)) = &tls.client_cert {
         b.set_certificate_chain_file(cert).map_err(|e| Error::config(format!("client certificate {}: {e}", cert.display())))?;
-        let pkey = client_key(key, info.sslpassword.as_deref())?;
+        let pkey = client_key(key, tls.sslpassword.as_deref())?;
         b.set_private_key(&pkey).map_err(setup)?;
         b.check_private_key()
             .map_err(|e| Error::config(format!("private key {} does not match certificate {}: {e}", key.display(), cert.display())))?;
     }
-    let mut tls = postgres_openssl::MakeTlsConnector::new(b.build());
-    let (hostname_check, sni) = (info.sslmode == SslMode::VerifyFull, info.sslsni);
-    tls.set_callback(move |c, _domain| {
-        c.set_verify_hostname(hostname_check);
-        c.set_use_server_name_indication(sni);
-        Ok(())
-    });
-    Ok(tls)
+    Ok(())
 }
 
-/// The trust store for verifying the server: the system's, or the certificates of a file.
+/// A connector built only when the server agrees to TLS. Building an OpenSSL connector loads
+/// the CA bundle of OpenSSL's default paths (25 ms per connection on Debian) though awxm
+/// verifies against a store of its own or not at all; with `sslmode=prefer` or `allow` and a
+/// server without TLS it is never needed. The settings were checked before ([`check_tls`]):
+/// a bad file is a configuration error either way.
+struct LazyTls {
+    tls: Arc<TlsSettings>,
+    verify_failed: VerifyFailure,
+}
+
+impl MakeTlsConnect<postgres::Socket> for LazyTls {
+    type Stream = postgres_openssl::TlsStream<postgres::Socket>;
+    type TlsConnect = LazyTlsConnect;
+    type Error = std::convert::Infallible;
+
+    fn make_tls_connect(&mut self, domain: &str) -> std::result::Result<LazyTlsConnect, Self::Error> {
+        Ok(LazyTlsConnect { tls: Arc::clone(&self.tls), verify_failed: Arc::clone(&self.verify_failed), domain: domain.to_string() })
+    }
+}
+
+struct LazyTlsConnect {
+    tls: Arc<TlsSettings>,
+    verify_failed: VerifyFailure,
+    domain: String,
+}
+
+type TlsFuture = std::pin::Pin<
+    Box<
+        dyn std::future::Future<
+                Output = std::result::Result<postgres_openssl::TlsStream<postgres::Socket>, Box<dyn std::error::Error + Send + Sync>>,
+            > + Send,
+    >,
+>;
+
+impl TlsConnect<postgres::Socket> for LazyTlsConnect {
+    type Stream = postgres_openssl::TlsStream<postgres::Socket>;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+    type Future = TlsFuture;
+
+    fn connect(self, stream: postgres::Socket) -> TlsFuture {
+        let connector = tls_connector(&self.tls, &self.verify_failed)
+            .map_err(|e| Box::<dyn std::error::Error + Send + Sync>::from(e.message))
+            .and_then(|mut m| MakeTlsConnect::<postgres::Socket>::make_tls_connect(&mut m, &self.domain).map_err(Into::into));
+        match connector {
+            Ok(c) => Box::pin(TlsConnect::connect(c, stream)),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
+    }
+}
+
 fn root_store(rootcert: &RootCert) -> Result<openssl::x509::store::X509Store> {
     let setup = |e: openssl::error::ErrorStack| Error::config(format!("TLS setup: {e}"));
     let mut store = X509StoreBuilder::new().map_err(setup)?;
@@ -1099,12 +1195,22 @@ fn connect_target(info: &ConnInfo, t: &Target, attrs: SessionAttrs) -> std::resu
         }
     };
     let where_ = t.display();
+    let tls = Arc::new(info.tls());
+    // A bad TLS file is a configuration error before any attempt, as it always was; the
+    // connector itself is built when an attempt negotiates TLS (see LazyTls).
+    if attempts.iter().any(|m| *m != CrateSslMode::Disable) {
+        check_tls(&tls).map_err(|e| (e, false))?;
+    }
     let mut last: Option<(Error, bool)> = None;
     for (n, mode) in attempts.iter().enumerate() {
         cfg.ssl_mode(*mode);
         let verify_failed: VerifyFailure = Arc::new(Mutex::new(None));
-        let tls = tls_connector(info, &verify_failed).map_err(|e| (e, false))?;
-        let (failure, err) = match cfg.connect(tls) {
+        let connected = if *mode == CrateSslMode::Disable {
+            cfg.connect(postgres::NoTls)
+        } else {
+            cfg.connect(LazyTls { tls: Arc::clone(&tls), verify_failed: Arc::clone(&verify_failed) })
+        };
+        let (failure, err) = match connected {
             Ok(mut client) => match check_session_attrs(&mut client, attrs) {
                 Ok(()) => return Ok(client),
                 Err(f) => (f, None),
