@@ -147,13 +147,9 @@ fn list(ctx: &Ctx, args: &Args) -> Result<ListReport> {
     })?;
     let items = db.read(|tx| {
         let mut out = Vec::new();
-        for (id, doc) in resources::export(tx, rt, None, true)? {
+        for (id, doc) in resources::export_with(tx, rt, None, true, false)? {
             let mut m: Map<String, Json> = resources::computed(tx, rt, id)?;
-            for (k, v) in doc {
-                if !rt.children.contains(&k.as_str()) {
-                    m.insert(k, v);
-                }
-            }
+            m.extend(doc);
             out.push(Json::Object(m));
         }
         Ok(out)

@@ -168,6 +168,56 @@ db_test!(secrets_are_encrypted_and_never_shown, |env| {
     assert_eq!(std::fs::metadata(env.secret_key()).unwrap().permissions().mode() & 0o777, 0o600);
 });
 
+db_test!(list_shows_what_show_does_but_sub_objects, |env| {
+    // `list` skips reading sub-objects (an inventory's hosts and groups): every other field
+    // is there with the value `show` gives, and what only `show` has is a sub-object list.
+    env.apply(&demo());
+    env.apply(
+        "teams:\n- {name: T, organization: Ops, members: [alice]}\nnotification_templates:\n- {name: N, organization: Ops, notification_type: webhook, notification_configuration: {url: 'http://127.0.0.1:9/'}}\njob_templates:\n- {name: deploy, notification_templates_success: [N]}\n",
+    );
+    let sub_objects = [
+        "hosts",
+        "groups",
+        "instance_groups",
+        "members",
+        "credentials",
+        "labels",
+        "instances",
+        "controller",
+        "notification_templates_started",
+        "notification_templates_success",
+        "notification_templates_error",
+    ];
+    let mut checked = 0;
+    for t in [
+        "organization",
+        "user",
+        "team",
+        "credential",
+        "project",
+        "inventory",
+        "instance",
+        "instance_group",
+        "job_template",
+        "notification_template",
+    ] {
+        for item in env.json(&["list", t])["items"].as_array().expect("items") {
+            let shown = env.json(&["show", t, &item["id"].to_string()]);
+            let (listed, shown) = (item.as_object().expect("item"), shown.as_object().expect("show"));
+            for (k, v) in listed {
+                assert_eq!(shown.get(k), Some(v), "{t} {k}: list and show differ");
+            }
+            for k in shown.keys().filter(|k| !listed.contains_key(*k) && *k != "format_version") {
+                assert!(sub_objects.contains(&k.as_str()), "{t}: {k} is missing from list");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked} objects compared");
+    let inv = &env.json(&["list", "inventories"])["items"][0];
+    assert!(inv.get("hosts").is_none() && inv["total_hosts"] == 1, "{inv}");
+});
+
 db_test!(list_show_delete, |env| {
     env.apply(&demo());
     let l = env.json(&["list", "inventories"]);
