@@ -94,6 +94,12 @@ impl Ctx {
         Ok(Arc::clone(&self.cancel))
     }
 
+    /// The process-wide cancel flag (raised by the signals of [`Ctx::cancel_on_signals`], and
+    /// by a task's cancel flag through `jobs::cancel::watch`).
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel)
+    }
+
     pub fn cancelled(&self) -> bool {
         self.cancel.load(std::sync::atomic::Ordering::Relaxed)
     }

@@ -37,8 +37,11 @@ elsewhere (piped, NO_COLOR, TERM=dumb; --color always|never decides instead; --f
 buffers the complete output in a file under job_output_dir (the setting, else the config
 file's; default <data_dir>/job_output), named job-<id>-<random>.out, as AWX does for downloads (ANSI codes kept
 unless --color never); `awxm cleanup_stdout` purges old ones. `job cancel` sets the job's cancel
-flag; its supervising awxm stops ansible-playbook (SIGTERM, then SIGKILL) and marks it canceled.
-A job that has not started, or whose supervisor is gone, is marked canceled at once.
+flag; its supervising awxm stops ansible-playbook (SIGTERM, then SIGKILL), the inventory script
+or ansible-inventory of an update, or git, and marks it canceled (an update within a second).
+A job that has not started, or whose supervisor is gone, is marked canceled at once. Canceling
+a project update also cancels the running SCM inventory updates of its project (AWX's text:
+Source project update `NAME` was canceled.).
 
 `--follow` (stdout, events) keeps printing what a running job stores until it ends, then
 exits like the job: 0 if it succeeded, 1 otherwise. A running job's `elapsed` is the time since

@@ -384,6 +384,9 @@ fn counts_json(o: &import::Outcome, method: &str) -> String {
     .to_string()
 }
 
+/// The error of a run its update's cancel flag stopped.
+const CANCEL_REQUESTED: &str = "the inventory update was canceled (awxm job cancel); nothing was imported";
+
 /// Record a failed run on its update (in a transaction of its own). `violation` is the flag
 /// a license or host-limit violation sets; `queued` (a task of the queue) runs the end hook.
 fn finish_failed(
@@ -402,15 +405,20 @@ fn finish_failed(
         trace.push_str(d);
     }
     let explanation = match status {
-        JobStatus::Canceled => "Canceled by a signal (SIGINT/SIGTERM); nothing was imported".to_string(),
-        _ => format!("Import failed; nothing was changed: {}", err.message),
+        // A cancel that came with its reason (its source project update was canceled) keeps it.
+        JobStatus::Canceled
+            if !db
+                .read(|tx| tx.scalar::<String>("SELECT job_explanation FROM inventory_update WHERE id = $1", crate::params![update]))?
+                .is_empty() =>
+        {
+            None
+        }
+        JobStatus::Canceled if err.message == CANCEL_REQUESTED => Some("Canceled (awxm job cancel); nothing was imported".to_string()),
+        JobStatus::Canceled => Some("Canceled by a signal (SIGINT/SIGTERM); nothing was imported".to_string()),
+        _ => Some(format!("Import failed; nothing was changed: {}", err.message)),
     };
-    let end = UpdateEnd {
-        ending: Ending { status, explanation: Some(explanation), traceback: Some(trace) },
-        stdout: warnings.join("\n"),
-        counts: None,
-        violation,
-    };
+    let end =
+        UpdateEnd { ending: Ending { status, explanation, traceback: Some(trace) }, stdout: warnings.join("\n"), counts: None, violation };
     let status = db.write(|tx| source::finish(tx, update, &end))?;
     // A queued update ends like every task (notifications, the next tasks); a direct import
     // (`inventory_import`) is not a task of the queue.
@@ -555,6 +563,14 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         return Err(e);
     }
 
+    // ---- a cancel of the update (`awxm job cancel`) stops the run as a signal does ----
+    let watch = records.as_ref().and_then(|r| jobs::cancel::watch(ctx, JobKind::InventoryUpdate, r.3));
+    // An interruption the update's cancel flag caused says so.
+    let requested = |e: Error| match &watch {
+        Some(w) if w.requested() && e.kind == ErrorKind::Interrupted => Error::new(ErrorKind::Interrupted, CANCEL_REQUESTED),
+        _ => e,
+    };
+
     // ---- read the source ----
     let run_opts = RunOpts {
         deadline: (timeout > 0).then(|| Instant::now() + Duration::from_secs(timeout as u64)),
@@ -566,6 +582,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let (prepared, method, why) = match loaded {
         Ok(x) => x,
         Err(e) => {
+            let e = requested(e);
             if let Some((_, _, _, uid)) = &records {
                 finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &[], true, None)?;
             }
@@ -651,6 +668,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
         Ok(x) => x,
         Err(e) => {
             let e = if cancelled() && e.kind != ErrorKind::Interrupted { Error::new(ErrorKind::Interrupted, "interrupted") } else { e };
+            let e = requested(e);
             if let Some((_, _, _, uid)) = &records {
                 finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &warnings, false, violation.get())?;
             }

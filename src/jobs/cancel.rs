@@ -4,6 +4,9 @@
 //! canceled. A job nobody supervises — not started yet (`new`), or whose supervisor on this node
 //! is gone — is marked canceled at once.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::{Ending, JobKind, JobStatus, pid_alive, record_end};
@@ -95,11 +98,106 @@ pub fn request(tx: &mut Tx<'_>, id: i64, node: &str) -> Result<CancelOutcome> {
         &format!("UPDATE {} SET cancel_flag = TRUE, modified = $1 WHERE id = $2", s.kind.table()),
         crate::params![crate::time::now_str(), id],
     )?;
+    if s.kind == JobKind::ProjectUpdate {
+        cancel_scm_updates(tx, id, node)?;
+    }
     if s.unsupervised() || s.gone_from(node) {
         record_end(tx, s.kind, id, &Ending::new(JobStatus::Canceled))?;
         return Ok(CancelOutcome::Canceled);
     }
     Ok(CancelOutcome::Requested(s.status))
+}
+
+/// AWX: canceling a project update (not a job's inline `sync`) cancels every running SCM
+/// inventory update of its project too, explaining `Source project update `NAME` was canceled.`
+/// (kept when the update ends canceled).
+fn cancel_scm_updates(tx: &mut Tx<'_>, project_update: i64, node: &str) -> Result<()> {
+    let rows = tx.query(
+        "SELECT u.id AS id, pu.name AS name FROM project_update pu
+           JOIN inventory_source s ON s.source_project_id = pu.project_id AND s.source = 'scm'
+           JOIN inventory_update u ON u.inventory_source_id = s.id
+          WHERE pu.id = $1 AND pu.launch_type <> 'sync' AND u.status = 'running' AND NOT u.cancel_flag
+          ORDER BY u.id",
+        crate::params![project_update],
+    )?;
+    for r in rows {
+        let (update, name): (i64, String) = (r.col("id")?, r.col("name")?);
+        tx.execute(
+            "UPDATE inventory_update SET job_explanation = $1 WHERE id = $2",
+            crate::params![format!("Source project update `{name}` was canceled."), update],
+        )?;
+        request(tx, update, node)?;
+    }
+    Ok(())
+}
+
+/// The supervisor's side of a cancel for work that stops on a process-wide flag (an inventory
+/// script or `ansible-inventory`, git): a thread of its own polls the task's `cancel_flag`
+/// (its own connection, twice a second) and raises `stop` once the flag is set or the row is
+/// gone. Stops polling when dropped.
+pub struct FlagWatch {
+    requested: Arc<AtomicBool>,
+    done: Arc<AtomicBool>,
+    handle: Option<JoinHandle<()>>,
+}
+
+/// How often [`FlagWatch`] reads the flag.
+const WATCH_EVERY: Duration = Duration::from_millis(500);
+
+impl FlagWatch {
+    /// Watch task `id` of `kind` through `db` (a connection of its own).
+    pub fn start(mut db: Db, kind: JobKind, id: i64, stop: Arc<AtomicBool>) -> FlagWatch {
+        let (requested, done) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+        let (req, fin) = (Arc::clone(&requested), Arc::clone(&done));
+        let sql = format!("SELECT cancel_flag FROM {} WHERE id = $1", kind.table());
+        let handle = std::thread::Builder::new()
+            .name("cancel-watch".into())
+            .spawn(move || {
+                while !fin.load(Ordering::Relaxed) {
+                    // A failed read (the database restarting) is tried again at the next turn.
+                    if let Ok(flag) = db.read(|tx| tx.scalar_opt::<bool>(&sql, crate::params![id]))
+                        && flag != Some(false)
+                    {
+                        req.store(true, Ordering::Relaxed);
+                        stop.store(true, Ordering::Relaxed);
+                        return;
+                    }
+                    let turn = Instant::now();
+                    while !fin.load(Ordering::Relaxed) && turn.elapsed() < WATCH_EVERY {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                }
+            })
+            .ok();
+        FlagWatch { requested, done, handle }
+    }
+
+    /// Whether the stop came from the task's cancel flag (not a signal).
+    pub fn requested(&self) -> bool {
+        self.requested.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for FlagWatch {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Watch the cancel flag of task `id` (see [`FlagWatch`]), raising the context's cancel flag
+/// when it is set. None, with a warning, when no second connection can be had: a signal still
+/// stops the run.
+pub fn watch(ctx: &crate::context::Ctx, kind: JobKind, id: i64) -> Option<FlagWatch> {
+    match ctx.db() {
+        Ok(db) => Some(FlagWatch::start(db, kind, id, ctx.cancel_flag())),
+        Err(e) => {
+            ctx.out.warn(format!("{} {id} cannot watch its cancel flag: {}", kind.table().replace('_', " "), e.message));
+            None
+        }
+    }
 }
 
 /// Step two: wait (polling) until the job has ended, at most `timeout`; a supervisor on this

@@ -171,8 +171,7 @@ impl Ending {
 }
 
 /// The database side of an ending, inside the caller's transaction: the traceback, the cancel
-/// bookkeeping of a cancel (`cancel_flag`, and `canceled_on` where the table has it), the final
-/// status. Returns the status the job has afterwards (an earlier ending wins).
+/// bookkeeping of a cancel (`cancel_flag` and `canceled_on`, on every kind), the final status. Returns the status the job has afterwards (an earlier ending wins).
 pub fn record_end(tx: &mut Tx<'_>, kind: JobKind, id: i64, ending: &Ending) -> Result<JobStatus> {
     if !ending.status.is_final() {
         return Err(Error::internal(format!("a job cannot end as {}", ending.status)));
@@ -186,11 +185,10 @@ pub fn record_end(tx: &mut Tx<'_>, kind: JobKind, id: i64, ending: &Ending) -> R
         tx.execute(&format!("UPDATE {table} SET result_traceback = $1 WHERE id = $2"), crate::params![tb.as_str(), id])?;
     }
     if ending.status == JobStatus::Canceled {
-        if kind == JobKind::Job {
-            tx.execute("UPDATE job SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2", crate::params![crate::time::now_str(), id])?;
-        } else {
-            tx.execute(&format!("UPDATE {table} SET cancel_flag = TRUE WHERE id = $1"), crate::params![id])?;
-        }
+        tx.execute(
+            &format!("UPDATE {table} SET cancel_flag = TRUE, canceled_on = $1 WHERE id = $2"),
+            crate::params![crate::time::now_str(), id],
+        )?;
     }
     set_status(tx, kind, id, ending.status, ending.explanation.as_deref())
 }
@@ -461,8 +459,8 @@ mod tests {
                     ("error".into(), true, false, false, "broke".into(), "broke\nat x".into()),
                 ]
             );
-            let r = tx.query_one("SELECT status, cancel_flag FROM project_update WHERE id = $1", crate::params![pu])?;
-            assert_eq!((r.col::<String>("status")?, r.col::<bool>("cancel_flag")?), ("canceled".into(), true));
+            let r = tx.query_one("SELECT status, cancel_flag, canceled_on IS NOT NULL AS on_set FROM project_update WHERE id = $1", crate::params![pu])?;
+            assert_eq!((r.col::<String>("status")?, r.col::<bool>("cancel_flag")?, r.col::<bool>("on_set")?), ("canceled".into(), true, true));
             assert!(record_end(tx, JobKind::Job, ids[0], &Ending::new(JobStatus::Running)).is_err(), "not a final status");
             Ok(())
         })

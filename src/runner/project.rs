@@ -407,6 +407,8 @@ pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcom
         return outcome(db, update_id);
     }
     jobs::hooks::job_started(ctx, db, JobKind::ProjectUpdate, update_id);
+    // `awxm job cancel` stops git as a signal does.
+    let _watch = jobs::cancel::watch(ctx, JobKind::ProjectUpdate, update_id);
 
     // Private scratch directory for the askpass script and secrets.
     let scratch = std::env::temp_dir().join(format!("awxm_pu_{update_id}_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]));

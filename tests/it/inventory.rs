@@ -412,6 +412,39 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
     assert!(holder.wait().expect("wait").success());
 });
 
+db_test!(job_cancel_stops_a_running_update, |env| {
+    env.apply("inventories:\n  - name: inv\n");
+    let slow = slow_script(&env, "slow.sh", 30.0, "h");
+    let child = env
+        .std_cmd()
+        .args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
+        assert!(Instant::now() < deadline, "import never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let id = env.sql_count("SELECT id FROM inventory_update WHERE status = 'running'").to_string();
+    let started = Instant::now();
+    // The update's supervisor sees the flag, stops the script and ends the update canceled.
+    let c = env.json(&["job", "cancel", &id]);
+    assert_eq!(c["status"], "canceled", "{c}");
+    let out = child.wait_with_output().expect("wait");
+    assert!(started.elapsed() < Duration::from_secs(15), "the script was not stopped");
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("canceled (awxm job cancel)"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        env.sql_count(&format!(
+            "SELECT count(*) FROM inventory_update WHERE id = {id} AND status = 'canceled' AND cancel_flag AND canceled_on IS NOT NULL
+             AND job_explanation = 'Canceled (awxm job cancel); nothing was imported'"
+        )),
+        1
+    );
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 0);
+});
+
 db_test!(interrupt_and_timeout_are_recorded, |env| {
     env.apply("inventories:\n  - name: inv\n");
     let slow = slow_script(&env, "slow.sh", 30.0, "h");

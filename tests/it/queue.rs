@@ -368,6 +368,43 @@ db_test!(a_canceled_dependency_cancels_its_dependents, |env| {
     assert_eq!(shown["dependencies"][0]["status"], "canceled", "{shown}");
 });
 
+db_test!(canceling_a_project_update_cancels_the_scm_inventory_updates_of_its_project, |env| {
+    let node = qjson(&env, &["heartbeat"])["node"].as_str().unwrap().to_string();
+    setup(&env, 0.0, "", "");
+    env.apply("inventory_sources:\n  - name: scm\n    inventory: inv\n    source: scm\n    source_project: app\n    source_path: hosts\n");
+    let project = env.sql_count("SELECT id FROM project WHERE name = 'app'");
+    let source = env.sql_count("SELECT id FROM inventory_source WHERE name = 'scm'");
+    // Running on another node (their supervisors are elsewhere): the cancel sets the flags.
+    let running = |table: &str, cols: &str, vals: &str| fake_running(&env, table, cols, vals, "elsewhere");
+    let update = running("inventory_update", ", inventory_source_id", &format!(", {source}"));
+    let sync = running("project_update", ", project_id, launch_type", &format!(", {project}, 'sync'"));
+    let c = qjson(&env, &["job", "cancel", &sync.to_string(), "--no-wait"]);
+    assert_eq!(c["status"], "running", "{c}");
+    // A job's inline sync does not reach the inventory updates.
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM inventory_update WHERE id = {update} AND NOT cancel_flag")), 1);
+    let manual = running("project_update", ", project_id", &format!(", {project}"));
+    qjson(&env, &["job", "cancel", &manual.to_string(), "--no-wait"]);
+    assert_eq!(
+        env.sql_count(&format!(
+            "SELECT count(*) FROM inventory_update WHERE id = {update} AND cancel_flag AND status = 'running'
+             AND job_explanation = 'Source project update `fake` was canceled.'"
+        )),
+        1
+    );
+    // One this node supervises whose process is gone is canceled at once, keeping AWX's text.
+    let mine = fake_running(&env, "inventory_update", ", inventory_source_id", &format!(", {source}"), &node);
+    env.sql_exec(&format!("UPDATE inventory_update SET pid = 999999999 WHERE id = {mine}"));
+    let again = running("project_update", ", project_id", &format!(", {project}"));
+    qjson(&env, &["job", "cancel", &again.to_string(), "--no-wait"]);
+    assert_eq!(
+        env.sql_count(&format!(
+            "SELECT count(*) FROM inventory_update WHERE id = {mine} AND status = 'canceled' AND canceled_on IS NOT NULL
+             AND job_explanation = 'Source project update `fake` was canceled.'"
+        )),
+        1
+    );
+});
+
 db_test!(inventory_sources_that_update_on_launch_run_before_the_job, |env| {
     setup(&env, 0.0, "", "");
     let hosts = env.write("hosts.ini", "[web]\nh1\nh2 ansible_connection=local\n");
