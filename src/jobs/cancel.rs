@@ -6,7 +6,6 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::{Ending, JobKind, JobStatus, pid_alive, record_end};
@@ -134,11 +133,11 @@ fn cancel_scm_updates(tx: &mut Tx<'_>, project_update: i64, node: &str) -> Resul
 /// The supervisor's side of a cancel for work that stops on a process-wide flag (an inventory
 /// script or `ansible-inventory`, git): a thread of its own polls the task's `cancel_flag`
 /// (its own connection, twice a second) and raises `stop` once the flag is set or the row is
-/// gone. Stops polling when dropped.
+/// gone. Dropped, it stops polling: the thread ends at its next turn without being waited for
+/// (a read stuck on an unreachable server must not hold up the run's end).
 pub struct FlagWatch {
     requested: Arc<AtomicBool>,
     done: Arc<AtomicBool>,
-    handle: Option<JoinHandle<()>>,
 }
 
 /// How often [`FlagWatch`] reads the flag.
@@ -150,7 +149,7 @@ impl FlagWatch {
         let (requested, done) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
         let (req, fin) = (Arc::clone(&requested), Arc::clone(&done));
         let sql = format!("SELECT cancel_flag FROM {} WHERE id = $1", kind.table());
-        let handle = std::thread::Builder::new()
+        let _detached = std::thread::Builder::new()
             .name("cancel-watch".into())
             .spawn(move || {
                 while !fin.load(Ordering::Relaxed) {
@@ -169,7 +168,7 @@ impl FlagWatch {
                 }
             })
             .ok();
-        FlagWatch { requested, done, handle }
+        FlagWatch { requested, done }
     }
 
     /// Whether the stop came from the task's cancel flag (not a signal).
@@ -181,9 +180,6 @@ impl FlagWatch {
 impl Drop for FlagWatch {
     fn drop(&mut self) {
         self.done.store(true, Ordering::Relaxed);
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
     }
 }
 
@@ -308,6 +304,32 @@ mod tests {
         // The supervisor stops it.
         db.write(|tx| record_end(tx, JobKind::Job, there, &Ending::new(JobStatus::Canceled))).unwrap();
         assert_eq!(wait(&mut db, there, "n1", Duration::ZERO).unwrap(), CancelOutcome::Canceled);
+    }
+
+    #[test]
+    fn the_flag_watch_raises_the_stop_flag_once_the_cancel_flag_is_set() {
+        let (dir, mut db) = db();
+        let id = job(&mut db, "running", std::process::id() as i64, "n1", "");
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let second = || Db::connect(&url, crate::db::DbOptions::default()).expect("second connection");
+        let stop = Arc::new(AtomicBool::new(false));
+        let watch = FlagWatch::start(second(), JobKind::Job, id, Arc::clone(&stop));
+        std::thread::sleep(WATCH_EVERY * 2);
+        assert!(!stop.load(Ordering::Relaxed) && !watch.requested(), "raised without a cancel");
+        assert_eq!(cancel(&mut db, id, "n1", None).unwrap(), CancelOutcome::Requested(JobStatus::Running));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !stop.load(Ordering::Relaxed) {
+            assert!(Instant::now() < deadline, "the watch never saw the flag");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(watch.requested());
+        // A watch dropped before any cancel leaves the flag alone.
+        let other = job(&mut db, "running", std::process::id() as i64, "n1", "");
+        let quiet = Arc::new(AtomicBool::new(false));
+        drop(FlagWatch::start(second(), JobKind::Job, other, Arc::clone(&quiet)));
+        cancel(&mut db, other, "n1", None).unwrap();
+        std::thread::sleep(WATCH_EVERY * 2);
+        assert!(!quiet.load(Ordering::Relaxed));
     }
 
     #[test]
