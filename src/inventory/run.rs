@@ -23,6 +23,7 @@ use crate::context::Ctx;
 use crate::db::{Db, SessionLock, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::jobs::{self, Ending, JobKind, JobStatus};
+use crate::license::enforce::Verdict;
 
 /// Settings of the inventory subsystem.
 pub static DEFAULT_INVENTORY_UPDATE_TIMEOUT: crate::settings::Setting<i64> = crate::settings::Setting::new(
@@ -514,6 +515,32 @@ fn read_source(
     (loaded, started.elapsed().as_secs_f64())
 }
 
+/// AWX's first checks (license, organization host limit), before the source is read; their
+/// warnings are shown. A violation, or a failure to check, fails the update (committed
+/// already: it must not stay `running`).
+fn first_checks(ctx: &Ctx, db: &mut Db, req: &Request, resolved: Option<&Resolved>, update: Option<i64>) -> Result<Verdict> {
+    let queued = req.update_id.map(|_| ctx);
+    let pre = match db.read(|tx| checks::run(tx, &ctx.secrets, resolved.and_then(|r| r.id))) {
+        Ok(p) => p,
+        Err(e) => {
+            if let Some(uid) = update {
+                let _ = finish_failed(queued, db, uid, &e, &[], false, None);
+            }
+            return Err(e);
+        }
+    };
+    for w in &pre.warnings {
+        ctx.out.warn(w);
+    }
+    if let Some(e) = pre.error() {
+        if let Some(uid) = update {
+            finish_failed(queued, db, uid, &e, &pre.warnings, false, checks::flag(&pre))?;
+        }
+        return Err(e);
+    }
+    Ok(pre)
+}
+
 /// Run one import.
 pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let started = Instant::now();
@@ -543,25 +570,7 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     };
 
     // ---- license and organization host limit, before reading (AWX's first check) ----
-    let pre = match db.read(|tx| checks::run(tx, &ctx.secrets, resolved.as_ref().and_then(|r| r.id))) {
-        Ok(p) => p,
-        Err(e) => {
-            // The update row is committed already: it must not stay `running`.
-            if let Some((_, _, _, uid)) = &records {
-                let _ = finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &[], false, None);
-            }
-            return Err(e);
-        }
-    };
-    for w in &pre.warnings {
-        ctx.out.warn(w);
-    }
-    if let Some(e) = pre.error() {
-        if let Some((_, _, _, uid)) = &records {
-            finish_failed(req.update_id.map(|_| ctx), &mut db, *uid, &e, &pre.warnings, false, checks::flag(&pre))?;
-        }
-        return Err(e);
-    }
+    let pre = first_checks(ctx, &mut db, &req, resolved.as_ref(), records.as_ref().map(|r| r.3))?;
 
     // ---- a cancel of the update (`awxm job cancel`) stops the run as a signal does ----
     let watch = records.as_ref().and_then(|r| jobs::cancel::watch(ctx, JobKind::InventoryUpdate, r.3));
