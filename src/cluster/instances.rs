@@ -61,7 +61,38 @@ pub fn groups_of(tx: &mut Tx<'_>, instance_id: i64) -> Result<Vec<String>> {
     .collect()
 }
 
+/// Register instance `r.hostname` or bring it to what `r` asks (fields not given stay), and
+/// add it to `r.groups` (created if missing) under `r.controller_group`.
 pub fn register(tx: &mut Tx<'_>, r: &Registration, now: &str) -> Result<Registered> {
+    validate(r)?;
+    let credential_id = credential_of(tx, r.credential.as_deref())?;
+    let controller_id = match &r.controller_group {
+        None => None,
+        Some(g) => Some(group_id(tx, g)?.ok_or_else(|| {
+            Error::not_found(format!("no instance group named {g:?}"))
+                .detail(format!("create it with its control nodes first: awxm instance register NODE --node-type control --group {g}"))
+        })?),
+    };
+    let (id, created, mut changed) = match super::find_instance(tx, &r.hostname)? {
+        None => (insert(tx, r, credential_id.flatten(), now)?, true, Vec::new()),
+        Some(cur) => (cur.id, false, update(tx, &cur, r, credential_id, now)?),
+    };
+    let (joined, groups_created) = join_groups(tx, r, id, controller_id, &mut changed, now)?;
+    Ok(Registered {
+        hostname: r.hostname.clone(),
+        id,
+        created,
+        changed,
+        node_type: r.node_type.clone(),
+        joined,
+        groups_created,
+        groups: groups_of(tx, id)?,
+        controller_group: r.controller_group.clone(),
+    })
+}
+
+/// The checks of a registration that need no database.
+fn validate(r: &Registration) -> Result<()> {
     if r.hostname.trim().is_empty() {
         return Err(Error::usage("the instance hostname must not be empty"));
     }
@@ -82,7 +113,12 @@ pub fn register(tx: &mut Tx<'_>, r: &Registration, now: &str) -> Result<Register
     if r.ssh_port == Some(0) {
         return Err(Error::usage("--ssh-port must be between 1 and 65535"));
     }
-    let credential_id: Option<Option<i64>> = match r.credential.as_deref() {
+    Ok(())
+}
+
+/// The machine credential named (None: not given; `Some(None)`: `""`, clear it).
+fn credential_of(tx: &mut Tx<'_>, name: Option<&str>) -> Result<Option<Option<i64>>> {
+    Ok(match name {
         None => None,
         Some("") => Some(None),
         Some(name) => {
@@ -97,94 +133,98 @@ pub fn register(tx: &mut Tx<'_>, r: &Registration, now: &str) -> Result<Register
             }
             Some(Some(row.col("id")?))
         }
-    };
-    let controller_id = match &r.controller_group {
-        None => None,
-        Some(g) => Some(group_id(tx, g)?.ok_or_else(|| {
-            Error::not_found(format!("no instance group named {g:?}"))
-                .detail(format!("create it with its control nodes first: awxm instance register NODE --node-type control --group {g}"))
-        })?),
-    };
+    })
+}
 
-    let existing = super::find_instance(tx, &r.hostname)?;
-    let (id, created, mut changed) = match existing {
-        None => {
-            let id = tx.insert(
-                "INSERT INTO instance (hostname, node_type, uuid, enabled, capacity_adjustment, ssh_host, ssh_port, ssh_user,
+/// A new instance as `r` asks (defaults for what it does not give); its id.
+fn insert(tx: &mut Tx<'_>, r: &Registration, credential_id: Option<i64>, now: &str) -> Result<i64> {
+    tx.insert(
+        "INSERT INTO instance (hostname, node_type, uuid, enabled, capacity_adjustment, ssh_host, ssh_port, ssh_user,
                     ssh_credential_id, ansible_bin_dir, work_dir, created, modified)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-                crate::params![
-                    r.hostname.as_str(),
-                    r.node_type.as_str(),
-                    uuid::Uuid::new_v4().to_string(),
-                    r.enabled.unwrap_or(true),
-                    r.capacity_adjustment.unwrap_or(1.0),
-                    r.ssh_host.clone().unwrap_or_default(),
-                    i64::from(r.ssh_port.unwrap_or(22)),
-                    r.ssh_user.clone().unwrap_or_default(),
-                    credential_id.flatten(),
-                    r.ansible_bin_dir.clone().unwrap_or_default(),
-                    r.work_dir.clone().unwrap_or_default(),
-                    now
-                ],
-            )?;
-            (id, true, Vec::new())
-        }
-        Some(cur) => {
-            let mut changed = Vec::new();
-            let mut sets: Vec<(&str, crate::db::Value)> = Vec::new();
-            if cur.node_type != r.node_type {
-                sets.push(("node_type", r.node_type.as_str().into()));
-            }
-            if let Some(e) = r.enabled
-                && e != cur.enabled
-            {
-                sets.push(("enabled", e.into()));
-            }
-            if let Some(a) = r.capacity_adjustment
-                && (a - cur.capacity_adjustment).abs() > 1e-9
-            {
-                sets.push(("capacity_adjustment", a.into()));
-            }
-            for (col, given, have) in [
-                ("ssh_host", &r.ssh_host, &cur.ssh_host),
-                ("ssh_user", &r.ssh_user, &cur.ssh_user),
-                ("ansible_bin_dir", &r.ansible_bin_dir, &cur.ansible_bin_dir),
-                ("work_dir", &r.work_dir, &cur.work_dir),
-            ] {
-                if let Some(v) = given
-                    && v != have
-                {
-                    sets.push((col, v.as_str().into()));
-                }
-            }
-            if let Some(p) = r.ssh_port
-                && i64::from(p) != cur.ssh_port
-            {
-                sets.push(("ssh_port", i64::from(p).into()));
-            }
-            if let Some(c) = credential_id
-                && c != cur.ssh_credential_id
-            {
-                sets.push(("ssh_credential_id", c.into()));
-            }
-            if !sets.is_empty() {
-                let mut sql = String::from("UPDATE instance SET ");
-                let mut params: Vec<crate::db::Value> = Vec::new();
-                for (i, (col, v)) in sets.iter().enumerate() {
-                    sql.push_str(&format!("{col} = ${}, ", i + 1));
-                    params.push(v.clone());
-                    changed.push(col.to_string());
-                }
-                sql.push_str(&format!("modified = ${} WHERE id = ${}", sets.len() + 1, sets.len() + 2));
-                params.push(now.into());
-                params.push(cur.id.into());
-                tx.execute(&sql, &params)?;
-            }
-            (cur.id, false, changed)
-        }
-    };
+        crate::params![
+            r.hostname.as_str(),
+            r.node_type.as_str(),
+            uuid::Uuid::new_v4().to_string(),
+            r.enabled.unwrap_or(true),
+            r.capacity_adjustment.unwrap_or(1.0),
+            r.ssh_host.clone().unwrap_or_default(),
+            i64::from(r.ssh_port.unwrap_or(22)),
+            r.ssh_user.clone().unwrap_or_default(),
+            credential_id,
+            r.ansible_bin_dir.clone().unwrap_or_default(),
+            r.work_dir.clone().unwrap_or_default(),
+            now
+        ],
+    )
+}
 
+/// Bring instance `cur` to what `r` gives; the columns that changed.
+fn update(tx: &mut Tx<'_>, cur: &super::Instance, r: &Registration, credential_id: Option<Option<i64>>, now: &str) -> Result<Vec<String>> {
+    let mut changed = Vec::new();
+    let mut sets: Vec<(&str, crate::db::Value)> = Vec::new();
+    if cur.node_type != r.node_type {
+        sets.push(("node_type", r.node_type.as_str().into()));
+    }
+    if let Some(e) = r.enabled
+        && e != cur.enabled
+    {
+        sets.push(("enabled", e.into()));
+    }
+    if let Some(a) = r.capacity_adjustment
+        && (a - cur.capacity_adjustment).abs() > 1e-9
+    {
+        sets.push(("capacity_adjustment", a.into()));
+    }
+    for (col, given, have) in [
+        ("ssh_host", &r.ssh_host, &cur.ssh_host),
+        ("ssh_user", &r.ssh_user, &cur.ssh_user),
+        ("ansible_bin_dir", &r.ansible_bin_dir, &cur.ansible_bin_dir),
+        ("work_dir", &r.work_dir, &cur.work_dir),
+    ] {
+        if let Some(v) = given
+            && v != have
+        {
+            sets.push((col, v.as_str().into()));
+        }
+    }
+    if let Some(p) = r.ssh_port
+        && i64::from(p) != cur.ssh_port
+    {
+        sets.push(("ssh_port", i64::from(p).into()));
+    }
+    if let Some(c) = credential_id
+        && c != cur.ssh_credential_id
+    {
+        sets.push(("ssh_credential_id", c.into()));
+    }
+    if !sets.is_empty() {
+        let mut sql = String::from("UPDATE instance SET ");
+        let mut params: Vec<crate::db::Value> = Vec::new();
+        for (i, (col, v)) in sets.iter().enumerate() {
+            sql.push_str(&format!("{col} = ${}, ", i + 1));
+            params.push(v.clone());
+            changed.push(col.to_string());
+        }
+        sql.push_str(&format!("modified = ${} WHERE id = ${}", sets.len() + 1, sets.len() + 2));
+        params.push(now.into());
+        params.push(cur.id.into());
+        tx.execute(&sql, &params)?;
+    }
+    Ok(changed)
+}
+
+/// Add instance `id` to the groups `r` asks for (created when missing; by default, for a node
+/// under a controller group, `<controller>-<node type>`), setting their controller; returns
+/// the groups joined and the groups created, and adds controller changes to `changed`.
+fn join_groups(
+    tx: &mut Tx<'_>,
+    r: &Registration,
+    id: i64,
+    controller_id: Option<i64>,
+    changed: &mut Vec<String>,
+    now: &str,
+) -> Result<(Vec<String>, Vec<String>)> {
     let mut wanted = r.groups.clone();
     if wanted.is_empty()
         && let Some(g) = &r.controller_group
@@ -224,17 +264,7 @@ pub fn register(tx: &mut Tx<'_>, r: &Registration, now: &str) -> Result<Register
             }
         }
     }
-    Ok(Registered {
-        hostname: r.hostname.clone(),
-        id,
-        created,
-        changed,
-        node_type: r.node_type.clone(),
-        joined,
-        groups_created,
-        groups: groups_of(tx, id)?,
-        controller_group: r.controller_group.clone(),
-    })
+    Ok((joined, groups_created))
 }
 
 #[derive(Debug, Clone, Serialize)]
