@@ -312,14 +312,8 @@ pub struct ConnInfo {
     keepalives_interval: Duration,
     keepalives_count: u32,
     tcp_user_timeout: Option<Duration>,
-    pub sslmode: SslMode,
-    rootcert: RootCert,
-    crl: Option<PathBuf>,
-    client_cert: Option<(PathBuf, PathBuf)>,
-    sslpassword: Option<String>,
-    sslsni: bool,
-    min_tls: Option<SslVersion>,
-    max_tls: Option<SslVersion>,
+    /// Shared with the connector built when a server agrees to TLS (see [`LazyTls`]).
+    pub tls: Arc<TlsSettings>,
     session_attrs: SessionAttrs,
     channel_binding: postgres::config::ChannelBinding,
     load_balance: bool,
@@ -637,14 +631,16 @@ impl ConnInfo {
             keepalives_interval,
             keepalives_count,
             tcp_user_timeout,
-            sslmode,
-            rootcert,
-            crl,
-            client_cert,
-            sslpassword: get("sslpassword").map(str::to_string),
-            sslsni,
-            min_tls,
-            max_tls,
+            tls: Arc::new(TlsSettings {
+                sslmode,
+                rootcert,
+                crl,
+                client_cert,
+                sslpassword: get("sslpassword").map(str::to_string),
+                sslsni,
+                min_tls,
+                max_tls,
+            }),
             session_attrs,
             channel_binding,
             load_balance,
@@ -785,10 +781,9 @@ fn pgpass_lookup(file: &Path, host: &str, port: u16, db: &str, user: &str) -> st
 /// A captured certificate verification failure (OpenSSL's reason).
 type VerifyFailure = Arc<Mutex<Option<String>>>;
 
-/// The TLS settings of a connection, apart from the rest (a connector may be built later).
-#[derive(Clone)]
-struct TlsSettings {
-    sslmode: SslMode,
+/// The TLS settings of a connection.
+pub struct TlsSettings {
+    pub sslmode: SslMode,
     rootcert: RootCert,
     crl: Option<PathBuf>,
     client_cert: Option<(PathBuf, PathBuf)>,
@@ -796,21 +791,6 @@ struct TlsSettings {
     sslsni: bool,
     min_tls: Option<SslVersion>,
     max_tls: Option<SslVersion>,
-}
-
-impl ConnInfo {
-    fn tls(&self) -> TlsSettings {
-        TlsSettings {
-            sslmode: self.sslmode,
-            rootcert: self.rootcert.clone(),
-            crl: self.crl.clone(),
-            client_cert: self.client_cert.clone(),
-            sslpassword: self.sslpassword.clone(),
-            sslsni: self.sslsni,
-            min_tls: self.min_tls,
-            max_tls: self.max_tls,
-        }
-    }
 }
 
 fn tls_setup_error(e: openssl::error::ErrorStack) -> Error {
@@ -1187,7 +1167,7 @@ fn connect_target(info: &ConnInfo, t: &Target, attrs: SessionAttrs) -> std::resu
     let attempts: &[CrateSslMode] = if t.is_unix() {
         &[CrateSslMode::Disable]
     } else {
-        match info.sslmode {
+        match info.tls.sslmode {
             SslMode::Disable => &[CrateSslMode::Disable],
             SslMode::Allow => &[CrateSslMode::Disable, CrateSslMode::Require],
             SslMode::Prefer => &[CrateSslMode::Prefer, CrateSslMode::Disable],
@@ -1195,11 +1175,11 @@ fn connect_target(info: &ConnInfo, t: &Target, attrs: SessionAttrs) -> std::resu
         }
     };
     let where_ = t.display();
-    let tls = Arc::new(info.tls());
+    let tls = &info.tls;
     // A bad TLS file is a configuration error before any attempt, as it always was; the
     // connector itself is built when an attempt negotiates TLS (see LazyTls).
     if attempts.iter().any(|m| *m != CrateSslMode::Disable) {
-        check_tls(&tls).map_err(|e| (e, false))?;
+        check_tls(tls).map_err(|e| (e, false))?;
     }
     let mut last: Option<(Error, bool)> = None;
     for (n, mode) in attempts.iter().enumerate() {
@@ -1208,7 +1188,7 @@ fn connect_target(info: &ConnInfo, t: &Target, attrs: SessionAttrs) -> std::resu
         let connected = if *mode == CrateSslMode::Disable {
             cfg.connect(postgres::NoTls)
         } else {
-            cfg.connect(LazyTls { tls: Arc::clone(&tls), verify_failed: Arc::clone(&verify_failed) })
+            cfg.connect(LazyTls { tls: Arc::clone(tls), verify_failed: Arc::clone(&verify_failed) })
         };
         let (failure, err) = match connected {
             Ok(mut client) => match check_session_attrs(&mut client, attrs) {
@@ -1236,19 +1216,19 @@ fn connect_target(info: &ConnInfo, t: &Target, attrs: SessionAttrs) -> std::resu
                 return Err((e, false));
             }
             Failure::Untrusted(reason) => {
-                let root = match &info.rootcert {
+                let root = match &info.tls.rootcert {
                     RootCert::File(p) => p.display().to_string(),
                     RootCert::System => "the system's trusted CAs".into(),
                     RootCert::None => "none".into(),
                 };
                 Error::permission(format!(
                     "the TLS certificate of PostgreSQL at {where_} could not be verified (sslmode={}, root certificate {root}): {reason}",
-                    info.sslmode.name()
+                    info.tls.sslmode.name()
                 ))
             }
             Failure::NoTls => Error::unavailable(format!(
                 "PostgreSQL at {where_} does not accept TLS connections, but sslmode={} requires TLS",
-                info.sslmode.name()
+                info.tls.sslmode.name()
             )),
             Failure::Tls => Error::unavailable(format!("TLS with PostgreSQL at {where_} failed: {text}")),
             Failure::Server(code) => {
@@ -1369,11 +1349,11 @@ mod tests {
         assert_eq!(i.user, "envuser");
         assert_eq!(i.dbname, "db");
         assert_eq!(i.application_name, "mine");
-        assert_eq!(i.sslmode, SslMode::Prefer);
+        assert_eq!(i.tls.sslmode, SslMode::Prefer);
         let i = ConnInfo::resolve("postgres://u@h:7/x?application_name=z&sslmode=disable", &opts).unwrap();
         assert_eq!((i.targets[0].host.as_str(), i.targets[0].port, i.user.as_str()), ("h", 7, "u"));
         assert_eq!(i.application_name, "z");
-        assert_eq!(i.sslmode, SslMode::Disable);
+        assert_eq!(i.tls.sslmode, SslMode::Disable);
         let none = PgOptions { env: [("HOME".to_string(), "/nonexistent".to_string())].into(), password_file: None };
         assert_eq!(ConnInfo::resolve("postgres://h/x", &none).unwrap().application_name, "awxm");
         let e = ConnInfo::resolve("postgres://h/x?sslmode=verify-ca", &none).err().unwrap();
@@ -1381,7 +1361,7 @@ mod tests {
         assert!(e.message.contains("root.crt"), "{}", e.message);
         let e = ConnInfo::resolve("postgres://h/x?sslmode=require&sslrootcert=system", &none).err().unwrap();
         assert!(e.message.contains("weak sslmode"), "{}", e.message);
-        assert_eq!(ConnInfo::resolve("postgres://h/x?sslrootcert=system", &none).unwrap().sslmode, SslMode::VerifyFull);
+        assert_eq!(ConnInfo::resolve("postgres://h/x?sslrootcert=system", &none).unwrap().tls.sslmode, SslMode::VerifyFull);
     }
 
     #[test]

@@ -171,7 +171,8 @@ impl Ending {
 }
 
 /// The database side of an ending, inside the caller's transaction: the traceback, the cancel
-/// bookkeeping of a cancel (`cancel_flag` and `canceled_on`, on every kind), the final status. Returns the status the job has afterwards (an earlier ending wins).
+/// bookkeeping of a cancel (`cancel_flag` and `canceled_on`, on every kind), the final status.
+/// Returns the status the job has afterwards (an earlier ending wins).
 pub fn record_end(tx: &mut Tx<'_>, kind: JobKind, id: i64, ending: &Ending) -> Result<JobStatus> {
     if !ending.status.is_final() {
         return Err(Error::internal(format!("a job cannot end as {}", ending.status)));
