@@ -385,11 +385,7 @@ db_test!(concurrent_imports_of_one_inventory_serialise, |env| {
         .spawn()
         .expect("spawn");
     // Wait until the first one holds the lock (its update record exists).
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while env.sql_count("SELECT count(*) FROM inventory_update") == 0 {
-        assert!(Instant::now() < deadline, "first import never started");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_until("first import to start", Duration::from_secs(20), || env.sql_count("SELECT count(*) FROM inventory_update") != 0);
     let second = env.json(&["inventory_import", "--inventory-name", "inv", "--source", b.to_str().unwrap()]);
     let first = first.wait_with_output().expect("wait");
     assert_status(&first, 0, &["first import"]);
@@ -421,11 +417,9 @@ db_test!(job_cancel_stops_a_running_update, |env| {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
-        assert!(Instant::now() < deadline, "import never started");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_until("import to start", Duration::from_secs(20), || {
+        env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") != 0
+    });
     let id = env.sql_count("SELECT id FROM inventory_update WHERE status = 'running'").to_string();
     let started = Instant::now();
     // The update's supervisor sees the flag, stops the script and ends the update canceled.
@@ -452,11 +446,9 @@ db_test!(interrupt_and_timeout_are_recorded, |env| {
     for (n, (sig, code)) in [(nix::sys::signal::Signal::SIGINT, 130), (nix::sys::signal::Signal::SIGTERM, 143)].into_iter().enumerate() {
         let child =
             env.std_cmd().args(["inventory_import", "--inventory-name", "inv", "--source", slow.to_str().unwrap()]).spawn().expect("spawn");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") == 0 {
-            assert!(Instant::now() < deadline, "import never started");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        wait_until("import to start", Duration::from_secs(20), || {
+            env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") != 0
+        });
         let started = Instant::now();
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
         let out = child.wait_with_output().expect("wait");
