@@ -468,7 +468,7 @@ fn lock_inventory(db: &mut Db, req: &Request) -> Result<(Vec<SessionLock>, Optio
 /// The source and a running update of an existing inventory, committed on their own (so that
 /// a failed import still leaves its update, failed): (source id, source name, source created,
 /// update id). `source` is the source's path, kind and recorded environment.
-fn open_records(ctx: &Ctx, db: &mut Db, req: &Request, r: &Resolved, source: (&str, &str, &str)) -> Result<(i64, String, bool, i64)> {
+fn open_records(ctx: &Ctx, db: &mut Db, req: &Request, r: &Resolved, source: (&str, &str, &str)) -> Result<Records> {
     let (path, kind, env) = source;
     let inv = r.id.unwrap_or_default();
     let records = db.write(|tx| {
@@ -541,6 +541,51 @@ fn first_checks(ctx: &Ctx, db: &mut Db, req: &Request, resolved: Option<&Resolve
     Ok(pre)
 }
 
+/// The records of a run: (source id, source name, source created, update id).
+type Records = (i64, String, bool, i64);
+
+/// Where an import writes: the inventory (None: to be created), the source and update recorded
+/// before reading (None: a new inventory, or a dry run), and what a new source records.
+struct Place<'a> {
+    req: &'a Request,
+    resolved: Option<&'a Resolved>,
+    records: Option<&'a Records>,
+    inv_name: &'a str,
+    path: &'a str,
+    /// The source kind guessed before reading.
+    kind: &'static str,
+    env: &'a str,
+}
+
+impl Place<'_> {
+    /// Inside the import's transaction: the inventory (created if new) and whether it was
+    /// created, and (source id, name, created, update id) — the records made before reading
+    /// (their kind corrected to how the source was read), else a source and a running update
+    /// made now (no update in a dry run: id 0).
+    fn records_in(&self, tx: &mut Tx<'_>, ctx: &Ctx, method: loader::Method) -> Result<(i64, bool, Records)> {
+        let (req, read_as) = (self.req, method.source_kind());
+        let (inv, inv_created) = match self.resolved {
+            Some(r) => (r.id.unwrap_or_default(), false),
+            None => (create_inventory(tx, self.inv_name, req.organization.as_deref())?, true),
+        };
+        if let Some(r) = self.records {
+            if read_as != self.kind {
+                source::set_kind(tx, r.0, read_as)?;
+            }
+            return Ok((inv, inv_created, r.clone()));
+        }
+        let (sid, sname, created) = ensure_source(tx, req, inv, self.inv_name, self.path, read_as, i64::from(ctx.verbosity))?;
+        let uid = if req.dry_run {
+            0
+        } else {
+            let of =
+                UpdateOf { inv, inv_name: self.inv_name, source: sid, source_name: &sname, path: self.path, kind: read_as, env: self.env };
+            start_update(tx, req, ctx, of)?
+        };
+        Ok((inv, inv_created, (sid, sname, created, uid)))
+    }
+}
+
 /// Run one import.
 pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let started = Instant::now();
@@ -561,7 +606,6 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let env = env_pairs(&req.source_vars);
     let env_text = recorded_env(&env);
     let kind = guess_kind(&path, req.options.use_ansible_inventory);
-    let verbosity = i64::from(ctx.verbosity);
 
     // ---- records: source and a running update, committed on their own ----
     let records = match (&resolved, req.dry_run) {
@@ -612,41 +656,10 @@ pub fn run(ctx: &Ctx, req: Request) -> Result<ImportReport> {
     let mon = Monitor { progress: &bar, cancelled: &cancelled };
     let method_s = method.as_str().to_string();
     let violation = std::cell::Cell::new(None::<Violation>);
+    let place =
+        Place { req: &req, resolved: resolved.as_ref(), records: records.as_ref(), inv_name: &inv_name, path: &path, kind, env: &env_text };
     let result = db.write_maybe(!req.dry_run, |tx| {
-        let (inv, inv_created) = match &resolved {
-            Some(r) => (r.id.unwrap_or_default(), false),
-            None => (create_inventory(tx, &inv_name, req.organization.as_deref())?, true),
-        };
-        let (sid, sname, s_created, uid) = match &records {
-            Some(r) => {
-                if method.source_kind() != kind {
-                    source::set_kind(tx, r.0, method.source_kind())?;
-                }
-                r.clone()
-            }
-            None => {
-                let (sid, sname, created) = ensure_source(tx, &req, inv, &inv_name, &path, method.source_kind(), verbosity)?;
-                let uid = if req.dry_run {
-                    0
-                } else {
-                    start_update(
-                        tx,
-                        &req,
-                        ctx,
-                        UpdateOf {
-                            inv,
-                            inv_name: &inv_name,
-                            source: sid,
-                            source_name: &sname,
-                            path: &path,
-                            kind: method.source_kind(),
-                            env: &env_text,
-                        },
-                    )?
-                };
-                (sid, sname, created, uid)
-            }
-        };
+        let (inv, inv_created, (sid, sname, s_created, uid)) = place.records_in(tx, ctx, method)?;
         let outcome = import::apply(tx, inv, sid, &prepared, &import_opts, &mon)?;
         // AWX's second check, on the database as the import left it: a violation rolls it all back.
         let post = checks::run(tx, &ctx.secrets, Some(inv))?;
