@@ -154,8 +154,10 @@ impl FlagWatch {
             .spawn(move || {
                 while !fin.load(Ordering::Relaxed) {
                     // A failed read (the database restarting) is tried again at the next turn.
+                    // A watch dropped meanwhile raises nothing: its run is over.
                     if let Ok(flag) = db.read(|tx| tx.scalar_opt::<bool>(&sql, crate::params![id]))
                         && flag != Some(false)
+                        && !fin.load(Ordering::Relaxed)
                     {
                         req.store(true, Ordering::Relaxed);
                         stop.store(true, Ordering::Relaxed);
