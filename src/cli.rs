@@ -149,7 +149,7 @@ pub enum Command {
     Dispatcher(commands::dispatcher::Args),
     /// Schedules: list them, show one with its next runs and skips, preview a rule
     Schedule(commands::schedule::Args),
-    /// The scheduler tick: launch due schedules once (for a timer or cron; the dispatcher ticks too)
+    /// Launch due schedules: one tick with --once (a timer or cron), else a tick loop (the dispatcher ticks too)
     Scheduler(commands::scheduler::Args),
     /// Run one task-manager cycle: start what may start, explain what waits
     #[command(name = "task_manager", alias = "task-manager")]
