@@ -230,6 +230,47 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
 
     // Options and argv.
     let mut options = if spec.is_ad_hoc() { spec.ad_hoc_options() } else { spec.options(o.max_forks, &mut warnings) };
+    let ssh_key = machine_key(spec, o, &dir, &mut options)?;
+    for other in &spec.others {
+        warnings.push(format!("credential {:?} of kind {} is not injected into the job by awxm", other.name, other.kind));
+    }
+    let cmdline: Vec<String> = options.iter().map(|s| shell_quote(s)).collect();
+    dir.write("env/cmdline", format!("{}\n", cmdline.join(" ")).as_bytes(), 0o400)?;
+    let (program, cwd, argv) = command_line(spec, o, &dir, &inv_path, &ev_path, options)?;
+
+    let mut env = job_env(spec, o, &dir, inv.id, &ident);
+    // The fact cache (AWX: runner's fact_cache with the jsonfile plugin).
+    let fact_cache = if spec.use_fact_cache {
+        let cache = super::facts::FactCache::write(&dir.artifacts.join("fact_cache"), &spec.facts)?;
+        env.insert("ANSIBLE_CACHE_PLUGIN".into(), "jsonfile".into());
+        env.insert("ANSIBLE_CACHE_PLUGIN_CONNECTION".into(), cache.dir.display().to_string());
+        Some(cache)
+    } else {
+        None
+    };
+
+    let safe_env = redact::safe_env(env.iter(), &redactor);
+    let command_json = serde_json::json!({"command": argv, "cwd": cwd.display().to_string(), "env": safe_env});
+    dir.write(&format!("artifacts/{ident}/command"), command_json.to_string().as_bytes(), 0o600)?;
+
+    let command = PtyCommand { program, args: argv[1..].to_vec(), cwd, env: env.into_iter().collect() };
+    Ok(Prepared {
+        prompts: spec.prompts()?,
+        redactor,
+        safe_env,
+        job_args: argv,
+        timeout: job_timeout(spec.timeout, o.default_timeout),
+        warnings,
+        ssh_key,
+        command,
+        dir,
+        fact_cache,
+    })
+}
+
+/// The machine credential's private key, written to a 0600 file: loaded into the job's
+/// ssh-agent (returned with its passphrase), or passed as `--private-key` when no agent runs.
+fn machine_key(spec: &JobSpec, o: &BuildOptions, dir: &PrivateDir, options: &mut Vec<String>) -> Result<Option<(PathBuf, String)>> {
     let mut ssh_key = None;
     if let Some(m) = &spec.machine
         && !m.ssh_key_data.trim().is_empty()
@@ -252,11 +293,20 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
             options.push(path.display().to_string());
         }
     }
-    for other in &spec.others {
-        warnings.push(format!("credential {:?} of kind {} is not injected into the job by awxm", other.name, other.kind));
-    }
-    let cmdline: Vec<String> = options.iter().map(|s| shell_quote(s)).collect();
-    dir.write("env/cmdline", format!("{}\n", cmdline.join(" ")).as_bytes(), 0o400)?;
+    Ok(ssh_key)
+}
+
+/// The program, its working directory and argv: `ansible-playbook … PLAYBOOK` in the project
+/// checkout, or for an ad hoc command `ansible … -m MODULE [-a ARGS] LIMIT` in the private
+/// directory.
+fn command_line(
+    spec: &JobSpec,
+    o: &BuildOptions,
+    dir: &PrivateDir,
+    inv_path: &Path,
+    ev_path: &Path,
+    options: Vec<String>,
+) -> Result<(PathBuf, PathBuf, Vec<String>)> {
     // An ad hoc command runs `ansible` (beside ansible-playbook) in its private directory.
     let (program, cwd) = if spec.is_ad_hoc() {
         (o.ansible_playbook.with_file_name("ansible"), dir.root.join("project"))
@@ -283,8 +333,13 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     } else {
         argv.push(spec.playbook.clone());
     }
+    Ok((program, cwd, argv))
+}
 
-    // Environment.
+/// The job's environment: the inherited one, `AWX_TASK_ENV`, the venv's bin directory first
+/// on PATH, and the variables AWX sets for a run (callback plugin, private directory, ids),
+/// with a UTF-8 locale.
+fn job_env(spec: &JobSpec, o: &BuildOptions, dir: &PrivateDir, inventory_id: i64, ident: &str) -> BTreeMap<String, String> {
     let mut env: BTreeMap<String, String> = o.base_env.iter().cloned().collect();
     for (k, v) in &o.task_env {
         env.insert(
@@ -320,11 +375,11 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
         ("AWX_ISOLATED_DATA_DIR", dir.artifacts.display().to_string()),
         ("AWX_HOST", o.tower_url_base.clone()),
         ("JOB_ID", spec.id.to_string()),
-        ("INVENTORY_ID", inv.id.to_string()),
+        ("INVENTORY_ID", inventory_id.to_string()),
         ("PROJECT_REVISION", o.project_revision.clone()),
         ("MAX_EVENT_RES", "700000".into()),
         ("AWXM_EVENTS_FILE", dir.events_file().display().to_string()),
-        ("AWXM_RUNNER_IDENT", ident.clone()),
+        ("AWXM_RUNNER_IDENT", ident.to_string()),
         ("PYTHONUNBUFFERED", "1".into()),
     ];
     for (k, v) in fixed {
@@ -350,29 +405,17 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     if !(l.contains("utf-8") || l.contains("utf8")) {
         env.insert("LC_ALL".into(), "C.UTF-8".into());
     }
+    env
+}
 
-    // The fact cache (AWX: runner's fact_cache with the jsonfile plugin).
-    let fact_cache = if spec.use_fact_cache {
-        let cache = super::facts::FactCache::write(&dir.artifacts.join("fact_cache"), &spec.facts)?;
-        env.insert("ANSIBLE_CACHE_PLUGIN".into(), "jsonfile".into());
-        env.insert("ANSIBLE_CACHE_PLUGIN_CONNECTION".into(), cache.dir.display().to_string());
-        Some(cache)
-    } else {
-        None
-    };
-
-    let safe_env = redact::safe_env(env.iter(), &redactor);
-    let command_json = serde_json::json!({"command": argv, "cwd": cwd.display().to_string(), "env": safe_env});
-    dir.write(&format!("artifacts/{ident}/command"), command_json.to_string().as_bytes(), 0o600)?;
-
-    let timeout = match spec.timeout {
+/// The job's own timeout (seconds; negative = none), else `DEFAULT_JOB_TIMEOUT` (0 = none).
+fn job_timeout(own: i64, default: i64) -> Option<Duration> {
+    match own {
         t if t > 0 => Some(Duration::from_secs(t as u64)),
         t if t < 0 => None,
-        _ if o.default_timeout > 0 => Some(Duration::from_secs(o.default_timeout as u64)),
+        _ if default > 0 => Some(Duration::from_secs(default as u64)),
         _ => None,
-    };
-    let command = PtyCommand { program, args: argv[1..].to_vec(), cwd, env: env.into_iter().collect() };
-    Ok(Prepared { prompts: spec.prompts()?, redactor, safe_env, job_args: argv, timeout, warnings, ssh_key, command, dir, fact_cache })
+    }
 }
 
 /// Find an executable: in `dir` when given, else on `PATH`.
