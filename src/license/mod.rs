@@ -33,6 +33,8 @@ pub const THIRTY_DAYS: i64 = 2_592_000;
 pub const MAX_INSTANCES: i64 = 9_999_999;
 /// Usage (percent of licensed hosts) from which check_license reports a warning.
 pub const USAGE_WARNING_PERCENT: i64 = 90;
+/// The last license date taken: 9999-12-31T23:59:59Z in epoch seconds.
+pub const LAST_LICENSE_DATE: i64 = 253_402_300_799;
 
 pub const LICENSE_TYPES: &[&str] = &["enterprise", "trial", "developer", "open"];
 
@@ -144,9 +146,13 @@ pub fn terms(doc: &Map<String, Json>) -> std::result::Result<Terms, (&'static st
         Some(other) => return Err(("instance_count", format!("must be a number, not {other}"))),
     };
     let license_date = match doc.get("license_date") {
-        Some(Json::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)).unwrap_or(0),
-        Some(Json::String(s)) => match crate::time::parse(s) {
-            Some(t) => t.timestamp(),
+        Some(Json::Number(n)) => match n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e18).map(|f| f as i64)) {
+            Some(t) if (0..=LAST_LICENSE_DATE).contains(&t) => t,
+            _ => return Err(("license_date", format!("must be epoch seconds from 0 to {LAST_LICENSE_DATE} (9999-12-31), not {n}"))),
+        },
+        Some(Json::String(s)) => match crate::time::parse(s).map(|t| t.timestamp()) {
+            Some(t) if (0..=LAST_LICENSE_DATE).contains(&t) => t,
+            Some(_) => return Err(("license_date", format!("{s:?} is outside 1970-01-01 .. 9999-12-31"))),
             None => return Err(("license_date", format!("{s:?} is not a date (epoch seconds, 2027-01-31 or RFC 3339)"))),
         },
         None | Some(Json::Null) if open => 0,
@@ -162,7 +168,10 @@ pub fn terms(doc: &Map<String, Json>) -> std::result::Result<Terms, (&'static st
     };
     let grace_period = match doc.get("grace_period") {
         None | Some(Json::Null) => THIRTY_DAYS,
-        Some(Json::Number(n)) if n.as_i64().is_some_and(|i| i >= 0) => n.as_i64().unwrap_or(THIRTY_DAYS),
+        Some(Json::Number(n)) => match n.as_i64() {
+            Some(i) if (0..=crate::time::MAX_SECONDS as i64).contains(&i) => i,
+            _ => return Err(("grace_period", format!("must be seconds from 0 to {}, not {n}", crate::time::MAX_SECONDS))),
+        },
         Some(Json::String(s)) => match crate::time::parse_duration(s) {
             Ok(d) => d.as_secs() as i64,
             Err(e) => return Err(("grace_period", e)),
@@ -370,9 +379,10 @@ pub fn validate(doc: Option<&Map<String, Json>>, sig: SigCheck, current: i64, no
     if t.license_type == "open" {
         return open(passthrough, sig);
     }
-    let free = t.instance_count - current;
-    let time_remaining = t.license_date - now;
-    let grace_period_remaining = if t.trial { time_remaining } else { t.license_date + t.grace_period - now };
+    // Saturating: stored documents are checked by `terms`, but no value may wrap a sum.
+    let free = t.instance_count.saturating_sub(current);
+    let time_remaining = t.license_date.saturating_sub(now);
+    let grace_period_remaining = if t.trial { time_remaining } else { t.license_date.saturating_add(t.grace_period).saturating_sub(now) };
     let usage_percent = (t.instance_count > 0).then(|| (current as f64 * 1000.0 / t.instance_count as f64).round() / 10.0);
     let n = t.instance_count;
     Validation {
@@ -390,8 +400,9 @@ pub fn validate(doc: Option<&Map<String, Json>>, sig: SigCheck, current: i64, no
         date_expired: time_remaining <= 0,
         usage_percent,
         // Integer comparisons: exactly 90% is a warning, and not an alert.
-        usage_warning: n > 0 && current * 100 >= USAGE_WARNING_PERCENT * n,
-        usage_alert: n > 0 && current * 100 > USAGE_WARNING_PERCENT * n,
+        // In i128, where no host count times 100 overflows.
+        usage_warning: n > 0 && i128::from(current) * 100 >= i128::from(USAGE_WARNING_PERCENT) * i128::from(n),
+        usage_alert: n > 0 && i128::from(current) * 100 > i128::from(USAGE_WARNING_PERCENT) * i128::from(n),
         signature: sig,
         reason: None,
         passthrough,
@@ -554,6 +565,29 @@ mod tests {
         assert_eq!(t.instance_count, MAX_INSTANCES);
         assert_eq!(t.license_date, 1_893_456_000);
         assert!(terms(&doc(json!({"license_type": "open"}))).is_ok());
+    }
+
+    #[test]
+    fn out_of_range_terms_are_refused_and_nothing_wraps() {
+        let lic = |extra: Json| {
+            let mut d = doc(json!({"license_type": "trial", "instance_count": 100, "license_date": NOW + 365 * DAY}));
+            if let Json::Object(m) = extra {
+                d.extend(m);
+            }
+            terms(&d).map_err(|e| e.0)
+        };
+        for date in [json!(i64::MIN), json!(-1), json!(-1e19), json!(1e300), json!(253_402_300_800_i64), json!("10000-01-01T00:00:00Z")] {
+            assert_eq!(lic(json!({"license_date": date})).unwrap_err(), "license_date", "{date}");
+        }
+        assert_eq!(lic(json!({"license_date": 253_402_300_799_i64})).unwrap().license_date, LAST_LICENSE_DATE);
+        for grace in [json!(-1), json!(i64::MAX), json!(2_147_483_648_i64)] {
+            assert_eq!(lic(json!({"grace_period": grace})).unwrap_err(), "grace_period", "{grace}");
+        }
+        // A huge count is a huge license: 0 % used, no warning (90 × count wrapped before).
+        let big = doc(json!({"license_type": "enterprise", "instance_count": i64::MAX, "license_date": NOW + 365 * DAY}));
+        let r = v(&big, 1);
+        assert!(!r.usage_warning && !r.usage_alert && r.compliant, "{r:?}");
+        assert_eq!(r.status(), Status::Compliant);
     }
 
     #[test]
