@@ -734,6 +734,7 @@ fn wanted_nodes(tx: &mut Tx<'_>, item: &Item<'_>, list: &[Json]) -> Result<(Want
         want.insert(ident, (row, i));
     }
     check_edge_targets(item, &want, &want_edges)?;
+    check_edge_cycles(item, &want, &want_edges)?;
     Ok((want, want_edges))
 }
 
@@ -868,6 +869,48 @@ fn check_edge_targets(item: &Item<'_>, want: &WantNodes, edges: &BTreeSet<NodeEd
         }
     }
     Ok(())
+}
+
+/// A workflow is acyclic (AWX refuses a link that closes a cycle): a node that leads back to
+/// itself through success, failure or always links would never let its workflow finish.
+fn check_edge_cycles(item: &Item<'_>, want: &WantNodes, edges: &BTreeSet<NodeEdge>) -> Result<()> {
+    // Kahn's order over the identifiers; what it cannot place lies on or behind a cycle.
+    let mut indegree: BTreeMap<&str, usize> = want.keys().map(|k| (k.as_str(), 0)).collect();
+    let mut children: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (from, to, _) in edges {
+        *indegree.entry(to.as_str()).or_default() += 1;
+        children.entry(from.as_str()).or_default().push(to.as_str());
+    }
+    let mut ready: Vec<&str> = indegree.iter().filter(|(_, d)| **d == 0).map(|(k, _)| *k).collect();
+    while let Some(n) = ready.pop() {
+        indegree.remove(n);
+        for c in children.get(n).into_iter().flatten() {
+            if let Some(d) = indegree.get_mut(c) {
+                *d -= 1;
+                if *d == 0 {
+                    ready.push(c);
+                }
+            }
+        }
+    }
+    // Every node left has a parent left: walking up from one must come round to a node on a
+    // cycle (within as many steps as there are nodes).
+    let Some(mut cur) = indegree.keys().copied().min_by_key(|n| want.get(*n).map(|(_, i)| *i)) else { return Ok(()) };
+    let mut parents: BTreeMap<&str, &str> = BTreeMap::new();
+    for (from, to, _) in edges {
+        if indegree.contains_key(from.as_str()) {
+            parents.entry(to.as_str()).or_insert(from.as_str());
+        }
+    }
+    let mut seen = BTreeSet::new();
+    while seen.insert(cur) {
+        match parents.get(cur) {
+            Some(p) => cur = p,
+            None => break,
+        }
+    }
+    let i = want.get(cur).map(|(_, i)| *i).unwrap_or(0).to_string();
+    Err(item.err(&["nodes", &i], format!("node {cur:?} leads back to itself (a cycle of links; a workflow must be acyclic)")))
 }
 
 /// The stored nodes of workflow `wf`, by identifier, with their credentials.
@@ -1372,6 +1415,31 @@ mod tests {
             let bad: BTreeSet<NodeEdge> = [("b".into(), "zz".into(), "always")].into();
             let e = check_edge_targets(item, &want, &bad).unwrap_err();
             assert!(e.to_string().contains("nodes.1: links to node \"zz\", which is not defined"), "{e}");
+        });
+    }
+
+    #[test]
+    fn edges_must_not_close_a_cycle() {
+        with_item("nodes:\n  - identifier: r\n  - identifier: a\n  - identifier: b\n  - identifier: c\n", |item| {
+            let want: WantNodes = ["r", "a", "b", "c"].iter().enumerate().map(|(i, n)| (n.to_string(), (NodeRow::default(), i))).collect();
+            let edges = |list: &[(&str, &str, &'static str)]| -> BTreeSet<NodeEdge> {
+                list.iter().map(|(f, t, k)| (f.to_string(), t.to_string(), *k)).collect()
+            };
+            // A diamond with a node joining twice is no cycle.
+            let dag =
+                edges(&[("r", "a", "success"), ("r", "b", "failure"), ("a", "c", "always"), ("b", "c", "success"), ("r", "c", "always")]);
+            check_edge_cycles(item, &want, &dag).unwrap();
+            // A loop below the root, across edge kinds: named by a node on it, not the root.
+            let looped = edges(&[("r", "a", "success"), ("a", "b", "success"), ("b", "a", "failure"), ("c", "r", "always")]);
+            let e = check_edge_cycles(item, &want, &looped).unwrap_err();
+            assert!(
+                e.to_string().contains("nodes.1: node \"a\" leads back to itself")
+                    || e.to_string().contains("nodes.2: node \"b\" leads back"),
+                "{e}"
+            );
+            let own = edges(&[("c", "c", "always")]);
+            let e = check_edge_cycles(item, &want, &own).unwrap_err();
+            assert!(e.to_string().contains("nodes.3: node \"c\" leads back to itself"), "{e}");
         });
     }
 
