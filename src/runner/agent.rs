@@ -7,9 +7,8 @@
 //! parent-death signal; ssh-agent itself is set-group-id on most systems, which clears that
 //! signal at exec), so the agent and its loaded identity never outlive the supervising awxm.
 
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use super::process::{Prompts, PtyCommand, run_with_prompts};
@@ -26,30 +25,7 @@ impl Agent {
     /// is known). `cleanup`: the guard removes `dir` too if awxm dies (not for kept directories).
     pub fn start(ssh_agent: &Path, dir: &Path, cleanup: bool) -> Result<Agent> {
         let sock = dir.join("agent.sock");
-        let mut cmd = match std::env::current_exe() {
-            Ok(exe) => {
-                let mut c = Command::new(exe);
-                c.args(["job-guard", "--grace", "2"]);
-                if cleanup {
-                    c.arg("--cleanup").arg(dir);
-                }
-                c.arg("--").arg(ssh_agent);
-                c
-            }
-            Err(_) => Command::new(ssh_agent),
-        };
-        let parent = std::process::id() as i32;
-        // SAFETY: only async-signal-safe calls (prctl, getppid, _exit) between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
-                // awxm died before the death signal was armed.
-                if libc::getppid() != parent {
-                    libc::_exit(1);
-                }
-                Ok(())
-            });
-        }
+        let mut cmd = super::process::guarded(ssh_agent, 2, cleanup.then_some(dir));
         let child = cmd
             .arg("-D")
             .arg("-a")

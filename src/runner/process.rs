@@ -474,6 +474,49 @@ pub fn descendants(root: i32) -> Vec<i32> {
     out
 }
 
+/// A command for `program` run under the job guard (`awxm job-guard`, this same binary) with
+/// `grace` seconds from SIGTERM to SIGKILL, `cleanup` a private directory the guard removes if
+/// awxm dies. The guard gets SIGTERM when awxm dies (the parent-death signal), and then ends
+/// the program and everything it started; to stop it, send it SIGTERM ([`stop_guarded`]).
+/// Without a known path to this binary, the program runs directly (with the same signal).
+pub fn guarded(program: &std::path::Path, grace: u32, cleanup: Option<&std::path::Path>) -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = match std::env::current_exe() {
+        Ok(exe) => {
+            let mut c = Command::new(exe);
+            c.args(["job-guard", "--grace", &grace.to_string()]);
+            if let Some(dir) = cleanup {
+                c.arg("--cleanup").arg(dir);
+            }
+            c.arg("--").arg(program);
+            c
+        }
+        Err(_) => Command::new(program),
+    };
+    let parent = std::process::id() as i32;
+    // SAFETY: only async-signal-safe calls (prctl, getppid, _exit) between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+            // awxm died before the death signal was armed.
+            if libc::getppid() != parent {
+                libc::_exit(1);
+            }
+            Ok(())
+        });
+    }
+    cmd
+}
+
+/// Stop a command started by [`guarded`] and wait for it: SIGTERM, on which the guard ends
+/// every process the program started (SIGKILL after its grace).
+pub fn stop_guarded(child: &mut std::process::Child) {
+    if let Ok(pid) = i32::try_from(child.id()) {
+        let _ = nix::sys::signal::kill(Pid::from_raw(pid), nix::sys::signal::Signal::SIGTERM);
+    }
+    let _ = child.wait();
+}
+
 /// The job guard (`awxm job-guard`): runs between the supervising awxm and ansible-playbook,
 /// in the job's session. It is a child subreaper, so every process of the job stays its
 /// descendant even after `setsid` (Ansible's workers do that) or double forks; it ends them

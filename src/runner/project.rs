@@ -11,7 +11,7 @@
 use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -219,7 +219,9 @@ impl Git<'_> {
             std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(p).map_err(|e| Error::io_at(p, &e))
         };
         let (out, err) = (open(&out_path)?, open(&err_path)?);
-        let mut cmd = Command::new("git");
+        // Under the job guard: a canceled, timed-out or killed update leaves no git behind
+        // (git runs helpers such as git-remote-http, which killing git alone would orphan).
+        let mut cmd = super::process::guarded(Path::new("git"), 2, None);
         cmd.args(args).env_clear().envs(self.env.iter().map(|(k, v)| (k, v))).stdin(Stdio::null()).stdout(out).stderr(err);
         cmd.current_dir(cwd.unwrap_or(self.dir));
         let mut child = cmd.spawn().map_err(|e| Error::unavailable(format!("cannot run git: {e}")))?;
@@ -228,8 +230,7 @@ impl Git<'_> {
                 break Some(st);
             }
             if self.deadline.is_some_and(|d| Instant::now() >= d) || self.ctx.cancelled() {
-                let _ = child.kill();
-                let _ = child.wait();
+                super::process::stop_guarded(&mut child);
                 break None;
             }
             std::thread::sleep(Duration::from_millis(10));

@@ -493,3 +493,24 @@ db_test!(a_password_question_with_a_default_is_refused, |env| {
     assert!(err.contains("pw.yaml:") && err.contains("stores no secret in a template") && !err.contains("Tpl-Secret-5"), "{err}");
     assert_eq!(env.row_counts(), before);
 });
+
+// git runs helpers (git-remote-http for an http URL) that killing git alone orphaned: a
+// timed-out update, and one whose awxm is killed, must leave no process of theirs behind.
+#[test]
+fn a_stopped_project_update_leaves_no_git_behind() {
+    let env = TestEnv::sqlite();
+    let hole = crate::support::sshd::BlackHole::start();
+    let marker = format!("{}:{}/", hole.addr, hole.port);
+    env.apply(&format!("projects:\n  - name: stuck\n    scm_type: git\n    scm_url: http://{marker}repo.git\n    timeout: 2\n"));
+    let out = env.run(&["project_update", "stuck"]);
+    assert_status(&out, 1, &["project_update", "stuck"]);
+    assert!(stdout(&out).contains("project update timed out"), "{}", stdout(&out));
+    wait_until("the timed-out update's git processes to end", Duration::from_secs(5), || procs_with(&marker).is_empty());
+
+    env.apply(&format!("projects:\n  - name: stuck\n    scm_type: git\n    scm_url: http://{marker}repo.git\n    timeout: 0\n"));
+    let mut child = env.std_cmd().args(["project_update", "stuck"]).spawn().expect("spawn");
+    wait_until("git to start", Duration::from_secs(20), || !procs_with(&marker).is_empty());
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    wait_until("the killed update's git processes to end", Duration::from_secs(10), || procs_with(&marker).is_empty());
+}
