@@ -87,15 +87,32 @@ pub struct Db {
     reconnects: u32,
 }
 
-/// Replace the password of a URL with `****`.
+/// Replace the passwords of a URL with `****`: the one after the user name, and libpq's
+/// `password` and `sslpassword` parameters.
 pub fn redact_url(url: &str) -> String {
-    if let Some((scheme, rest)) = url.split_once("://")
-        && let Some((creds, host)) = rest.rsplit_once('@')
-        && let Some((user, _)) = creds.split_once(':')
-    {
-        return format!("{scheme}://{user}:****@{host}");
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let mut out = match base.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@').and_then(|(creds, host)| Some((creds.split_once(':')?.0, host))) {
+            Some((user, host)) => format!("{scheme}://{user}:****@{host}"),
+            None => base.to_string(),
+        },
+        None => base.to_string(),
+    };
+    if let Some(q) = query {
+        let params: Vec<String> = q
+            .split('&')
+            .map(|kv| match kv.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") || k.eq_ignore_ascii_case("sslpassword") => format!("{k}=****"),
+                _ => kv.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&params.join("&"));
     }
-    url.to_string()
+    out
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -1134,6 +1151,11 @@ mod tests {
     fn urls_are_redacted() {
         assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:****@h:5432/db");
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(
+            redact_url("postgres://u:s3cret@h:5/db?password=p2&sslmode=require&sslpassword=p3"),
+            "postgres://u:****@h:5/db?password=****&sslmode=require&sslpassword=****"
+        );
+        assert_eq!(redact_url("postgres://h/db?user=u&PASSWORD=x"), "postgres://h/db?user=u&PASSWORD=****");
     }
 
     #[test]
