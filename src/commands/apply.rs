@@ -28,7 +28,9 @@ FILE SHAPE:
   organizations take `instance_groups: [names]`, tried in that order when a job is placed (an
   instance group defined in the same apply may be named). Several YAML documents may be
   given in one file. Secret credential inputs are encrypted at rest; `$encrypted$` keeps the
-  stored secret.
+  stored secret. Refused before anything is written (exit 65, file:line): a string with a
+  NUL character, nesting deeper than 100 levels, a file over 256 MiB, a workflow whose links
+  close a cycle.
 
 SURVEYS (job_templates, workflow_job_templates):
   `survey_spec` is {} (no survey) or {name, description, spec: [question, ...]}, checked as
@@ -104,23 +106,68 @@ pub struct Source {
     pub docs: Vec<Node>,
 }
 
+/// The largest resource file read (a wrong path such as /dev/urandom, or `yes |`, must not
+/// fill the memory).
+pub const MAX_INPUT: u64 = 256 << 20;
+
 pub fn read_source(path: &PathBuf) -> Result<Source> {
-    let (name, text) = if path.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
-        ("<stdin>".to_string(), crate::yaml::utf8_text(b, "<stdin>")?)
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let b = read_capped(std::io::stdin().lock(), "<stdin>", MAX_INPUT).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
+        ("<stdin>".to_string(), b)
     } else {
-        let b = fs_err::read(path).map_err(|e| Error::io_at(path, &std::io::Error::new(e.kind(), e.to_string())))?;
         let name = path.display().to_string();
-        let t = crate::yaml::utf8_text(b, &name)?;
-        (name, t)
+        let f = std::fs::File::open(path).map_err(|e| Error::io_at(path, &e))?;
+        (name.clone(), read_capped(f, &name, MAX_INPUT).map_err(|e| Error::io_at(path, &e))?)
     };
+    let bytes = bytes?;
+    let text = crate::yaml::utf8_text(bytes, &name)?;
     let mut docs = crate::yaml::parse_documents(&text, &name)?;
+    for doc in &docs {
+        check_storable(doc, &name)?;
+    }
     // A JSON file (`awxm export --format json`) is read with JSON's number syntax.
     if serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() {
         docs.iter_mut().for_each(crate::yaml::mark_json_floats);
     }
     Ok(Source { name, docs })
+}
+
+/// At most `cap` bytes of `r`: the bytes, or a data error when there are more.
+fn read_capped(r: impl Read, name: &str, cap: u64) -> std::io::Result<Result<Vec<u8>>> {
+    let mut b = Vec::new();
+    r.take(cap + 1).read_to_end(&mut b)?;
+    if b.len() as u64 > cap {
+        return Ok(Err(Error::data(format!("{name}: larger than {}; a resource file is read whole", crate::output::human_bytes(cap)))));
+    }
+    Ok(Ok(b))
+}
+
+/// The deepest nesting a resource file may have (the file's own levels included). Stored
+/// documents (variables, extra vars, survey specs) are read back with serde_json, which
+/// stops at 128 levels; a deeper value would be stored and then break `list`, `show` and
+/// `export`.
+pub const MAX_DEPTH: usize = 100;
+
+/// Refuse what the database cannot store or awxm could not read back: a NUL character in any
+/// string (PostgreSQL text refuses it; SQLite would keep it), and nesting deeper than
+/// [`MAX_DEPTH`].
+fn check_storable(doc: &Node, file: &str) -> Result<()> {
+    let mut stack = vec![(doc, 1usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            return Err(Error::at(file, node.line, format!("nested deeper than {MAX_DEPTH} levels")));
+        }
+        match &node.kind {
+            NodeKind::Scalar { value, .. } => {
+                if value.contains('\0') {
+                    return Err(Error::at(file, node.line, "a string contains a NUL character (U+0000), which awxm does not store"));
+                }
+            }
+            NodeKind::Seq(items) => stack.extend(items.iter().map(|n| (n, depth + 1))),
+            NodeKind::Map(pairs) => stack.extend(pairs.iter().flat_map(|(k, v)| [(k, depth + 1), (v, depth + 1)])),
+        }
+    }
+    Ok(())
 }
 
 struct Pending<'a> {
@@ -250,4 +297,32 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ApplyReport> {
         removed: count(Action::Removed),
         changes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_read_up_to_a_cap() {
+        assert_eq!(read_capped(&b"abcd"[..], "f", 4).unwrap().unwrap(), b"abcd");
+        let e = read_capped(&b"abcde"[..], "f.yml", 4).unwrap().unwrap_err();
+        assert!(e.to_string().contains("f.yml: larger than 4 B"), "{e}");
+    }
+
+    #[test]
+    fn what_the_database_cannot_store_is_refused_at_its_line() {
+        let doc = |text: &str| crate::yaml::parse_documents(text, "r.yml").unwrap().remove(0);
+        check_storable(&doc("organizations:\n  - name: a\n    description: fine\n"), "r.yml").unwrap();
+        let e = check_storable(&doc("organizations:\n  - name: a\n    description: \"x\\0y\"\n"), "r.yml").unwrap_err();
+        assert!(e.to_string().contains("r.yml:3: a string contains a NUL"), "{e}");
+        // A key too.
+        let e = check_storable(&doc("inventories:\n  - name: a\n    variables: {\"k\\0\": 1}\n"), "r.yml").unwrap_err();
+        assert!(e.to_string().contains("r.yml:3: a string contains a NUL"), "{e}");
+        let nest = |n: usize| format!("inventories:\n  - name: a\n    variables: {{a: {}{}}}\n", "[".repeat(n), "]".repeat(n));
+        // The document, the list, the item, the variables and their key: four levels above `a`'s value.
+        check_storable(&doc(&nest(MAX_DEPTH - 5)), "r.yml").unwrap();
+        let e = check_storable(&doc(&nest(MAX_DEPTH)), "r.yml").unwrap_err();
+        assert!(e.to_string().contains(&format!("r.yml:3: nested deeper than {MAX_DEPTH} levels")), "{e}");
+    }
 }
