@@ -362,9 +362,10 @@ impl Output {
         }
     }
 
-    /// A status line on stderr (dropped by `-q` and in machine formats).
+    /// A status line on stderr, for a person watching: only on a terminal (a successful run
+    /// from cron or a pipe prints nothing there), and dropped by `-q` and in machine formats.
     pub fn status(&self, msg: impl AsRef<str>) {
-        if !self.quiet && self.format == Format::Human {
+        if !self.quiet && self.format == Format::Human && io::stderr().is_terminal() {
             eprintln!("{}", msg.as_ref());
         }
     }

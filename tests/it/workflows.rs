@@ -105,6 +105,8 @@ db_test!(a_success_chain_runs_in_order_with_launch_type_workflow, |env| {
     assert!(a < b, "{text}");
     assert!(text.contains("node c (system_job_template \"purge\") → system job "), "{text}");
     assert!(text.trim_end().ends_with("successful"), "{text}");
+    // Not on a terminal: a successful run says nothing on stderr (cron mails only problems).
+    assert_eq!(stderr(&out), "", "run_workflow chain");
 
     let r = run(&env, "chain", 0);
     assert_eq!(r["status"], "successful", "{r}");
