@@ -101,18 +101,26 @@ pub fn kick(ctx: &Ctx, db: &mut Db) -> Result<CycleReport> {
     super::ensure_registered(ctx, db)?;
     let node = ctx.config.node_name.clone();
     // Tasks whose supervisor here died (SIGKILL, a reboot) end failed, and free their capacity.
-    let leftovers = db.write(|tx| {
-        let mut reaped = Vec::new();
+    let (leftovers, mut reaped) = db.write(|tx| {
+        let (mut jobs_reaped, mut ended) = (Vec::new(), Vec::new());
         for kind in super::KINDS {
             let ids = jobs::reap_local_orphans(tx, kind, &node)?;
+            for id in &ids {
+                let name: String = tx.scalar(&format!("SELECT name FROM {} WHERE id = $1", kind.table()), crate::params![*id])?;
+                let job_explanation = jobs::REAPED_EXPLANATION.to_string();
+                ended.push(super::Ended { kind: super::type_name(kind), id: *id, name, job_explanation });
+            }
             if kind == JobKind::Job {
-                reaped.extend(ids);
+                jobs_reaped.extend(ids);
             }
         }
-        jobs::leftovers(tx, &reaped)
+        Ok((jobs::leftovers(tx, &jobs_reaped)?, ended))
     })?;
     jobs::clean_leftovers(&leftovers);
-    let report = super::cycle(ctx, db)?;
+    let mut report = super::cycle(ctx, db)?;
+    // What this node reaped before the cycle is reported with what the cycle reaped.
+    reaped.append(&mut report.reaped);
+    report.reaped = reaped;
     // Another cycle held the lock (it may not have seen what changed here), or tasks were
     // started on other nodes: their dispatchers must look.
     if report.skipped || report.started.iter().any(|s| s.controller_node != node) {

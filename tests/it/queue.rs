@@ -514,3 +514,20 @@ fn a_stopped_project_update_leaves_no_git_behind() {
     child.wait().expect("wait");
     wait_until("the killed update's git processes to end", Duration::from_secs(10), || procs_with(&marker).is_empty());
 }
+
+db_test!(task_manager_reports_the_tasks_of_dead_supervisors_it_reaped, |env| {
+    let node = qjson(&env, &["heartbeat"])["node"].as_str().unwrap().to_string();
+    setup(&env, 0.0, "", "");
+    let project = env.sql_count("SELECT id FROM project WHERE name = 'app'");
+    let update = fake_running(&env, "project_update", ", project_id", &format!(", {project}"), &node);
+    // Its supervisor is gone.
+    env.sql_exec(&format!("UPDATE project_update SET pid = 999999999 WHERE id = {update}"));
+    let r = qjson(&env, &["task_manager"]);
+    assert_eq!(
+        r["reaped"],
+        serde_json::json!([{"type": "project_update", "id": update, "name": "fake",
+            "job_explanation": "Task was marked as running but was not present in the job queue, so it has been marked as failed."}]),
+        "{r}"
+    );
+    assert_eq!(env.sql_count(&format!("SELECT count(*) FROM project_update WHERE id = {update} AND status = 'failed'")), 1);
+});
