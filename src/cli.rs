@@ -22,6 +22,7 @@ EXIT STATUS:
   66  an input file or a named object does not exist; no database where a read-only command looks
   69  a service is unreachable (database, node, SMTP server, upload endpoint)
   70  internal error (a bug: please report it)
+  73  an output file already exists and is not overwritten (license keygen --out)
   74  I/O error
   75  temporary failure: another run holds the lock; try again later
   77  permission denied

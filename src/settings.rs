@@ -44,6 +44,9 @@ pub enum Kind {
     Seconds { min: f64, max: f64, whole: bool },
     /// Text restricted to these values.
     Choice(&'static [&'static str]),
+    /// An absolute path, or empty (the default): a relative one would depend on the directory
+    /// each run starts in (cron, a service, a shell).
+    Path,
     /// A mapping.
     Map,
     /// Any JSON value (bookkeeping, lists).
@@ -116,12 +119,13 @@ impl Kind {
             Kind::Choice(_) => 64,
             Kind::Map => 128,
             Kind::Any => 256,
+            Kind::Path => 512,
         }
     }
 }
 
 impl Typed for String {
-    const KINDS: u16 = 1 | 64;
+    const KINDS: u16 = 1 | 64 | 512;
     fn decode(v: Json) -> Option<Self> {
         match v {
             Json::String(s) => Some(s),
@@ -203,11 +207,11 @@ pub static INSTALL_UUID: Setting<String> =
 pub static TOWER_URL_BASE: Setting<String> =
     Setting::new("tower_url_base", "\"https://awxm.example.com\"", Kind::Text, "Base URL used in notifications");
 pub static PROJECTS_ROOT: Setting<String> =
-    Setting::new("projects_root", "\"\"", Kind::Text, "Where project checkouts live (empty: <data_dir>/projects)");
+    Setting::new("projects_root", "\"\"", Kind::Path, "Where project checkouts live (empty: <data_dir>/projects)");
 pub static JOB_OUTPUT_DIR: Setting<String> =
-    Setting::new("job_output_dir", "\"\"", Kind::Text, "Where downloaded job output files are buffered (empty: <data_dir>/job_output)");
+    Setting::new("job_output_dir", "\"\"", Kind::Path, "Where downloaded job output files are buffered (empty: <data_dir>/job_output)");
 pub static SSH_KNOWN_HOSTS: Setting<String> =
-    Setting::new("ssh_known_hosts", "\"\"", Kind::Text, "known_hosts file used to verify nodes' SSH host keys");
+    Setting::new("ssh_known_hosts", "\"\"", Kind::Path, "known_hosts file used to verify nodes' SSH host keys");
 
 impl Kind {
     /// What the kind allows, for messages.
@@ -223,6 +227,7 @@ impl Kind {
             Kind::Choice(options) => format!("one of: {}", options.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>().join(", ")),
             Kind::Map => "a mapping".into(),
             Kind::Any => "any value".into(),
+            Kind::Path => "an absolute path, or empty for the default".into(),
         }
     }
 }
@@ -254,6 +259,12 @@ pub fn check(d: &SettingDef, v: &Json) -> std::result::Result<Json, String> {
         Kind::Text => match v {
             Json::String(_) | Json::Null => Ok(v.clone()),
             Json::Number(_) | Json::Bool(_) => Ok(Json::String(v.to_string())),
+            _ => Err(bad("not text")),
+        },
+        Kind::Path => match v {
+            Json::String(s) if s.is_empty() || s.starts_with('/') => Ok(v.clone()),
+            Json::Null => Ok(Json::String(String::new())),
+            Json::String(_) => Err(bad("not an absolute path")),
             _ => Err(bad("not text")),
         },
         Kind::Map => match v {
@@ -433,6 +444,18 @@ mod tests {
     static OPT: Setting<Option<i64>> = Setting::new("system_task_abs_cpu", "null", Kind::OptInt { min: 0, max: 9 }, "");
     static MAP: Setting<Map<String, Json>> = Setting::new("awx_task_env", "{}", Kind::Map, "");
     static SECRET: Setting<String> = Setting::secret("email_host_password", "\"\"", Kind::Text, "");
+
+    #[test]
+    fn paths_are_absolute_or_empty() {
+        let d = &JOB_OUTPUT_DIR.def;
+        assert_eq!(check(d, &Json::from("/var/lib/awxm/out")), Ok(Json::from("/var/lib/awxm/out")));
+        assert_eq!(check(d, &Json::from("")), Ok(Json::from("")));
+        assert_eq!(check(d, &Json::Null), Ok(Json::from("")));
+        for rel in [".", "out", "./out", "~/out"] {
+            let e = check(d, &Json::from(rel)).unwrap_err();
+            assert!(e.contains("not an absolute path"), "{rel}: {e}");
+        }
+    }
 
     #[test]
     fn typed_reads_and_writes() {
