@@ -250,7 +250,9 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
     };
 
     let safe_env = redact::safe_env(env.iter(), &redactor);
-    let command_json = serde_json::json!({"command": argv, "cwd": cwd.display().to_string(), "env": safe_env});
+    // A secret typed into an argument (an ad hoc module's arguments, a limit) is stored redacted.
+    let job_args: Vec<String> = argv.iter().map(|a| redactor.redact(a).into_owned()).collect();
+    let command_json = serde_json::json!({"command": job_args, "cwd": cwd.display().to_string(), "env": safe_env});
     dir.write(&format!("artifacts/{ident}/command"), command_json.to_string().as_bytes(), 0o600)?;
 
     let command = PtyCommand { program, args: argv[1..].to_vec(), cwd, env: env.into_iter().collect() };
@@ -258,7 +260,7 @@ pub fn build(spec: &JobSpec, o: &BuildOptions) -> Result<Prepared> {
         prompts: spec.prompts()?,
         redactor,
         safe_env,
-        job_args: argv,
+        job_args,
         timeout: job_timeout(spec.timeout, o.default_timeout),
         warnings,
         ssh_key,

@@ -73,6 +73,13 @@ db_test!(ad_hoc_ping_and_command_run_and_are_recorded_like_jobs, |env| {
     let list = json(&env, &["job", "list"], 0);
     let items = list["items"].as_array().unwrap().clone();
     assert!(items.iter().all(|j| j["type"] == "ad_hoc_command"), "{list}");
+    // A known secret typed into the arguments is stored redacted in the command line.
+    let out =
+        run(&env, &["--format", "json", "ad_hoc", "local", "-m", "shell", "-a", "echo s3cr3t-pw", "--credential", "ssh", "--limit", "h1"]);
+    let r: Value = json_stdout(&["ad_hoc"], &out.stdout);
+    let shown = json(&env, &["job", "show", &r["id"].to_string()], 0);
+    let args = shown["job_args"].to_string();
+    assert!(!args.contains("s3cr3t-pw") && args.contains("echo $encrypted$"), "{args}");
     // A failing command fails the ad hoc command: exit 1.
     let r = json(&env, &["ad_hoc", "local", "-m", "shell", "-a", "exit 3"], 1);
     assert_eq!(r["status"], "failed", "{r}");
