@@ -230,6 +230,8 @@ pub fn serve(ctx: &Ctx, db: &mut Db) -> Result<Served> {
             match listener.wait(left.min(Duration::from_millis(500))) {
                 Ok(true) => break,
                 Ok(false) => {}
+                // The stop signal interrupted the wait (EINTR): nothing was lost.
+                Err(_) if ctx.cancelled() => break,
                 Err(e) => {
                     tracing::warn!("lost the wake-up channel ({}); listening again", e.message);
                     listener = listen(db, &cancel)?;
