@@ -324,6 +324,14 @@ pub fn run_nagios(ctx: &Ctx, args: Args) -> Result<Streamed> {
     Ok(Streamed(state as u8))
 }
 
+/// `--data`: AWX's dictionary as one line of JSON in every output format (through `--jq`).
+pub fn run_data(ctx: &Ctx, args: Args) -> Result<Streamed> {
+    let report = run(ctx, args)?;
+    let line = serde_json::to_string(&report.license).map_err(|e| crate::error::Error::internal(format!("license data: {e}")))?;
+    ctx.out.stream(&line).map_err(|e| crate::error::Error::io(format!("writing to stdout: {e}")))?;
+    Ok(Streamed(report.exit_code()))
+}
+
 pub fn run(ctx: &Ctx, args: Args) -> Result<CheckReport> {
     let mut db = ctx.db()?;
     if !args.notify {

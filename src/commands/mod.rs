@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, cmd: Command) -> Result<Box<dyn Report>> {
         Command::Job(a) => job::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::JobGuard(a) => job_guard::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::CheckLicense(a) if a.nagios => check_license::run_nagios(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
+        Command::CheckLicense(a) if a.data => check_license::run_data(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::CheckLicense(a) => check_license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::License(a) => license::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),
         Command::Notification(a) => notification::run(ctx, a).map(|r| Box::new(r) as Box<dyn Report>),

@@ -61,6 +61,10 @@ db_test!(no_license_is_open_and_show_says_so, |env| {
     let d: Value = json_stdout(&["check_license", "--data"], data.as_bytes());
     assert_eq!(d["license_type"], "open");
     assert!(d.get("format_version").is_none());
+    // The same line in every output format.
+    for format in ["json", "yaml"] {
+        assert_eq!(env.ok(&["--format", format, "check_license", "--data"]), data, "--format {format}");
+    }
 });
 
 db_test!(host_count_is_distinct_lowercased_names_across_inventories, |env| {
