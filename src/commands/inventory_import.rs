@@ -36,7 +36,8 @@ WHAT IT DOES (AWX's algorithm):
   --overwrite, hosts, groups and memberships that this source imported before and that are gone
   from the source are removed (others' objects are left alone). Everything is written in one
   transaction under a per-inventory lock: a second import of the same inventory waits
-  (--lock-timeout), and a failing import changes nothing. Re-run a stored source with
+  (--lock-timeout), and a failing import changes nothing (the source keeps its stored options;
+  a successful run stores its own). Re-run a stored source with
   `awxm inventory_update SOURCE_NAME`.
   The license and the organization's max_hosts are checked before reading and again before
   committing: a violation (no license, an expired or over-count trial, max_hosts exceeded) exits 1,

@@ -225,7 +225,6 @@ fn ensure_source(
     kind: &str,
     verbosity: i64,
 ) -> Result<(i64, String, bool)> {
-    let o = &req.options;
     if let Some(id) = req.source_id {
         let name: String = tx.scalar("SELECT name FROM inventory_source WHERE id = $1", crate::params![id])?;
         return Ok((id, name, false));
@@ -249,12 +248,11 @@ fn ensure_source(
             crate::params![inv, path],
         )?,
     };
-    let config =
-        SourceConfig { source: kind.to_string(), source_path: path.to_string(), options: StoredOptions { verbosity, ..o.clone() } };
+    let config = source_config(req, path, kind, verbosity);
     match existing {
         Some(id) => {
-            // The options of this run become the source's options (written only if changed).
-            config.save(tx, id)?;
+            // The run's options become the source's in the import's own transaction
+            // (`Place::records_in`): a failed import leaves them as they were.
             let name: String = tx.scalar("SELECT name FROM inventory_source WHERE id = $1", crate::params![id])?;
             Ok((id, name, false))
         }
@@ -271,6 +269,11 @@ fn ensure_source(
             Ok((id, name, true))
         }
     }
+}
+
+/// The source as this run reads it: its kind, path and the run's options.
+fn source_config(req: &Request, path: &str, kind: &str, verbosity: i64) -> SourceConfig {
+    SourceConfig { source: kind.to_string(), source_path: path.to_string(), options: StoredOptions { verbosity, ..req.options.clone() } }
 }
 
 /// What an update record is about.
@@ -568,21 +571,39 @@ impl Place<'_> {
             Some(r) => (r.id.unwrap_or_default(), false),
             None => (create_inventory(tx, self.inv_name, req.organization.as_deref())?, true),
         };
-        if let Some(r) = self.records {
-            if read_as != self.kind {
-                source::set_kind(tx, r.0, read_as)?;
+        let records = match self.records {
+            Some(r) => {
+                // Made before reading, with the kind guessed then.
+                if read_as != self.kind && (r.2 || req.source_id.is_some()) {
+                    source::set_kind(tx, r.0, read_as)?;
+                }
+                r.clone()
             }
-            return Ok((inv, inv_created, r.clone()));
-        }
-        let (sid, sname, created) = ensure_source(tx, req, inv, self.inv_name, self.path, read_as, i64::from(ctx.verbosity))?;
-        let uid = if req.dry_run {
-            0
-        } else {
-            let of =
-                UpdateOf { inv, inv_name: self.inv_name, source: sid, source_name: &sname, path: self.path, kind: read_as, env: self.env };
-            start_update(tx, req, ctx, of)?
+            None => {
+                let (sid, sname, created) = ensure_source(tx, req, inv, self.inv_name, self.path, read_as, i64::from(ctx.verbosity))?;
+                let uid = if req.dry_run {
+                    0
+                } else {
+                    let of = UpdateOf {
+                        inv,
+                        inv_name: self.inv_name,
+                        source: sid,
+                        source_name: &sname,
+                        path: self.path,
+                        kind: read_as,
+                        env: self.env,
+                    };
+                    start_update(tx, req, ctx, of)?
+                };
+                (sid, sname, created, uid)
+            }
         };
-        Ok((inv, inv_created, (sid, sname, created, uid)))
+        // An existing source named by path or name takes this run's options, and how it was
+        // read, only now: a failed import leaves them as they were.
+        if req.source_id.is_none() && !records.2 {
+            source_config(req, self.path, read_as, i64::from(ctx.verbosity)).save(tx, records.0)?;
+        }
+        Ok((inv, inv_created, records))
     }
 }
 

@@ -462,8 +462,10 @@ db_test!(interrupt_and_timeout_are_recorded, |env| {
     assert_status(&out, 1, &["timeout"]);
     assert!(stderr(&out).contains("timed out"), "{}", stderr(&out));
     assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'failed'"), 1);
-    // The timeout is stored on the source and used by inventory_update.
-    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_source WHERE timeout = 1"), 1);
+    // A failed run leaves the source's stored options as they were; a stored timeout is the
+    // one inventory_update uses.
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_source WHERE timeout = 0"), 1);
+    env.sql_exec("UPDATE inventory_source SET timeout = 1");
     let out = env.run(&["inventory_update", "inv - slow.sh"]);
     assert_status(&out, 1, &["stored timeout"]);
 });
@@ -648,4 +650,39 @@ db_test!(inventory_script_output_is_capped, |env| {
     wait_until("the script's processes to be gone", Duration::from_secs(5), || {
         procs_with(script.to_str().unwrap()).is_empty() && !listed.iter().any(alive)
     });
+});
+
+// The options of a run become the stored source's only when the import succeeds: a failed run
+// (a typo in the file) must not leave `--overwrite --host-filter` behind for the next
+// scheduled `inventory_update`, which would then remove hosts.
+db_test!(a_failed_import_leaves_the_stored_source_options_alone, |env| {
+    let src = env.write("hosts.ini", "[web]\nweb1\nweb2\n");
+    import(&env, &src, &[]);
+    let options = || env.sql_count("SELECT count(*) FROM inventory_source WHERE NOT overwrite AND host_filter = '' AND enabled_var = ''");
+    assert_eq!(options(), 1);
+    env.write("hosts.ini", "[web]\nweb1\n[bad\n");
+    let path = src.to_str().unwrap();
+    let out = env.run(&[
+        "inventory_import",
+        "--inventory-name",
+        "inv",
+        "--source",
+        path,
+        "--overwrite",
+        "--host-filter",
+        "web1",
+        "--enabled-var",
+        "foo",
+    ]);
+    assert_status(&out, 65, &["inventory_import of a broken file"]);
+    assert_eq!(options(), 1, "the failed run changed the source's options");
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'failed'"), 1, "the failed run is recorded");
+    env.write("hosts.ini", "[web]\nweb1\nweb2\n");
+    let name: Value = env.json(&["list", "inventory_source"]);
+    let name = name["items"][0]["name"].as_str().unwrap().to_string();
+    env.ok(&["inventory_update", &name]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 2);
+    // A successful run's options are kept.
+    env.ok(&["inventory_import", "--inventory-name", "inv", "--source", path, "--overwrite", "--host-filter", "web1"]);
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_source WHERE overwrite AND host_filter = 'web1'"), 1);
 });
