@@ -147,6 +147,17 @@ pub(crate) fn has_jinja(name: &str) -> bool {
 }
 
 /// Apply AWX's in-memory rules to a loaded inventory.
+/// A name, description or instance id awxm stores as text: no NUL character (PostgreSQL
+/// refuses it, SQLite would keep it; variables are stored as JSON, where it is escaped).
+fn storable(text: &str, what: &str, name: &str) -> Result<()> {
+    if text.contains('\0') {
+        return Err(Error::data(format!(
+            "{what} {name:?}: a name, description or instance id contains a NUL character, which awxm does not store"
+        )));
+    }
+    Ok(())
+}
+
 pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
     let gpass = |name: &str| opts.group_filter.as_ref().is_none_or(|r| r.is_match(name));
     let hpass = |name: &str| opts.host_filter.as_ref().is_none_or(|r| r.is_match(name));
@@ -210,6 +221,9 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
             warnings.push(format!("Host \"{}\" has no \"{}\" variable(s)", host.name, opts.instance_id_vars.join(",")));
         }
         let en = opts.enabled_var.as_deref().and_then(|v| enabled(&vars, v, opts.enabled_value.as_deref()));
+        for text in [host.name.as_str(), description.as_deref().unwrap_or_default(), &iid] {
+            storable(text, "host", &host.name)?;
+        }
         let vars_text = serde_json::to_string(&vars).map_err(|e| Error::internal(e.to_string()))?;
         host_index[h] = hosts.len();
         hosts.push(PHost { name: std::mem::take(&mut host.name), vars, vars_text, description, instance_id: iid, enabled: en });
@@ -224,6 +238,9 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
         let grp = &mut inv.groups[g];
         let mut vars = std::mem::take(&mut grp.vars);
         let description = vars.shift_remove("_awx_description").map(|d| py_str(&d));
+        for text in [grp.name.as_str(), description.as_deref().unwrap_or_default()] {
+            storable(text, "group", &grp.name)?;
+        }
         let vars_text = serde_json::to_string(&vars).map_err(|e| Error::internal(e.to_string()))?;
         group_index[g] = groups.len();
         groups.push(PGroup { name: grp.name.clone(), vars, vars_text, description, children: Vec::new(), hosts: Vec::new() });

@@ -686,3 +686,21 @@ db_test!(a_failed_import_leaves_the_stored_source_options_alone, |env| {
     env.ok(&["inventory_import", "--inventory-name", "inv", "--source", path, "--overwrite", "--host-filter", "web1"]);
     assert_eq!(env.sql_count("SELECT count(*) FROM inventory_source WHERE overwrite AND host_filter = 'web1'"), 1);
 });
+
+// PostgreSQL text refuses NUL (it failed with exit 70 there) and SQLite would keep it: both
+// refuse it as bad input, before writing.
+db_test!(a_nul_character_in_a_name_is_bad_input_on_both_backends, |env| {
+    env.apply("inventories:\n  - name: inv\n");
+    let before = env.row_counts();
+    for (file, text) in [
+        ("host.json", "{\"all\": {\"hosts\": {\"h\\u0000x\": {}}}}\n"),
+        ("group.json", "{\"g\\u0000\": {\"hosts\": [\"a\"]}}\n"),
+        ("desc.json", "{\"all\": {\"hosts\": {\"h\": {\"_awx_description\": \"a\\u0000b\"}}}}\n"),
+    ] {
+        let src = env.write(file, text);
+        let out = env.run(&["inventory_import", "--inventory-name", "inv", "--source", src.to_str().unwrap(), "--dry-run"]);
+        assert_status(&out, 65, &["inventory_import", file]);
+        assert!(stderr(&out).contains("NUL character"), "{file}: {}", stderr(&out));
+    }
+    assert_eq!(env.row_counts(), before);
+});
