@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regex::Regex;
 use serde_json::Value as Json;
@@ -116,12 +117,17 @@ struct HostLine {
     vars: Vec<(String, Json)>,
 }
 
-fn host_line(line: &str) -> Result<HostLine, String> {
+/// `ranged`: the hosts host ranges of this file expanded to so far, shared by the threads of
+/// [`preparse`]; more than [`pattern::MAX_EXPANSION`] in all are refused, like one range.
+fn host_line(line: &str, ranged: &AtomicUsize) -> Result<HostLine, String> {
     let tokens = pyast::shlex_split(line).map_err(|e| format!("Error parsing host definition '{line}': {e}"))?;
     let Some(first) = tokens.first() else {
         return Err(format!("Expected a host definition, got: {line}"));
     };
     let (names, port) = pattern::expand_hostpattern(first)?;
+    if names.len() > 1 && ranged.fetch_add(names.len(), Ordering::Relaxed) + names.len() > pattern::MAX_EXPANSION {
+        return Err(format!("the host ranges of this file expand to more than {} hosts", pattern::MAX_EXPANSION));
+    }
     if first.trim().ends_with(':') && port.is_none() {
         return Err(format!(
             "Invalid host pattern '{first}' supplied, ending in ':' is not allowed, this character is reserved to provide a port."
@@ -142,7 +148,7 @@ fn host_line(line: &str) -> Result<HostLine, String> {
 
 /// Large files: find the host lines (a cheap pass over section headers) and parse them on all
 /// CPUs; applying them to the inventory stays sequential, in file order.
-fn preparse(lines: &[&str]) -> Option<Vec<Option<Result<HostLine, String>>>> {
+fn preparse(lines: &[&str], ranged: &AtomicUsize) -> Option<Vec<Option<Result<HostLine, String>>>> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
     if lines.len() < 4000 || threads < 2 {
         return None;
@@ -170,7 +176,7 @@ fn preparse(lines: &[&str]) -> Option<Vec<Option<Result<HostLine, String>>>> {
             s.spawn(move || {
                 for ((line, host), slot) in lines.iter().zip(flags).zip(slots.iter_mut()) {
                     if *host {
-                        *slot = Some(host_line(line.trim()));
+                        *slot = Some(host_line(line.trim(), ranged));
                     }
                 }
             });
@@ -200,7 +206,8 @@ fn parse_with(inv: &mut Inventory, text: &str, file: &str, parallel: bool) -> Re
     let mut state: &'static str = "hosts";
     let err = |line: usize, m: String| Error::at(file, line, m);
     let lines = split_lines(text);
-    let mut pre = if parallel { preparse(&lines) } else { None };
+    let ranged = AtomicUsize::new(0);
+    let mut pre = if parallel { preparse(&lines, &ranged) } else { None };
     for (i, raw) in lines.into_iter().enumerate() {
         let lineno = i + 1;
         let line = raw.trim();
@@ -248,7 +255,7 @@ fn parse_with(inv: &mut Inventory, text: &str, file: &str, parallel: bool) -> Re
             "hosts" => {
                 let parsed = match pre.as_mut().and_then(|p| p[i].take()) {
                     Some(r) => r,
-                    None => host_line(line),
+                    None => host_line(line, &ranged),
                 };
                 let HostLine { names, port, mut vars } = parsed.map_err(|m| err(lineno, m))?;
                 let g = inv.group(&group);
@@ -335,6 +342,14 @@ mod tests {
     use super::*;
     use crate::inventory::model::{ALL, UNGROUPED};
     use serde_json::json;
+
+    #[test]
+    fn the_host_ranges_of_a_file_are_capped_together() {
+        // Each range alone is within the cap; together they are one host over it.
+        let text = "[a]\na[1:2]\nsingle\n[b]\nb[1:1999999]\n";
+        let e = parse(&mut Inventory::new(), text, "hosts").unwrap_err();
+        assert!(e.message.starts_with("hosts:5: the host ranges of this file expand to more than 2000000 hosts"), "{}", e.message);
+    }
 
     fn load(text: &str) -> Inventory {
         let mut inv = Inventory::new();

@@ -180,14 +180,17 @@ pub fn parse(inv: &mut Inventory, loaded: &Loaded, file: &str) -> Result<(), Err
         return Err(loc(file, p.line(), "Plugin configuration YAML file, not YAML inventory"));
     }
     let fid = inv.file_id(file);
+    let mut ranged = 0;
     for (k, v) in doc.entries(file)? {
-        parse_group(inv, &k, v, file, fid)?;
+        parse_group(inv, &k, v, file, fid, &mut ranged)?;
     }
     Ok(())
 }
 
-/// Returns the group's name (which may not have been added, as in Ansible).
-fn parse_group(inv: &mut Inventory, key: &Key, data: Doc<'_>, file: &str, fid: u32) -> Result<String, Error> {
+/// Returns the group's name (which may not have been added, as in Ansible). `ranged`: the hosts
+/// host ranges of the file expanded to so far (more than [`pattern::MAX_EXPANSION`] in all are
+/// refused, like one range).
+fn parse_group(inv: &mut Inventory, key: &Key, data: Doc<'_>, file: &str, fid: u32, ranged: &mut usize) -> Result<String, Error> {
     let name = key.text.clone();
     if !(data.is_map() || data.is_null()) {
         inv.warn(format!("{}: Skipping '{name}' as this is not a valid group definition", place(file, key.line)));
@@ -255,10 +258,10 @@ fn parse_group(inv: &mut Inventory, key: &Key, data: Doc<'_>, file: &str, fid: u
             "children" => {
                 for (ck, cv) in items {
                     let child = match cv {
-                        Some(d) => parse_group(inv, &ck, d, file, fid)?,
+                        Some(d) => parse_group(inv, &ck, d, file, fid, ranged)?,
                         None => {
                             let null = Json::Null;
-                            parse_group(inv, &ck, Doc::J(&null), file, fid)?
+                            parse_group(inv, &ck, Doc::J(&null), file, fid, ranged)?
                         }
                     };
                     inv.add_child(&name, &child).map_err(|m| loc(file, ck.line, m))?;
@@ -274,6 +277,13 @@ fn parse_group(inv: &mut Inventory, key: &Key, data: Doc<'_>, file: &str, fid: u
                         ));
                     }
                     let (names, port) = pattern::expand_hostpattern(&hk.text).map_err(|m| loc(file, hk.line, m))?;
+                    if names.len() > 1 {
+                        *ranged += names.len();
+                        if *ranged > pattern::MAX_EXPANSION {
+                            let m = format!("the host ranges of this file expand to more than {} hosts", pattern::MAX_EXPANSION);
+                            return Err(loc(file, hk.line, m));
+                        }
+                    }
                     let vars: Vec<(String, Json, usize)> = match hv {
                         Some(d) if d.truthy(file)? => {
                             if !d.is_map() {
@@ -344,6 +354,13 @@ mod tests {
         assert_eq!(inv.groups[0].vars["a"], json!(true));
         assert!(inv.group("eu").is_some() && inv.group("empty").is_some());
         assert_eq!(inv.groups[UNGROUPED].hosts, vec![0]);
+    }
+
+    #[test]
+    fn the_host_ranges_of_a_file_are_capped_together() {
+        // Each range alone is within the cap; together they are one host over it.
+        let e = load_str("a:\n  hosts:\n    a[1:2]:\nb:\n  hosts:\n    b[1:1999999]:\n").unwrap_err();
+        assert!(e.message.starts_with("inv.yml:6: the host ranges of this file expand to more than 2000000 hosts"), "{}", e.message);
     }
 
     #[test]
