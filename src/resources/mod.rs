@@ -323,7 +323,7 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
             }
             Some(v) => {
                 let new = store_value(tx, secrets, item, f, v, old.as_ref())?;
-                if f.required && new.is_null() {
+                if f.required && new.is_null() && !(f.null_ok && v.is_null()) {
                     return Err(item.err(&[f.key], "is required"));
                 }
                 match &old {

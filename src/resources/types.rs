@@ -52,13 +52,20 @@ pub struct Field {
     pub default: Def,
     /// Must be given when the object is created.
     pub required: bool,
+    /// A required reference the database sets to null when the object it names is deleted
+    /// (a job template's project): `null` is taken, so an export of that state applies again.
+    pub null_ok: bool,
 }
 
 const fn fld(key: &'static str, column: &'static str, kind: Kind, default: Def) -> Field {
-    Field { key, column, kind, default, required: false }
+    Field { key, column, kind, default, required: false, null_ok: false }
 }
 const fn req(key: &'static str, column: &'static str, kind: Kind, default: Def) -> Field {
-    Field { key, column, kind, default, required: true }
+    Field { key, column, kind, default, required: true, null_ok: false }
+}
+/// A required reference that deleting what it names sets to null (see [`Field::null_ok`]).
+const fn req_nulled_on_delete(key: &'static str, column: &'static str, kind: Kind) -> Field {
+    Field { key, column, kind, default: Def::Null, required: true, null_ok: true }
 }
 const fn text(key: &'static str) -> Field {
     fld(key, key, Kind::Text, Def::Text(""))
@@ -352,7 +359,7 @@ pub const JOB_TEMPLATE: ResourceType = ResourceType {
         reference("organization", "organization"),
         fld("job_type", "job_type", Kind::Choice(&["run", "check"]), Def::Text("run")),
         reference("inventory", "inventory"),
-        req("project", "project_id", Kind::Ref("project"), Def::Null),
+        req_nulled_on_delete("project", "project_id", Kind::Ref("project")),
         req("playbook", "playbook", Kind::Text, Def::Text("")),
         text("scm_branch"),
         count("forks", 0),

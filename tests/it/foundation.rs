@@ -789,3 +789,23 @@ db_test!(list_filters_orders_limits_and_suggests_types, |env| {
     let out = env.run(&["list", "inventories", "--filter", "nameweb"]);
     assert_status(&out, 2, &["list", "--filter"]);
 });
+
+// Deleting a project leaves its job templates without one (as AWX does); an export of that
+// state applies again, here and into a fresh database (a backup must restore).
+db_test!(export_applies_again_after_a_referenced_project_is_deleted, |env| {
+    env.apply("projects:\n  - name: p\n    local_path: /tmp\njob_templates:\n  - name: jt\n    project: p\n    playbook: a.yml\n");
+    env.ok(&["delete", "project", "p", "--yes"]);
+    let backup = env.ok(&["export"]);
+    assert!(backup.contains("project: null"), "{backup}");
+    let again = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &backup);
+    assert_status(&again, 0, &["apply of the export"]);
+    let r: Value = json_stdout(&["apply"], &again.stdout);
+    assert_eq!((r["created"].as_u64(), r["updated"].as_u64()), (Some(0), Some(0)), "{r}");
+    let fresh = TestEnv::sqlite();
+    let out = fresh.run_stdin(&["apply", "-f", "-"], &backup);
+    assert_status(&out, 0, &["apply of the export into a fresh database"]);
+    assert_eq!(fresh.sql_count("SELECT count(*) FROM job_template WHERE name = 'jt' AND project_id IS NULL"), 1);
+    // Creating a template still needs its project named.
+    let out = env.run_stdin(&["apply", "-f", "-"], "job_templates:\n  - name: jt2\n    playbook: a.yml\n");
+    assert_status(&out, 65, &["apply of a template without a project"]);
+});
