@@ -728,6 +728,16 @@ fn pg_params(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
     params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect()
 }
 
+/// Refuse a text value with a NUL character, alike on both backends: PostgreSQL's text cannot
+/// hold it (it failed there as an internal error), SQLite would keep it. JSON documents are
+/// stored with it escaped, so only a raw string (a name, a description) meets this.
+fn no_nul(params: &[Value]) -> Result<()> {
+    if params.iter().any(|p| matches!(p, Value::Text(s) if s.contains('\0'))) {
+        return Err(Error::data("a text value contains a NUL character (U+0000), which awxm does not store"));
+    }
+    Ok(())
+}
+
 impl<'a> Tx<'a> {
     pub fn kind(&self) -> DbKind {
         match self.inner {
@@ -765,6 +775,7 @@ impl<'a> Tx<'a> {
 
     /// Execute a statement; returns the number of rows changed.
     pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        no_nul(params)?;
         let started = Instant::now();
         let n = match &mut self.inner {
             TxInner::Sqlite(t) => {
@@ -804,6 +815,7 @@ impl<'a> Tx<'a> {
 
     /// Run a query and call `f` for each row as it arrives (never holding all rows).
     pub fn query_each(&mut self, sql: &str, params: &[Value], mut f: impl FnMut(&Row) -> Result<()>) -> Result<u64> {
+        no_nul(params)?;
         let started = Instant::now();
         let mut n = 0u64;
         match &mut self.inner {
@@ -950,6 +962,7 @@ impl<'a> Tx<'a> {
                 let many = format!("INSERT INTO {table} ({}) VALUES {}", columns.join(", "), values(batch));
                 let mut pending: Vec<Vec<Value>> = Vec::with_capacity(batch);
                 for row in rows {
+                    no_nul(&row)?;
                     pending.push(row);
                     if pending.len() == batch {
                         let mut stmt = t.prepare_cached(&many).map_err(|e| classify_sqlite(e, &many))?;
@@ -972,6 +985,7 @@ impl<'a> Tx<'a> {
                 let mut w = t.copy_in(&sql).map_err(|e| classify_pg(e, &sql))?;
                 let mut buf = String::new();
                 for row in rows {
+                    no_nul(&row)?;
                     copy_line(&mut buf, &row);
                     w.write_all(buf.as_bytes()).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
                     n += 1;
@@ -995,6 +1009,7 @@ impl<'a> Tx<'a> {
         if width == 0 || !values.len().is_multiple_of(width) {
             return Err(Error::internal(format!("insert into {table}: {} values for {width} columns", values.len())));
         }
+        no_nul(values)?;
         let mut n = 0u64;
         let tail = format!(" ON CONFLICT ({}) DO NOTHING", conflict.join(", "));
         match &mut self.inner {
@@ -1163,6 +1178,28 @@ mod tests {
         assert_eq!(sqlite_path("sqlite:///var/lib/a.db"), Some(PathBuf::from("/var/lib/a.db")));
         assert_eq!(sqlite_path("sqlite:rel.db"), Some(PathBuf::from("rel.db")));
         assert_eq!(sqlite_path("mysql://x"), None);
+    }
+
+    #[test]
+    fn a_nul_in_a_text_value_is_bad_input_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::connect(&format!("sqlite://{}/t.db", dir.path().display()), DbOptions::default()).unwrap();
+        db.write(|tx| tx.batch("CREATE TABLE t (a TEXT)")).unwrap();
+        let bad = Value::from("a\0b");
+        type Try<'f> = &'f dyn Fn(&mut Tx<'_>) -> Result<u64>;
+        let tries: [Try<'_>; 3] = [
+            &|tx| tx.execute("INSERT INTO t (a) VALUES ($1)", std::slice::from_ref(&bad)),
+            &|tx| tx.insert_many("t", &["a"], [vec![Value::from("ok")], vec![bad.clone()]]),
+            &|tx| tx.insert_many_ignore("t", &["a"], &["a"], std::slice::from_ref(&bad)),
+        ];
+        for f in tries {
+            let e = db.write(f).unwrap_err();
+            assert_eq!(e.kind, crate::error::ErrorKind::Data, "{e}");
+            assert!(e.message.contains("NUL character"), "{e}");
+        }
+        assert_eq!(db.read(|tx| tx.scalar::<i64>("SELECT count(*) FROM t", &[])).unwrap(), 0);
+        // Escaped inside a JSON document it is stored.
+        db.write(|tx| tx.execute("INSERT INTO t (a) VALUES ($1)", &[Value::from(serde_json::json!({"k": "a\0b"}).to_string())])).unwrap();
     }
 
     #[test]
