@@ -704,3 +704,10 @@ db_test!(a_nul_character_in_a_name_is_bad_input_on_both_backends, |env| {
     }
     assert_eq!(env.row_counts(), before);
 });
+
+// A source that never ran has AWX's status "never updated", which the schema allows.
+db_test!(history_of_a_source_that_never_ran_fits_the_schema, |env| {
+    env.apply("inventories:\n  - name: inv\ninventory_sources:\n  - name: web-sync\n    inventory: inv\n    source: file\n    source_path: /etc/hosts\n");
+    let h = env.json(&["inventory_update", "web-sync", "--history"]);
+    assert_eq!(h["inventory_source"]["status"], "never updated", "{h}");
+});
