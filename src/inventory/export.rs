@@ -189,7 +189,9 @@ pub fn host_json(tx: &mut Tx<'_>, inv: i64, host: &str) -> Result<Json> {
     }
 }
 
-/// `json.dumps(value, sort_keys=True, indent=4)` (ASCII output, Python float formatting).
+/// `json.dumps(value, sort_keys=True, indent=4, ensure_ascii=False)`, as ansible-inventory
+/// (ansible-core 2.19's inventory encoder) prints: UTF-8 text as is, control characters
+/// escaped, Python's float formatting.
 pub fn py_dumps(v: &Json) -> String {
     let mut out = String::new();
     write_value(&mut out, v, 0);
@@ -207,12 +209,7 @@ fn write_str(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                let mut buf = [0u16; 2];
-                for unit in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{unit:04x}"));
-                }
-            }
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -279,10 +276,10 @@ mod tests {
 
     #[test]
     fn dumps_like_python() {
-        let v = json!({"b": [1, 2.5, {"z": null}], "a": "é\n", "c": {}, "d": [], "e": 1e16});
+        let v = json!({"b": [1, 2.5, {"z": null}], "a": "é\n\u{1}Ω", "c": {}, "d": [], "e": 1e16});
         assert_eq!(
             py_dumps(&v),
-            "{\n    \"a\": \"\\u00e9\\n\",\n    \"b\": [\n        1,\n        2.5,\n        {\n            \"z\": null\n        }\n    ],\n    \"c\": {},\n    \"d\": [],\n    \"e\": 1e+16\n}"
+            "{\n    \"a\": \"é\\n\\u0001Ω\",\n    \"b\": [\n        1,\n        2.5,\n        {\n            \"z\": null\n        }\n    ],\n    \"c\": {},\n    \"d\": [],\n    \"e\": 1e+16\n}"
         );
     }
 }

@@ -248,3 +248,20 @@ diff_test! {
     plugin_constructed => "plugin/constructed",
     plugin_toml => "plugin/hosts.toml",
 }
+
+// README: `diff <(ansible-inventory -i SRC --list --export) <(awxm inventory_export INV)` is
+// clean: the text too, UTF-8 as ansible-core 2.19 prints it (not \u escapes).
+#[test]
+fn export_text_diffs_cleanly_with_ansible_inventory() {
+    let env = TestEnv::sqlite();
+    let src = env.write("utf8.ini", "[ä]\nö\nΩ x=1 u=\"é\"\n");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut cmd = std::process::Command::new(venv_bin().join("ansible-inventory"));
+    cmd.arg("-i").arg(&src).arg("--list").arg("--export");
+    ansible_env(&mut cmd, tmp.path());
+    let out = cmd.output().expect("run ansible-inventory");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    env.ok(&["inventory_import", "--inventory-name", "u", "--create", "--source", src.to_str().unwrap()]);
+    let ours = env.ok(&["inventory_export", "u"]);
+    assert_eq!(ours.trim_end(), String::from_utf8_lossy(&out.stdout).trim_end());
+}
