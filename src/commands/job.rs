@@ -49,7 +49,8 @@ it started.
 
 EXIT STATUS:
   stdout/events --follow: 0 the job succeeded, 1 it failed, errored or was canceled.
-  cancel: 0 when the job is canceled, 1 when it had already finished.
+  cancel: 0 when the job is canceled, 1 when it had already finished, 75 when it was still
+    running after --wait-timeout (the cancel stays requested).
   wait: 0 when every job succeeded, 1 when any did not, 75 at --timeout.
   relaunch: 0 (with --wait: 0 only if the new job succeeded, else 1).
 
