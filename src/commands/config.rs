@@ -68,7 +68,8 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ConfigReport> {
         projects_root: p(&c.projects_root),
         job_output_dir: p(&c.job_output_dir),
         known_hosts: c.known_hosts.as_deref().map(p),
-        host_key_policy: c.host_key_policy.clone(),
+        // The policy in effect: strict unless configured (as the human output says).
+        host_key_policy: Some(c.host_key_policy.clone().unwrap_or_else(|| "strict".into())),
         node_name: c.node_name.clone(),
         lock_timeout: c.lock_timeout.as_secs_f64(),
     })

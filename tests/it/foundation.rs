@@ -584,6 +584,8 @@ fn config_shows_where_the_database_password_comes_from() {
     let env = TestEnv::sqlite();
     let v = env.json(&["config"]);
     assert_eq!(v["database_password_file"], Value::Null, "{v}");
+    // The host key policy in effect, as the human output shows it.
+    assert_eq!(v["host_key_policy"], "strict", "{v}");
     let pw = env.path().join("pgpass-file");
     let out = env.cmd().env("AWXM_DATABASE_PASSWORD_FILE", &pw).args(["--format", "json", "config"]).output().unwrap();
     assert_status(&out, 0, &["config"]);
