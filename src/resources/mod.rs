@@ -517,7 +517,14 @@ pub fn delete(tx: &mut Tx<'_>, rt: &ResourceType, id: i64, name: &str) -> Result
         )));
     }
     roles::forget_object(tx, rt.singular, id)?;
+    let source_of = match rt.singular {
+        "inventory_source" => tx.scalar_opt::<i64>("SELECT inventory_id FROM inventory_source WHERE id = $1", crate::params![id])?,
+        _ => None,
+    };
     tx.execute(&format!("DELETE FROM {} WHERE id = $1", rt.table), crate::params![id])?;
+    if let Some(inv) = source_of {
+        crate::inventory::counts::refresh(tx, inv)?;
+    }
     if matches!(rt.singular, "inventory" | "organization") {
         // Its hosts left the smart inventories that selected them (by foreign key): recount.
         crate::inventory::smart::rebuild(tx, None)?;

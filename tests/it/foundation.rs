@@ -811,3 +811,17 @@ db_test!(export_applies_again_after_a_referenced_project_is_deleted, |env| {
     let out = env.run_stdin(&["apply", "-f", "-"], "job_templates:\n  - name: jt2\n    playbook: a.yml\n");
     assert_status(&out, 65, &["apply of a template without a project"]);
 });
+
+// An inventory counts its sources whoever writes them: apply (also moving one to another
+// inventory) and delete keep total_inventory_sources right, not only imports.
+db_test!(apply_and_delete_keep_an_inventorys_source_count, |env| {
+    let count = |inv: &str| env.json(&["show", "inventory", inv])["total_inventory_sources"].clone();
+    let source =
+        |inv: &str| format!("inventory_sources:\n  - name: src\n    inventory: {inv}\n    source: file\n    source_path: /etc/hosts\n");
+    env.apply(&format!("inventories:\n  - name: a\n  - name: b\n{}", source("a")));
+    assert_eq!((count("a"), count("b")), (json!(1), json!(0)));
+    env.apply(&source("b"));
+    assert_eq!((count("a"), count("b")), (json!(0), json!(1)));
+    env.ok(&["delete", "inventory_source", "src", "--yes"]);
+    assert_eq!((count("a"), count("b")), (json!(0), json!(0)));
+});
