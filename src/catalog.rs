@@ -118,6 +118,11 @@ mod tests {
     }
 
     #[test]
+    fn a_duration_default_reads_as_its_seconds_as_a_stored_value_does() {
+        assert_eq!(default_of(&crate::license::LICENSE_ALERT_INTERVAL.def), json!(604800));
+    }
+
+    #[test]
     fn keys_are_unique_and_a_secret_exists() {
         let mut keys: Vec<&str> = ALL.iter().map(|d| d.key).collect();
         keys.sort();

@@ -329,8 +329,10 @@ fn stored_invalid(key: &str, problem: &str) -> Error {
         .detail(format!("fix it with `awxm settings set {key} VALUE`, or `awxm settings unset {key}` for the default"))
 }
 
+/// The default as a stored value reads (a duration such as `"7d"` as its seconds).
 pub fn default_of(d: &SettingDef) -> Json {
-    serde_json::from_str(d.default).unwrap_or(Json::Null)
+    let raw = serde_json::from_str(d.default).unwrap_or(Json::Null);
+    check(d, &raw).unwrap_or(raw)
 }
 
 /// The value of `setting`: the stored one (decrypted when secret, checked against its kind:
