@@ -243,21 +243,7 @@ pub fn apply_sources(tx: &mut crate::db::Tx<'_>, secrets: &crate::crypto::Secret
             if rt.singular == "inventory" {
                 resources::children::check_inventory_kind(tx, &p.item, &p.item.name(rt)?)?;
             }
-            // A source's inventory counts its sources (the inventory it left too, if it moved).
-            let source_was_in = match rt.singular {
-                "inventory_source" => tx.scalar_opt::<i64>(
-                    "SELECT inventory_id FROM inventory_source WHERE name = $1",
-                    crate::params![p.item.name(rt)?.as_str()],
-                )?,
-                _ => None,
-            };
             let (id, action) = resources::upsert(tx, secrets, rt, &p.item)?;
-            if rt.singular == "inventory_source" && action != Action::Unchanged {
-                let now_in: i64 = tx.scalar("SELECT inventory_id FROM inventory_source WHERE id = $1", crate::params![id])?;
-                for inv in std::iter::once(now_in).chain(source_was_in.filter(|i| *i != now_in)) {
-                    crate::inventory::counts::refresh(tx, inv)?;
-                }
-            }
             done.push((id, action));
         }
         for (p, (id, action)) in mine.iter().zip(done) {

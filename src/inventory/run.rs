@@ -248,7 +248,6 @@ fn ensure_source(
             crate::params![inv, path],
         )?,
     };
-    let config = source_config(req, path, kind, verbosity);
     match existing {
         Some(id) => {
             // The run's options become the source's in the import's own transaction
@@ -264,7 +263,7 @@ fn ensure_source(
                     unique_source_name(tx, &format!("{inv_name} - {base}"))?
                 }
             };
-            let id = config.insert(tx, &name, "imported with awxm inventory_import", inv)?;
+            let id = source_config(req, path, kind, verbosity).insert(tx, &name, "imported with awxm inventory_import", inv)?;
             crate::inventory::counts::refresh(tx, inv)?;
             Ok((id, name, true))
         }

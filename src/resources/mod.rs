@@ -333,8 +333,13 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
             }
         }
     }
+    // An inventory counts its sources: the one a source is in now, and the one it left.
+    let source_was_in: Option<i64> = match &existing {
+        Some(row) if rt.singular == "inventory_source" => row.col("inventory_id")?,
+        _ => None,
+    };
     let now = crate::time::now_str();
-    match existing {
+    let (id, action) = match existing {
         Some(row) => {
             let id: i64 = row.col("id")?;
             if sets.is_empty() {
@@ -346,7 +351,7 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
             params.push(Value::Int(id));
             let n = params.len();
             tx.execute(&format!("UPDATE {} SET {}, modified = ${} WHERE id = ${n}", rt.table, assigns.join(", "), n - 1), &params)?;
-            Ok((id, Action::Updated))
+            (id, Action::Updated)
         }
         None => {
             let mut cols = vec![rt.key_column, "created", "modified"];
@@ -358,9 +363,16 @@ pub fn upsert(tx: &mut Tx<'_>, secrets: &Secrets, rt: &ResourceType, item: &Item
             let ph: Vec<String> = (1..=params.len()).map(|i| format!("${i}")).collect();
             let id =
                 tx.insert(&format!("INSERT INTO {} ({}) VALUES ({}) RETURNING id", rt.table, cols.join(", "), ph.join(", ")), &params)?;
-            Ok((id, Action::Created))
+            (id, Action::Created)
+        }
+    };
+    if rt.singular == "inventory_source" {
+        let now_in: i64 = tx.scalar("SELECT inventory_id FROM inventory_source WHERE id = $1", crate::params![id])?;
+        for inv in std::iter::once(now_in).chain(source_was_in.filter(|i| *i != now_in)) {
+            crate::inventory::counts::refresh(tx, inv)?;
         }
     }
+    Ok((id, action))
 }
 
 /// Names of every object of a type, by id (for exporting references).
