@@ -405,6 +405,13 @@ impl Rule {
         self.walk(Some(wall)).find(|o| o.utc > now && o.exists).map(|o| o.utc)
     }
 
+    /// The newest occurrence whose wall time exists in `[from, to]`, if any (the one a late
+    /// tick may still launch within a schedule's `max_lateness`).
+    pub fn latest_in(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let start = self.zone.wall(from - Duration::seconds(1));
+        self.walk(Some(start)).skip_while(|o| o.utc < from).take_while(|o| o.utc <= to).filter(|o| o.exists).map(|o| o.utc).last()
+    }
+
     /// The first RRULE's UNTIL as a naive wall time in DTSTART's zone (AWX's `until`), or "".
     pub fn until(&self) -> String {
         self.rrules.first().and_then(|p| p.until).map(|u| self.zone.wall(u).format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default()

@@ -16,7 +16,9 @@
 //!
 //! Because each schedule fires at most once per tick and only for an occurrence after the
 //! previous tick, an outage makes each schedule fire once (late) on recovery, as AWX does —
-//! unless the occurrence is later than the schedule's `max_lateness`.
+//! unless the occurrence is later than the schedule's `max_lateness`: then the newest
+//! occurrence up to now launches if it is within `max_lateness` (ticks further apart than the
+//! schedule's period), else the occurrence is skipped.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -105,13 +107,22 @@ pub fn tick_in(ctx: &Ctx, tx: &mut Tx<'_>, projects_root: &std::path::Path, now:
     )?;
     for r in due {
         let s = Schedule::from_row(&r)?;
-        let occurrence = s.next_run.clone().unwrap_or_default();
+        let mut occurrence = s.next_run.clone().unwrap_or_default();
         // Advance first, so next_run moves even if the launch fails; a schedule another tick
         // advanced meanwhile is left to it.
         if !advance(tx, &s, now)? {
             continue;
         }
-        let late = crate::time::parse(&occurrence).map(|o| (now - o).num_seconds()).unwrap_or(0);
+        let mut late = crate::time::parse(&occurrence).map(|o| (now - o).num_seconds()).unwrap_or(0);
+        if s.max_lateness > 0 && late > s.max_lateness {
+            // Ticks further apart than the schedule's period: the oldest occurrence since the
+            // previous tick is too late, a newer one may not be; that one launches.
+            let window = now - chrono::Duration::seconds(s.max_lateness);
+            if let Some(o) = rule::parse(&s.rrule).ok().and_then(|r| r.latest_in(window, now)) {
+                occurrence = crate::time::fmt(&o);
+                late = (now - o).num_seconds();
+            }
+        }
         if s.max_lateness > 0 && late > s.max_lateness {
             let reason = format!("found {late} s late, more than its max_lateness of {} s (a tick did not run in time)", s.max_lateness);
             skip(tx, &mut t, &s, &occurrence, reason)?;

@@ -354,6 +354,37 @@ db_test!(missed_runs_fire_once_late_and_skips_are_recorded_with_their_reason, |e
     assert_eq!(shown["launch_type"], "scheduled");
 });
 
+db_test!(ticks_further_apart_than_the_period_launch_the_newest_occurrence_within_max_lateness, |env| {
+    apply_at(&env, "2027-01-01T00:01:00Z", TEMPLATES);
+    apply_at(
+        &env,
+        "2027-01-01T00:01:00Z",
+        "schedules:
+  - name: strict
+    system_job_template: purge
+    rrule: 'DTSTART:20270101T000000Z RRULE:FREQ=MINUTELY;INTERVAL=5'
+    max_lateness: 120
+",
+    );
+    json_at(&env, "2027-01-01T00:01:30Z", &["scheduler", "--once"]);
+    // A tick every half hour (cron): the 00:05 occurrence is 25 min late, the 00:30 one 60 s:
+    // the 00:30 one launches, every time.
+    for (now, occurrence) in
+        [("2027-01-01T00:31:00Z", "2027-01-01T00:30:00.000000Z"), ("2027-01-01T01:01:00Z", "2027-01-01T01:00:00.000000Z")]
+    {
+        let t = json_at(&env, now, &["scheduler", "--once"]);
+        let launched = t["launched"].as_array().unwrap();
+        assert_eq!(launched.len(), 1, "{t}");
+        assert_eq!(launched[0]["occurrence"], occurrence, "{t}");
+        assert_eq!(t["skipped"], json!([]), "{t}");
+    }
+    // Three minutes after the newest occurrence is too late: skipped, with the reason.
+    let t = json_at(&env, "2027-01-01T01:33:00Z", &["scheduler", "--once"]);
+    assert_eq!(t["launched"], json!([]), "{t}");
+    assert!(t["skipped"][0]["reason"].as_str().unwrap().contains("more than its max_lateness of 120 s"), "{t}");
+    assert_eq!(env.sql_count("SELECT count(*) FROM system_job WHERE launch_type = 'scheduled'"), 2);
+});
+
 db_test!(the_dispatcher_runs_the_tick, |env| {
     apply_at(&env, "2027-01-01T00:01:00Z", TEMPLATES);
     apply_at(&env, "2027-01-01T00:01:00Z", EVERY_5);
