@@ -23,7 +23,8 @@ password, or an SSH key with its passphrase) is handed to git through an askpass
 0600 files, never through argv, the environment or .git/config; a password written in the URL
 is treated the same way, and is shown as $encrypted$ in everything stored. The update is
 recorded as a project_update job (status, output, revision); `awxm delete project` removes the
-checkout. Two updates of one project never run at once (the second waits, then exits 75).
+checkout. Two updates of one project never run at once (AWX's rule): the second waits in the
+queue for the first to end, then runs.
 
 EXIT STATUS:
   0 the checkout is up to date; 1 the update failed.
