@@ -6,6 +6,7 @@
 //! | project update | its project's updates | an update of the same project |
 //! | inventory update | its inventory's and its source's updates | an update of the same source |
 //! | job | its template's jobs | its project's update, its inventory's update, and (unless `allow_simultaneous`) its template's job |
+//! | ad hoc command | its inventory's updates | its inventory's update or ad hoc command |
 //! | system job | the one system-job key | any system job |
 //!
 //! The first task registered under a key is the one named ("waiting for job-7 to finish").
@@ -33,11 +34,20 @@ pub struct Node {
     pub project: Option<i64>,
     pub inventory: Option<i64>,
     pub allow_simultaneous: bool,
+    /// An ad hoc command (a job row with a module): it holds its inventory as an update does.
+    pub ad_hoc: bool,
+}
+
+impl Node {
+    /// AWX's model name, as "waiting for …" texts spell it.
+    fn model(&self) -> &'static str {
+        if self.ad_hoc { "adhoccommand" } else { model_name(self.kind) }
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct Graph {
-    map: HashMap<Key, (JobKind, i64)>,
+    map: HashMap<Key, (&'static str, JobKind, i64)>,
 }
 
 impl Graph {
@@ -47,6 +57,7 @@ impl Graph {
             JobKind::InventoryUpdate => {
                 n.inventory.map(Key::InventoryUpdates).into_iter().chain(n.template.map(Key::SourceUpdates)).collect()
             }
+            JobKind::Job if n.ad_hoc => n.inventory.map(Key::InventoryUpdates).into_iter().collect(),
             JobKind::Job => n.template.map(Key::TemplateJobs).into_iter().collect(),
             JobKind::SystemJob => vec![Key::SystemJob],
             JobKind::WorkflowJob | JobKind::WorkflowApproval => Vec::new(),
@@ -56,15 +67,16 @@ impl Graph {
     /// Record a running (or just started) task; the first under each key stays.
     pub fn add(&mut self, n: &Node) {
         for k in Self::keys(n) {
-            self.map.entry(k).or_insert((n.kind, n.id));
+            self.map.entry(k).or_insert((n.model(), n.kind, n.id));
         }
     }
 
-    /// The task that blocks `n`, if any.
-    pub fn blocker(&self, n: &Node) -> Option<(JobKind, i64)> {
+    /// The task that blocks `n`, if any: its model name (`adhoccommand`, `job`, …) and id.
+    pub fn blocker(&self, n: &Node) -> Option<(&'static str, i64)> {
         let looks: Vec<Key> = match n.kind {
             JobKind::ProjectUpdate => n.project.map(Key::ProjectUpdates).into_iter().collect(),
             JobKind::InventoryUpdate => n.template.map(Key::SourceUpdates).into_iter().collect(),
+            JobKind::Job if n.ad_hoc => n.inventory.map(Key::InventoryUpdates).into_iter().collect(),
             JobKind::Job => {
                 let mut v: Vec<Key> = n.project.map(Key::ProjectUpdates).into_iter().collect();
                 v.extend(n.inventory.map(Key::InventoryUpdates));
@@ -76,7 +88,10 @@ impl Graph {
             JobKind::SystemJob => vec![Key::SystemJob],
             JobKind::WorkflowJob | JobKind::WorkflowApproval => Vec::new(),
         };
-        looks.iter().find_map(|k| self.map.get(k).copied().filter(|(kind, id)| !(*kind == n.kind && *id == n.id)))
+        looks
+            .iter()
+            .find_map(|k| self.map.get(k).copied().filter(|(_, kind, id)| !(*kind == n.kind && *id == n.id)))
+            .map(|(model, _, id)| (model, id))
     }
 }
 
@@ -104,7 +119,11 @@ mod tests {
             project: Some(project),
             inventory: Some(inventory),
             allow_simultaneous: sim,
+            ad_hoc: false,
         }
+    }
+    fn adhoc(id: i64, inventory: i64) -> Node {
+        Node { kind: JobKind::Job, id, template: None, project: None, inventory: Some(inventory), allow_simultaneous: false, ad_hoc: true }
     }
     fn pu(id: i64, project: i64) -> Node {
         Node {
@@ -114,6 +133,7 @@ mod tests {
             project: Some(project),
             inventory: None,
             allow_simultaneous: false,
+            ad_hoc: false,
         }
     }
     fn iu(id: i64, source: i64, inventory: i64) -> Node {
@@ -124,17 +144,26 @@ mod tests {
             project: None,
             inventory: Some(inventory),
             allow_simultaneous: false,
+            ad_hoc: false,
         }
     }
     fn sj(id: i64, template: i64) -> Node {
-        Node { kind: JobKind::SystemJob, id, template: Some(template), project: None, inventory: None, allow_simultaneous: false }
+        Node {
+            kind: JobKind::SystemJob,
+            id,
+            template: Some(template),
+            project: None,
+            inventory: None,
+            allow_simultaneous: false,
+            ad_hoc: false,
+        }
     }
 
     #[test]
     fn jobs_of_one_template_wait_unless_simultaneous() {
         let mut g = Graph::default();
         g.add(&job(1, 10, 20, 30, false));
-        assert_eq!(g.blocker(&job(2, 10, 21, 31, false)), Some((JobKind::Job, 1)));
+        assert_eq!(g.blocker(&job(2, 10, 21, 31, false)), Some(("job", 1)));
         assert_eq!(g.blocker(&job(2, 10, 21, 31, true)), None, "allow_simultaneous");
         assert_eq!(g.blocker(&job(3, 11, 20, 30, false)), None, "another template, same project and inventory");
         assert_eq!(g.blocker(&job(1, 10, 20, 30, false)), None, "a task never blocks itself");
@@ -145,13 +174,13 @@ mod tests {
         let mut g = Graph::default();
         g.add(&pu(5, 20));
         g.add(&iu(6, 40, 30));
-        assert_eq!(g.blocker(&job(1, 10, 20, 99, false)), Some((JobKind::ProjectUpdate, 5)));
-        assert_eq!(g.blocker(&job(1, 10, 98, 30, false)), Some((JobKind::InventoryUpdate, 6)));
+        assert_eq!(g.blocker(&job(1, 10, 20, 99, false)), Some(("projectupdate", 5)));
+        assert_eq!(g.blocker(&job(1, 10, 98, 30, false)), Some(("inventoryupdate", 6)));
         assert_eq!(g.blocker(&job(1, 10, 98, 99, false)), None);
         // One update per project and per source at a time; another source of the inventory runs.
-        assert_eq!(g.blocker(&pu(7, 20)), Some((JobKind::ProjectUpdate, 5)));
+        assert_eq!(g.blocker(&pu(7, 20)), Some(("projectupdate", 5)));
         assert_eq!(g.blocker(&pu(7, 21)), None);
-        assert_eq!(g.blocker(&iu(8, 40, 30)), Some((JobKind::InventoryUpdate, 6)));
+        assert_eq!(g.blocker(&iu(8, 40, 30)), Some(("inventoryupdate", 6)));
         assert_eq!(g.blocker(&iu(8, 41, 30)), None);
     }
 
@@ -163,7 +192,7 @@ mod tests {
         assert_eq!(g.blocker(&iu(3, 40, 30)), None);
         g.add(&pu(4, 20));
         g.add(&pu(5, 20));
-        assert_eq!(g.blocker(&job(6, 11, 20, 31, true)), Some((JobKind::ProjectUpdate, 4)));
+        assert_eq!(g.blocker(&job(6, 11, 20, 31, true)), Some(("projectupdate", 4)));
     }
 
     #[test]
@@ -171,8 +200,25 @@ mod tests {
         let mut g = Graph::default();
         assert_eq!(g.blocker(&sj(1, 1)), None);
         g.add(&sj(1, 1));
-        assert_eq!(g.blocker(&sj(2, 2)), Some((JobKind::SystemJob, 1)));
+        assert_eq!(g.blocker(&sj(2, 2)), Some(("systemjob", 1)));
         assert_eq!(g.blocker(&job(3, 1, 1, 1, false)), None, "system jobs do not block other kinds");
+    }
+
+    #[test]
+    fn ad_hoc_commands_hold_their_inventory_like_an_update() {
+        let mut g = Graph::default();
+        g.add(&iu(1, 40, 30));
+        assert_eq!(g.blocker(&adhoc(2, 30)), Some(("inventoryupdate", 1)), "an update of its inventory");
+        assert_eq!(g.blocker(&adhoc(2, 31)), None, "another inventory");
+        let mut g = Graph::default();
+        g.add(&adhoc(3, 30));
+        assert_eq!(g.blocker(&adhoc(4, 30)), Some(("adhoccommand", 3)), "one ad hoc command per inventory at a time");
+        assert_eq!(g.blocker(&job(5, 10, 20, 30, true)), Some(("adhoccommand", 3)), "new jobs on its inventory wait");
+        assert_eq!(g.blocker(&iu(6, 40, 30)), None, "updates do not wait for it");
+        assert_eq!(g.blocker(&adhoc(3, 30)), None, "it never blocks itself");
+        let mut g = Graph::default();
+        g.add(&job(7, 10, 20, 30, false));
+        assert_eq!(g.blocker(&adhoc(8, 30)), None, "jobs never block ad hoc commands");
     }
 
     #[test]

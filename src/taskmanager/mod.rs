@@ -90,6 +90,8 @@ pub struct Task {
     pub inventory: Option<i64>,
     pub organization: Option<i64>,
     pub allow_simultaneous: bool,
+    /// A job row with a module: an ad hoc command.
+    pub ad_hoc: bool,
     pub launch_type: String,
 }
 
@@ -119,6 +121,7 @@ impl FromRow for Task {
             inventory: r.col("inventory")?,
             organization: r.col("organization")?,
             allow_simultaneous: r.col("allow_simultaneous")?,
+            ad_hoc: r.col("ad_hoc")?,
             launch_type: r.col("launch_type")?,
         })
     }
@@ -133,6 +136,7 @@ impl Task {
             project: self.project,
             inventory: self.inventory,
             allow_simultaneous: self.allow_simultaneous,
+            ad_hoc: self.ad_hoc,
         }
     }
     /// Control tasks run on the control plane (project updates, system jobs).
@@ -148,27 +152,28 @@ fn select(kind: JobKind) -> String {
     let (t, specific) = match kind {
         JobKind::Job => (
             "job",
-            "job_template_id AS template, project_id AS project, inventory_id AS inventory, organization_id AS organization, allow_simultaneous",
+            "job_template_id AS template, project_id AS project, inventory_id AS inventory, organization_id AS organization, allow_simultaneous, \
+             module_name <> '' AS ad_hoc",
         ),
         JobKind::ProjectUpdate => (
             "project_update",
-            "project_id AS template, project_id AS project, NULL AS inventory, NULL AS organization, FALSE AS allow_simultaneous",
+            "project_id AS template, project_id AS project, NULL AS inventory, NULL AS organization, FALSE AS allow_simultaneous, FALSE AS ad_hoc",
         ),
         JobKind::InventoryUpdate => (
             "inventory_update",
-            "inventory_source_id AS template, NULL AS project, inventory_id AS inventory, NULL AS organization, FALSE AS allow_simultaneous",
+            "inventory_source_id AS template, NULL AS project, inventory_id AS inventory, NULL AS organization, FALSE AS allow_simultaneous, FALSE AS ad_hoc",
         ),
         JobKind::SystemJob => (
             "system_job",
-            "system_job_template_id AS template, NULL AS project, NULL AS inventory, organization_id AS organization, FALSE AS allow_simultaneous",
+            "system_job_template_id AS template, NULL AS project, NULL AS inventory, organization_id AS organization, FALSE AS allow_simultaneous, FALSE AS ad_hoc",
         ),
         JobKind::WorkflowJob => (
             "workflow_job",
-            "workflow_job_template_id AS template, NULL AS project, NULL AS inventory, organization_id AS organization, allow_simultaneous",
+            "workflow_job_template_id AS template, NULL AS project, NULL AS inventory, organization_id AS organization, allow_simultaneous, FALSE AS ad_hoc",
         ),
         JobKind::WorkflowApproval => (
             "workflow_approval",
-            "workflow_approval_template_id AS template, NULL AS project, NULL AS inventory, NULL AS organization, FALSE AS allow_simultaneous",
+            "workflow_approval_template_id AS template, NULL AS project, NULL AS inventory, NULL AS organization, FALSE AS allow_simultaneous, FALSE AS ad_hoc",
         ),
     };
     format!("SELECT '{t}' AS kind, {common}, {specific} FROM {t}")
@@ -214,6 +219,7 @@ mod tests {
             inventory: Some(20),
             organization: Some(30),
             allow_simultaneous: false,
+            ad_hoc: false,
             launch_type: "manual".into(),
         }
     }
@@ -639,9 +645,9 @@ fn decide(tx: &mut Tx<'_>, limits: &Limits, began: Instant, report: &mut CycleRe
             report.canceled.push(Ended { kind: type_name(t.kind), id: t.id, name: t.name.clone(), job_explanation: text });
             continue;
         }
-        let blocker = graph.blocker(&t.node()).or_else(|| my_deps.iter().find(|d| !d.2.is_final()).map(|d| (d.0, d.1)));
-        let reason = if let Some((k, id)) = blocker {
-            Some(format!("waiting for {}-{id} to finish", model_name(k)))
+        let blocker = graph.blocker(&t.node()).or_else(|| my_deps.iter().find(|d| !d.2.is_final()).map(|d| (model_name(d.0), d.1)));
+        let reason = if let Some((model, id)) = blocker {
+            Some(format!("waiting for {model}-{id} to finish"))
         } else {
             match place(&cluster, &groups, t) {
                 Some((fit, group)) => {

@@ -337,6 +337,21 @@ db_test!(system_jobs_run_one_at_a_time_with_their_output, |env| {
     assert_eq!((shown["type"].as_str(), shown["rc"].as_i64()), (Some("system_job"), Some(0)), "{shown}");
 });
 
+db_test!(a_running_ad_hoc_command_holds_its_inventory, |env| {
+    let node = qjson(&env, &["heartbeat"])["node"].as_str().unwrap().to_string();
+    setup(&env, 0.0, "", "");
+    let inv = env.sql_count("SELECT id FROM inventory WHERE name = 'inv'");
+    // AWX: an ad hoc command registers under its inventory's updates, so new jobs there wait.
+    let adhoc = fake_running(&env, "job", ", module_name, inventory_id", &format!(", 'ping', {inv}"), &node);
+    let r = launch(&env, &["job_template", "t1"]);
+    assert_eq!(r["status"], "pending", "{r}");
+    assert_eq!(r["job_explanation"], format!("waiting for adhoccommand-{adhoc} to finish"), "{r}");
+    env.sql_exec(&format!("UPDATE job SET status = 'successful', finished = '2026-01-01T00:00:01.000000Z' WHERE id = {adhoc}"));
+    qjson(&env, &["task_manager"]);
+    let waited = wait_all(&env, &[r["id"].as_i64().unwrap()]);
+    assert_eq!(waited["jobs"][0]["status"], "successful", "{waited}");
+});
+
 db_test!(a_canceled_dependency_cancels_its_dependents, |env| {
     let node = qjson(&env, &["heartbeat"])["node"].as_str().unwrap().to_string();
     setup(&env, 0.0, "    scm_update_on_launch: true\n", "");
