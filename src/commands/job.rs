@@ -52,7 +52,8 @@ EXIT STATUS:
   cancel: 0 when the job is canceled, 1 when it had already finished, 75 when it was still
     running after --wait-timeout (the cancel stays requested).
   wait: 0 when every job succeeded, 1 when any did not, 75 at --timeout.
-  relaunch: 0 (with --wait: 0 only if the new job succeeded, else 1).
+  relaunch: 0 (with --wait: 0 only if the new job succeeded, else 1); 65 for another kind
+    (project, inventory and system updates, workflow jobs: launch their template again).
 
 JSON OUTPUT (--format json):
   list:   {\"format_version\": 1, \"count\": N, \"items\": [{\"id\", \"type\" (job, project_update, inventory_update,
@@ -139,7 +140,7 @@ pub enum Action {
         #[arg(short, long)]
         follow: bool,
     },
-    /// Launch a job again with the same prompts (AWX's relaunch; launch_type relaunch)
+    /// Launch a job or ad hoc command again with the same prompts (AWX's relaunch; launch_type relaunch)
     Relaunch {
         id: i64,
         /// Wait for the new job to end (exit 0 only if it succeeded)
@@ -848,8 +849,22 @@ pub fn stream_events(mut db: crate::db::Db, out: crate::output::Output, id: i64,
 fn relaunch(ctx: &Ctx, id: i64, wait: bool) -> Result<JobReport> {
     let mut db = ctx.db()?;
     let new = db.write(|tx| {
-        let template: Option<i64> = tx.scalar_opt("SELECT job_template_id FROM job WHERE id = $1", crate::params![id])?.flatten();
-        if let Some(t) = template {
+        match jobs::kind_of(tx, id)? {
+            None => return Err(Error::not_found(format!("no job with id {id}"))),
+            Some(JobKind::Job) => {}
+            Some(kind) => {
+                return Err(Error::data(format!(
+                    "{} {id} cannot be relaunched: only jobs and ad hoc commands can; launch its template again with `awxm launch`",
+                    kind.table()
+                )));
+            }
+        }
+        let row = tx.query_one("SELECT job_template_id, module_name FROM job WHERE id = $1", crate::params![id])?;
+        if !row.col::<String>("module_name")?.is_empty() {
+            jobs::hooks::before_launch(ctx, tx, 0)?;
+            return crate::runner::adhoc::relaunch(tx, &ctx.secrets, id);
+        }
+        if let Some(t) = row.col::<Option<i64>>("job_template_id")? {
             jobs::hooks::before_launch(ctx, tx, t)?;
         }
         crate::runner::job::relaunch(tx, id)

@@ -121,3 +121,37 @@ pub fn create(tx: &mut Tx<'_>, secrets: &crate::crypto::Secrets, r: &Request) ->
     jobs::set_status(tx, JobKind::Job, id, JobStatus::Pending, None)?;
     Ok(id)
 }
+
+/// AWX's relaunch of an ad hoc command: a new one with the same inventory, module, arguments,
+/// limit, credential and options, checked again by today's rules, `launch_type` relaunch.
+pub fn relaunch(tx: &mut Tx<'_>, secrets: &crate::crypto::Secrets, id: i64) -> Result<i64> {
+    let j = tx
+        .query_opt("SELECT * FROM job WHERE id = $1 AND module_name <> ''", crate::params![id])?
+        .ok_or_else(|| Error::not_found(format!("no ad hoc command with id {id}")))?;
+    let inventory_id: Option<i64> = j.col("inventory_id")?;
+    let inventory_id =
+        inventory_id.ok_or_else(|| Error::data(format!("ad hoc command {id} has no inventory any more; it cannot be relaunched")))?;
+    let credential_id: Option<i64> =
+        tx.scalar_opt("SELECT min(credential_id) FROM job_credential WHERE job_id = $1", crate::params![id])?.flatten();
+    let extra_vars = match serde_json::from_str::<Json>(&j.col::<String>("extra_vars")?) {
+        Ok(Json::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let r = Request {
+        inventory_id,
+        module_name: j.col("module_name")?,
+        module_args: j.col("module_args")?,
+        limit: j.col("job_limit")?,
+        credential_id,
+        become_enabled: j.col("become_enabled")?,
+        forks: j.col("forks")?,
+        verbosity: j.col("verbosity")?,
+        extra_vars,
+        check: j.col::<String>("job_type")? == "check",
+        diff: j.col("diff_mode")?,
+        timeout: j.col("timeout")?,
+    };
+    let new = create(tx, secrets, &r)?;
+    tx.execute("UPDATE job SET launch_type = 'relaunch' WHERE id = $1", crate::params![new])?;
+    Ok(new)
+}

@@ -67,6 +67,16 @@ db_test!(ad_hoc_ping_and_command_run_and_are_recorded_like_jobs, |env| {
     let args = shown["job_args"].as_array().unwrap();
     assert!(args[0].as_str().unwrap().ends_with("/ansible"), "{shown}");
     assert_eq!(args.last().unwrap(), "h2", "the host pattern comes last: {shown}");
+    // A relaunch repeats it (AWX's relaunch of an ad hoc command), and runs it through the queue.
+    let again = json(&env, &["job", "relaunch", &id, "--wait"], 0);
+    assert_eq!((again["type"].as_str(), again["status"].as_str()), (Some("job"), Some("successful")), "{again}");
+    let re = json(&env, &["job", "show", &again["id"].to_string()], 0);
+    assert_eq!(
+        (re["type"].as_str(), re["launch_type"].as_str(), re["module_name"].as_str(), re["limit"].as_str()),
+        (Some("ad_hoc_command"), Some("relaunch"), Some("command"), Some("h2")),
+        "{re}"
+    );
+    assert_eq!(re["name"], shown["name"], "{re}");
     let events = json(&env, &["job", "events", &id], 0);
     let n = events["items"].as_array().map(Vec::len).unwrap_or(0);
     assert!(n >= 3, "{events}");

@@ -350,6 +350,15 @@ db_test!(a_running_ad_hoc_command_holds_its_inventory, |env| {
     qjson(&env, &["task_manager"]);
     let waited = wait_all(&env, &[r["id"].as_i64().unwrap()]);
     assert_eq!(waited["jobs"][0]["status"], "successful", "{waited}");
+    // Only jobs and ad hoc commands are relaunched; another kind is told how, an unknown id 66.
+    let project = env.sql_count("SELECT id FROM project WHERE name = 'app'");
+    let pu = fake_running(&env, "project_update", ", project_id, job_type", &format!(", {project}, 'check'"), &node);
+    let before = env.row_counts();
+    let out = q(&env, &["job", "relaunch", &pu.to_string()]);
+    assert_status(&out, 65, &["relaunch of a project update"]);
+    assert!(stderr(&out).contains(&format!("project_update {pu} cannot be relaunched")), "{}", stderr(&out));
+    assert_eq!(env.row_counts(), before);
+    assert_status(&q(&env, &["job", "relaunch", "987654"]), 66, &["relaunch of no job"]);
 });
 
 db_test!(a_canceled_dependency_cancels_its_dependents, |env| {
