@@ -40,7 +40,8 @@ EXAMPLES:
 The new job is pending; a task-manager cycle runs at once and starts it when nothing blocks it
 and its instance groups have capacity (else it waits, and `awxm job list --status pending`
 says why). What starts on this node is run by a supervisor process in the background; with
---wait this process runs it itself and exits with its result.
+--wait this process runs it itself and exits with its result; a job's output is shown as it
+comes (human format).
 
 Prompts follow the template's ask_*_on_launch flags (AWX's): --extra-vars needs
 ask_variables_on_launch, except the answers to an enabled survey (validated by AWX's survey
@@ -261,7 +262,13 @@ pub fn follow(ctx: &Ctx, db: &mut crate::db::Db, kind: JobKind, id: i64, wait: b
     if wait {
         ctx.cancel_on_signals()?;
         let turn = taskmanager::run::wait_turn(ctx, db, kind, id, false)?;
-        if turn == Turn::Run {
+        if turn == Turn::Run && kind == JobKind::Job && ctx.out.format == crate::output::Format::Human {
+            // A job run here shows its output as it comes, as `run_job` does.
+            let mut sink = crate::runner::live_sink(&ctx.out);
+            let opts =
+                job::RunOptions { keep_artifacts: false, inventory_format: Default::default(), live: Some(&mut sink), no_wait: false };
+            job::run(ctx, db, id, opts)?;
+        } else if turn == Turn::Run {
             crate::commands::task_manager::run_task(ctx, db, kind, id)?;
         }
     } else {

@@ -270,6 +270,10 @@ db_test!(launch_refuses_prompts_the_template_does_not_ask_for, |env| {
     assert_eq!(again["status"], "successful", "{again}");
     let shown = qjson(&env, &["job", "show", &again["id"].to_string()]);
     assert_eq!((shown["launch_type"].as_str(), shown["limit"].as_str()), (Some("relaunch"), Some("h1")), "{shown}");
+    // Waiting in the human format shows the job's output as it runs, then the result.
+    let out = q(&env, &["job", "relaunch", &r["id"].to_string(), "--wait"]);
+    assert_status(&out, 0, &["job relaunch --wait"]);
+    assert!(stdout(&out).contains("PLAY RECAP") && stdout(&out).contains("successful"), "{}", stdout(&out));
     // A template without inventory: 65, nothing created; an unknown one: 66.
     env.apply("job_templates:\n  - name: t2\n    inventory: null\n");
     let before = env.row_counts();
