@@ -15,7 +15,6 @@
 //! directory — Ansible only warns there, and an import with `--overwrite` would then delete
 //! everything that file used to define.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
@@ -116,8 +115,7 @@ fn ext_of(path: &Path) -> String {
 /// Read `source` (a path, `-` for stdin, or a comma-separated host list).
 pub fn load(source: &str, opts: &LoadOptions) -> Result<Loaded, Error> {
     if source == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(format!("reading stdin: {e}")))?;
+        let bytes = process::read_source(process::Input::Stdin, &opts.run)?;
         let text = crate::yaml::utf8_text(bytes, "<stdin>")?;
         let mut inv = Inventory::new();
         load_text(&mut inv, &text, "<stdin>")?;
@@ -249,7 +247,7 @@ fn load_file(inv: &mut Inventory, path: &Path, opts: &LoadOptions) -> Result<Met
     if ext == ".toml" {
         return Err(Failure::Ansible(NeedsAnsible(format!("{shown} is a TOML inventory"))));
     }
-    let bytes = fs_err::read(path).map_err(Error::from)?;
+    let bytes = process::read_source(process::Input::File(path), &opts.run)?;
     let yaml_ok = ext.is_empty() || matches!(ext.as_str(), ".yml" | ".yaml" | ".json");
     if yaml_ok {
         match std::str::from_utf8(&bytes) {

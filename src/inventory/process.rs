@@ -4,6 +4,7 @@
 //! one whose output exceeds the cap at once (SIGKILL).
 
 use std::io::Read;
+use std::os::fd::AsFd;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -178,4 +179,69 @@ pub fn is_runnable(path: &Path) -> bool {
         Ok(n) if n >= 2 => head.starts_with(b"#!") || (n == 4 && head == *b"\x7fELF"),
         _ => false,
     }
+}
+
+/// Where [`read_source`] reads from.
+pub enum Input<'a> {
+    Stdin,
+    File(&'a Path),
+}
+
+/// All bytes of an inventory file or of stdin, at most the setting
+/// `inventory_source_max_output` (as a source's output). A regular file is read directly; a
+/// FIFO, a device or a terminal's stdin may block for ever, so it is read on a helper thread
+/// while this one watches the cancel flag and the deadline: Ctrl-C, SIGTERM, `awxm job cancel`
+/// and `--timeout` stop the wait (the helper dies with the process).
+pub fn read_source(input: Input<'_>, opts: &RunOpts) -> Result<Vec<u8>, Error> {
+    let max = opts.max_output.filter(|m| *m > 0).unwrap_or(DEFAULT_MAX_OUTPUT);
+    let (what, regular) = match input {
+        Input::Stdin => {
+            let meta = nix::sys::stat::fstat(std::io::stdin().as_fd()).ok();
+            ("stdin".to_string(), meta.is_some_and(|m| m.st_mode & nix::libc::S_IFMT == nix::libc::S_IFREG))
+        }
+        Input::File(p) => (p.display().to_string(), fs_err::metadata(p).map_err(Error::from)?.is_file()),
+    };
+    let too_big =
+        || Error::data(format!("{what} is larger than {max} bytes")).detail("the setting inventory_source_max_output sets the limit");
+    let read = move |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        r.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    let open = |input: &Input<'_>| -> std::io::Result<Box<dyn Read + Send>> {
+        Ok(match input {
+            Input::Stdin => Box::new(std::io::stdin()),
+            Input::File(p) => Box::new(fs_err::File::open(p)?),
+        })
+    };
+    let bytes = if regular {
+        open(&input).and_then(|mut r| read(&mut r)).map_err(|e| Error::io(format!("reading {what}: {e}")))?
+    } else {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let owned = match input {
+            Input::Stdin => None,
+            Input::File(p) => Some(p.to_path_buf()),
+        };
+        std::thread::spawn(move || {
+            let input = match &owned {
+                Some(p) => Input::File(p),
+                None => Input::Stdin,
+            };
+            let _ = tx.send(open(&input).and_then(|mut r| read(&mut r)));
+        });
+        loop {
+            opts.check()?;
+            match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(r) => break r.map_err(|e| Error::io(format!("reading {what}: {e}")))?,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(Error::internal(format!("the reader of {what} stopped")));
+                }
+            }
+        }
+    };
+    if bytes.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }

@@ -36,7 +36,7 @@ pub static INVENTORY_SOURCE_MAX_OUTPUT: crate::settings::Setting<i64> = crate::s
     "inventory_source_max_output",
     "1073741824",
     crate::settings::Kind::Int { min: 0, max: i64::MAX },
-    "Most bytes awxm reads from one run of an inventory script or ansible-inventory; more fails the import (0: the default, 1 GiB)",
+    "Most bytes awxm reads from one run of an inventory script or ansible-inventory, or from one inventory file or stdin; more fails the import (0: the default, 1 GiB)",
 );
 
 #[derive(Debug, Clone)]

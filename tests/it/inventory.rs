@@ -470,6 +470,43 @@ db_test!(interrupt_and_timeout_are_recorded, |env| {
     assert_status(&out, 1, &["stored timeout"]);
 });
 
+db_test!(a_source_that_blocks_is_stopped_by_signals_and_the_timeout, |env| {
+    env.apply("inventories:\n  - name: inv\n");
+    // A FIFO nobody writes to: --timeout stops the wait.
+    let fifo = env.path().join("inv.fifo");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+    let started = Instant::now();
+    let out = env.run(&["inventory_import", "--inventory-name", "inv", "--source", fifo.to_str().unwrap(), "--timeout", "1"]);
+    assert_status(&out, 1, &["timeout on a FIFO"]);
+    assert!(stderr(&out).contains("timed out"), "{}", stderr(&out));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // Stdin held open and silent: SIGTERM stops it (143), recorded as canceled.
+    let child = env
+        .std_cmd()
+        .args(["inventory_import", "--inventory-name", "inv", "--source", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    wait_until("import to start", Duration::from_secs(20), || {
+        env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'running'") != 0
+    });
+    let started = Instant::now();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM).unwrap();
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(143), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(started.elapsed() < Duration::from_secs(10), "the read was not stopped");
+    assert_eq!(env.sql_count("SELECT count(*) FROM inventory_update WHERE status = 'canceled'"), 1);
+    // A FIFO with a writer is read like a file.
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || std::fs::write(path, "[web]\nw1\nw2\n").unwrap());
+    let r = env.json(&["inventory_import", "--inventory-name", "inv", "--source", fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    assert_eq!(counts(&r, "hosts").0, 2, "{r}");
+    assert_eq!(env.sql_count("SELECT count(*) FROM host"), 2);
+});
+
 db_test!(inventory_update_reruns_a_stored_source, |env| {
     let src = env.write("h.ini", "[web]\nw1\n");
     import(&env, &src, &["--overwrite", "--source-name", "web-sync", "--host-filter", "w"]);
