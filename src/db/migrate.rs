@@ -10,6 +10,9 @@
 //! Unified jobs share one id space (1000–1002): a new kind table is created with `@ID@` and then
 //! joins the shared counter (on SQLite a trigger raising all kinds' AUTOINCREMENT counters, on
 //! PostgreSQL `DEFAULT nextval('unified_job_id_seq')` instead of its identity).
+//! Text compares byte by byte on both backends (1060): on PostgreSQL every text column is
+//! `COLLATE "C"`, so a table created by a later migration writes `TEXT COLLATE "C"` in a
+//! `-- @POSTGRES ONLY@` file or alters its columns as 1060 does (a test checks every column).
 //! Applied versions are recorded in `schema_migrations` with a checksum; a database that holds a
 //! version this binary does not know is refused (exit 78), as is a changed checksum.
 //!
@@ -63,6 +66,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "job_event_set_based_foreign_key",
         sql: include_str!("migrations/1053_job_event_set_based_foreign_key.sql"),
     },
+    Migration { version: 1060, name: "text_in_byte_order", sql: include_str!("migrations/1060_text_in_byte_order.sql") },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {

@@ -41,6 +41,34 @@ db_test!(demo_applies_and_export_round_trips_unchanged, |env| {
     assert_eq!(env.row_counts(), counts);
 });
 
+db_test!(names_sort_in_byte_order_on_both_backends, |env| {
+    // The test databases on PostgreSQL use ICU's en-US order (a A b B); awxm's text is in byte
+    // order on both backends, as SQLite's: A B a b.
+    env.apply("organizations:\n  - {name: b}\n  - {name: A}\n  - {name: a}\n  - {name: B}\n");
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["list", "organizations"];
+        a.extend_from_slice(args);
+        let v = env.json(&a);
+        v["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(names(&["--order-by", "name"]), ["A", "B", "a", "b"]);
+    let export = env.ok(&["export"]);
+    let order: Vec<usize> = ["name: A", "name: B", "name: a", "name: b"].iter().map(|n| export.find(n).unwrap()).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{export}");
+    if env.backend == Backend::Postgres {
+        assert_eq!(
+            env.sql_count(
+                "SELECT count(*) FROM information_schema.columns c JOIN information_schema.tables t
+                   ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.data_type = 'text'
+                   AND c.collation_name IS DISTINCT FROM 'C'"
+            ),
+            0,
+            "every text column compares in byte order"
+        );
+    }
+});
+
 db_test!(apply_updates_only_what_changed, |env| {
     env.apply(&demo());
     let r = env.apply("inventories:\n  - name: web\n    description: changed\n");

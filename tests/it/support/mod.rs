@@ -100,7 +100,14 @@ impl TestEnv {
                 let admin = pg_admin_url()?;
                 let name = format!("awxm_t_{}", uuid::Uuid::new_v4().simple());
                 let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to the test PostgreSQL");
-                c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+                // A locale whose order is not byte order (ICU's en-US: a A b B), as most servers
+                // have, so that every test proves awxm sorts the same on both backends; a server
+                // without ICU gets its default.
+                if c.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'"))
+                    .is_err()
+                {
+                    c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+                }
                 let url = replace_db(&admin, &name);
                 Some(TestEnv { dir, backend, url, pg_db: Some((admin, name)) })
             }
