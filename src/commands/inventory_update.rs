@@ -40,8 +40,8 @@ pub struct Args {
     /// List past updates of the source instead of running it
     #[arg(long)]
     pub history: bool,
-    /// With --history: how many updates to show
-    #[arg(long, default_value_t = 20, value_name = "N", value_parser = crate::cli::whole::<u64>(0, crate::resources::types::INT_MAX))]
+    /// With --history: how many updates to show (at least 1)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = crate::cli::whole::<u64>(1, crate::resources::types::INT_MAX))]
     pub limit: u64,
     /// Compute and report the changes, write nothing
     #[arg(long, conflicts_with = "history")]
