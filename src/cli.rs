@@ -317,7 +317,6 @@ impl Command {
     pub fn jq_refusal(&self) -> Option<&'static str> {
         use commands::job;
         match self {
-            Command::Completions(_) => Some("completions prints a shell script, not JSON"),
             Command::InventoryExport(a) if a.script => Some("inventory_export --script prints a shell script, not JSON"),
             Command::CheckLicense(a) if a.nagios => Some("check_license --nagios prints a plugin line, not JSON"),
             Command::Job(a) if matches!(a.action, job::Action::Stdout { follow: true, .. }) => {

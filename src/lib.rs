@@ -89,12 +89,16 @@ pub fn main() -> ExitCode {
     };
 
     if let Command::Completions(args) = &cli.command {
-        let out = Output::plain(Format::Human, g.quiet);
-        return match out.raw(&commands::completions::render(args.shell)) {
+        // The script itself, unless a structured format was typed on the command line (an
+        // AWXM_FORMAT=json in the environment must not turn `completions bash > FILE` into JSON).
+        let format = format_given.unwrap_or(if jq.is_some() { Format::Json } else { Format::Human });
+        let out = Output { jq, ..Output::plain(format, g.quiet) };
+        let report = commands::completions::Script::new(args.shell);
+        return match out.emit(&report) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                out.error(&Error::io(format!("writing to stdout: {e}")));
-                ExitCode::from(74)
+                out.error(&e);
+                ExitCode::from(e.exit_code())
             }
         };
     }

@@ -117,6 +117,14 @@ fn no_database_no_candidates_and_nothing_created() {
     let out = env.cmd().env("COMPLETE", "1").args(["completions", "fish"]).output().unwrap();
     assert_status(&out, 0, &["COMPLETE=1"]);
     assert!(stdout(&out).contains("COMPLETE=fish awxm"), "{}", stdout(&out));
+    // --format json typed on the command line wraps the same script (checked against
+    // schemas/completions.json); AWXM_FORMAT does not, so `completions bash > FILE` stays a script.
+    let doc = env.json(&["completions", "bash"]);
+    assert_eq!((doc["shell"].as_str(), doc["script"].as_str()), (Some("bash"), Some(stdout(&script).as_str())), "{doc}");
+    let out = env.cmd().env("AWXM_FORMAT", "json").args(["completions", "bash"]).output().unwrap();
+    assert_eq!(stdout(&out), stdout(&script));
+    let out = env.cmd().args(["--jq", ".shell", "completions", "zsh"]).output().unwrap();
+    assert_eq!(stdout(&out).trim(), "zsh");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<String> {
