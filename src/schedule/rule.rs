@@ -25,6 +25,9 @@ use rrule::{Frequency, RRule, RRuleSet, Unvalidated};
 /// The most occurrences examined for one question (dtend of a long UNTIL rule, preview).
 pub const MAX_SCAN: usize = 200_000;
 
+/// The last year an occurrence may fall in.
+pub const MAX_YEAR: i32 = 9999;
+
 /// The zone DTSTART names: UTC (a `Z` time, or a UTC-like TZID) or an IANA zone.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Zone {
@@ -373,6 +376,8 @@ impl Rule {
             }
         })
         .take(MAX_SCAN)
+        // Python's datetime (AWX's) ends with the year 9999, and so does RFC 3339.
+        .take_while(|o| o.utc.year() <= MAX_YEAR && o.wall.year() <= MAX_YEAR)
     }
 
     /// The first occurrence of the set (`dtstart`), existing or not, as AWX stores it.
@@ -484,6 +489,17 @@ mod tests {
         // AWX's loose BYDAY check lets these through, and they expand.
         assert!(parse("DTSTART:20300115T120000Z RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR").is_ok());
         assert!(errs("DTSTART:20300115T120000Z RRULE:FREQ=DAILY;INTERVAL=1 FOO:BAR")[0].contains("unsupported property: FOO"));
+    }
+
+    #[test]
+    fn occurrences_end_with_the_year_9999() {
+        let r = parse("DTSTART:20260101T000000Z RRULE:FREQ=YEARLY;INTERVAL=1").unwrap();
+        let after = r.after(utc("9997-06-01T00:00:00Z"), 5);
+        assert_eq!(after.iter().map(|o| o.utc).collect::<Vec<_>>(), [utc("9998-01-01T00:00:00Z"), utc("9999-01-01T00:00:00Z")]);
+        assert_eq!(r.next_run(utc("9999-06-01T00:00:00Z")), None);
+        // West of UTC the last local evening of 9999 is already 10000 in UTC: not an occurrence.
+        let r = parse("DTSTART;TZID=America/New_York:20261231T230000 RRULE:FREQ=YEARLY;INTERVAL=1").unwrap();
+        assert_eq!(r.after(utc("9998-06-01T00:00:00Z"), 5).len(), 1);
     }
 
     #[test]
