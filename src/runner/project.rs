@@ -261,14 +261,27 @@ impl Git<'_> {
     fn must(&mut self, args: &[&str], cwd: Option<&Path>) -> Result<String> {
         let (ok, stdout, stderr) = self.run(args, cwd)?;
         if !ok {
-            let last = crate::cluster::probe::failure_line(&stdout, &stderr);
+            let why = git_failure(&stdout, &stderr);
             return Err(Error::failure(format!(
                 "git {} failed{}",
                 args.first().copied().unwrap_or(""),
-                if last.is_empty() { String::new() } else { format!(": {last}") }
+                if why.is_empty() { String::new() } else { format!(": {why}") }
             )));
         }
         Ok(stdout)
+    }
+}
+
+/// Why git failed, in one line: its `fatal:`, `error:` and `remote:` lines (the last line
+/// alone is often advice such as "and the repository exists."), else its last line; at most
+/// 1,000 characters (the whole output is in the update's log).
+fn git_failure(stdout: &str, stderr: &str) -> String {
+    let said: Vec<&str> =
+        stderr.lines().map(str::trim).filter(|l| ["fatal:", "error:", "remote:"].iter().any(|p| l.starts_with(p)) && l.len() > 7).collect();
+    let text = if said.is_empty() { crate::cluster::probe::failure_line(stdout, stderr) } else { said.join("; ") };
+    match text.char_indices().nth(1000) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
     }
 }
 
@@ -556,6 +569,17 @@ fn sync(git: &mut Git<'_>, p: &Project, url: &str, dir_s: &str) -> Result<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn git_failures_keep_what_git_said() {
+        let err = "Cloning into '/p/_1__app'...\nfatal: '/nonexistent' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
+        assert_eq!(
+            git_failure("", err),
+            "fatal: '/nonexistent' does not appear to be a git repository; fatal: Could not read from remote repository."
+        );
+        assert_eq!(git_failure("", "something odd\n"), "something odd");
+        assert_eq!(git_failure("", &format!("fatal: {}\n", "x".repeat(2000))).chars().count(), 1001);
+    }
 
     #[test]
     fn url_credentials_are_split_out() {
