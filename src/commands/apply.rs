@@ -148,9 +148,11 @@ fn read_capped(r: impl Read, name: &str, cap: u64) -> std::io::Result<Result<Vec
 /// `export`.
 pub const MAX_DEPTH: usize = 100;
 
-/// Refuse what awxm could not read back: nesting deeper than [`MAX_DEPTH`]. (A NUL character
-/// is refused where it would be stored as text, by the database layer; inside variables it is
-/// stored escaped, as JSON.)
+/// Refuse what awxm could not read back, or would read differently from what was written:
+/// nesting deeper than [`MAX_DEPTH`], and a key given twice in one mapping (YAML readers keep
+/// the last silently; a second `variables:` further down would drop the first). (A NUL
+/// character is refused where it would be stored as text, by the database layer; inside
+/// variables it is stored escaped, as JSON.)
 fn check_storable(doc: &Node, file: &str) -> Result<()> {
     let mut stack = vec![(doc, 1usize)];
     while let Some((node, depth)) = stack.pop() {
@@ -160,7 +162,17 @@ fn check_storable(doc: &Node, file: &str) -> Result<()> {
         match &node.kind {
             NodeKind::Scalar { .. } => {}
             NodeKind::Seq(items) => stack.extend(items.iter().map(|n| (n, depth + 1))),
-            NodeKind::Map(pairs) => stack.extend(pairs.iter().flat_map(|(k, v)| [(k, depth + 1), (v, depth + 1)])),
+            NodeKind::Map(pairs) => {
+                let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(pairs.len());
+                for (k, _) in pairs.iter().filter(|(k, _)| !crate::yaml::is_merge_key(k)) {
+                    if let Some(key) = k.as_str()
+                        && let Some(first) = seen.insert(key, k.line)
+                    {
+                        return Err(Error::at(file, k.line, format!("{key:?} is given twice in one mapping (first at line {first})")));
+                    }
+                }
+                stack.extend(pairs.iter().flat_map(|(k, v)| [(k, depth + 1), (v, depth + 1)]));
+            }
         }
     }
     Ok(())
@@ -191,6 +203,9 @@ fn collect<'a>(sources: &'a [Source]) -> Result<Vec<Pending<'a>>> {
             for (k, v) in pairs {
                 let key = k.as_str().unwrap_or_default();
                 if key == "format_version" {
+                    if v.as_str() != Some("1") {
+                        return Err(Error::at(&src.name, v.line, "format_version: this awxm reads resource files of format_version 1"));
+                    }
                     continue;
                 }
                 let rt = if key == "roles" || key == "schedules" {

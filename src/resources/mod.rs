@@ -49,7 +49,13 @@ impl Item<'_> {
     }
 
     pub fn name(&self, rt: &ResourceType) -> Result<String> {
-        let v = self.data.get(rt.key_field).or_else(|| if rt.singular == "user" { self.data.get("username") } else { None });
+        let alias = if rt.singular == "user" { self.data.get("username") } else { None };
+        if let (Some(a), Some(b)) = (self.data.get(rt.key_field), alias)
+            && a != b
+        {
+            return Err(self.err(&["username"], format!("says {b} but name says {a}: give one of them")));
+        }
+        let v = self.data.get(rt.key_field).or(alias);
         match v {
             Some(Json::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
             Some(Json::Number(n)) => Ok(n.to_string()),

@@ -102,6 +102,14 @@ db_test!(malformed_files_exit_65_name_the_line_and_write_nothing, |env| {
             "inventories:\n  - name: web\n    groups:\n      - name: a\n        children: [b]\n      - name: b\n        children: [a]\n",
             "bad.yaml:4",
         ),
+        // A key twice in one object (the first would be dropped), a format this awxm does not
+        // read, and a user named two ways.
+        (
+            "inventories:\n  - name: web\n    variables: {a: 1}\n    description: d\n    variables: {b: 2}\n",
+            "bad.yaml:5: \"variables\" is given twice in one mapping (first at line 3)",
+        ),
+        ("format_version: 2\norganizations:\n  - name: NewOrg\n", "bad.yaml:1: format_version"),
+        ("users:\n  - name: carol\n    username: caro1\n", "bad.yaml:3: users[0].username: says \"caro1\" but name says \"carol\""),
     ];
     for (text, loc) in cases {
         let p = env.write("bad.yaml", text);
