@@ -29,8 +29,9 @@ FILE SHAPE:
   instance group defined in the same apply may be named). Several YAML documents may be
   given in one file. Secret credential inputs are encrypted at rest; `$encrypted$` keeps the
   stored secret. Refused before anything is written (exit 65, file:line): nesting deeper
-  than 100 levels, a file over 256 MiB, a workflow whose links close a cycle; a NUL character
-  in a name or other text is refused too (exit 65, nothing written).
+  than 100 levels, a file over 256 MiB, a key given twice in one mapping, a format_version
+  other than 1, a user whose name and username differ, a workflow whose links close a cycle;
+  a NUL character in a name or other text is refused too (exit 65, nothing written).
 
 SURVEYS (job_templates, workflow_job_templates):
   `survey_spec` is {} (no survey) or {name, description, spec: [question, ...]}, checked as
