@@ -223,6 +223,78 @@ pub fn redact(text: &str, secrets: &[String]) -> String {
     out
 }
 
+/// Passwords inside URLs (`https://user:PASSWORD@host/…`, a project's `scm_url`), encrypted at
+/// rest in place: the password component holds the ciphertext (its `/` percent-encoded), so
+/// the stored text is still a URL that splits the same way. Shown and exported as
+/// `https://user:$encrypted$@host/…`; a URL applied with `$encrypted$` as its password keeps
+/// the stored one (and encrypts it if it was stored before this existed).
+pub mod url {
+    use std::ops::Range;
+
+    use super::{REDACTED, Secrets, is_encrypted};
+    use crate::error::Result;
+
+    /// Bytes of the (non-empty) password component of `url`.
+    fn password_range(url: &str) -> Option<Range<usize>> {
+        let start = url.find("://")? + 3;
+        let rest = &url[start..];
+        let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+        let at = authority.rfind('@')?;
+        let colon = authority[..at].find(':')?;
+        (colon + 1 < at).then(|| start + colon + 1..start + at)
+    }
+
+    fn splice(url: &str, r: Range<usize>, password: &str) -> String {
+        format!("{}{password}{}", &url[..r.start], &url[r.end..])
+    }
+
+    /// A ciphertext as a URL's password: `/` (of base64) percent-encoded.
+    fn encode(cipher: &str) -> String {
+        cipher.replace('/', "%2F")
+    }
+
+    /// The password of `url` as it was written (percent-decoded), if any.
+    fn written(url: &str) -> Option<String> {
+        password_range(url).map(|r| crate::runner::redact::percent_decode(&url[r]))
+    }
+
+    /// The stored form of `given` (`field` names the column): its password encrypted. The
+    /// inner error is the user's (`$encrypted$` with nothing stored to keep).
+    pub fn store(secrets: &Secrets, field: &str, given: &str, stored: Option<&str>) -> Result<std::result::Result<String, String>> {
+        let Some(r) = password_range(given) else { return Ok(Ok(given.to_string())) };
+        let plain = crate::runner::redact::percent_decode(&given[r.clone()]);
+        let kept = stored.and_then(|s| password_range(s).map(|sr| s[sr].to_string()));
+        if plain == REDACTED {
+            let Some(kept) = kept else {
+                return Ok(Err("has $encrypted$ as its password, but no password is stored to keep".into()));
+            };
+            let decoded = crate::runner::redact::percent_decode(&kept);
+            let kept = if is_encrypted(&decoded) { kept } else { encode(&secrets.encrypt(&decoded, field)?) };
+            return Ok(Ok(splice(given, r, &kept)));
+        }
+        // The same password again keeps its ciphertext, so the row does not change.
+        if let Some(k) = kept
+            && secrets.decrypt(&crate::runner::redact::percent_decode(&k), field).ok().as_deref() == Some(plain.as_str())
+        {
+            return Ok(Ok(splice(given, r, &k)));
+        }
+        Ok(Ok(splice(given, r, &encode(&secrets.encrypt(&plain, field)?))))
+    }
+
+    /// `url` as shown and exported: its password as `$encrypted$`.
+    pub fn shown(url: &str) -> String {
+        match password_range(url) {
+            Some(r) => splice(url, r, REDACTED),
+            None => url.to_string(),
+        }
+    }
+
+    /// The password of a stored `url`, decrypted (one stored in clear is returned as it is).
+    pub fn password(secrets: &Secrets, field: &str, url: &str) -> Result<Option<String>> {
+        written(url).map(|w| secrets.decrypt(&w, field)).transpose()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +334,38 @@ mod tests {
         assert_eq!(Secrets::new(&path).decrypt(&enc, "password").unwrap(), "hunter2");
         // Encrypting twice gives different ciphertexts.
         assert_ne!(enc, s.encrypt("hunter2", "password").unwrap());
+    }
+
+    #[test]
+    fn url_passwords_are_encrypted_in_place_and_kept_by_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Secrets::new(dir.path().join("k"));
+        let given = "https://bob:p%2Fw@git.example.com/r.git";
+        let stored = url::store(&s, "scm_url", given, None).unwrap().unwrap();
+        assert!(stored.starts_with("https://bob:$encrypted$AESGCM$") && stored.ends_with("@git.example.com/r.git"), "{stored}");
+        let password = &stored["https://bob:".len()..stored.rfind('@').unwrap()];
+        assert!(!password.contains('/') && !password.contains("p%2Fw"), "a URL still: {stored}");
+        assert_eq!(url::shown(&stored), "https://bob:$encrypted$@git.example.com/r.git");
+        assert_eq!(url::password(&s, "scm_url", &stored).unwrap().as_deref(), Some("p/w"));
+        // The same password, or $encrypted$, keeps the ciphertext; another one replaces it.
+        assert_eq!(url::store(&s, "scm_url", given, Some(&stored)).unwrap().unwrap(), stored);
+        assert_eq!(url::store(&s, "scm_url", &url::shown(&stored), Some(&stored)).unwrap().unwrap(), stored);
+        let other = url::store(&s, "scm_url", "https://bob:new@git.example.com/r.git", Some(&stored)).unwrap().unwrap();
+        assert_eq!(url::password(&s, "scm_url", &other).unwrap().as_deref(), Some("new"));
+        // Nothing to keep: the user's error. No password, an empty one, no userinfo: unchanged.
+        assert!(url::store(&s, "scm_url", "https://bob:$encrypted$@h/r", Some("https://h/r")).unwrap().is_err());
+        for plain in ["https://h/r.git", "https://bob@h/r.git", "https://bob:@h/r.git", "git@github.com:o/r.git", "/srv/repo"] {
+            assert_eq!(url::store(&s, "scm_url", plain, None).unwrap().unwrap(), plain);
+            assert_eq!(url::shown(plain), plain);
+        }
+        // A password stored in clear before this existed: shown masked, used, and encrypted
+        // when an export is applied back.
+        let legacy = "https://bob:old@h/r.git";
+        assert_eq!(url::shown(legacy), "https://bob:$encrypted$@h/r.git");
+        assert_eq!(url::password(&s, "scm_url", legacy).unwrap().as_deref(), Some("old"));
+        let upgraded = url::store(&s, "scm_url", &url::shown(legacy), Some(legacy)).unwrap().unwrap();
+        assert_eq!(url::password(&s, "scm_url", &upgraded).unwrap().as_deref(), Some("old"));
+        assert!(!upgraded.contains(":old@"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ remote's default branch). scm_refspec is fetched too; scm_clean removes untracke
 scm_delete_on_update starts from a fresh clone. The project's SCM credential (username and
 password, or an SSH key with its passphrase) is handed to git through an askpass helper reading
 0600 files, never through argv, the environment or .git/config; a password written in the URL
-is treated the same way, and is shown as $encrypted$ in everything stored. The update is
+is treated the same way: stored encrypted, shown as $encrypted$ everywhere. The update is
 recorded as a project_update job (status, output, revision); `awxm delete project` removes the
 checkout. Two updates of one project never run at once (AWX's rule): the second waits in the
 queue for the first to end, then runs.

@@ -145,6 +145,17 @@ fn store_value(tx: &mut Tx<'_>, secrets: &Secrets, item: &Item<'_>, f: &Field, v
             Json::Number(n) => Value::from(n.to_string()),
             _ => return Err(bad("must be a string")),
         },
+        Kind::SecretUrl => match v {
+            Json::Null => Value::from(""),
+            Json::String(url) => {
+                let stored = match old {
+                    Some(Value::Text(t)) => Some(t.as_str()),
+                    _ => None,
+                };
+                Value::from(crate::crypto::url::store(secrets, f.column, url, stored)?.map_err(|m| bad(&m))?)
+            }
+            _ => return Err(bad("must be a string")),
+        },
         Kind::Choice(options) => match v {
             Json::String(s) if options.contains(&s.as_str()) => Value::from(s.as_str()),
             Json::Null if options.contains(&"") => Value::from(""),
@@ -412,6 +423,10 @@ fn export_value(tx: &mut Tx<'_>, names: &mut Names, f: &Field, v: &Value) -> Res
         Kind::Text | Kind::Choice(_) => match v {
             Value::Null => Json::Null,
             other => Json::String(crate::db::FromValue::from_value(other)?),
+        },
+        Kind::SecretUrl => match v {
+            Value::Null => Json::Null,
+            other => Json::String(crate::crypto::url::shown(&<String as crate::db::FromValue>::from_value(other)?)),
         },
         Kind::Int { .. } => match v {
             Value::Null => Json::Null,

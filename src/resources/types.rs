@@ -28,6 +28,9 @@ pub enum Kind {
     Vars,
     /// A mapping whose secret keys are encrypted at rest and exported as `$encrypted$`.
     Secret,
+    /// A URL whose password (`https://user:PASSWORD@host/…`) is encrypted at rest, in place,
+    /// and exported as `$encrypted$` (see [`crate::crypto::url`]).
+    SecretUrl,
     /// A reference to another object by name (the singular type), stored as its id.
     Ref(&'static str),
 }
@@ -202,7 +205,7 @@ pub const PROJECT: ResourceType = ResourceType {
         text("description"),
         reference("organization", "organization"),
         fld("scm_type", "scm_type", Kind::Choice(&["manual", "git"]), Def::Text("manual")),
-        text("scm_url"),
+        fld("scm_url", "scm_url", Kind::SecretUrl, Def::Text("")),
         text("scm_branch"),
         text("scm_refspec"),
         boolean("scm_clean", false),

@@ -340,7 +340,7 @@ pub fn create_update(tx: &mut Tx<'_>, projects_root: &Path, project_id: i64, lau
             p.id,
             launch_type,
             p.scm_type.as_str(),
-            redact::redact_url_passwords(&p.scm_url, redact::REDACTED),
+            crate::crypto::url::shown(&p.scm_url),
             p.scm_branch.as_str(),
             p.dir.display().to_string(),
             crate::time::now_str()
@@ -376,7 +376,17 @@ pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcom
         };
         Ok((p, cred))
     })?;
-    let (url, url_user, url_pw) = split_url_credentials(&p.scm_url);
+    let (url, url_user, _) = split_url_credentials(&p.scm_url);
+    // A password in the URL is stored encrypted (crypto::url).
+    let url_pw = match crate::crypto::url::password(&ctx.secrets, "scm_url", &p.scm_url) {
+        Ok(pw) => pw.unwrap_or_default(),
+        Err(e) => {
+            db.write(|tx| {
+                jobs::record_end(tx, JobKind::ProjectUpdate, update_id, &Ending::explained(JobStatus::Error, e.message.as_str()))
+            })?;
+            return Err(e);
+        }
+    };
     let (mut user, mut password, mut key, mut unlock) = (url_user, url_pw, String::new(), String::new());
     if let Some((cname, kind, inputs)) = &cred {
         if kind != "scm" {
@@ -395,6 +405,7 @@ pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcom
         unlock = i("ssh_key_unlock");
     }
     let mut secrets = vec![password.clone(), key.clone(), unlock.clone()];
+    // The stored form too (ciphertext, or a password stored in clear before encryption).
     if let Some(pw) = redact::url_password(&p.scm_url) {
         secrets.push(pw);
     }

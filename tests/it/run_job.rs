@@ -787,6 +787,17 @@ db_test!(git_projects_sync_on_launch_with_secret_credentials, |env| {
     assert!(!config.contains("Git-Pass-5521") && config.contains("gituser@127.0.0.1"), "{config}");
     assert_eq!(env.sql_count("SELECT count(*) FROM project_update WHERE stdout LIKE '%Git-Pass-5521%' OR job_args LIKE '%Git-Pass-5521%' OR scm_url LIKE '%Git-Pass-5521%'"), 0);
     assert_eq!(env.sql_count("SELECT count(*) FROM project_update WHERE scm_url LIKE '%$encrypted$%'"), 1);
+    // ... and it is stored encrypted, shown and exported as $encrypted$, kept by a round trip.
+    assert_eq!(env.sql_count("SELECT count(*) FROM project WHERE scm_url LIKE '%Git-Pass-5521%'"), 0);
+    assert_eq!(env.sql_count("SELECT count(*) FROM project WHERE scm_url LIKE 'http://gituser:$encrypted$AESGCM$%@127.0.0.1:%'"), 1);
+    let shown = run_json(&env, &["show", "project", "app"]).1;
+    assert_eq!(shown["scm_url"], format!("http://gituser:$encrypted$@127.0.0.1:{port}/repo.git"), "{shown}");
+    let exported = env.ok(&["export"]);
+    assert!(!exported.contains("Git-Pass-5521") && exported.contains("gituser:$encrypted$@127.0.0.1"), "{exported}");
+    let again = env.run_stdin(&["--format", "json", "apply", "-f", "-"], &exported);
+    assert_status(&again, 0, &["apply of the export"]);
+    let (code, u) = run_json(&env, &["project_update", "app"]);
+    assert_eq!(code, 0, "the kept password still works: {u}");
 
     // A wrong password fails the update, and a job that updates on launch fails with AWX's explanation.
     env.apply(&format!("projects:\n  - name: app\n    scm_url: {url}\n    credential: scm\ncredentials:\n  - name: scm\n    kind: scm\n    inputs: {{username: gituser, password: wrong}}\n"));
