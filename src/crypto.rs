@@ -289,6 +289,26 @@ pub mod url {
         }
     }
 
+    /// A stored `url` as it is used: its password decrypted (percent-encoded again).
+    pub fn revealed(secrets: &Secrets, field: &str, url: &str) -> Result<String> {
+        let Some(r) = password_range(url) else { return Ok(url.to_string()) };
+        let plain = secrets.decrypt(&crate::runner::redact::percent_decode(&url[r.clone()]), field)?;
+        let mut encoded = String::with_capacity(plain.len());
+        for b in plain.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=".contains(&b) {
+                encoded.push(char::from(b));
+            } else {
+                encoded.push_str(&format!("%{b:02X}"));
+            }
+        }
+        Ok(splice(url, r, &encoded))
+    }
+
+    /// Whether a key of a configuration mapping holds a URL (`url`, `grafana_url`, …).
+    pub fn is_url_key(key: &str) -> bool {
+        key == "url" || key.ends_with("_url")
+    }
+
     /// The password of a stored `url`, decrypted (one stored in clear is returned as it is).
     pub fn password(secrets: &Secrets, field: &str, url: &str) -> Result<Option<String>> {
         written(url).map(|w| secrets.decrypt(&w, field)).transpose()
@@ -350,6 +370,7 @@ mod tests {
         // The same password, or $encrypted$, keeps the ciphertext; another one replaces it.
         assert_eq!(url::store(&s, "scm_url", given, Some(&stored)).unwrap().unwrap(), stored);
         assert_eq!(url::store(&s, "scm_url", &url::shown(&stored), Some(&stored)).unwrap().unwrap(), stored);
+        assert_eq!(url::revealed(&s, "scm_url", &stored).unwrap(), given);
         let other = url::store(&s, "scm_url", "https://bob:new@git.example.com/r.git", Some(&stored)).unwrap().unwrap();
         assert_eq!(url::password(&s, "scm_url", &other).unwrap().as_deref(), Some("new"));
         // Nothing to keep: the user's error. No password, an empty one, no userinfo: unchanged.

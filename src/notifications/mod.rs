@@ -90,6 +90,9 @@ fn decrypt_config(secrets: &Secrets, stored: &Json) -> Result<Map<String, Json>>
     if let Json::Object(m) = stored {
         for (k, v) in m {
             match v {
+                Json::String(u) if crate::crypto::url::is_url_key(k) => {
+                    out.insert(k.clone(), Json::String(crate::crypto::url::revealed(secrets, k, u)?));
+                }
                 Json::String(s) if types::is_secret_key(k) => {
                     let plain = secrets.decrypt(s, k)?;
                     // A mapping (a webhook's `headers`) was encrypted as its JSON text.

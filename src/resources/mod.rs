@@ -214,6 +214,13 @@ fn store_value(tx: &mut Tx<'_>, secrets: &Secrets, item: &Item<'_>, f: &Field, v
             };
             let mut out = Map::new();
             for (k, val) in given {
+                // A password inside a URL (a webhook's `url`) is encrypted in place.
+                if let (true, Json::String(u)) = (crate::crypto::url::is_url_key(&k), &val) {
+                    let kept = old_map.get(&k).and_then(Json::as_str);
+                    let stored = crate::crypto::url::store(secrets, &k, u, kept)?.map_err(|m| item.err(&[f.key, &k], m))?;
+                    out.insert(k, Json::String(stored));
+                    continue;
+                }
                 if !types::is_secret_key(&k) {
                     out.insert(k, val);
                     continue;
@@ -447,7 +454,11 @@ fn export_value(tx: &mut Tx<'_>, names: &mut Names, f: &Field, v: &Value) -> Res
                 Json::Object(m) => Json::Object(
                     m.into_iter()
                         .map(|(k, val)| {
-                            let shown = if types::is_secret_key(&k) && !val.is_null() { Json::String(REDACTED.into()) } else { val };
+                            let shown = match &val {
+                                Json::String(u) if crate::crypto::url::is_url_key(&k) => Json::String(crate::crypto::url::shown(u)),
+                                _ if types::is_secret_key(&k) && !val.is_null() => Json::String(REDACTED.into()),
+                                _ => val,
+                            };
                             (k, shown)
                         })
                         .collect(),

@@ -88,10 +88,13 @@ fn vars(text: &str) -> Map<String, Json> {
 pub fn decrypt_inputs(secrets: &Secrets, inputs: &str) -> Result<Map<String, Json>> {
     let mut m = vars(inputs);
     for (k, v) in m.iter_mut() {
-        if let Json::String(s) = v
-            && crate::crypto::is_encrypted(s)
-        {
-            *s = secrets.decrypt(s, k)?;
+        if let Json::String(s) = v {
+            if crate::crypto::is_encrypted(s) {
+                *s = secrets.decrypt(s, k)?;
+            } else if crate::crypto::url::is_url_key(k) {
+                // A password inside a URL is encrypted in place (crypto::url).
+                *s = crate::crypto::url::revealed(secrets, k, s)?;
+            }
         }
     }
     Ok(m)

@@ -69,6 +69,21 @@ db_test!(notification_test_sends_through_email_and_webhook_and_records_it, |env|
     assert_eq!(reqs[0]["headers"]["content-type"], "application/json");
     assert!(reqs[0]["body"]["body"].as_str().unwrap().starts_with("awxm test notification"), "{}", reqs[0]["body"]);
 
+    // A password inside the URL: encrypted at rest in place, shown as $encrypted$, used.
+    let with_pw = http.url("/hooks/in-url").replacen("http://", "http://urluser:url-Pw-99@", 1);
+    env.apply(&format!(
+        "notification_templates:\n  - name: urlhook\n    notification_type: webhook\n    notification_configuration: {{url: '{with_pw}'}}\n"
+    ));
+    assert_eq!(env.sql_count("SELECT COUNT(*) FROM notification_template WHERE notification_configuration LIKE '%url-Pw-99%'"), 0);
+    let shown = env.json(&["show", "notification_template", "urlhook"]);
+    assert_eq!(shown["notification_configuration"]["url"], with_pw.replace("url-Pw-99", "$encrypted$"), "{shown}");
+    let r = env.json(&["notification", "test", "urlhook"]);
+    assert_eq!(r["status"], "successful", "{r}");
+    let reqs = http.requests();
+    assert_eq!(reqs[1]["path"], "/hooks/in-url");
+    assert_eq!(reqs[1]["headers"]["authorization"], format!("Basic {}", b64("urluser:url-Pw-99")), "the password was decrypted");
+    env.sql_exec("DELETE FROM notification WHERE notification_template_id = (SELECT id FROM notification_template WHERE name = 'urlhook')");
+
     let list = env.json(&["notification", "list"]);
     let rows = list["items"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
