@@ -53,6 +53,8 @@ pub const ENCRYPTED_COLUMNS: &[(&str, &str)] = &[
     ("setting", "value"),
     // Survey password answers of a job (AWX's start_args).
     ("job", "start_args"),
+    // A password inside a project's SCM URL (crypto::url).
+    ("project", "scm_url"),
 ];
 
 /// Whether the database holds any value encrypted under some key.
@@ -400,7 +402,11 @@ mod tests {
     #[test]
     fn every_secret_column_is_checked_before_a_key_is_created() {
         for rt in crate::resources::types::ALL {
-            for f in rt.fields.iter().filter(|f| matches!(f.kind, crate::resources::types::Kind::Secret)) {
+            for f in rt
+                .fields
+                .iter()
+                .filter(|f| matches!(f.kind, crate::resources::types::Kind::Secret | crate::resources::types::Kind::SecretUrl))
+            {
                 assert!(ENCRYPTED_COLUMNS.contains(&(rt.table, f.column)), "{}.{} is not in ENCRYPTED_COLUMNS", rt.table, f.column);
             }
         }
