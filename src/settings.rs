@@ -385,6 +385,15 @@ pub fn store(tx: &mut Tx<'_>, secrets: &Secrets, d: &SettingDef, value: &Json) -
     }
     let checked = check(d, value).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
     let value = &checked;
+    // A URL setting is stored and shown as it is: a password inside it would be in clear.
+    if key.ends_with("_url")
+        && let Some(url) = value.as_str()
+        && crate::crypto::url::shown(url) != url
+    {
+        return Err(Error::data(format!(
+            "setting {key}: the URL holds a password, which would be stored and shown in clear; give the URL without it and the password in its own setting"
+        )));
+    }
     // A stored value that no longer fits (exit 78 when read) is simply replaced.
     if is_set(tx, d)? && self::value(tx, secrets, d).ok().as_ref() == Some(value) {
         return Ok(false);

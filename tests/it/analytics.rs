@@ -709,6 +709,11 @@ db_test!(gates_and_usage_errors, |env| {
     let out = env.run_stdin(&["settings", "set", "redhat_password", "-"], PASSWORD);
     assert_status(&out, 0, &["settings", "set", "redhat_password", "-"]);
     assert_eq!(env.json(&["settings", "get", "redhat_password"])["value"], "$encrypted$");
+    // Nor inside a URL setting, where it would be stored and shown in clear.
+    let out = env.run(&["settings", "set", "automation_analytics_url", "https://u:Pw-In-Url@127.0.0.1:9/upload"]);
+    assert_status(&out, 65, &["settings", "set", "a URL with a password"]);
+    assert!(stderr(&out).contains("holds a password"), "{}", stderr(&out));
+    assert_eq!(env.sql_count("SELECT count(*) FROM setting WHERE value LIKE '%Pw-In-Url%'"), 0);
 });
 
 db_test!(windows_are_clamped_and_sliced_in_four_hours, |env| {
