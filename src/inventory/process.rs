@@ -203,6 +203,13 @@ pub fn read_source(input: Input<'_>, opts: &RunOpts) -> Result<Vec<u8>, Error> {
     };
     let too_big =
         || Error::data(format!("{what} is larger than {max} bytes")).detail("the setting inventory_source_max_output sets the limit");
+    // A regular file too big is refused before it is read.
+    if let Input::File(p) = &input
+        && regular
+        && fs_err::metadata(p).map_err(Error::from)?.len() > max
+    {
+        return Err(too_big());
+    }
     let read = move |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
         r.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
