@@ -158,13 +158,30 @@ fn storable(text: &str, what: &str, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// AWX's in-memory rules over a loaded inventory: which groups and hosts are imported (the
+/// filters), what their descriptions, instance ids and enabled flags are, and (with
+/// `--exclude-empty-groups`) which empty groups go. Pure: no database.
 pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
+    let imported = imported_groups(&inv, opts);
+    let mut warnings = std::mem::take(&mut inv.warnings);
+    let (hosts, host_index) = prepare_hosts(&mut inv, opts, &imported, &mut warnings)?;
+    let mut groups = prepare_groups(&mut inv, &imported, &host_index)?;
+    if opts.exclude_empty_groups {
+        groups = without_empty_groups(groups);
+    }
+    let all_vars = std::mem::take(&mut inv.groups[ALL].vars);
+    // What is left of the model (indexes over 10^5 names) is not needed again, and this runs
+    // once per process: skip the teardown.
+    std::mem::forget(inv);
+    Ok(Prepared { all_vars, groups, hosts, warnings })
+}
+
+/// The groups AWX would create: every group with an entry of its own in the --list JSON
+/// (non-empty) that passes the filter, plus children (passing the filter) of created groups
+/// and of `all`.
+fn imported_groups(inv: &Inventory, opts: &ImportOptions) -> Vec<bool> {
     let gpass = |name: &str| opts.group_filter.as_ref().is_none_or(|r| r.is_match(name));
-    let hpass = |name: &str| opts.host_filter.as_ref().is_none_or(|r| r.is_match(name));
     let n = inv.groups.len();
-    // Groups AWX would create: every group with an entry of its own in the --list JSON
-    // (non-empty) that passes the filter, plus children (passing the filter) of created
-    // groups and of `all`.
     let mut imported = vec![false; n];
     let mut stack: Vec<usize> = Vec::new();
     for g in 0..n {
@@ -188,19 +205,23 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
             }
         }
     }
-    // Hosts: members of an imported group, of `ungrouped` or of `all`, passing the filter.
-    let mut host_ok = vec![false; inv.hosts.len()];
-    for (h, host) in inv.hosts.iter().enumerate() {
-        if !hpass(&host.name) {
-            continue;
-        }
-        host_ok[h] = host.groups.iter().any(|g| *g == ALL || *g == UNGROUPED || imported[*g]);
-    }
-    let mut warnings = std::mem::take(&mut inv.warnings);
+    imported
+}
+
+/// The hosts to import: members of an imported group, of `ungrouped` or of `all`, passing the
+/// filter, with AWX's description, instance id and enabled flag taken from their variables.
+/// Also returns, for each model host, its index among them (`usize::MAX`: left out).
+fn prepare_hosts(
+    inv: &mut Inventory,
+    opts: &ImportOptions,
+    imported: &[bool],
+    warnings: &mut Vec<String>,
+) -> Result<(Vec<PHost>, Vec<usize>)> {
+    let hpass = |name: &str| opts.host_filter.as_ref().is_none_or(|r| r.is_match(name));
     let mut host_index = vec![usize::MAX; inv.hosts.len()];
     let mut hosts = Vec::new();
     for (h, host) in inv.hosts.iter_mut().enumerate() {
-        if !host_ok[h] {
+        if !hpass(&host.name) || !host.groups.iter().any(|g| *g == ALL || *g == UNGROUPED || imported[*g]) {
             continue;
         }
         if has_jinja(&host.name) {
@@ -228,6 +249,13 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
         host_index[h] = hosts.len();
         hosts.push(PHost { name: std::mem::take(&mut host.name), vars, vars_text, description, instance_id: iid, enabled: en });
     }
+    Ok((hosts, host_index))
+}
+
+/// The imported groups (and `ungrouped` when it has variables), with their children and hosts
+/// as indexes into the prepared lists.
+fn prepare_groups(inv: &mut Inventory, imported: &[bool], host_index: &[usize]) -> Result<Vec<PGroup>> {
+    let n = inv.groups.len();
     let mut group_index = vec![usize::MAX; n];
     let mut groups: Vec<PGroup> = Vec::new();
     for g in 0..n {
@@ -254,33 +282,30 @@ pub fn prepare(mut inv: Inventory, opts: &ImportOptions) -> Result<Prepared> {
             inv.groups[g].children.iter().filter(|c| **c != UNGROUPED).map(|c| group_index[*c]).filter(|c| *c != usize::MAX).collect();
         groups[pg].hosts = inv.groups[g].hosts.iter().map(|h| host_index[*h]).filter(|h| *h != usize::MAX).collect();
     }
-    if opts.exclude_empty_groups {
-        // Until nothing changes: a parent left empty by removing its empty children goes too
-        // (AWX makes one pass and keeps such parents).
-        loop {
-            let empty: Vec<bool> = groups.iter().map(|g| g.children.is_empty() && g.hosts.is_empty() && g.vars.is_empty()).collect();
-            if !empty.iter().any(|e| *e) {
-                break;
-            }
-            let mut remap = vec![usize::MAX; groups.len()];
-            let mut kept = Vec::new();
-            for (i, g) in groups.into_iter().enumerate() {
-                if !empty[i] {
-                    remap[i] = kept.len();
-                    kept.push(g);
-                }
-            }
-            for g in &mut kept {
-                g.children = g.children.iter().map(|c| remap[*c]).filter(|c| *c != usize::MAX).collect();
-            }
-            groups = kept;
+    Ok(groups)
+}
+
+/// `--exclude-empty-groups`: until nothing changes, a parent left empty by removing its empty
+/// children goes too (AWX makes one pass and keeps such parents).
+fn without_empty_groups(mut groups: Vec<PGroup>) -> Vec<PGroup> {
+    loop {
+        let empty: Vec<bool> = groups.iter().map(|g| g.children.is_empty() && g.hosts.is_empty() && g.vars.is_empty()).collect();
+        if !empty.iter().any(|e| *e) {
+            return groups;
         }
+        let mut remap = vec![usize::MAX; groups.len()];
+        let mut kept = Vec::new();
+        for (i, g) in groups.into_iter().enumerate() {
+            if !empty[i] {
+                remap[i] = kept.len();
+                kept.push(g);
+            }
+        }
+        for g in &mut kept {
+            g.children = g.children.iter().map(|c| remap[*c]).filter(|c| *c != usize::MAX).collect();
+        }
+        groups = kept;
     }
-    let all_vars = std::mem::take(&mut inv.groups[ALL].vars);
-    // What is left of the model (indexes over 10^5 names) is not needed again, and this runs
-    // once per process: skip the teardown.
-    std::mem::forget(inv);
-    Ok(Prepared { all_vars, groups, hosts, warnings })
 }
 
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
