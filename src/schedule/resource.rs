@@ -276,6 +276,38 @@ pub fn apply(tx: &mut Tx<'_>, item: &Item<'_>) -> Result<(String, Action)> {
         created: String::new(),
         modified: String::new(),
     });
+    let parsed = merge_given(item, &mut s, old.is_some(), g.extra_data, g.inventory, g.char_prompts)?;
+    let old_creds = match &old {
+        Some(o) => o.credential_ids(tx)?,
+        None => None,
+    };
+    let creds = if item.data.contains_key("credentials") { g.credentials.filter(|c| !c.is_empty()) } else { old_creds.clone() };
+    check_target(tx, item, target, &s, &creds)?;
+    let c = compute(&parsed, s.enabled, crate::time::now());
+    let (id, action) = save(tx, &name, target, &s, old.as_ref(), &c, old_creds == creds)?;
+    // Computed fields follow the rule and the clock, without counting as a change.
+    tx.execute(
+        "UPDATE schedule SET timezone = $1, dtstart = $2, dtend = $3, next_run = $4 WHERE id = $5",
+        crate::params![c.timezone.as_str(), c.dtstart, c.dtend, c.next_run, id],
+    )?;
+    if creds != old_creds {
+        save_credentials(tx, id, creds.as_deref().unwrap_or_default())?;
+    }
+    Ok((name, action))
+}
+
+/// The fields a file gives, over the stored schedule `s` (or the new one): description,
+/// enabled, max_lateness, the rule (required for a new schedule), extra data, inventory and
+/// prompts (prompts given replace the stored ones: a file states the schedule's prompts).
+/// Returns the parsed rule.
+fn merge_given(
+    item: &Item<'_>,
+    s: &mut Schedule,
+    stored: bool,
+    extra_data: Option<Map<String, Json>>,
+    inventory: Option<Option<i64>>,
+    char_prompts: Map<String, Json>,
+) -> Result<rule::Rule> {
     if let Some(v) = item.data.get("description") {
         s.description = v.as_str().ok_or_else(|| item.err(&["description"], "must be a string"))?.to_string();
     }
@@ -290,38 +322,42 @@ pub fn apply(tx: &mut Tx<'_>, item: &Item<'_>) -> Result<(String, Action)> {
     let rule_text = match item.data.get("rrule") {
         Some(Json::String(r)) => r.clone(),
         Some(_) => return Err(item.err(&["rrule"], "must be a string")),
-        None if old.is_some() => s.rrule.clone(),
+        None if stored => s.rrule.clone(),
         None => return Err(item.err(&[], "missing required field \"rrule\"")),
     };
     let parsed = rule::parse(&rule_text).map_err(|msgs| item.err(&["rrule"], msgs.join("; ")))?;
     s.rrule = parsed.text.clone();
-    if let Some(e) = g.extra_data {
+    if let Some(e) = extra_data {
         s.extra_data = e;
     }
-    if let Some(i) = g.inventory {
+    if let Some(i) = inventory {
         s.inventory_id = i;
     }
-    // Prompts given replace the stored ones (a file states the schedule's prompts).
     let prompt_keys = TEXT_PROMPTS.iter().copied().chain(INT_PROMPTS.iter().map(|(k, _, _)| *k)).chain(["diff_mode"]);
-    let mut cp = s.char_prompts.clone();
     for k in prompt_keys {
         if item.data.contains_key(k) {
-            cp.remove(k);
+            s.char_prompts.remove(k);
         }
     }
-    cp.extend(g.char_prompts);
-    s.char_prompts = cp;
-    let old_creds = match &old {
-        Some(o) => o.credential_ids(tx)?,
-        None => None,
-    };
-    let creds = if item.data.contains_key("credentials") { g.credentials.filter(|c| !c.is_empty()) } else { old_creds.clone() };
-    check_target(tx, item, target, &s, &creds)?;
-    let c = compute(&parsed, s.enabled, crate::time::now());
+    s.char_prompts.extend(char_prompts);
+    Ok(parsed)
+}
+
+/// Insert schedule `s`, or update the stored one `old` when a field differs (`same_creds`:
+/// its credentials are unchanged). Returns its id and what happened.
+fn save(
+    tx: &mut Tx<'_>,
+    name: &str,
+    target: Target,
+    s: &Schedule,
+    old: Option<&Schedule>,
+    c: &super::Computed,
+    same_creds: bool,
+) -> Result<(i64, Action)> {
     let now = crate::time::now_str();
     let extra = Json::Object(s.extra_data.clone()).to_string();
     let chars = Json::Object(s.char_prompts.clone()).to_string();
-    let (id, action) = match &old {
+    Ok(match old {
         None => {
             let id = tx.insert(
                 &format!(
@@ -331,7 +367,7 @@ pub fn apply(tx: &mut Tx<'_>, item: &Item<'_>) -> Result<(String, Action)> {
                     target.column()
                 ),
                 crate::params![
-                    name.as_str(),
+                    name,
                     s.description.as_str(),
                     target.id(),
                     s.enabled,
@@ -357,7 +393,7 @@ pub fn apply(tx: &mut Tx<'_>, item: &Item<'_>) -> Result<(String, Action)> {
                 && o.inventory_id == s.inventory_id
                 && o.char_prompts == s.char_prompts
                 && o.max_lateness == s.max_lateness
-                && old_creds == creds;
+                && same_creds;
             if !same {
                 tx.execute(
                     "UPDATE schedule SET description = $1, enabled = $2, rrule = $3, extra_data = $4, inventory_id = $5, char_prompts = $6,
@@ -377,22 +413,19 @@ pub fn apply(tx: &mut Tx<'_>, item: &Item<'_>) -> Result<(String, Action)> {
             }
             (o.id, if same { Action::Unchanged } else { Action::Updated })
         }
-    };
-    // Computed fields follow the rule and the clock, without counting as a change.
-    tx.execute(
-        "UPDATE schedule SET timezone = $1, dtstart = $2, dtend = $3, next_run = $4 WHERE id = $5",
-        crate::params![c.timezone.as_str(), c.dtstart, c.dtend, c.next_run, id],
-    )?;
-    if creds != old_creds {
-        tx.execute("DELETE FROM schedule_credential WHERE schedule_id = $1", crate::params![id])?;
-        for (i, cid) in creds.iter().flatten().enumerate() {
-            tx.execute(
-                "INSERT INTO schedule_credential (schedule_id, credential_id, position) VALUES ($1, $2, $3)",
-                crate::params![id, *cid, i as i64],
-            )?;
-        }
+    })
+}
+
+/// Replace schedule `id`'s credentials with `creds`, in order.
+fn save_credentials(tx: &mut Tx<'_>, id: i64, creds: &[i64]) -> Result<()> {
+    tx.execute("DELETE FROM schedule_credential WHERE schedule_id = $1", crate::params![id])?;
+    for (i, cid) in creds.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO schedule_credential (schedule_id, credential_id, position) VALUES ($1, $2, $3)",
+            crate::params![id, *cid, i as i64],
+        )?;
     }
-    Ok((name, action))
+    Ok(())
 }
 
 /// One schedule in the resource-file shape (defaults omitted unless `all`).
