@@ -439,9 +439,16 @@ pub fn unset(tx: &mut Tx<'_>, d: &SettingDef) -> Result<bool> {
     unset_internal(tx, d.key)
 }
 
-/// How a value is shown: secrets as `$encrypted$`.
+/// How a value is shown: secrets as `$encrypted$`, and so is a password inside a URL setting
+/// (one stored before `settings set` refused them).
 pub fn display(d: &SettingDef, v: &Json) -> Json {
-    if d.secret && !v.is_null() && v.as_str() != Some("") { Json::String(REDACTED.to_string()) } else { v.clone() }
+    if d.secret && !v.is_null() && v.as_str() != Some("") {
+        return Json::String(REDACTED.to_string());
+    }
+    match v.as_str() {
+        Some(url) if d.key.ends_with("_url") => Json::String(crate::crypto::url::shown(url)),
+        _ => v.clone(),
+    }
 }
 
 #[cfg(test)]

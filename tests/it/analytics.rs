@@ -714,6 +714,11 @@ db_test!(gates_and_usage_errors, |env| {
     assert_status(&out, 65, &["settings", "set", "a URL with a password"]);
     assert!(stderr(&out).contains("holds a password"), "{}", stderr(&out));
     assert_eq!(env.sql_count("SELECT count(*) FROM setting WHERE value LIKE '%Pw-In-Url%'"), 0);
+    // One stored by an older awxm is never shown.
+    env.sql_exec("UPDATE setting SET value = '\"https://u:Pw-In-Url@127.0.0.1:9/upload\"' WHERE key = 'automation_analytics_url'");
+    let shown = env.json(&["settings", "get", "automation_analytics_url"]);
+    assert_eq!(shown["value"], "https://u:$encrypted$@127.0.0.1:9/upload", "{shown}");
+    assert!(!env.ok(&["settings", "list"]).contains("Pw-In-Url"));
 });
 
 db_test!(windows_are_clamped_and_sliced_in_four_hours, |env| {
