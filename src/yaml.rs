@@ -427,6 +427,10 @@ fn scalar_to_json(value: &str, plain: bool, tag: Option<&str>, mode: Mode) -> Re
     if !plain {
         return Ok(Value::String(value.to_string()));
     }
+    // YAML 1.1 resolves a plain `=` to the value tag, which PyYAML (so Ansible) cannot build.
+    if mode == Mode::Ansible && value == "=" {
+        return Err("could not determine a constructor for the tag 'tag:yaml.org,2002:value'".to_string());
+    }
     match resolve_timestamp(value) {
         Some(Ok(v)) => return Ok(v),
         Some(Err(e)) if mode == Mode::Ansible => return Err(e),
@@ -1427,6 +1431,7 @@ mod tests {
         let ansible_err = |text: &str| parse_documents(text, "t").unwrap()[0].to_json_ansible("t").unwrap_err().to_string();
         assert!(ansible_err("a: !!binary aGk=\n").contains("binary values (!!binary) cannot be represented"));
         assert!(ansible_err("a: !foo x\n").contains("could not determine a constructor for the tag \"!foo\""));
+        assert!(ansible_err("a: =\n").contains("tag:yaml.org,2002:value"), "{}", ansible_err("a: =\n"));
         assert!(ansible_err("a: 2001-02-30\n").contains("is not a valid date"));
         assert_eq!(ya("v: !vault-encrypted x\n"), json!({"v": {"__ansible_vault": "x"}}));
     }
