@@ -255,11 +255,6 @@ pub mod url {
         cipher.replace('/', "%2F")
     }
 
-    /// The password of `url` as it was written (percent-decoded), if any.
-    fn written(url: &str) -> Option<String> {
-        password_range(url).map(|r| crate::runner::redact::percent_decode(&url[r]))
-    }
-
     /// The stored form of `given` (`field` names the column): its password encrypted. The
     /// inner error is the user's (`$encrypted$` with nothing stored to keep).
     pub fn store(secrets: &Secrets, field: &str, given: &str, stored: Option<&str>) -> Result<std::result::Result<String, String>> {
@@ -313,7 +308,7 @@ pub mod url {
 
     /// The password of a stored `url`, decrypted (one stored in clear is returned as it is).
     pub fn password(secrets: &Secrets, field: &str, url: &str) -> Result<Option<String>> {
-        written(url).map(|w| secrets.decrypt(&w, field)).transpose()
+        crate::runner::redact::url_password(url).map(|w| secrets.decrypt(&w, field)).transpose()
     }
 }
 

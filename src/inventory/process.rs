@@ -194,47 +194,41 @@ pub enum Input<'a> {
 /// and `--timeout` stop the wait (the helper dies with the process).
 pub fn read_source(input: Input<'_>, opts: &RunOpts) -> Result<Vec<u8>, Error> {
     let max = opts.max_output.filter(|m| *m > 0).unwrap_or(DEFAULT_MAX_OUTPUT);
-    let (what, regular) = match input {
-        Input::Stdin => {
+    let path = match input {
+        Input::Stdin => None,
+        Input::File(p) => Some(p.to_path_buf()),
+    };
+    let (what, regular, size) = match &path {
+        None => {
             let meta = nix::sys::stat::fstat(std::io::stdin().as_fd()).ok();
-            ("stdin".to_string(), meta.is_some_and(|m| m.st_mode & nix::libc::S_IFMT == nix::libc::S_IFREG))
+            ("stdin".to_string(), meta.is_some_and(|m| m.st_mode & nix::libc::S_IFMT == nix::libc::S_IFREG), 0)
         }
-        Input::File(p) => (p.display().to_string(), fs_err::metadata(p).map_err(Error::from)?.is_file()),
+        Some(p) => {
+            let meta = fs_err::metadata(p).map_err(Error::from)?;
+            (p.display().to_string(), meta.is_file(), meta.len())
+        }
     };
     let too_big =
         || Error::data(format!("{what} is larger than {max} bytes")).detail("the setting inventory_source_max_output sets the limit");
     // A regular file too big is refused before it is read.
-    if let Input::File(p) = &input
-        && regular
-        && fs_err::metadata(p).map_err(Error::from)?.len() > max
-    {
+    if size > max {
         return Err(too_big());
     }
-    let read = move |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
+    let read = move |path: Option<&Path>| -> std::io::Result<Vec<u8>> {
+        let r: Box<dyn Read> = match path {
+            None => Box::new(std::io::stdin()),
+            Some(p) => Box::new(fs_err::File::open(p)?),
+        };
         let mut bytes = Vec::new();
         r.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
         Ok(bytes)
     };
-    let open = |input: &Input<'_>| -> std::io::Result<Box<dyn Read + Send>> {
-        Ok(match input {
-            Input::Stdin => Box::new(std::io::stdin()),
-            Input::File(p) => Box::new(fs_err::File::open(p)?),
-        })
-    };
     let bytes = if regular {
-        open(&input).and_then(|mut r| read(&mut r)).map_err(|e| Error::io(format!("reading {what}: {e}")))?
+        read(path.as_deref()).map_err(|e| Error::io(format!("reading {what}: {e}")))?
     } else {
         let (tx, rx) = std::sync::mpsc::channel();
-        let owned = match input {
-            Input::Stdin => None,
-            Input::File(p) => Some(p.to_path_buf()),
-        };
         std::thread::spawn(move || {
-            let input = match &owned {
-                Some(p) => Input::File(p),
-                None => Input::Stdin,
-            };
-            let _ = tx.send(open(&input).and_then(|mut r| read(&mut r)));
+            let _ = tx.send(read(path.as_deref()));
         });
         loop {
             opts.check()?;
