@@ -8,6 +8,7 @@
 //! must outlive one transaction are [`Db::session_lock`]s. Only this module contains
 //! backend-specific code.
 
+mod copy;
 mod migrate;
 pub mod pgconn;
 mod value;
@@ -676,16 +677,46 @@ enum TxInner<'a> {
     Postgres(postgres::Transaction<'a>, &'a mut HashMap<String, postgres::Statement>),
 }
 
-/// One row in `COPY … FROM STDIN` text format into `buf` (cleared first).
-fn copy_line(buf: &mut String, row: &[Value]) {
-    buf.clear();
-    for (i, v) in row.iter().enumerate() {
-        if i > 0 {
-            buf.push('\t');
+/// `COPY table (columns) FROM STDIN` of `rows` on PostgreSQL: binary when every column has a
+/// type [`copy::Wire`] writes, text otherwise. Returns the rows sent.
+fn pg_copy<I, R>(t: &mut postgres::Transaction<'_>, table: &str, columns: &[&str], rows: I) -> Result<u64>
+where
+    I: IntoIterator<Item = R>,
+    R: AsRef<[Value]>,
+{
+    use std::io::Write;
+    let types = copy::wire_types(t, table, columns).map_err(|e| classify_pg(e, table))?;
+    let format = if types.is_some() { " (FORMAT binary)" } else { "" };
+    let sql = format!("COPY {table} ({}) FROM STDIN{format}", columns.join(", "));
+    let mut w = t.copy_in(&sql).map_err(|e| classify_pg(e, &sql))?;
+    let broken = |e: std::io::Error| Error::internal(format!("COPY into {table}: {e}"));
+    let mut n = 0u64;
+    match types {
+        Some(types) => {
+            w.write_all(copy::BINARY_HEADER).map_err(broken)?;
+            let mut buf = Vec::new();
+            for row in rows {
+                let row = row.as_ref();
+                no_nul(row)?;
+                copy::binary_row(&mut buf, row, &types).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
+                w.write_all(&buf).map_err(broken)?;
+                n += 1;
+            }
+            w.write_all(copy::BINARY_TRAILER).map_err(broken)?;
         }
-        copy_text(buf, v);
+        None => {
+            let mut buf = String::new();
+            for row in rows {
+                let row = row.as_ref();
+                no_nul(row)?;
+                copy::text_row(&mut buf, row);
+                w.write_all(buf.as_bytes()).map_err(broken)?;
+                n += 1;
+            }
+        }
     }
-    buf.push('\n');
+    w.finish().map_err(|e| classify_pg(e, &sql))?;
+    Ok(n)
 }
 
 /// A fresh SQLite database in a temporary directory, for unit tests (the directory goes when the
@@ -979,19 +1010,7 @@ impl<'a> Tx<'a> {
                     }
                 }
             }
-            TxInner::Postgres(t, _) => {
-                use std::io::Write;
-                let sql = format!("COPY {table} ({}) FROM STDIN", columns.join(", "));
-                let mut w = t.copy_in(&sql).map_err(|e| classify_pg(e, &sql))?;
-                let mut buf = String::new();
-                for row in rows {
-                    no_nul(&row)?;
-                    copy_line(&mut buf, &row);
-                    w.write_all(buf.as_bytes()).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
-                    n += 1;
-                }
-                w.finish().map_err(|e| classify_pg(e, &sql))?;
-            }
+            TxInner::Postgres(t, _) => n = pg_copy(t, table, columns, rows)?,
         }
         self.log(&format!("bulk insert into {table}"), started, Some(n));
         Ok(n)
@@ -1024,21 +1043,13 @@ impl<'a> Tx<'a> {
             TxInner::Postgres(t, _) if values.len() / width >= COPY_MIN_ROWS => {
                 // COPY into a session-local staging table, then one set-based INSERT … SELECT:
                 // one round trip for the rows instead of one per 200, no 4000-parameter plans.
-                use std::io::Write;
                 let cols = columns.join(", ");
                 let stage = format!("awxm_stage_{table}");
                 let create = format!(
                     "CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS SELECT {cols} FROM {table} WITH NO DATA; TRUNCATE {stage}"
                 );
                 t.batch_execute(&create).map_err(|e| classify_pg(e, &create))?;
-                let copy = format!("COPY {stage} ({cols}) FROM STDIN");
-                let mut w = t.copy_in(&copy).map_err(|e| classify_pg(e, &copy))?;
-                let mut buf = String::new();
-                for row in values.chunks(width) {
-                    copy_line(&mut buf, row);
-                    w.write_all(buf.as_bytes()).map_err(|e| Error::internal(format!("COPY into {stage}: {e}")))?;
-                }
-                w.finish().map_err(|e| classify_pg(e, &copy))?;
+                pg_copy(t, &stage, columns, values.chunks(width))?;
                 let insert = format!("INSERT INTO {table} ({cols}) SELECT {cols} FROM {stage}{tail}");
                 n = t.execute(insert.as_str(), &[]).map_err(|e| classify_pg(e, &insert))?;
             }
@@ -1125,31 +1136,6 @@ impl<'a> Tx<'a> {
             Ok(())
         })?;
         Ok(m)
-    }
-}
-
-/// PostgreSQL COPY text format for one value.
-fn copy_text(buf: &mut String, v: &Value) {
-    match v {
-        Value::Null => buf.push_str("\\N"),
-        Value::Int(i) => buf.push_str(&i.to_string()),
-        Value::Float(f) => buf.push_str(&f.to_string()),
-        Value::Bool(b) => buf.push(if *b { 't' } else { 'f' }),
-        Value::Text(s) => {
-            for c in s.chars() {
-                match c {
-                    '\\' => buf.push_str("\\\\"),
-                    '\t' => buf.push_str("\\t"),
-                    '\n' => buf.push_str("\\n"),
-                    '\r' => buf.push_str("\\r"),
-                    c => buf.push(c),
-                }
-            }
-        }
-        Value::Blob(b) => {
-            buf.push_str("\\\\x");
-            buf.push_str(&hex::encode(b));
-        }
     }
 }
 
@@ -1286,12 +1272,5 @@ mod tests {
             })
             .unwrap();
         assert_eq!(got, (vec![4, 5], 6, vec![]));
-    }
-
-    #[test]
-    fn copy_escapes() {
-        let mut b = String::new();
-        copy_text(&mut b, &Value::Text("a\tb\nc\\".into()));
-        assert_eq!(b, "a\\tb\\nc\\\\");
     }
 }

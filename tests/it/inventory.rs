@@ -82,6 +82,39 @@ db_test!(links_refuse_missing_rows_and_follow_deletes, |env| {
         let err = env.sql_try(bad).expect_err(bad);
         assert!(err.contains("23503") || err.contains("FOREIGN KEY"), "{bad}: {err}");
     }
+    // The hosts a transaction inserted in one dense range need no lookup when linked (1070),
+    // until it deletes one, changes an id or rolls the insert back: then the links to the
+    // missing host are refused as before.
+    let two_hosts = "INSERT INTO host (id, inventory_id, name, created, modified) \
+                     SELECT max(id) + 1, min(inventory_id), 'n1', 'now', 'now' FROM host \
+                     UNION ALL SELECT max(id) + 2, min(inventory_id), 'n2', 'now', 'now' FROM host";
+    let link = |ids: &str| format!("INSERT INTO group_host (group_id, host_id) SELECT (SELECT min(id) FROM inv_group), h FROM ({ids}) x");
+    let mut after_insert = vec![
+        format!(
+            "BEGIN; {two_hosts}; DELETE FROM host WHERE name = 'n1'; {}; COMMIT;",
+            link("SELECT max(id) - 1 AS h FROM host UNION ALL SELECT max(id) FROM host")
+        ),
+        format!(
+            "BEGIN; {two_hosts}; UPDATE host SET id = id + 1000 WHERE name = 'n1'; {}; COMMIT;",
+            link("SELECT id - 1 AS h FROM host WHERE name = 'n2' UNION ALL SELECT id FROM host WHERE name = 'n2'")
+        ),
+        format!(
+            "BEGIN; SAVEPOINT s; {two_hosts}; ROLLBACK TO SAVEPOINT s; {}; COMMIT;",
+            link("SELECT max(id) + 1 AS h FROM host UNION ALL SELECT max(id) + 2 FROM host")
+        ),
+    ];
+    if env.backend == Backend::Postgres {
+        // A range noted by another transaction (or planted in the session) proves nothing.
+        after_insert.push(format!("SET awxm.fresh_host = '1:1:99999999'; {}", link("SELECT 999999 AS h")));
+        after_insert.push(format!(
+            "BEGIN; {two_hosts}; CREATE TEMP TABLE gone AS SELECT id FROM host WHERE name LIKE 'n_'; TRUNCATE host CASCADE; {}; COMMIT;",
+            link("SELECT id AS h FROM gone")
+        ));
+    }
+    for bad in &after_insert {
+        let err = env.sql_try(bad).expect_err(bad);
+        assert!(err.contains("23503") || err.contains("FOREIGN KEY"), "{bad}: {err}");
+    }
     assert_eq!((n("host"), n("group_host"), n("host_inventory_source")), (3, 4, 3));
     // Good rows pass both ways: new hosts with their links in one transaction, and a link to
     // a host stored before.
