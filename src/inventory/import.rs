@@ -48,10 +48,19 @@ pub fn compile_filter(pattern: &str, option: &str) -> Result<Regex> {
 pub struct PHost {
     pub name: String,
     pub vars: Vars,
-    pub vars_text: String,
     pub description: Option<String>,
     pub instance_id: String,
     pub enabled: Option<bool>,
+}
+
+impl PHost {
+    /// The variables as stored (JSON text). Made when needed, not in [`prepare`]: a new host's
+    /// text is made while its row streams to the database, so on PostgreSQL it costs no time
+    /// (the server is the slower end of the `COPY`).
+    pub fn vars_text(&self) -> String {
+        // A map of strings to JSON values always serialises.
+        serde_json::to_string(&self.vars).unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -245,9 +254,8 @@ fn prepare_hosts(
         for text in [host.name.as_str(), description.as_deref().unwrap_or_default(), &iid] {
             storable(text, "host", &host.name)?;
         }
-        let vars_text = serde_json::to_string(&vars).map_err(|e| Error::internal(e.to_string()))?;
         host_index[h] = hosts.len();
-        hosts.push(PHost { name: std::mem::take(&mut host.name), vars, vars_text, description, instance_id: iid, enabled: en });
+        hosts.push(PHost { name: std::mem::take(&mut host.name), vars, description, instance_id: iid, enabled: en });
     }
     Ok((hosts, host_index))
 }
@@ -796,7 +804,7 @@ fn plan_hosts(plan: &mut Plan, s: &State, p: &Prepared, opts: &ImportOptions, ma
         };
         let db = &s.hosts[d];
         refs.push(Ref::Stored(db.id));
-        let vars = new_vars(&db.vars_text, &h.vars, &h.vars_text, opts.overwrite_vars);
+        let vars = new_vars(&db.vars_text, &h.vars, &h.vars_text(), opts.overwrite_vars);
         let iid = if opts.instance_id_vars.is_empty() { db.instance_id.clone() } else { h.instance_id.clone() };
         let en = h.enabled.unwrap_or(db.enabled);
         if vars.is_none() && iid == db.instance_id && en == db.enabled && h.name == db.name {
@@ -1052,7 +1060,7 @@ pub fn write(tx: &mut Tx<'_>, inv: i64, source: i64, p: &Prepared, plan: &Plan, 
                 Value::from(h.description.as_deref().unwrap_or("imported")),
                 Value::Bool(h.enabled.unwrap_or(true)),
                 Value::from(h.instance_id.as_str()),
-                Value::from(h.vars_text.as_str()),
+                Value::from(h.vars_text()),
                 Value::from(now.as_str()),
                 Value::from(now.as_str()),
             ]
@@ -1179,8 +1187,7 @@ mod tests {
 
     fn phost(name: &str, v: Json) -> PHost {
         let vars = vars(v);
-        let vars_text = serde_json::to_string(&vars).unwrap();
-        PHost { name: name.into(), vars, vars_text, description: None, instance_id: String::new(), enabled: None }
+        PHost { name: name.into(), vars, description: None, instance_id: String::new(), enabled: None }
     }
 
     fn pgroup(name: &str, v: Json, children: &[usize], hosts: &[usize]) -> PGroup {
@@ -1216,7 +1223,7 @@ mod tests {
                 name: h.name.clone(),
                 instance_id: h.instance_id.clone(),
                 enabled: h.enabled.unwrap_or(true),
-                vars_text: h.vars_text.clone(),
+                vars_text: h.vars_text(),
             });
             s.owned_hosts.insert(id);
         }
