@@ -306,9 +306,9 @@ pub mod url {
         key == "url" || key.ends_with("_url")
     }
 
-    /// The password of a stored `url`, decrypted (one stored in clear is returned as it is).
-    pub fn password(secrets: &Secrets, field: &str, url: &str) -> Result<Option<String>> {
-        crate::runner::redact::url_password(url).map(|w| secrets.decrypt(&w, field)).transpose()
+    /// Whether `url` carries a (non-empty) password.
+    pub fn has_password(url: &str) -> bool {
+        password_range(url).is_some()
     }
 }
 
@@ -363,26 +363,27 @@ mod tests {
         let password = &stored["https://bob:".len()..stored.rfind('@').unwrap()];
         assert!(!password.contains('/') && !password.contains("p%2Fw"), "a URL still: {stored}");
         assert_eq!(url::shown(&stored), "https://bob:$encrypted$@git.example.com/r.git");
-        assert_eq!(url::password(&s, "scm_url", &stored).unwrap().as_deref(), Some("p/w"));
+        assert!(url::has_password(&stored) && url::has_password(given));
         // The same password, or $encrypted$, keeps the ciphertext; another one replaces it.
         assert_eq!(url::store(&s, "scm_url", given, Some(&stored)).unwrap().unwrap(), stored);
         assert_eq!(url::store(&s, "scm_url", &url::shown(&stored), Some(&stored)).unwrap().unwrap(), stored);
         assert_eq!(url::revealed(&s, "scm_url", &stored).unwrap(), given);
         let other = url::store(&s, "scm_url", "https://bob:new@git.example.com/r.git", Some(&stored)).unwrap().unwrap();
-        assert_eq!(url::password(&s, "scm_url", &other).unwrap().as_deref(), Some("new"));
+        assert_eq!(url::revealed(&s, "scm_url", &other).unwrap(), "https://bob:new@git.example.com/r.git");
         // Nothing to keep: the user's error. No password, an empty one, no userinfo: unchanged.
         assert!(url::store(&s, "scm_url", "https://bob:$encrypted$@h/r", Some("https://h/r")).unwrap().is_err());
         for plain in ["https://h/r.git", "https://bob@h/r.git", "https://bob:@h/r.git", "git@github.com:o/r.git", "/srv/repo"] {
             assert_eq!(url::store(&s, "scm_url", plain, None).unwrap().unwrap(), plain);
             assert_eq!(url::shown(plain), plain);
+            assert!(!url::has_password(plain), "{plain}");
         }
         // A password stored in clear before this existed: shown masked, used, and encrypted
         // when an export is applied back.
         let legacy = "https://bob:old@h/r.git";
         assert_eq!(url::shown(legacy), "https://bob:$encrypted$@h/r.git");
-        assert_eq!(url::password(&s, "scm_url", legacy).unwrap().as_deref(), Some("old"));
+        assert_eq!(url::revealed(&s, "scm_url", legacy).unwrap(), legacy);
         let upgraded = url::store(&s, "scm_url", &url::shown(legacy), Some(legacy)).unwrap().unwrap();
-        assert_eq!(url::password(&s, "scm_url", &upgraded).unwrap().as_deref(), Some("old"));
+        assert_eq!(url::revealed(&s, "scm_url", &upgraded).unwrap(), legacy);
         assert!(!upgraded.contains(":old@"));
     }
 

@@ -388,7 +388,7 @@ pub fn store(tx: &mut Tx<'_>, secrets: &Secrets, d: &SettingDef, value: &Json) -
     // A URL setting is stored and shown as it is: a password inside it would be in clear.
     if key.ends_with("_url")
         && let Some(url) = value.as_str()
-        && crate::crypto::url::shown(url) != url
+        && crate::crypto::url::has_password(url)
     {
         return Err(Error::data(format!(
             "setting {key}: the URL holds a password, which would be stored and shown in clear; give the URL without it and the password in its own setting"

@@ -376,10 +376,11 @@ pub fn run_update(ctx: &Ctx, db: &mut Db, update_id: i64) -> Result<UpdateOutcom
         };
         Ok((p, cred))
     })?;
-    let (url, url_user, _) = split_url_credentials(&p.scm_url);
-    // A password in the URL is stored encrypted (crypto::url).
-    let url_pw = match crate::crypto::url::password(&ctx.secrets, "scm_url", &p.scm_url) {
-        Ok(pw) => pw.unwrap_or_default(),
+    // A password in the URL is stored encrypted (crypto::url); one stored in clear by an older
+    // awxm comes back as it is.
+    let (url, url_user, stored_pw) = split_url_credentials(&p.scm_url);
+    let url_pw = match ctx.secrets.decrypt(&stored_pw, "scm_url") {
+        Ok(pw) => pw,
         Err(e) => {
             db.write(|tx| {
                 jobs::record_end(tx, JobKind::ProjectUpdate, update_id, &Ending::explained(JobStatus::Error, e.message.as_str()))
