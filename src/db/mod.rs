@@ -677,44 +677,32 @@ enum TxInner<'a> {
     Postgres(postgres::Transaction<'a>, &'a mut HashMap<String, postgres::Statement>),
 }
 
-/// `COPY table (columns) FROM STDIN` of `rows` on PostgreSQL: binary when every column has a
-/// type [`copy::Wire`] writes, text otherwise. Returns the rows sent.
+/// `COPY table (columns) FROM STDIN (FORMAT binary)` of `rows` on PostgreSQL. Returns the
+/// rows sent.
 fn pg_copy<I, R>(t: &mut postgres::Transaction<'_>, table: &str, columns: &[&str], rows: I) -> Result<u64>
 where
     I: IntoIterator<Item = R>,
     R: AsRef<[Value]>,
 {
     use std::io::Write;
-    let types = copy::wire_types(t, table, columns).map_err(|e| classify_pg(e, table))?;
-    let format = if types.is_some() { " (FORMAT binary)" } else { "" };
-    let sql = format!("COPY {table} ({}) FROM STDIN{format}", columns.join(", "));
+    let types = copy::wire_types(t, table, columns).map_err(|e| match e {
+        copy::TypesError::Db(e) => classify_pg(e, table),
+        copy::TypesError::Unsupported(why) => Error::internal(format!("COPY into {table}: {why}")),
+    })?;
+    let sql = format!("COPY {table} ({}) FROM STDIN (FORMAT binary)", columns.join(", "));
     let mut w = t.copy_in(&sql).map_err(|e| classify_pg(e, &sql))?;
     let broken = |e: std::io::Error| Error::internal(format!("COPY into {table}: {e}"));
+    w.write_all(copy::BINARY_HEADER).map_err(broken)?;
+    let mut buf = Vec::new();
     let mut n = 0u64;
-    match types {
-        Some(types) => {
-            w.write_all(copy::BINARY_HEADER).map_err(broken)?;
-            let mut buf = Vec::new();
-            for row in rows {
-                let row = row.as_ref();
-                no_nul(row)?;
-                copy::binary_row(&mut buf, row, &types).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
-                w.write_all(&buf).map_err(broken)?;
-                n += 1;
-            }
-            w.write_all(copy::BINARY_TRAILER).map_err(broken)?;
-        }
-        None => {
-            let mut buf = String::new();
-            for row in rows {
-                let row = row.as_ref();
-                no_nul(row)?;
-                copy::text_row(&mut buf, row);
-                w.write_all(buf.as_bytes()).map_err(broken)?;
-                n += 1;
-            }
-        }
+    for row in rows {
+        let row = row.as_ref();
+        no_nul(row)?;
+        copy::binary_row(&mut buf, row, &types).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
+        w.write_all(&buf).map_err(broken)?;
+        n += 1;
     }
+    w.write_all(copy::BINARY_TRAILER).map_err(broken)?;
     w.finish().map_err(|e| classify_pg(e, &sql))?;
     Ok(n)
 }
