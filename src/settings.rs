@@ -386,7 +386,7 @@ pub fn store(tx: &mut Tx<'_>, secrets: &Secrets, d: &SettingDef, value: &Json) -
     let checked = check(d, value).map_err(|p| Error::data(format!("setting {key}: {p}")))?;
     let value = &checked;
     // A URL setting is stored and shown as it is: a password inside it would be in clear.
-    if key.ends_with("_url")
+    if crate::crypto::url::is_url_key(key)
         && let Some(url) = value.as_str()
         && crate::crypto::url::has_password(url)
     {
@@ -446,7 +446,7 @@ pub fn display(d: &SettingDef, v: &Json) -> Json {
         return Json::String(REDACTED.to_string());
     }
     match v.as_str() {
-        Some(url) if d.key.ends_with("_url") => Json::String(crate::crypto::url::shown(url)),
+        Some(url) if crate::crypto::url::is_url_key(d.key) => Json::String(crate::crypto::url::shown(url)),
         _ => v.clone(),
     }
 }

@@ -677,11 +677,12 @@ enum TxInner<'a> {
     Postgres(postgres::Transaction<'a>, &'a mut HashMap<String, postgres::Statement>),
 }
 
-/// `COPY table (columns) FROM STDIN (FORMAT binary)` of `rows` on PostgreSQL. Returns the
-/// rows sent.
+/// `COPY table (columns) FROM STDIN (FORMAT binary)` of `rows` on PostgreSQL, stopping at the
+/// first row that is an error (the caller's checks; the `COPY` is then abandoned). Returns
+/// the rows sent.
 fn pg_copy<I, R>(t: &mut postgres::Transaction<'_>, table: &str, columns: &[&str], rows: I) -> Result<u64>
 where
-    I: IntoIterator<Item = R>,
+    I: IntoIterator<Item = Result<R>>,
     R: AsRef<[Value]>,
 {
     use std::io::Write;
@@ -696,9 +697,8 @@ where
     let mut buf = Vec::new();
     let mut n = 0u64;
     for row in rows {
-        let row = row.as_ref();
-        no_nul(row)?;
-        copy::binary_row(&mut buf, row, &types).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
+        let row = row?;
+        copy::binary_row(&mut buf, row.as_ref(), &types).map_err(|e| Error::internal(format!("COPY into {table}: {e}")))?;
         w.write_all(&buf).map_err(broken)?;
         n += 1;
     }
@@ -998,7 +998,7 @@ impl<'a> Tx<'a> {
                     }
                 }
             }
-            TxInner::Postgres(t, _) => n = pg_copy(t, table, columns, rows)?,
+            TxInner::Postgres(t, _) => n = pg_copy(t, table, columns, rows.into_iter().map(|row| no_nul(&row).map(|()| row)))?,
         }
         self.log(&format!("bulk insert into {table}"), started, Some(n));
         Ok(n)
@@ -1037,7 +1037,8 @@ impl<'a> Tx<'a> {
                     "CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS SELECT {cols} FROM {table} WITH NO DATA; TRUNCATE {stage}"
                 );
                 t.batch_execute(&create).map_err(|e| classify_pg(e, &create))?;
-                pg_copy(t, &stage, columns, values.chunks(width))?;
+                // `values` passed the NUL check above.
+                pg_copy(t, &stage, columns, values.chunks(width).map(Ok))?;
                 let insert = format!("INSERT INTO {table} ({cols}) SELECT {cols} FROM {stage}{tail}");
                 n = t.execute(insert.as_str(), &[]).map_err(|e| classify_pg(e, &insert))?;
             }
