@@ -57,11 +57,17 @@ pub const ENCRYPTED_COLUMNS: &[(&str, &str)] = &[
     ("project", "scm_url"),
 ];
 
-/// Whether the database holds any value encrypted under some key.
+/// Whether the database holds any value encrypted under some key. Run at the start of every
+/// writing command while the key file is missing, so it reads no table whole: `job`, the one
+/// that grows without bound, is read through its partial index `job_start_args_set` (which
+/// holds only jobs with a `start_args`); `ORDER BY id` lets PostgreSQL prefer that index on a
+/// large table even before autovacuum has analyzed it.
 pub fn holds_secrets(tx: &mut crate::db::Tx<'_>) -> Result<bool> {
     let pattern = format!("%{PREFIX}%");
     for (table, column) in ENCRYPTED_COLUMNS {
-        let found = tx.query_opt(&format!("SELECT 1 FROM {table} WHERE {column} LIKE $1 LIMIT 1"), crate::params![pattern.as_str()])?;
+        let order = if *table == "job" { " ORDER BY id" } else { "" };
+        let sql = format!("SELECT 1 FROM {table} WHERE {column} <> '' AND {column} LIKE $1{order} LIMIT 1");
+        let found = tx.query_opt(&sql, crate::params![pattern.as_str()])?;
         if found.is_some() {
             return Ok(true);
         }

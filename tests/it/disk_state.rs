@@ -73,6 +73,51 @@ db_test!(missing_key_file_is_not_replaced_while_secrets_are_stored, |env| {
 
 type StoreSecret = dyn Fn(&TestEnv);
 
+const SURVEY_TEMPLATE: &str = "projects:\n  - name: p\n    local_path: /srv/playbooks/p\ninventories:\n  - name: inv\n    hosts:\n      - name: h1\n\
+job_templates:\n  - name: t\n    project: p\n    playbook: site.yml\n    inventory: inv\n    survey_enabled: true\n\
+\x20   survey_spec: {name: s, description: '', spec: [{type: password, question_name: P, variable: pw, required: true}]}\n";
+
+db_test!(the_key_check_reads_only_jobs_with_survey_answers, |env| {
+    // Many jobs without survey answers, one with.
+    env.apply(SURVEY_TEMPLATE);
+    env.sql_exec(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) \
+         INSERT INTO job (name, stdout, created, modified) SELECT 'old', 'output', 'x', 'x' FROM n",
+    );
+    let out = env.run(&["launch", "job_template", "t", "-e", r#"{"pw": "x"}"#]);
+    assert_status(&out, 0, &["launch"]);
+    if env.backend == Backend::Postgres {
+        // The statistics autovacuum keeps for a table that grew (awxm never runs ANALYZE on SQLite).
+        env.sql_exec("ANALYZE job");
+    }
+    // The statement the check runs while the key file is missing, as awxm runs it…
+    let p = env.write("o.yaml", "organizations:\n  - name: O\n");
+    let missing = env.path().join("none.key");
+    let out = env.cmd().env("AWXM_SECRET_KEY_FILE", &missing).args(["--profile-sql", "apply", "-f", p.to_str().unwrap()]).output().unwrap();
+    assert_status(&out, 78, &["apply with a missing key"]);
+    let err = stderr(&out);
+    let sql = err
+        .lines()
+        .find_map(|l| l.split_once(" rows  ").map(|(_, sql)| sql).filter(|sql| sql.contains("FROM job WHERE start_args")))
+        .unwrap_or_else(|| panic!("no statement on job in the profile: {err}"))
+        .to_string();
+    // …reads the jobs through the partial index that holds only jobs with answers.
+    let plan: Vec<String> = match env.backend {
+        Backend::Sqlite => {
+            let c = rusqlite::Connection::open(env.url.trim_start_matches("sqlite://")).expect("open");
+            let mut st = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+            st.query_map(["%$encrypted$AESGCM$%"], |r| r.get::<_, String>(3)).expect("plan").map(|r| r.expect("row")).collect()
+        }
+        Backend::Postgres => {
+            let mut c = postgres::Client::connect(&env.url, postgres::NoTls).expect("connect");
+            c.batch_execute(&format!("PREPARE key_check(text) AS {sql}")).expect("prepare");
+            c.query("EXPLAIN EXECUTE key_check('%$encrypted$AESGCM$%')", &[]).expect("plan").iter().map(|r| r.get(0)).collect()
+        }
+    };
+    assert!(plan.iter().any(|l| l.contains("job_start_args_set")), "{sql}: {plan:?}");
+    assert!(!plan.iter().any(|l| l.contains("Seq Scan")), "{sql}: {plan:?}");
+});
+
 db_test!(every_kind_of_stored_secret_protects_the_key, |env| {
     // Each place an encrypted value lives is enough to refuse a new key.
     let missing = env.path().join("none.key");
@@ -86,6 +131,15 @@ db_test!(every_kind_of_stored_secret_protects_the_key, |env| {
         }),
         ("credential", &|e: &TestEnv| {
             e.apply("credentials:\n  - name: v\n    kind: vault\n    inputs: {vault_password: vpw}\n");
+        }),
+        ("project SCM URL with a password", &|e: &TestEnv| {
+            e.apply("projects:\n  - name: g\n    scm_type: git\n    scm_url: 'https://u:pw@example.com/r.git'\n");
+        }),
+        ("job's survey password answer", &|e: &TestEnv| {
+            e.apply(SURVEY_TEMPLATE);
+            let out = e.run(&["launch", "job_template", "t", "-e", r#"{"pw": "x"}"#]);
+            assert_status(&out, 0, &["launch"]);
+            assert_eq!(e.sql_count("SELECT count(*) FROM job WHERE start_args <> ''"), 1);
         }),
     ];
     for (what, f) in store {
