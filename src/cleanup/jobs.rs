@@ -247,15 +247,16 @@ impl Runner<'_> {
 }
 
 /// Counts at the start: (total, recent, active-but-old, candidates), over the rows that match
-/// `scope` (a filter; `1 = 1` for all).
+/// `scope` (a filter; `1 = 1` for all). Each count is its own subquery so that the indexes on
+/// `created` and `status` answer it: one pass computing all three read every row, and on
+/// SQLite a job's `created` lies past its inline stdout (0.3 s per 20,000 jobs of 50 KB).
 fn census(tx: &mut Tx<'_>, kind: Kind, cutoff: &Value, scope: &str) -> Result<(u64, u64, u64, u64)> {
     let t = kind.table();
     let row = tx.query_one(
         &format!(
-            "SELECT count(*) AS total,
-                    COALESCE(sum(CASE WHEN created >= $1 THEN 1 ELSE 0 END), 0) AS recent,
-                    COALESCE(sum(CASE WHEN created < $1 AND status IN {} THEN 1 ELSE 0 END), 0) AS active_old
-             FROM {t} WHERE {scope}",
+            "SELECT (SELECT count(*) FROM {t} WHERE {scope}) AS total,
+                    (SELECT count(*) FROM {t} WHERE {scope} AND created >= $1) AS recent,
+                    (SELECT count(*) FROM {t} WHERE {scope} AND created < $1 AND status IN {}) AS active_old",
             kind.kept_statuses()
         ),
         std::slice::from_ref(cutoff),
