@@ -69,6 +69,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1060, name: "text_in_byte_order", sql: include_str!("migrations/1060_text_in_byte_order.sql") },
     Migration { version: 1070, name: "fk_fresh_ranges", sql: include_str!("migrations/1070_fk_fresh_ranges.sql") },
     Migration { version: 1080, name: "job_start_args_index", sql: include_str!("migrations/1080_job_start_args_index.sql") },
+    Migration { version: 1081, name: "job_covering_indexes", sql: include_str!("migrations/1081_job_covering_indexes.sql") },
 ];
 
 fn dialect(sql: &str, kind: DbKind) -> String {
