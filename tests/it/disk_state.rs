@@ -96,24 +96,12 @@ db_test!(the_key_check_reads_only_jobs_with_survey_answers, |env| {
     let out = env.cmd().env("AWXM_SECRET_KEY_FILE", &missing).args(["--profile-sql", "apply", "-f", p.to_str().unwrap()]).output().unwrap();
     assert_status(&out, 78, &["apply with a missing key"]);
     let err = stderr(&out);
-    let sql = err
-        .lines()
-        .find_map(|l| l.split_once(" rows  ").map(|(_, sql)| sql).filter(|sql| sql.contains("FROM job WHERE start_args")))
-        .unwrap_or_else(|| panic!("no statement on job in the profile: {err}"))
-        .to_string();
+    let sql = profiled_statements(&err)
+        .into_iter()
+        .find(|sql| sql.contains("FROM job WHERE start_args"))
+        .unwrap_or_else(|| panic!("no statement on job in the profile: {err}"));
     // …reads the jobs through the partial index that holds only jobs with answers.
-    let plan: Vec<String> = match env.backend {
-        Backend::Sqlite => {
-            let c = rusqlite::Connection::open(env.url.trim_start_matches("sqlite://")).expect("open");
-            let mut st = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
-            st.query_map(["%$encrypted$AESGCM$%"], |r| r.get::<_, String>(3)).expect("plan").map(|r| r.expect("row")).collect()
-        }
-        Backend::Postgres => {
-            let mut c = postgres::Client::connect(&env.url, postgres::NoTls).expect("connect");
-            c.batch_execute(&format!("PREPARE key_check(text) AS {sql}")).expect("prepare");
-            c.query("EXPLAIN EXECUTE key_check('%$encrypted$AESGCM$%')", &[]).expect("plan").iter().map(|r| r.get(0)).collect()
-        }
-    };
+    let plan = env.plan(&sql, "%$encrypted$AESGCM$%", "");
     assert!(plan.iter().any(|l| l.contains("job_start_args_set")), "{sql}: {plan:?}");
     assert!(!plan.iter().any(|l| l.contains("Seq Scan")), "{sql}: {plan:?}");
 });

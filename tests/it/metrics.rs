@@ -163,32 +163,6 @@ fn metrics_without_a_database_exit_66() {
     assert_status(&env.run(&["metrics"]), 66, &["metrics"]);
 }
 
-/// The plan of `sql` (a statement from `--profile-sql`, `$1` bound to `param`), one line per
-/// step. On PostgreSQL the table has been vacuumed and sequential and bitmap scans are off, so
-/// an index that holds every column the statement reads shows as an Index Only Scan.
-fn plan_lines(env: &TestEnv, sql: &str, param: &str) -> Vec<String> {
-    match env.backend {
-        Backend::Sqlite => {
-            let c = rusqlite::Connection::open(env.url.trim_start_matches("sqlite://")).expect("open");
-            let mut st = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
-            let n = st.parameter_count();
-            let params: Vec<&str> = vec![param; n];
-            st.query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3)).expect("plan").map(|r| r.expect("row")).collect()
-        }
-        Backend::Postgres => {
-            let mut c = postgres::Client::connect(&env.url, postgres::NoTls).expect("connect");
-            c.batch_execute("SET enable_seqscan = off; SET enable_bitmapscan = off").expect("settings");
-            let (prepare, execute) = if sql.contains("$1") {
-                (format!("PREPARE q(text) AS {sql}"), format!("EXPLAIN EXECUTE q('{param}')"))
-            } else {
-                (format!("PREPARE q AS {sql}"), "EXPLAIN EXECUTE q".to_string())
-            };
-            c.batch_execute(&prepare).expect("prepare");
-            c.query(&execute, &[]).expect("plan").iter().map(|r| r.get(0)).collect()
-        }
-    }
-}
-
 db_test!(counts_over_all_jobs_read_only_indexes, |env| {
     // Many finished jobs (on SQLite each row keeps part of its stdout inline), a few active.
     env.init();
@@ -207,12 +181,8 @@ db_test!(counts_over_all_jobs_read_only_indexes, |env| {
     for args in [&["metrics"][..], &["cleanup_jobs", "--dry-run", "--days", "30"][..]] {
         let out = env.cmd().arg("--profile-sql").args(args).output().expect("run awxm");
         assert_status(&out, 0, args);
-        statements.extend(
-            stderr(&out)
-                .lines()
-                .filter_map(|l| l.split_once(" rows  ").map(|(_, sql)| sql.to_string()))
-                .filter(|sql| sql.contains("FROM job ") || sql.ends_with("FROM job")),
-        );
+        statements
+            .extend(profiled_statements(&stderr(&out)).into_iter().filter(|sql| sql.contains("FROM job ") || sql.ends_with("FROM job")));
     }
     assert!(statements.len() >= 8, "{statements:#?}");
     // Every statement reads job through an index alone, or looks up the active jobs by status.
@@ -220,7 +190,9 @@ db_test!(counts_over_all_jobs_read_only_indexes, |env| {
     // how it joins job to the related tables depends on their contents, not on job's indexes.)
     let related = ["job_event", "job_host_summary", "job_credential", "notification"];
     for sql in statements.iter().filter(|sql| env.backend == Backend::Sqlite || !related.iter().any(|t| sql.contains(t))) {
-        let plan = plan_lines(&env, sql, "2026-06-01T00:00:00Z");
+        // On PostgreSQL the table was vacuumed, and sequential and bitmap scans are off: an
+        // index that holds every column the statement reads shows as an Index Only Scan.
+        let plan = env.plan(sql, "2026-06-01T00:00:00Z", "SET enable_seqscan = off; SET enable_bitmapscan = off");
         let mut steps = plan.iter().enumerate().filter(|(_, l)| match env.backend {
             Backend::Sqlite => {
                 l.starts_with("SCAN job ") || l.starts_with("SEARCH job ") || l.starts_with("SCAN j ") || l.starts_with("SEARCH j ")

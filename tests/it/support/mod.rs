@@ -274,6 +274,34 @@ impl TestEnv {
         }
     }
 
+    /// The query plan of `sql` (its `$1`… each bound to `param`), one line per step:
+    /// SQLite's `EXPLAIN QUERY PLAN` details, PostgreSQL's `EXPLAIN` lines after `pg_setup`
+    /// (e.g. planner settings) on the same connection.
+    pub fn plan(&self, sql: &str, param: &str, pg_setup: &str) -> Vec<String> {
+        match self.backend {
+            Backend::Sqlite => {
+                let c = rusqlite::Connection::open(self.url.trim_start_matches("sqlite://")).expect("open sqlite");
+                let mut st = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+                let params = vec![param; st.parameter_count()];
+                st.query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3))
+                    .expect("plan")
+                    .map(|r| r.expect("row"))
+                    .collect()
+            }
+            Backend::Postgres => {
+                let mut c = postgres::Client::connect(&self.url, postgres::NoTls).expect("connect");
+                c.batch_execute(pg_setup).expect("setup");
+                let (prepare, execute) = if sql.contains("$1") {
+                    (format!("PREPARE q(text) AS {sql}"), format!("EXPLAIN EXECUTE q('{param}')"))
+                } else {
+                    (format!("PREPARE q AS {sql}"), "EXPLAIN EXECUTE q".to_string())
+                };
+                c.batch_execute(&prepare).expect("prepare");
+                c.query(&execute, &[]).expect("plan").iter().map(|r| r.get(0)).collect()
+            }
+        }
+    }
+
     /// Row counts of every table (to prove that nothing was written).
     pub fn row_counts(&self) -> Vec<(String, i64)> {
         let tables: Vec<String> = match self.backend {
@@ -314,6 +342,11 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The statements a `--profile-sql` run logged on `stderr`, as awxm ran them.
+pub fn profiled_statements(stderr: &str) -> Vec<String> {
+    stderr.lines().filter_map(|l| l.split_once(" rows  ").map(|(_, sql)| sql.to_string())).collect()
 }
 
 #[track_caller]
